@@ -1,0 +1,179 @@
+package io.github.vidu4j;
+
+import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.model.Creation;
+import io.github.vidu4j.model.TaskCreations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Downloads result files ({@code creations[].url}). Result URLs expire (Vidu documents one hour in
+ * one place and 24 hours in another), so download as soon as a task succeeds; an expired URL
+ * answers 403 or 404, and {@link Tasks#get} returns fresh ones. Downloads never send the API key
+ * (the URLs point at a storage host, not the API), have their own timeout ({@link
+ * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the
+ * first byte is written. Obtain from {@link ViduClient#downloads()}.
+ */
+public final class Downloads {
+  private final OkHttpClient http;
+  private final RetryingExecutor executor;
+
+  Downloads(OkHttpClient http, RetryingExecutor executor) {
+    this.http = http;
+    this.executor = executor;
+  }
+
+  /**
+   * Streams the file at {@code url} into {@code out} (not closed), returning the bytes copied.
+   * A failure after bytes were written is not retried (they would be written twice).
+   */
+  public long toStream(String url, OutputStream out) {
+    Objects.requireNonNull(out, "out == null");
+    return fetch(url, (body, type) -> {
+      long copied = 0;
+      byte[] buffer = new byte[16 * 1024];
+      try {
+        for (int n; (n = body.read(buffer)) != -1; copied += n) {
+          out.write(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        if (copied == 0) {
+          throw e;
+        }
+        // Bytes already went to the caller's stream: a retry would duplicate them.
+        throw new ViduTransportException("download of " + url + " broke off after " + copied + " bytes were written; not retried", e, true);
+      }
+      return copied;
+    });
+  }
+
+  /**
+   * Writes the file at {@code url} to {@code file}, which must not exist: an existing file is
+   * never overwritten. A partial file is deleted if the download fails. Returns {@code file}.
+   */
+  public Path toFile(String url, Path file) {
+    Objects.requireNonNull(file, "file == null");
+    fetch(url, (body, type) -> write(body, file));
+    return file;
+  }
+
+  /**
+   * Downloads every creation of a finished task into {@code directory} (created if missing), one
+   * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
+   * from the response's content type ({@code png}, {@code jpg}, {@code webp}). Existing files are
+   * never overwritten. Returns the paths written, in creation order.
+   *
+   * @throws ViduException if the task has no creations or a file already exists
+   */
+  public List<Path> toDirectory(TaskCreations task, Path directory) {
+    Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(directory, "directory == null");
+    List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
+    String taskId = task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
+    if (creations.isEmpty()) {
+      throw new ViduException("task " + taskId + " has no creations to download (state " + task.getState() + ")");
+    }
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new ViduException("cannot create directory " + directory + ": " + e.getMessage(), e);
+    }
+    List<Path> written = new ArrayList<>();
+    for (int i = 0; i < creations.size(); i++) {
+      String url = creations.get(i).getUrl();
+      if (url == null) {
+        throw new ViduException("creation " + (i + 1) + " of task " + taskId + " has no url");
+      }
+      String stem = taskId + "-" + (i + 1);
+      written.add(fetch(url, (body, type) -> {
+        Path file = directory.resolve(stem + "." + extension(type, url));
+        write(body, file);
+        return file;
+      }));
+    }
+    return List.copyOf(written);
+  }
+
+  @FunctionalInterface
+  private interface BodyHandler<T> {
+    T handle(InputStream body, @Nullable MediaType type) throws IOException;
+  }
+
+  private <T> T fetch(String url, BodyHandler<T> handler) {
+    Objects.requireNonNull(url, "url == null");
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + url);
+    }
+    String operation = "GET " + parsed.host() + parsed.encodedPath();
+    return executor.run(RetryingExecutor.Mode.IDEMPOTENT, operation, attempt -> {
+      try (Response response = http.newCall(new Request.Builder().url(parsed).build()).execute()) {
+        ResponseBody body = response.body();
+        if (!response.isSuccessful()) {
+          String advice = response.code() == 403 || response.code() == 404 || response.code() == 410
+              ? "Result URLs expire: read the task again (client.tasks().get(id)) for fresh URLs"
+              : null;
+          throw executor.errors().toException(operation, response.code(), response.headers(), body, advice);
+        }
+        try (InputStream in = body.byteStream()) {
+          return handler.handle(in, body.contentType());
+        }
+      }
+    });
+  }
+
+  private static Path write(InputStream body, Path file) throws IOException {
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new ViduException("will not overwrite existing file " + file, e);
+    }
+    try (out) {
+      body.transferTo(out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    return file;
+  }
+
+  static String extension(@Nullable MediaType type, String url) {
+    if (type != null && type.type().equals("image")) {
+      switch (type.subtype().toLowerCase(Locale.ROOT)) {
+        case "png":
+          return "png";
+        case "jpeg":
+        case "jpg":
+          return "jpg";
+        case "webp":
+          return "webp";
+        default:
+          break;
+      }
+    }
+    String path = Objects.requireNonNull(HttpUrl.parse(url)).encodedPath().toLowerCase(Locale.ROOT);
+    for (String known : List.of("png", "jpg", "jpeg", "webp")) {
+      if (path.endsWith("." + known)) {
+        return known.equals("jpeg") ? "jpg" : known;
+      }
+    }
+    return "bin";
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.vidu4j;
+
+import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.internal.api.GenerationApi;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.validation.RequestValidator;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Creates image tasks: {@code POST /ent/v2/reference2image}. With {@code viduq2} and no images
+ * this is text-to-image. Obtain from {@link ViduClient#images()}.
+ *
+ * <p>Every request is validated first (model rules, image checks, body size); an invalid request
+ * throws {@code ViduValidationException} and nothing is sent. A creation is retried only when Vidu
+ * cannot have started the task, so it is never created twice.
+ */
+public final class Images {
+  static final String CREATE = "POST /ent/v2/reference2image";
+
+  private final GenerationApi api;
+  private final RetryingExecutor executor;
+  private final Executor async;
+  private final RequestValidator validator;
+  private final Tasks tasks;
+
+  Images(GenerationApi api, RetryingExecutor executor, Executor async, RequestValidator validator, Tasks tasks) {
+    this.api = api;
+    this.executor = executor;
+    this.async = async;
+    this.validator = validator;
+    this.tasks = tasks;
+  }
+
+  /**
+   * Checks {@code request} with this client's validator without sending anything.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
+  public void validate(ReferenceToImageRequest request) {
+    validator.validate(Objects.requireNonNull(request, "request == null"));
+  }
+
+  /**
+   * Validates and submits {@code request}; returns as soon as Vidu accepted the task (state
+   * {@code created}). Wait for the result with {@link Tasks#await(String)} or a callback.
+   */
+  public ReferenceToImageTask create(ReferenceToImageRequest request) {
+    validate(request);
+    return executor.execute(api.createReferenceToImage(request), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+  }
+
+  /** {@link #create} on a vidu4j thread; validation errors complete the future exceptionally. */
+  public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request) {
+    return CompletableFuture.supplyAsync(() -> create(request), async);
+  }
+
+  /**
+   * {@link #create} then {@link Tasks#await(String, AwaitOptions)}: the finished task, with its
+   * {@code creations}.
+   *
+   * @throws TaskFailedException if the task ends {@code failed}
+   * @throws TaskTimeoutException if it does not finish in time (it goes on; the exception has its id)
+   */
+  public TaskCreations createAndAwait(ReferenceToImageRequest request, AwaitOptions options) {
+    ReferenceToImageTask task = create(request);
+    return tasks.await(Objects.requireNonNull(task.getTaskId(), "Vidu returned no task_id"), options);
+  }
+}

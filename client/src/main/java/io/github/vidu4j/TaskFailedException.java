@@ -1,0 +1,58 @@
+package io.github.vidu4j;
+
+import io.github.vidu4j.model.TaskCreations;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The task itself ended in state {@code failed}: the HTTP calls worked, the generation did not.
+ * Distinct from {@link ViduApiException}, which is an HTTP error. {@link #errCode()} is Vidu's
+ * {@code err_code}, for example {@code CreationPolicyViolation} or {@code UserCancelled}.
+ */
+public final class TaskFailedException extends ViduException {
+  private static final long serialVersionUID = 1L;
+
+  private final String taskId;
+  private final @Nullable String errCode;
+  private final transient TaskCreations task;
+
+  /** Creates the exception for a task read in state {@code failed}. */
+  public TaskFailedException(String taskId, TaskCreations task) {
+    super(
+        "task "
+            + taskId
+            + " failed"
+            + (task.getErrCode() == null ? " (no err_code given)" : " with err_code " + task.getErrCode()));
+    this.taskId = taskId;
+    this.errCode = task.getErrCode();
+    this.task = task;
+  }
+
+  /** The id of the failed task. */
+  public String taskId() {
+    return taskId;
+  }
+
+  /** Vidu's {@code err_code}, if it sent one. */
+  public Optional<String> errCode() {
+    return Optional.ofNullable(errCode);
+  }
+
+  /** The task as last read. */
+  public TaskCreations task() {
+    return task;
+  }
+
+  /**
+   * Whether submitting a new task may succeed where this one failed: true for transient server
+   * causes ({@code InternalServiceFailure}, {@code SystemThrottling}, {@code ImageDownloadFailure},
+   * {@code Unknown}), false for policy, input and user causes.
+   */
+  public boolean isRetryable() {
+    return errCode != null
+        && switch (errCode) {
+          case "InternalServiceFailure", "SystemThrottling", "ImageDownloadFailure", "Unknown" -> true;
+          default -> false;
+        };
+  }
+}

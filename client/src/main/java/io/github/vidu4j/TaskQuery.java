@@ -1,0 +1,107 @@
+package io.github.vidu4j;
+
+import io.github.vidu4j.model.TaskState;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters and paging for {@link Tasks#list(TaskQuery)}: the query parameters of {@code GET
+ * /ent/v2/tasks}. Every filter is optional; Vidu's defaults are the last 7 days, all states,
+ * 10 tasks a page. Immutable; {@code with...} methods return copies.
+ */
+public final class TaskQuery {
+  /** The largest page Vidu serves. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private static final TaskQuery ALL = new TaskQuery(null, null, List.of(), List.of(), List.of(), List.of(), null, null);
+
+  final @Nullable OffsetDateTime createdFrom;
+  final @Nullable OffsetDateTime createdTo;
+  final List<String> taskIds;
+  final List<String> modelVersions;
+  final List<String> resolutions;
+  final List<TaskState> states;
+  final @Nullable Integer pageSize;
+  final @Nullable String pageToken;
+
+  private TaskQuery(
+      @Nullable OffsetDateTime createdFrom,
+      @Nullable OffsetDateTime createdTo,
+      List<String> taskIds,
+      List<String> modelVersions,
+      List<String> resolutions,
+      List<TaskState> states,
+      @Nullable Integer pageSize,
+      @Nullable String pageToken) {
+    this.createdFrom = createdFrom;
+    this.createdTo = createdTo;
+    this.taskIds = List.copyOf(taskIds);
+    this.modelVersions = List.copyOf(modelVersions);
+    this.resolutions = List.copyOf(resolutions);
+    this.states = List.copyOf(states);
+    this.pageSize = pageSize;
+    this.pageToken = pageToken;
+  }
+
+  /** No filters: Vidu's defaults. */
+  public static TaskQuery all() {
+    return ALL;
+  }
+
+  /** Tasks created at or after {@code from} ({@code created_at.from}). */
+  public TaskQuery createdFrom(OffsetDateTime from) {
+    return new TaskQuery(Objects.requireNonNull(from, "from == null"), createdTo, taskIds, modelVersions, resolutions, states, pageSize, pageToken);
+  }
+
+  /** Tasks created before {@code to} ({@code created_at.to}). */
+  public TaskQuery createdTo(OffsetDateTime to) {
+    return new TaskQuery(createdFrom, Objects.requireNonNull(to, "to == null"), taskIds, modelVersions, resolutions, states, pageSize, pageToken);
+  }
+
+  /** Only these task ids ({@code task_ids}). */
+  public TaskQuery taskIds(List<String> ids) {
+    return new TaskQuery(createdFrom, createdTo, ids, modelVersions, resolutions, states, pageSize, pageToken);
+  }
+
+  /** Only these model versions ({@code model_versions}, for example {@code q2}). */
+  public TaskQuery modelVersions(List<String> versions) {
+    return new TaskQuery(createdFrom, createdTo, taskIds, versions, resolutions, states, pageSize, pageToken);
+  }
+
+  /** Only these resolutions ({@code resolutions}). */
+  public TaskQuery resolutions(List<String> values) {
+    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, values, states, pageSize, pageToken);
+  }
+
+  /** Only tasks in these states ({@code states}). */
+  public TaskQuery states(List<TaskState> values) {
+    for (TaskState state : values) {
+      if (state == TaskState.UNKNOWN_DEFAULT_OPEN_API) {
+        throw new IllegalArgumentException("states: UNKNOWN_DEFAULT_OPEN_API is a marker for unknown values, not a state to filter on");
+      }
+    }
+    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, values, pageSize, pageToken);
+  }
+
+  /** Tasks a page ({@code pager.pagesz}), 1 to {@value #MAX_PAGE_SIZE}; Vidu's default is 10. */
+  public TaskQuery pageSize(int size) {
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("pageSize must be 1 to " + MAX_PAGE_SIZE + ", got " + size);
+    }
+    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, states, size, pageToken);
+  }
+
+  /** Continue from a previous page's {@code next_page_token} ({@code pager.page_token}). */
+  public TaskQuery pageToken(String token) {
+    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, states, pageSize, Objects.requireNonNull(token, "token == null"));
+  }
+
+  @Override
+  public String toString() {
+    return "TaskQuery{createdFrom=" + createdFrom + ", createdTo=" + createdTo + ", taskIds=" + taskIds
+        + ", modelVersions=" + modelVersions + ", resolutions=" + resolutions + ", states=" + states
+        + ", pageSize=" + pageSize + ", pageToken=" + pageToken + "}";
+  }
+}

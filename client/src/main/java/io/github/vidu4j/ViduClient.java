@@ -1,0 +1,436 @@
+package io.github.vidu4j;
+
+import io.github.vidu4j.internal.AuthInterceptor;
+import io.github.vidu4j.internal.ErrorMapper;
+import io.github.vidu4j.internal.HttpLogger;
+import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.internal.SendTracker;
+import io.github.vidu4j.internal.ViduGson;
+import io.github.vidu4j.internal.api.AccountApi;
+import io.github.vidu4j.internal.api.GenerationApi;
+import io.github.vidu4j.internal.api.TasksApi;
+import io.github.vidu4j.model.Credits;
+import io.github.vidu4j.validation.RequestValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The entry point to Vidu's enterprise image API. Immutable and thread-safe: build one and share
+ * it; {@link #close()} it when done.
+ *
+ * <pre>{@code
+ * try (ViduClient client = ViduClient.fromEnv()) {                       // VIDU_API_KEY
+ *   ReferenceToImageRequest request = new ReferenceToImageRequest()
+ *       .model("viduq2").prompt("a red fox in the snow").resolution("2K");
+ *   TaskCreations done = client.images().createAndAwait(request, AwaitOptions.defaults());
+ *   List<Path> files = client.downloads().toDirectory(done, Path.of("out"));
+ * }
+ * }</pre>
+ *
+ * <p>Every request is validated before it is sent ({@link Images#create}); every failure is a
+ * {@link ViduException}: {@link ViduApiException} for HTTP errors, {@link
+ * ViduTransportException} for network failures, {@link TaskFailedException} when a task ends
+ * {@code failed}, {@link TaskTimeoutException} when waiting runs out of time.
+ *
+ * <p>Retries: reads are retried on network failures, 408, 429 and 5xx; a task creation only when
+ * Vidu cannot have started a task (no connection was made, or 429 {@code TooManyRequests} /
+ * {@code SystemThrottling}), so a paid task is never created twice by a retry.
+ */
+public final class ViduClient implements AutoCloseable {
+  /** Default {@link Builder#connectTimeout}: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default {@link Builder#readTimeout}: 60 s. Vidu answers a create in about a second. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  /** Default {@link Builder#writeTimeout}: 60 s, enough for a 20 MB body at about 3 Mbit/s. */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+  /** Default {@link Builder#callTimeout}: 2 min for one attempt, connect to last byte. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks for more. */
+  public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(30);
+  /** Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this after the first attempt. */
+  public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(1);
+  /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
+  public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+
+  /** Waits between attempts and polls; replaceable in tests so that nothing really sleeps. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Blocks for {@code duration}. */
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final HttpUrl baseUrl;
+  private final boolean ownsHttpClient;
+  private final OkHttpClient apiHttp;
+  private final ExecutorService asyncExecutor;
+  private final Images images;
+  private final Tasks tasks;
+  private final Downloads downloads;
+  private final AccountApi accountApi;
+  private final RetryingExecutor executor;
+
+  private ViduClient(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.ownsHttpClient = b.httpClient == null;
+    OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
+    OkHttpClient.Builder api =
+        base.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .readTimeout(b.readTimeout)
+            .writeTimeout(b.writeTimeout)
+            .callTimeout(b.callTimeout)
+            // OkHttp would silently re-send a POST on some connection failures; retries are ours.
+            .retryOnConnectionFailure(false)
+            .addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
+            .addNetworkInterceptor(new SendTracker());
+    if (b.httpLogger != null) {
+      api.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    }
+    this.apiHttp = api.build();
+    OkHttpClient.Builder download =
+        base.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .readTimeout(b.readTimeout)
+            .callTimeout(b.downloadTimeout)
+            .addNetworkInterceptor(new SendTracker());
+    if (b.httpLogger != null) {
+      download.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    }
+    OkHttpClient downloadHttp = download.build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(apiHttp)
+            .addConverterFactory(GsonConverterFactory.create(ViduGson.gson()))
+            .build();
+    this.executor =
+        new RetryingExecutor(
+            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.httpLogger);
+    AtomicInteger threads = new AtomicInteger();
+    this.asyncExecutor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "vidu4j-async-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, asyncExecutor, b.clock, b.sleeper);
+    this.images = new Images(retrofit.create(GenerationApi.class), executor, asyncExecutor, b.validator, tasks);
+    this.downloads = new Downloads(downloadHttp, executor);
+    this.accountApi = retrofit.create(AccountApi.class);
+  }
+
+  /** A builder; {@link Builder#apiKey} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from the environment: {@code VIDU_API_KEY} (required) and {@code
+   * VIDU_BASE_URL} (optional, default {@link Region#GLOBAL}).
+   *
+   * @throws ViduException if {@code VIDU_API_KEY} is not set
+   */
+  public static ViduClient fromEnv() {
+    return builder().fromEnvironment(System.getenv()).build();
+  }
+
+  /** Creating reference-to-image (and text-to-image) tasks. */
+  public Images images() {
+    return images;
+  }
+
+  /** Reading, listing, cancelling and awaiting tasks. */
+  public Tasks tasks() {
+    return tasks;
+  }
+
+  /** Downloading result files. */
+  public Downloads downloads() {
+    return downloads;
+  }
+
+  /** The organisation's remaining credits ({@code GET /ent/v2/credits}), without package detail. */
+  public Credits credits() {
+    return credits(false);
+  }
+
+  /** The remaining credits; {@code showDetail} adds the purchased packages. */
+  public Credits credits(boolean showDetail) {
+    return executor.execute(accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
+  }
+
+  /** {@link #credits(boolean)} on a vidu4j thread. */
+  public CompletableFuture<Credits> creditsAsync(boolean showDetail) {
+    return CompletableFuture.supplyAsync(() -> credits(showDetail), asyncExecutor);
+  }
+
+  /** The base URL requests go to, with a trailing slash. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /**
+   * Stops the client's async threads and, if the client created its own OkHttp client, its
+   * connection pool. A shared {@link Builder#httpClient} is left running.
+   */
+  @Override
+  public void close() {
+    asyncExecutor.shutdownNow();
+    if (ownsHttpClient) {
+      apiHttp.dispatcher().executorService().shutdown();
+      apiHttp.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ViduClient{baseUrl=" + baseUrl + ", apiKey=<redacted>}";
+  }
+
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = ViduClient.class.getResourceAsStream("internal/vidu4j.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  private static String userAgent(@Nullable String suffix) {
+    String agent =
+        "vidu4j/" + version() + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")";
+    return suffix == null ? agent : agent + " " + suffix;
+  }
+
+  /** Configures a {@link ViduClient}. Not thread-safe; every option has a documented default. */
+  public static final class Builder {
+    private @Nullable String apiKey;
+    private HttpUrl baseUrl = HttpUrl.get(Region.GLOBAL.baseUrl());
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
+    private Duration retryBudget = DEFAULT_RETRY_BUDGET;
+    private @Nullable OkHttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private @Nullable String userAgentSuffix;
+    private RequestValidator validator = RequestValidator.strict();
+    private @Nullable Consumer<String> httpLogger;
+
+    private Builder() {}
+
+    /**
+     * The API key, sent as {@code Authorization: Token <key>}. Required. It must not be blank or
+     * contain whitespace or control characters (a common copy-paste accident); it never appears
+     * in {@code toString()}, logs or exception messages.
+     */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey is blank");
+      }
+      for (int i = 0; i < apiKey.length(); i++) {
+        char c = apiKey.charAt(i);
+        if (Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7e) {
+          throw new IllegalArgumentException(
+              "apiKey contains " + (Character.isWhitespace(c) ? "whitespace" : "a control or non-ASCII character")
+                  + " at index " + i + " of " + apiKey.length() + "; copy the key again without it");
+        }
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** Where requests go, for example a proxy or {@code ViduSandbox}; default {@link Region#GLOBAL}. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl is not an absolute http(s) URL: " + baseUrl);
+      }
+      if (url.query() != null || url.fragment() != null) {
+        throw new IllegalArgumentException("baseUrl must have no query or fragment: " + baseUrl);
+      }
+      this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      return this;
+    }
+
+    /** The region's base URL; default {@link Region#GLOBAL}. */
+    public Builder region(Region region) {
+      return baseUrl(Objects.requireNonNull(region, "region == null").baseUrl());
+    }
+
+    /**
+     * Sets the key from {@code VIDU_API_KEY} and the base URL from {@code VIDU_BASE_URL} when
+     * {@code environment} has them (pass {@code System.getenv()}).
+     *
+     * @throws ViduException if there is no key in the environment and none was set before
+     */
+    public Builder fromEnvironment(Map<String, String> environment) {
+      String key = environment.get("VIDU_API_KEY");
+      if (key != null && !key.isBlank()) {
+        apiKey(key.trim());
+      } else if (apiKey == null) {
+        throw new ViduException(
+            "VIDU_API_KEY is not set: create a key at https://platform.vidu.com and export VIDU_API_KEY=<your key>");
+      }
+      String url = environment.get("VIDU_BASE_URL");
+      if (url != null && !url.isBlank()) {
+        baseUrl(url.trim());
+      }
+      return this;
+    }
+
+    /** Time to establish a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while reading a response; default {@link #DEFAULT_READ_TIMEOUT}. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest stall while writing a request; default {@link #DEFAULT_WRITE_TIMEOUT}. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Time for one attempt of an API call, end to end; default {@link #DEFAULT_CALL_TIMEOUT}. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** Time for downloading one result file; default {@link #DEFAULT_DOWNLOAD_TIMEOUT}. */
+    public Builder downloadTimeout(Duration timeout) {
+      this.downloadTimeout = positive(timeout, "downloadTimeout");
+      return this;
+    }
+
+    /** Retries after the first attempt, 0 to disable; default {@link #DEFAULT_MAX_RETRIES}. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The longest single wait before a retry, capping {@code Retry-After}; default {@link #DEFAULT_MAX_RETRY_WAIT}. */
+    public Builder maxRetryWait(Duration wait) {
+      this.maxRetryWait = positive(wait, "maxRetryWait");
+      return this;
+    }
+
+    /** Total time from the first attempt within which retries may start; default {@link #DEFAULT_RETRY_BUDGET}. */
+    public Builder retryBudget(Duration budget) {
+      this.retryBudget = positive(budget, "retryBudget");
+      return this;
+    }
+
+    /**
+     * An OkHttp client to share connection pools and dispatchers with; the client derives its
+     * own from it (timeouts, interceptors) and does not shut it down. Default: a private one.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /** The clock for retry budgets, await deadlines and {@code Retry-After} dates; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** How the client waits between retries and polls; default {@link Thread#sleep}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, for example {@code "my-app/1.2"}; default none. */
+    public Builder userAgentSuffix(String suffix) {
+      Objects.requireNonNull(suffix, "suffix == null");
+      if (suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: " + suffix);
+      }
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /**
+     * The checks run on every request before it is sent; default {@link RequestValidator#strict()}.
+     * {@link RequestValidator#allowingUnknownModels()} lets a model this release does not know
+     * through with only model-independent checks.
+     */
+    public Builder validator(RequestValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator == null");
+      return this;
+    }
+
+    /**
+     * Receives one line per request, response header and retry, with {@code Authorization}
+     * redacted and no bodies; default none.
+     */
+    public Builder httpLogger(Consumer<String> logger) {
+      this.httpLogger = Objects.requireNonNull(logger, "logger == null");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException if no API key was set
+     */
+    public ViduClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
+      }
+      return new ViduClient(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + duration);
+      }
+      return duration;
+    }
+
+    @Override
+    public String toString() {
+      return "ViduClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+    }
+  }
+}

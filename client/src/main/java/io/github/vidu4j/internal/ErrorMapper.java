@@ -1,0 +1,132 @@
+package io.github.vidu4j.internal;
+
+import com.google.gson.JsonParseException;
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.model.ErrorResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a non-2xx response into a {@link ViduApiException}: Vidu's error JSON when the body is
+ * one, a clear description of the body when it is not (an HTML page from a proxy, an empty body).
+ * Anything quoted from a body has the API key removed, in case a proxy echoes request headers.
+ */
+public final class ErrorMapper {
+  /** Error bodies are read up to this size; Vidu's are a few hundred bytes. */
+  static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private static final int SNIPPET_CHARS = 200;
+
+  private final String apiKey;
+  private final Clock clock;
+
+  public ErrorMapper(String apiKey, Clock clock) {
+    this.apiKey = apiKey;
+    this.clock = clock;
+  }
+
+  /** The exception for a response with status {@code code}, reading (and closing) its body. */
+  public ViduApiException toException(String operation, int code, Headers headers, @Nullable ResponseBody body, @Nullable String advice) {
+    String text = readCapped(body);
+    MediaType type = body == null ? null : body.contentType();
+    Duration retryAfter = retryAfter(headers.get("Retry-After"), clock.instant());
+    ErrorResponse error = parse(text);
+    StringBuilder message = new StringBuilder(operation).append(": HTTP ").append(code);
+    String reason = null;
+    String apiMessage = null;
+    String traceId = null;
+    if (error != null) {
+      reason = error.getReason();
+      apiMessage = error.getMessage();
+      traceId = error.getMetadata() == null ? null : error.getMetadata().getTraceId();
+      if (reason != null) {
+        message.append(' ').append(reason);
+      }
+      if (apiMessage != null) {
+        message.append(": ").append(redact(apiMessage));
+      }
+      if (traceId != null) {
+        message.append(" (trace_id ").append(traceId).append(')');
+      }
+    } else if (text.isEmpty()) {
+      message.append(" with an empty body");
+    } else {
+      message.append(" with a body that is not Vidu's error JSON (")
+          .append(type == null ? "no content type" : type.toString())
+          .append("): ")
+          .append(snippet(redact(text)));
+    }
+    if (advice != null) {
+      message.append(". ").append(advice);
+    }
+    return new ViduApiException(message.toString(), code, reason, apiMessage, traceId, retryAfter);
+  }
+
+  private String redact(String text) {
+    return apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
+  }
+
+  private static @Nullable ErrorResponse parse(String text) {
+    String trimmed = text.trim();
+    if (!trimmed.startsWith("{")) {
+      return null;
+    }
+    try {
+      ErrorResponse error = ViduGson.gson().fromJson(trimmed, ErrorResponse.class);
+      return error != null && (error.getReason() != null || error.getMessage() != null) ? error : null;
+    } catch (JsonParseException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static String readCapped(@Nullable ResponseBody body) {
+    if (body == null) {
+      return "";
+    }
+    try (body) {
+      BufferedSource source = body.source();
+      source.request(MAX_ERROR_BODY_BYTES);
+      Buffer buffer = source.getBuffer().clone();
+      long size = Math.min(buffer.size(), MAX_ERROR_BODY_BYTES);
+      return buffer.readUtf8(size);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String snippet(String text) {
+    String collapsed = text.replaceAll("\\s+", " ").trim();
+    return collapsed.length() <= SNIPPET_CHARS ? collapsed : collapsed.substring(0, SNIPPET_CHARS) + "...";
+  }
+
+  /** {@code Retry-After} as delta-seconds or an HTTP date; null when absent or unreadable. */
+  static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String trimmed = value.trim();
+    try {
+      long seconds = Long.parseLong(trimmed);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration delta = Duration.between(now, at);
+        return delta.isNegative() ? Duration.ZERO : delta;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.vidu4j.internal;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.MalformedJsonException;
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduTransportException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs calls with vidu4j's retry rules: bounded exponential backoff with jitter, {@code
+ * Retry-After} honoured up to a cap, and a budget on the total time spent retrying.
+ *
+ * <p>Two modes. {@link Mode#IDEMPOTENT} (reads, downloads) retries transport failures, 408, 429 and
+ * 5xx. {@link Mode#CREATES_WORK} (task creation, cancellation) retries only when the server
+ * cannot have acted: the connection was never established, or a 429 {@code TooManyRequests} /
+ * {@code SystemThrottling}, which Vidu answers before accepting a task.
+ */
+public final class RetryingExecutor {
+  /** How a call may be retried. */
+  public enum Mode {
+    IDEMPOTENT,
+    CREATES_WORK
+  }
+
+  /** One attempt of a call: returns the result or throws. */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    T run(int attempt) throws IOException;
+  }
+
+  static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+  private static final Set<String> REJECTED_BEFORE_ACCEPTING = Set.of("TooManyRequests", "SystemThrottling");
+
+  private final int maxRetries;
+  private final Duration maxRetryWait;
+  private final Duration retryBudget;
+  private final Clock clock;
+  private final ViduClient.Sleeper sleeper;
+  private final ErrorMapper errors;
+  private final @Nullable Consumer<String> log;
+
+  public RetryingExecutor(
+      int maxRetries,
+      Duration maxRetryWait,
+      Duration retryBudget,
+      Clock clock,
+      ViduClient.Sleeper sleeper,
+      ErrorMapper errors,
+      @Nullable Consumer<String> log) {
+    this.maxRetries = maxRetries;
+    this.maxRetryWait = maxRetryWait;
+    this.retryBudget = retryBudget;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.errors = errors;
+    this.log = log;
+  }
+
+  public ErrorMapper errors() {
+    return errors;
+  }
+
+  /** Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages. */
+  public <T> T execute(Call<T> call, Mode mode, String operation) {
+    return run(mode, operation, attempt -> {
+      Call<T> current = attempt == 0 ? call : call.clone();
+      Response<T> response = current.execute();
+      if (!response.isSuccessful()) {
+        throw errors.toException(operation, response.code(), response.headers(), response.errorBody(), adviceFor(mode, response.code()));
+      }
+      T body = response.body();
+      if (body == null) {
+        throw new ViduException(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected");
+      }
+      return body;
+    });
+  }
+
+  /** Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached. */
+  public <T> T run(Mode mode, String operation, Attempt<T> attempt) {
+    Instant start = clock.instant();
+    for (int n = 0; ; n++) {
+      Duration delay;
+      RuntimeException failure;
+      SendTracker.begin();
+      try {
+        return attempt.run(n);
+      } catch (ViduApiException e) {
+        failure = e;
+        delay = shouldRetry(mode, e) ? backoff(n, e.retryAfter().orElse(null)) : null;
+      } catch (MalformedJsonException | JsonParseException e) {
+        throw new ViduException(operation + ": the response is not the JSON the spec describes: " + e.getMessage(), e);
+      } catch (IOException e) {
+        boolean mayHaveReachedVidu = SendTracker.connected();
+        failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
+        delay = mode == Mode.IDEMPOTENT || !mayHaveReachedVidu ? backoff(n, null) : null;
+      } finally {
+        SendTracker.end();
+      }
+      if (delay == null || n >= maxRetries || Duration.between(start, clock.instant()).plus(delay).compareTo(retryBudget) > 0) {
+        throw failure;
+      }
+      if (log != null) {
+        log.accept("retrying " + operation + " in " + delay.toMillis() + " ms (retry " + (n + 1) + " of " + maxRetries + "): " + failure.getMessage());
+      }
+      try {
+        sleeper.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ViduException(operation + ": interrupted while waiting to retry", e);
+      }
+    }
+  }
+
+  private static boolean shouldRetry(Mode mode, ViduApiException e) {
+    int status = e.statusCode();
+    if (mode == Mode.CREATES_WORK) {
+      return status == 429 && e.reason().filter(REJECTED_BEFORE_ACCEPTING::contains).isPresent();
+    }
+    return status == 408 || status == 429 || (status >= 500 && status != 501);
+  }
+
+  private Duration backoff(int retry, @Nullable Duration retryAfter) {
+    if (retryAfter != null) {
+      return retryAfter.compareTo(maxRetryWait) > 0 ? maxRetryWait : retryAfter;
+    }
+    long ceiling = Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(retry, 20));
+    ceiling = Math.min(ceiling, maxRetryWait.toMillis());
+    // "Equal jitter": at least half the exponential step, so retries never bunch up at zero.
+    long half = ceiling / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+  }
+
+  private static @Nullable String adviceFor(Mode mode, int status) {
+    if (mode == Mode.CREATES_WORK && status >= 500) {
+      return MAY_EXIST_ADVICE;
+    }
+    return null;
+  }
+
+  static final String MAY_EXIST_ADVICE =
+      "The request may have reached Vidu, so the task may exist and be charged; it was not retried,"
+          + " to avoid creating it twice. Look for it with client.tasks().list(...) (recent tasks,"
+          + " matching your payload) before creating it again";
+
+  private static ViduTransportException transportFailure(String operation, Mode mode, IOException e, boolean mayHaveReachedVidu) {
+    String what = e instanceof InterruptedIOException ? "timed out" : "failed";
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    StringBuilder message = new StringBuilder(operation).append(' ').append(what);
+    if (!mayHaveReachedVidu) {
+      message.append(" before a connection was established (").append(detail).append(")");
+    } else {
+      message.append(" after the request may have been sent (").append(detail).append(")");
+      if (mode == Mode.CREATES_WORK) {
+        message.append(". ").append(MAY_EXIST_ADVICE);
+      }
+    }
+    return new ViduTransportException(message.toString(), e, mayHaveReachedVidu);
+  }
+}
