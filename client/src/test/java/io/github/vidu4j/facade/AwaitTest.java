@@ -1,0 +1,158 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.TaskFailedException;
+import io.github.vidu4j.TaskTimeoutException;
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.model.TaskState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+
+class AwaitTest extends ClientHarness {
+  @Test
+  void pollsUntilSuccessReportingEachStateChangeWithGrowingIntervals() {
+    server.enqueue(Responses.task("t-1", "created"));
+    server.enqueue(Responses.task("t-1", "queueing"));
+    server.enqueue(Responses.task("t-1", "queueing"));
+    server.enqueue(Responses.task("t-1", "processing"));
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+    List<TaskState> seen = new CopyOnWriteArrayList<>();
+
+    TaskCreations done = client.tasks().await("t-1", AwaitOptions.defaults().withStateListener(t -> seen.add(t.getState())));
+
+    assertThat(done.getCreations()).singleElement().satisfies(c -> assertThat(c.getUrl()).isEqualTo("https://cdn.example/1.png"));
+    assertThat(seen).containsExactly(TaskState.CREATED, TaskState.QUEUEING, TaskState.PROCESSING, TaskState.SUCCESS);
+    assertThat(time.sleeps).containsExactly(
+        Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250), Duration.ofMillis(3375));
+  }
+
+  @Test
+  void intervalsStopGrowingAtTheMaximum() {
+    for (int i = 0; i < 8; i++) {
+      server.enqueue(Responses.task("t-1", "processing"));
+    }
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+
+    client.tasks().await("t-1", AwaitOptions.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+
+    assertThat(time.sleeps).hasSize(8).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
+    assertThat(time.sleeps.get(7)).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aFailedTaskThrowsTaskFailedExceptionWithErrCode() {
+    server.enqueue(Responses.task("t-1", "processing"));
+    server.enqueue(Responses.failed("t-1", "CreationPolicyViolation"));
+
+    assertThatThrownBy(() -> client.tasks().await("t-1"))
+        .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+          assertThat(e.taskId()).isEqualTo("t-1");
+          assertThat(e.errCode()).contains("CreationPolicyViolation");
+          assertThat(e.isRetryable()).isFalse();
+        })
+        .hasMessage("task t-1 failed with err_code CreationPolicyViolation");
+  }
+
+  @Test
+  void theDeadlineEndsTheWaitWithTheTaskIdToResume() {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return Responses.task("t-7", "processing");
+      }
+    });
+
+    assertThatThrownBy(() -> client.tasks().await("t-7", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(30))))
+        .isInstanceOfSatisfying(TaskTimeoutException.class, e -> {
+          assertThat(e.taskId()).isEqualTo("t-7");
+          assertThat(e.lastState()).contains(TaskState.PROCESSING);
+          assertThat(e.waited()).isEqualTo(Duration.ofSeconds(30));
+        })
+        .hasMessageContaining("client.tasks().await(\"t-7\")");
+    Duration slept = time.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(slept).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void transientErrorsDuringTheWaitDoNotEndIt() {
+    try (ViduClient noRetries = client(b -> b.maxRetries(0))) {
+      server.enqueue(Responses.error(503, "InternalServiceFailure", "blip"));
+      server.enqueue(new MockResponse.Builder(Responses.task("t-1", "processing")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+      server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+
+      assertThat(noRetries.tasks().await("t-1").getState()).isEqualTo(TaskState.SUCCESS);
+    }
+  }
+
+  @Test
+  void aTaskNotFoundEndsTheWaitAtOnce() {
+    server.enqueue(Responses.error(404, "TaskNotFound", "task not found"));
+    assertThatThrownBy(() -> client.tasks().await("t-x")).isInstanceOf(ViduApiException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void createAndAwaitReturnsTheFinishedTask() {
+    server.enqueue(Responses.created("t-1"));
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+
+    TaskCreations done = client.images().createAndAwait(
+        new ReferenceToImageRequest().model("viduq2").prompt("a fox"), AwaitOptions.defaults());
+
+    assertThat(done.getState()).isEqualTo(TaskState.SUCCESS);
+  }
+
+  @Test
+  void cancellingTheAsyncWaitStopsPolling() throws Exception {
+    CountDownLatch sleeping = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    ViduClient.Sleeper blockingSleeper = d -> {
+      sleeping.countDown();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+        throw e;
+      }
+    };
+    server.enqueue(Responses.task("t-1", "processing"));
+    try (ViduClient blocking = client(b -> b.sleeper(blockingSleeper))) {
+      CompletableFuture<TaskCreations> wait = blocking.tasks().awaitAsync("t-1", AwaitOptions.defaults());
+      assertThat(sleeping.await(5, TimeUnit.SECONDS)).isTrue();
+
+      wait.cancel(true);
+
+      assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void interruptingASyncWaitKeepsTheFlag() {
+    server.enqueue(Responses.task("t-1", "processing"));
+    try (ViduClient interrupting = client(b -> b.sleeper(d -> {
+      throw new InterruptedException();
+    }))) {
+      assertThatThrownBy(() -> interrupting.tasks().await("t-1"))
+          .isExactlyInstanceOf(ViduException.class)
+          .hasMessageContaining("interrupted while waiting for task t-1");
+      assertThat(Thread.interrupted()).isTrue();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.Region;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class ClientConfigTest extends ClientHarness {
+  @Test
+  void sendsTheKeyWithVidusTokenSchemeAndAUserAgent() throws Exception {
+    server.enqueue(Responses.created("t-1"));
+    try (ViduClient tagged = client(b -> b.userAgentSuffix("my-app/1.2"))) {
+      tagged.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a red fox in the snow").resolution("2K"));
+    }
+
+    RecordedRequest request = take();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/ent/v2/reference2image");
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Token " + API_KEY);
+    assertThat(request.getHeaders().get("User-Agent")).matches("vidu4j/\\S+ \\(Java [^)]+\\) my-app/1\\.2");
+    assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+    assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a red fox in the snow\",\"aspect_ratio\":\"16:9\",\"resolution\":\"2K\"}");
+  }
+
+  @Test
+  void keysWithWhitespaceOrBlankAreRefusedWithoutEchoingThem() {
+    assertThatThrownBy(() -> ViduClient.builder().apiKey("   ")).hasMessage("apiKey is blank");
+    assertThatThrownBy(() -> ViduClient.builder().apiKey("vda_secret\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("apiKey contains whitespace at index 10 of 11; copy the key again without it");
+    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("apiKey is required");
+  }
+
+  @Test
+  void theKeyNeverAppearsInToString() {
+    assertThat(client.toString()).doesNotContain(API_KEY).contains("<redacted>");
+    assertThat(ViduClient.builder().apiKey(API_KEY).toString()).doesNotContain(API_KEY);
+  }
+
+  @Test
+  void environmentSuppliesKeyAndBaseUrl() {
+    try (ViduClient fromEnv = ViduClient.builder()
+        .fromEnvironment(Map.of("VIDU_API_KEY", API_KEY, "VIDU_BASE_URL", "http://localhost:1234/vidu"))
+        .build()) {
+      assertThat(fromEnv.baseUrl()).isEqualTo("http://localhost:1234/vidu/");
+    }
+    assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of()))
+        .isInstanceOf(ViduException.class)
+        .hasMessageContaining("VIDU_API_KEY is not set");
+  }
+
+  @Test
+  void regionsSelectTheBaseUrl() {
+    try (ViduClient cn = ViduClient.builder().apiKey(API_KEY).region(Region.CN).build()) {
+      assertThat(cn.baseUrl()).isEqualTo("https://api.vidu.cn/");
+    }
+    assertThatThrownBy(() -> ViduClient.builder().baseUrl("ftp://x")).hasMessageContaining("not an absolute http(s) URL");
+  }
+
+  @Test
+  void theHttpLoggerRedactsTheKey() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
+    server.enqueue(Responses.task("t-1", "processing"));
+    try (ViduClient logged = client(b -> b.httpLogger(lines::add))) {
+      logged.tasks().get("t-1");
+    }
+
+    assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("    Authorization: Token <redacted>"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("retrying GET /ent/v2/tasks/t-1/creations in "));
+    assertThat(String.join("\n", lines)).doesNotContain(API_KEY);
+  }
+}

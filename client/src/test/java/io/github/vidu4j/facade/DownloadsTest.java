@@ -1,0 +1,91 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.model.TaskCreations;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadsTest extends ClientHarness {
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+  @TempDir Path dir;
+
+  static MockResponse image(String type, byte[] bytes) {
+    return new MockResponse.Builder().setHeader("Content-Type", type).body(new Buffer().write(bytes)).build();
+  }
+
+  TaskCreations finished() {
+    server.enqueue(Responses.succeeded("t-1", server.url("/files/a?sig=1").toString(), server.url("/files/b").toString()));
+    return client.tasks().get("t-1");
+  }
+
+  @Test
+  void writesEveryCreationNamedByTaskAndIndexWithTheExtensionFromTheContentType() throws Exception {
+    TaskCreations task = finished();
+    server.enqueue(image("image/png", PNG));
+    server.enqueue(image("image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}));
+
+    List<Path> files = client.downloads().toDirectory(task, dir.resolve("out"));
+
+    assertThat(files).containsExactly(dir.resolve("out/t-1-1.png"), dir.resolve("out/t-1-2.jpg"));
+    assertThat(Files.readAllBytes(files.get(0))).isEqualTo(PNG);
+    take();
+    RecordedRequest download = take();
+    assertThat(download.getUrl().encodedPath()).isEqualTo("/files/a");
+    assertThat(download.getHeaders().get("Authorization")).as("the key never goes to result hosts").isNull();
+  }
+
+  @Test
+  void neverOverwritesAnExistingFile() throws Exception {
+    TaskCreations task = finished();
+    Files.write(dir.resolve("t-1-1.png"), new byte[] {1, 2, 3});
+    server.enqueue(image("image/png", PNG));
+
+    assertThatThrownBy(() -> client.downloads().toDirectory(task, dir))
+        .isInstanceOf(ViduException.class)
+        .hasMessageContaining("will not overwrite existing file");
+    assertThat(Files.readAllBytes(dir.resolve("t-1-1.png"))).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void anExpiredUrlSaysHowToGetAFreshOne() {
+    server.enqueue(new MockResponse.Builder().code(403).setHeader("Content-Type", "application/xml")
+        .body("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>").build());
+
+    assertThatThrownBy(() -> client.downloads().toFile(server.url("/files/a").toString(), dir.resolve("a.png")))
+        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
+        .hasMessageContaining("Result URLs expire");
+    assertThat(dir.resolve("a.png")).doesNotExist();
+  }
+
+  @Test
+  void streamsToAnOutputStreamAndRetriesServerErrorsBeforeTheFirstByte() {
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(image("image/png", PNG));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    long copied = client.downloads().toStream(server.url("/files/a").toString(), out);
+
+    assertThat(copied).isEqualTo(PNG.length);
+    assertThat(out.toByteArray()).isEqualTo(PNG);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aTaskWithoutCreationsIsRefused() {
+    server.enqueue(Responses.task("t-1", "processing"));
+    TaskCreations task = client.tasks().get("t-1");
+    assertThatThrownBy(() -> client.downloads().toDirectory(task, dir)).hasMessageContaining("has no creations");
+  }
+}

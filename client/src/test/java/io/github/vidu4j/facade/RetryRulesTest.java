@@ -1,0 +1,195 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A paid task is created at most once, whatever fails; reads are retried. */
+class RetryRulesTest extends ClientHarness {
+  static ReferenceToImageRequest request() {
+    return new ReferenceToImageRequest().model("viduq2").prompt("a red fox in the snow");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 503, 504})
+  void createIsNotRetriedAfter5xxAndSaysTheTaskMayExist(int status) {
+    server.enqueue(Responses.error(status, "InternalServiceFailure", "internal service failure"));
+    server.enqueue(Responses.created("never-used"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+        .hasMessageContaining("task may exist")
+        .hasMessageContaining("client.tasks().list");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void createIsNotRetriedAfterAReadTimeout() {
+    try (ViduClient quick = client(b -> b.readTimeout(Duration.ofMillis(200)))) {
+      server.enqueue(new MockResponse.Builder(Responses.created("t-1")).headersDelay(2, TimeUnit.SECONDS).build());
+      server.enqueue(Responses.created("t-2"));
+
+      assertThatThrownBy(() -> quick.images().create(request()))
+          .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+          .hasMessageContaining("timed out after the request may have been sent")
+          .hasMessageContaining("task may exist");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void createIsNotRetriedWhenTheConnectionDropsAfterTheRequestWasRead() {
+    server.enqueue(new MockResponse.Builder(Responses.created("t-1")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(Responses.created("t-2"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TooManyRequests", "SystemThrottling"})
+  void createIsRetriedAfterA429ThatRejectedItBeforeAcceptingATask(String reason) throws Exception {
+    server.enqueue(Responses.error(429, reason, "slow down"));
+    server.enqueue(Responses.created("t-1"));
+
+    ReferenceToImageTask task = client.images().create(request());
+
+    assertThat(task.getTaskId()).isEqualTo("t-1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+  }
+
+  @Test
+  void createIsNotRetriedAfterQuotaExceeded() {
+    server.enqueue(Responses.error(429, "QuotaExceeded", "quota exceeded"));
+    server.enqueue(Responses.created("t-1"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOfSatisfying(ViduApiException.class, e -> {
+          assertThat(e.reason()).contains("QuotaExceeded");
+          assertThat(e.isRetryable()).isTrue();
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void createIsRetriedWhenNoConnectionCouldBeMade() throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    OkHttpClient flakyDns =
+        new OkHttpClient.Builder()
+            .dns(host -> {
+              if (lookups.getAndIncrement() == 0) {
+                throw new UnknownHostException("simulated DNS failure for " + host);
+              }
+              return List.of(InetAddress.getLoopbackAddress());
+            })
+            .build();
+    server.enqueue(Responses.created("t-1"));
+    try (ViduClient viaDns =
+        client(b -> b.httpClient(flakyDns).baseUrl("http://vidu.test:" + server.getPort() + "/"))) {
+
+      ReferenceToImageTask task = viaDns.images().create(request());
+
+      assertThat(task.getTaskId()).isEqualTo("t-1");
+      assertThat(lookups.get()).isEqualTo(2);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void createRetriesARefusedConnectionThenSaysNothingWasSent() throws Exception {
+    int port = server.getPort();
+    server.close();
+    try (ViduClient down = client(b -> b.baseUrl("http://127.0.0.1:" + port + "/"))) {
+      assertThatThrownBy(() -> down.images().create(request()))
+          .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isFalse())
+          .hasMessageContaining("before a connection was established");
+      assertThat(time.sleeps).hasSize(ViduClient.DEFAULT_MAX_RETRIES);
+    }
+  }
+
+  @Test
+  void readsAreRetriedOn5xxAnd429AndTransportFailures() {
+    server.enqueue(Responses.error(503, "InternalServiceFailure", "busy"));
+    server.enqueue(Responses.error(429, "TooManyRequests", "slow down"));
+    server.enqueue(Responses.task("t-1", "processing"));
+
+    assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("processing");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+
+    server.enqueue(new MockResponse.Builder(Responses.task("t-1", "queueing")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(Responses.task("t-1", "success"));
+    assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("success");
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void readsStopAfterMaxRetries() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(Responses.error(500, "InternalServiceFailure", "down"));
+    }
+    assertThatThrownBy(() -> client.tasks().get("t-1")).isInstanceOf(ViduApiException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1 + ViduClient.DEFAULT_MAX_RETRIES);
+  }
+
+  @Test
+  void readsAreNotRetriedOnClientErrors() {
+    server.enqueue(Responses.error(404, "TaskNotFound", "task not found"));
+    assertThatThrownBy(() -> client.tasks().get("t-404")).isInstanceOf(ViduApiException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void retryAfterIsHonouredButCapped() {
+    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait")).setHeader("Retry-After", "7").build());
+    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait")).setHeader("Retry-After", "3600").build());
+    server.enqueue(Responses.task("t-1", "success"));
+
+    client.tasks().get("t-1");
+
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7), ViduClient.DEFAULT_MAX_RETRY_WAIT);
+  }
+
+  @Test
+  void backoffGrowsWithJitterWithinBounds() {
+    try (ViduClient patient = client(b -> b.maxRetries(4))) {
+      for (int i = 0; i < 5; i++) {
+        server.enqueue(Responses.error(500, "InternalServiceFailure", "down"));
+      }
+      assertThatThrownBy(() -> patient.tasks().get("t-1")).isInstanceOf(ViduApiException.class);
+      assertThat(time.sleeps).hasSize(4);
+      long[] ceilings = {500, 1000, 2000, 4000};
+      for (int i = 0; i < 4; i++) {
+        assertThat(time.sleeps.get(i).toMillis()).isBetween(ceilings[i] / 2, ceilings[i]);
+      }
+    }
+  }
+
+  @Test
+  void noRetryStartsPastTheRetryBudget() {
+    try (ViduClient hurried = client(b -> b.retryBudget(Duration.ofSeconds(5)))) {
+      server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait")).setHeader("Retry-After", "10").build());
+      server.enqueue(Responses.task("t-1", "success"));
+      assertThatThrownBy(() -> hurried.tasks().get("t-1")).isInstanceOf(ViduApiException.class);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+}
