@@ -57,7 +57,7 @@ public final class Downloads {
           throw e;
         }
         // Bytes already went to the caller's stream: a retry would duplicate them.
-        throw new ViduTransportException("download of " + url + " broke off after " + copied + " bytes were written; not retried", e, true);
+        throw new ViduTransportException("download of " + withoutQuery(url) + " broke off after " + copied + " bytes were written; not retried", e, true);
       }
       return copied;
     });
@@ -152,6 +152,12 @@ public final class Downloads {
       throw e;
     }
     return file;
+  }
+
+  /** Result URLs are presigned: their query is a credential, so messages leave it out. */
+  private static String withoutQuery(String url) {
+    HttpUrl parsed = HttpUrl.parse(url);
+    return parsed == null ? "<url>" : parsed.newBuilder().query(null).build().toString();
   }
 
   static String extension(@Nullable MediaType type, String url) {
