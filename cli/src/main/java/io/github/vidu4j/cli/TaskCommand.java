@@ -1,0 +1,189 @@
+package io.github.vidu4j.cli;
+
+import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.TaskQuery;
+import io.github.vidu4j.model.Creation;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.model.TaskList;
+import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.model.TaskSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidu task ...}. */
+@Command(
+    name = "task",
+    description = "Read, wait for, cancel and list tasks.",
+    mixinStandardHelpOptions = true,
+    subcommands = {TaskCommand.Get.class, TaskCommand.Wait.class, TaskCommand.Cancel.class, TaskCommand.ListTasks.class})
+final class TaskCommand {
+  @ParentCommand ViduCli root;
+
+  /** Waits with progress on stderr, downloads every creation and prints the paths (stdout, or stderr with --json). */
+  static int waitAndDownload(ViduCli root, Session session, String taskId, AwaitOptions options, Path output) {
+    TaskCreations done;
+    try (Progress progress = new Progress(root.err, taskId, root.interactive)) {
+      done = session.client.tasks().await(taskId, options.withStateListener(progress));
+    }
+    List<Path> files = session.client.downloads().toDirectory(done, output);
+    if (root.json) {
+      root.out.println(CliFormat.json(done));
+      files.forEach(f -> root.err.println("saved " + f));
+    } else {
+      files.forEach(f -> root.out.println(f));
+    }
+    return ExitCode.OK;
+  }
+
+  /** {@code vidu task get ID}. */
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a task's state and results.")
+  static final class Get implements Callable<Integer> {
+    @ParentCommand TaskCommand task;
+
+    @Parameters(paramLabel = "ID", description = "The task id.")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+      ViduCli root = task.root;
+      try (Session session = root.openSession(false)) {
+        TaskCreations t = session.client.tasks().get(id);
+        if (root.json) {
+          root.out.println(CliFormat.json(t));
+        } else {
+          String state = io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
+          root.out.println("task " + id + ": " + state
+              + (t.getErrCode() == null || t.getErrCode().isEmpty() ? "" : " (err_code " + t.getErrCode() + ")")
+              + (t.getCredits() == null ? "" : ", " + t.getCredits() + " credits"));
+          List<Creation> creations = t.getCreations() == null ? List.of() : t.getCreations();
+          for (int i = 0; i < creations.size(); i++) {
+            root.out.println("  creation " + (i + 1) + ": " + creations.get(i).getUrl());
+          }
+        }
+        return t.getState() == TaskState.FAILED ? ExitCode.TASK_FAILED : ExitCode.OK;
+      }
+    }
+  }
+
+  /** {@code vidu task wait ID}. */
+  @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for a task to finish, then download its images.", footer = ExitCode.HELP)
+  static final class Wait implements Callable<Integer> {
+    @ParentCommand TaskCommand task;
+
+    @Parameters(paramLabel = "ID", description = "The task id.")
+    String id;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long to wait: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where to save images; never overwrites. Default: current directory.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Session session = task.root.openSession(false)) {
+        return waitAndDownload(task.root, session, id, AwaitOptions.defaults().withTimeout(timeout), output);
+      }
+    }
+  }
+
+  /** {@code vidu task cancel ID}. */
+  @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a task that has not started (it ends failed, UserCancelled).")
+  static final class Cancel implements Callable<Integer> {
+    @ParentCommand TaskCommand task;
+
+    @Parameters(paramLabel = "ID", description = "The task id.")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Session session = task.root.openSession(false)) {
+        session.client.tasks().cancel(id);
+        if (task.root.json) {
+          task.root.out.println("{}");
+        } else {
+          task.root.out.println("task " + id + " cancelled");
+        }
+        return ExitCode.OK;
+      }
+    }
+  }
+
+  /** {@code vidu task list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks (Vidu's default: the last 7 days).")
+  static final class ListTasks implements Callable<Integer> {
+    @ParentCommand TaskCommand task;
+
+    @Option(names = "--state", paramLabel = "STATE", description = "Only tasks in this state (created, queueing, processing, success, failed). Repeatable.")
+    List<TaskState> states = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "DURATION", description = "Only tasks created within this long, for example 2h.")
+    @Nullable Duration since;
+
+    @Option(names = "--page-size", paramLabel = "N", description = "Tasks a page, 1 to 100 (Vidu's default 10).")
+    @Nullable Integer pageSize;
+
+    @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue from a previous page's next_page_token.")
+    @Nullable String pageToken;
+
+    @Option(names = "--all", description = "Follow next_page_token through every page.")
+    boolean all;
+
+    @Override
+    public Integer call() throws Exception {
+      ViduCli root = task.root;
+      TaskQuery query = TaskQuery.all();
+      if (!states.isEmpty()) {
+        query = query.states(states);
+      }
+      if (since != null) {
+        query = query.createdFrom(OffsetDateTime.now(ZoneOffset.UTC).minus(since));
+      }
+      if (pageSize != null) {
+        query = query.pageSize(pageSize);
+      }
+      if (pageToken != null) {
+        query = query.pageToken(pageToken);
+      }
+      try (Session session = root.openSession(false)) {
+        if (all) {
+          List<TaskSummary> tasks = session.client.tasks().listAll(query).collect(Collectors.toList());
+          if (root.json) {
+            root.out.println(tasks.stream().map(CliFormat::json).collect(Collectors.joining(",", "[", "]")));
+          } else {
+            tasks.forEach(t -> root.out.println(line(t)));
+          }
+          return ExitCode.OK;
+        }
+        TaskList page = session.client.tasks().list(query);
+        if (root.json) {
+          root.out.println(CliFormat.json(page));
+        } else {
+          List<TaskSummary> tasks = page.getTasks() == null ? List.of() : page.getTasks();
+          tasks.forEach(t -> root.out.println(line(t)));
+          String next = page.getNextPageToken();
+          if (next != null && !next.isEmpty()) {
+            root.err.println("more: vidu task list --page-token " + next);
+          }
+        }
+        return ExitCode.OK;
+      }
+    }
+
+    private static String line(TaskSummary t) {
+      String state = io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
+      return String.join("\t", String.valueOf(t.getId()), state, String.valueOf(t.getModel()), String.valueOf(t.getCreatedAt()));
+    }
+  }
+}

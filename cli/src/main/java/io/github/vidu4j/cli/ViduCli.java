@@ -1,0 +1,229 @@
+package io.github.vidu4j.cli;
+
+import io.github.vidu4j.Region;
+import io.github.vidu4j.TaskFailedException;
+import io.github.vidu4j.TaskTimeoutException;
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduValidationException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code vidu}: Vidu image generation from a terminal. */
+@Command(
+    name = "vidu",
+    mixinStandardHelpOptions = true,
+    versionProvider = ViduCli.Version.class,
+    description = "Generate images with Vidu, follow tasks, verify callbacks, run a local sandbox.",
+    subcommands = {
+      ImageCommand.class,
+      TaskCommand.class,
+      CreditsCommand.class,
+      CallbackCommand.class,
+      SandboxCommand.class,
+    },
+    footer = ExitCode.HELP)
+public final class ViduCli {
+  @Option(
+      names = "--api-key",
+      scope = ScopeType.INHERIT,
+      paramLabel = "KEY",
+      description = "API key; default: environment variable VIDU_API_KEY. Never printed.")
+  @Nullable String apiKey;
+
+  @Option(
+      names = "--base-url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description = "API base URL; default: VIDU_BASE_URL, else the --region's.")
+  @Nullable String baseUrl;
+
+  @Option(
+      names = "--region",
+      scope = ScopeType.INHERIT,
+      paramLabel = "global|cn",
+      description = "global (api.vidu.com, default) or cn (api.vidu.cn).")
+  @Nullable Region region;
+
+  @Option(
+      names = "--sandbox",
+      scope = ScopeType.INHERIT,
+      description = "Run against an in-process Vidu sandbox: no account needed, nothing leaves this machine.")
+  boolean sandbox;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the API's JSON on stdout and nothing else there.")
+  boolean json;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log HTTP requests on stderr (Authorization redacted).")
+  boolean verbose;
+
+  final Map<String, String> environment;
+  final PrintWriter out;
+  final PrintWriter err;
+  final boolean interactive;
+  private final RedactingWriter outRedactor;
+  private final RedactingWriter errRedactor;
+
+  ViduCli(Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
+    this.environment = environment;
+    this.outRedactor = new RedactingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    this.errRedactor = new RedactingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
+    this.out = new PrintWriter(outRedactor, true);
+    this.err = new PrintWriter(errRedactor, true);
+    this.interactive = interactive;
+  }
+
+  /** Runs {@code vidu} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err, System.console() != null));
+  }
+
+  /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
+  static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
+    ViduCli root = new ViduCli(environment, out, err, interactive);
+    for (String secret : secretsIn(args, environment)) {
+      root.outRedactor.register(secret);
+      root.errRedactor.register(secret);
+    }
+    CommandLine cli = new CommandLine(root);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(java.time.Duration.class, new DurationConverter());
+    cli.setOut(root.out);
+    cli.setErr(root.err);
+    cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
+    try {
+      return cli.execute(args);
+    } finally {
+      root.out.flush();
+      root.err.flush();
+    }
+  }
+
+  /** Opens a client (and, with {@code --sandbox}, the sandbox it talks to). */
+  Session openSession(boolean allowUnknownModels) {
+    String key = apiKey != null ? apiKey : environment.get("VIDU_API_KEY");
+    ViduClient.Builder builder = ViduClient.builder();
+    if (allowUnknownModels) {
+      builder.validator(RequestValidator.allowingUnknownModels());
+    }
+    if (verbose) {
+      builder.httpLogger(line -> err.println("[http] " + line));
+    }
+    builder.userAgentSuffix("vidu-cli");
+    if (sandbox) {
+      if (baseUrl != null || region != null) {
+        throw new UsageException("--sandbox runs its own server: drop --base-url/--region, or drop --sandbox");
+      }
+      return Session.withSandbox(builder, key, this);
+    }
+    if (key == null || key.isBlank()) {
+      throw new UsageException(
+          "no API key: pass --api-key KEY or set VIDU_API_KEY (create one at https://platform.vidu.com);"
+              + " or add --sandbox to try vidu with no account");
+    }
+    builder.apiKey(key.trim());
+    String url = baseUrl != null ? baseUrl : environment.get("VIDU_BASE_URL");
+    if (url != null && !url.isBlank()) {
+      builder.baseUrl(url.trim());
+    } else if (region != null) {
+      builder.region(region);
+    }
+    return new Session(builder.build(), null);
+  }
+
+  void registerSecret(String secret) {
+    outRedactor.register(secret);
+    errRedactor.register(secret);
+  }
+
+  private int fail(Exception e) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    if (e instanceof UsageException || e instanceof ViduValidationException || e instanceof IllegalArgumentException) {
+      err.println((e instanceof ViduValidationException ? "invalid input, nothing was sent:\n" : "error: ") + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof ViduApiException api) {
+      err.println("error: " + api.getMessage());
+      return ExitCode.API_ERROR;
+    }
+    if (e instanceof TaskFailedException failed) {
+      err.println("error: " + failed.getMessage());
+      return ExitCode.TASK_FAILED;
+    }
+    if (e instanceof TaskTimeoutException timeout) {
+      err.println("error: task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
+          + "; it goes on running. Resume with: vidu task wait " + timeout.taskId());
+      return ExitCode.WAIT_TIMED_OUT;
+    }
+    if (e instanceof CallbackRejectedException rejected) {
+      err.println("callback rejected: " + rejected.getMessage());
+      return ExitCode.CALLBACK_REJECTED;
+    }
+    if (e instanceof ViduTransportException transport) {
+      err.println("network error: " + transport.getMessage());
+      return ExitCode.NETWORK;
+    }
+    err.println("error: " + e);
+    return ExitCode.OTHER;
+  }
+
+  private static java.util.List<String> secretsIn(String[] args, Map<String, String> environment) {
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    String envKey = environment.get("VIDU_API_KEY");
+    if (envKey != null) {
+      secrets.add(envKey.trim());
+    }
+    for (int i = 0; i < args.length; i++) {
+      for (String option : new String[] {"--api-key", "--secret"}) {
+        if (args[i].equals(option) && i + 1 < args.length) {
+          secrets.add(args[i + 1]);
+        } else if (args[i].startsWith(option + "=")) {
+          secrets.add(args[i].substring(option.length() + 1));
+        }
+      }
+    }
+    return secrets;
+  }
+
+  /** Bad usage the parser cannot catch: exit code 2, nothing sent. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** A callback failed verification: exit code 6. */
+  static final class CallbackRejectedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CallbackRejectedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Package p = ViduClient.class.getPackage();
+      String version = p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
+      return new String[] {"vidu " + version + " (vidu4j, Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}
