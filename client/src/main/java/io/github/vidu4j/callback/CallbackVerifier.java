@@ -147,12 +147,15 @@ public final class CallbackVerifier {
       }
       signed.add(Map.entry(name, String.join(",", values.stream().map(String::trim).toList())));
     }
-    byte[] presented;
+    String presentedText = single(request, "X-HMAC-SIGNATURE");
     try {
-      presented = Base64.getDecoder().decode(single(request, "X-HMAC-SIGNATURE"));
+      Base64.getDecoder().decode(presentedText);
     } catch (IllegalArgumentException e) {
       throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
     }
+    // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
+    // bits of the last character, so several spellings decode alike and would all be accepted.
+    byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
     String signingString;
     try {
       signingString = SigningString.of(request.method(), request.callbackUrl(), dateText, signed);
@@ -162,7 +165,8 @@ public final class CallbackVerifier {
     boolean matched = false;
     for (String secret : secrets) {
       // Every secret is tried even after a match, so timing does not reveal which one matched.
-      matched |= MessageDigest.isEqual(SigningString.hmac(secret, signingString), presented);
+      matched |= MessageDigest.isEqual(
+          SigningString.signature(secret, signingString).getBytes(StandardCharsets.US_ASCII), presented);
     }
     if (!matched) {
       throw new InvalidSignatureException(Reason.BAD_SIGNATURE,
