@@ -2,7 +2,6 @@ package io.github.vidu4j.sandbox;
 
 import io.github.vidu4j.callback.CallbackSigner;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +82,7 @@ final class CallbackDelivery {
   private void attempt(String taskId, String url, String secret, String state, String body, boolean isFinal,
       Set<CallbackFault> faults, int attempt) {
     String signingKey = faults.contains(CallbackFault.BAD_SIGNATURE) ? "not-" + secret : secret;
-    Map<String, String> headers = CallbackSigner.withSecret(signingKey).sign("POST", url, Instant.now(), UUID.randomUUID().toString());
+    Map<String, String> headers = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
     CallbackFault fault = faults.contains(CallbackFault.BAD_SIGNATURE) ? CallbackFault.BAD_SIGNATURE : null;
     int status = post(url, headers, body);
     record(new SentCallback(taskId, url, state, attempt, status, headers, body, fault));
@@ -92,7 +91,7 @@ final class CallbackDelivery {
       record(new SentCallback(taskId, url, state, attempt, post(url, headers, body), headers, body, CallbackFault.REPLAY));
     }
     if (delivered && faults.contains(CallbackFault.DUPLICATE)) {
-      Map<String, String> again = CallbackSigner.withSecret(signingKey).sign("POST", url, Instant.now(), UUID.randomUUID().toString());
+      Map<String, String> again = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
       record(new SentCallback(taskId, url, state, attempt, post(url, again, body), again, body, CallbackFault.DUPLICATE));
     }
     if (!delivered && isFinal && attempt <= options.callbackRetries() && !thread.isShutdown()) {

@@ -220,7 +220,7 @@ final class SandboxHttp implements HttpHandler {
   }
 
   private Reply list(Map<String, List<String>> q) {
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(options.clock());
     OffsetDateTime from = dateParam(q, "created_at.from", now.minusDays(7));
     OffsetDateTime to = dateParam(q, "created_at.to", now.plus(1, ChronoUnit.MINUTES));
     Set<String> ids = values(q, "task_ids");

@@ -1,5 +1,6 @@
 package io.github.vidu4j.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class SandboxOptions {
   private final int callbackRetries;
   private final Duration callbackRetryDelay;
   private final Duration callbackTimeout;
+  private final Clock clock;
 
   private SandboxOptions(Builder b) {
     this.port = b.port;
@@ -40,6 +42,7 @@ public final class SandboxOptions {
     this.callbackRetries = b.callbackRetries;
     this.callbackRetryDelay = b.callbackRetryDelay;
     this.callbackTimeout = b.callbackTimeout;
+    this.clock = b.clock;
   }
 
   /**
@@ -81,6 +84,7 @@ public final class SandboxOptions {
     b.callbackRetries = callbackRetries;
     b.callbackRetryDelay = callbackRetryDelay;
     b.callbackTimeout = callbackTimeout;
+    b.clock = clock;
     return b;
   }
 
@@ -134,6 +138,14 @@ public final class SandboxOptions {
     return callbackTimeout;
   }
 
+  /**
+   * The clock for dates the sandbox reports (task creation, callback {@code Date}) and for result
+   * URL expiry. Lifecycle timers run on real time.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
   @Override
   public String toString() {
     return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
@@ -154,8 +166,15 @@ public final class SandboxOptions {
     private int callbackRetries = 3;
     private Duration callbackRetryDelay = Duration.ofSeconds(2);
     private Duration callbackTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /** See {@link SandboxOptions#clock()}; default the UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
 
     /** See {@link SandboxOptions#port()}; 0 to 65535. */
     public Builder port(int port) {

@@ -99,7 +99,7 @@ final class TaskEngine {
       String id = Long.toString(ids.incrementAndGet());
       int seed = request.getSeed() == null || request.getSeed() == 0 ? Math.floorMod(id.hashCode(), 1 << 30) + 1 : request.getSeed();
       Set<CallbackFault> callbackFaults = request.getCallbackUrl() == null ? EnumSet.noneOf(CallbackFault.class) : faults.takeCallbackFaults();
-      SandboxTask task = new SandboxTask(id, apiKey, request, Instant.now(), cost, seed, size[0], size[1], false,
+      SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), cost, seed, size[0], size[1], false,
           faults.takeTaskFailure(), callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
@@ -180,7 +180,7 @@ final class TaskEngine {
     if (!MessageDigest.isEqual(sign(creationId, expiresAt).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
       throw new ApiError(403, "SignatureDoesNotMatch", "the URL's signature does not match");
     }
-    if (Instant.now().getEpochSecond() > expiresAt) {
+    if (options.clock().instant().getEpochSecond() > expiresAt) {
       throw new ApiError(403, "AccessDenied", "Request has expired");
     }
     SandboxTask task;
@@ -214,7 +214,7 @@ final class TaskEngine {
       old.creationIds.forEach(byCreation::remove);
       queue.remove(old);
     }
-    SandboxTask task = new SandboxTask(id, apiKey, request, Instant.now(), COST.getOrDefault(request.getResolution(), 8),
+    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), COST.getOrDefault(request.getResolution(), 8),
         request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(), size[0], size[1], true, null,
         EnumSet.noneOf(CallbackFault.class));
     task.state = state;
@@ -364,7 +364,7 @@ final class TaskEngine {
   }
 
   private List<Creation> creations(SandboxTask task) {
-    long expires = Instant.now().plus(options.resultUrlTtl()).getEpochSecond();
+    long expires = options.clock().instant().plus(options.resultUrlTtl()).getEpochSecond();
     List<Creation> list = new ArrayList<>();
     for (String creationId : task.creationIds) {
       list.add(new Creation().id(creationId).url(baseUrl + "results/" + creationId + ".png?expires=" + expires + "&sig=" + sign(creationId, expires)));
