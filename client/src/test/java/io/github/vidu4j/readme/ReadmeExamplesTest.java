@@ -20,12 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /** The README's code is this module's test code: the same text, compiled and run here. */
 class ReadmeExamplesTest {
-  private static final Path README = Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml")).getParent().resolveSibling("README.md");
+  private static final Path ROOT = Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml")).toAbsolutePath().getParent().getParent();
+  private static final Pattern COMPILED_BLOCK = Pattern.compile("<!-- compiled: (\\S+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
 
+  /** Each block marked {@code <!-- compiled: path -->} is that test file from its first import on; its module compiles and runs it. */
   @Test
-  void readmeShowsTheReceiverExactlyAsCompiledHere() throws Exception {
-    assertThat(readmeBlock("client/src/test/java/io/github/vidu4j/readme/CallbackReceiver.java"))
-        .isEqualTo(body(Path.of("src/test/java/io/github/vidu4j/readme/CallbackReceiver.java")));
+  void everyMarkedReadmeBlockIsTheCompiledFile() throws Exception {
+    Matcher m = COMPILED_BLOCK.matcher(Files.readString(ROOT.resolve("README.md")));
+    int blocks = 0;
+    while (m.find()) {
+      blocks++;
+      assertThat(m.group(2)).as("README block for %s", m.group(1)).isEqualTo(body(ROOT.resolve(m.group(1))));
+    }
+    assertThat(blocks).as("marked blocks (receiver, sandbox test)").isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -52,14 +59,6 @@ class ReadmeExamplesTest {
     try (Response response = http.newCall(request.build()).execute()) {
       return response.code();
     }
-  }
-
-  /** The fenced block that follows {@code <!-- compiled: path -->} in the README. */
-  static String readmeBlock(String path) throws Exception {
-    String readme = Files.readString(README);
-    Matcher m = Pattern.compile("<!-- compiled: " + Pattern.quote(path) + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    assertThat(m.find()).as("README has a block marked <!-- compiled: %s -->", path).isTrue();
-    return m.group(1);
   }
 
   /** The file from its first import on: the README leaves out the package line. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request the sandbox received and what it answered. Immutable. {@link #toString()} leaves
@@ -20,9 +21,10 @@ public final class RecordedExchange {
   private final int status;
   private final String responseContentType;
   private final String responseBody;
+  private final @Nullable Fault fault;
 
   RecordedExchange(Operation operation, String method, String path, String rawQuery, Map<String, List<String>> requestHeaders,
-      String requestBody, int status, String responseContentType, String responseBody) {
+      String requestBody, int status, String responseContentType, String responseBody, @Nullable Fault fault) {
     this.operation = operation;
     this.method = method;
     this.path = path;
@@ -34,6 +36,7 @@ public final class RecordedExchange {
     this.status = status;
     this.responseContentType = responseContentType;
     this.responseBody = responseBody;
+    this.fault = fault;
   }
 
   /** Which operation the request was routed to. */
@@ -87,8 +90,13 @@ public final class RecordedExchange {
     return responseBody;
   }
 
+  /** The scripted fault this request met, if any. */
+  public Optional<Fault> fault() {
+    return Optional.ofNullable(fault);
+  }
+
   @Override
   public String toString() {
-    return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + " -> " + (status < 0 ? "dropped" : status);
+    return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + " -> " + (status < 0 ? "dropped" : status) + (fault != null ? " (" + fault + ")" : "");
   }
 }

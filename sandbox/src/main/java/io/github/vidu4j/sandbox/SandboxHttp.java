@@ -94,7 +94,7 @@ final class SandboxHttp implements HttpHandler {
 
     Fault fault = faults.take(operation);
     if (fault != null && fault.kind == Fault.Kind.DROP_BEFORE_READING) {
-      record(operation, exchange, query, "", -1, "", "");
+      record(operation, exchange, query, "", -1, "", "", fault);
       exchange.close(); // before any response header: the JDK server closes the connection
       return;
     }
@@ -123,11 +123,11 @@ final class SandboxHttp implements HttpHandler {
     String requestText = new String(requestBody, StandardCharsets.UTF_8);
     String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
-      record(operation, exchange, query, requestText, -1, "", "");
+      record(operation, exchange, query, requestText, -1, "", "", fault);
       exchange.close();
       return;
     }
-    record(operation, exchange, query, requestText, reply.status, reply.contentType, responseText);
+    record(operation, exchange, query, requestText, reply.status, reply.contentType, responseText, fault);
     exchange.getResponseHeaders().set("Content-Type", reply.contentType.startsWith("application/json") ? reply.contentType + "; charset=utf-8" : reply.contentType);
     reply.headers.forEach(exchange.getResponseHeaders()::set);
     exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
@@ -333,9 +333,10 @@ final class SandboxHttp implements HttpHandler {
     }
   }
 
-  private void record(Operation operation, HttpExchange exchange, String query, String body, int status, String contentType, String responseBody) {
+  private void record(Operation operation, HttpExchange exchange, String query, String body, int status, String contentType,
+      String responseBody, @Nullable Fault fault) {
     RecordedExchange entry = new RecordedExchange(operation, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query,
-        exchange.getRequestHeaders(), body, status, contentType, responseBody);
+        exchange.getRequestHeaders(), body, status, contentType, responseBody, fault);
     synchronized (recorded) {
       recorded.add(entry);
     }
