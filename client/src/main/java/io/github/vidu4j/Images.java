@@ -59,6 +59,14 @@ public final class Images {
   }
 
   /**
+   * {@link #createAndAwait(ReferenceToImageRequest, AwaitOptions)} with {@link
+   * AwaitOptions#defaults()}: polls from 1 s up to every 10 s, for at most 10 minutes.
+   */
+  public TaskCreations createAndAwait(ReferenceToImageRequest request) {
+    return createAndAwait(request, AwaitOptions.defaults());
+  }
+
+  /**
    * {@link #create} then {@link Tasks#await(String, AwaitOptions)}: the finished task, with its
    * {@code creations}.
    *

@@ -84,6 +84,7 @@ public final class ViduClient implements AutoCloseable {
   private final Images images;
   private final Tasks tasks;
   private final Downloads downloads;
+  private final Callbacks callbacks;
   private final AccountApi accountApi;
   private final RetryingExecutor executor;
 
@@ -135,6 +136,7 @@ public final class ViduClient implements AutoCloseable {
     this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, asyncExecutor, b.clock, b.sleeper);
     this.images = new Images(retrofit.create(GenerationApi.class), executor, asyncExecutor, b.validator, tasks);
     this.downloads = new Downloads(downloadHttp, executor);
+    this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }
 
@@ -166,6 +168,11 @@ public final class ViduClient implements AutoCloseable {
   /** Downloading result files. */
   public Downloads downloads() {
     return downloads;
+  }
+
+  /** Verifying a callback and then confirming it by reading the task from Vidu. */
+  public Callbacks callbacks() {
+    return callbacks;
   }
 
   /** The organisation's remaining credits ({@code GET /ent/v2/credits}), without package detail. */

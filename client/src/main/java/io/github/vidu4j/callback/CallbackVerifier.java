@@ -1,0 +1,283 @@
+package io.github.vidu4j.callback;
+
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.model.TaskCreations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies Vidu's signed callbacks: genuine, fresh and not replayed. Immutable and thread-safe;
+ * build one per receiver and share it.
+ *
+ * <pre>{@code
+ * CallbackVerifier verifier = CallbackVerifier.builder().secret(System.getenv("VIDU_API_KEY")).build();
+ * VerifiedCallback callback = verifier.verify(
+ *     CallbackRequest.of("POST", registeredCallbackUrl, headers, rawBodyBytes));
+ * }</pre>
+ *
+ * <p>Checks, in order, each failing with its {@link InvalidSignatureException.Reason}: the six
+ * headers are present; {@code X-HMAC-ALGORITHM} is {@code hmac-sha256} and {@code
+ * X-HMAC-ACCESS-KEY} is {@code vidu}; {@code Date} and {@code x-request-nonce} are both signed;
+ * {@code Date} lies within {@link Builder#maxAge} in the past and {@link Builder#maxFutureSkew}
+ * in the future; the signature matches one of the secrets (compared in constant time); the nonce
+ * is new (recorded only once the signature matched, so forged requests cannot fill the store).
+ * Only then is the body parsed.
+ *
+ * <p><b>Raw body.</b> Pass the bytes as received; frameworks that parse JSON first hand you a
+ * re-serialised copy. The body is not signed by Vidu, so it is not used in verification, but
+ * the task you act on comes from it.
+ *
+ * <p><b>Proxies.</b> Verify against the {@code callback_url} you registered with the task (store
+ * it), never the request line: a proxy may change the host, path or query encoding.
+ *
+ * <p><b>Key rotation.</b> Vidu signs a task's callbacks with the API key that created the task.
+ * While old tasks may still call back, configure both keys: {@code secrets(List.of(newKey,
+ * oldKey))}.
+ *
+ * <p><b>Verify, or verify then confirm.</b> Because the body is unsigned, someone who captured a
+ * callback could replay its headers with another body within the date window before the real one
+ * arrives. {@link #verify} is enough to acknowledge quickly and to drive cheap, idempotent work
+ * (refresh a progress display). Before acting on money or state (marking an order done, billing,
+ * publishing images), use {@code ViduClient.callbacks().verifyAndFetch(verifier, request)}, which
+ * verifies the headers and then reads the task from Vidu, so you act on Vidu's own answer.
+ */
+public final class CallbackVerifier {
+  /** Default {@link Builder#maxAge}: 5 minutes, the window Stripe and Svix use, wide enough for retries in flight and modest clock drift. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+  /** Default {@link Builder#maxFutureSkew}: 1 minute; a sender's clock may run a little ahead, never far. */
+  public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(1);
+
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+  private static final List<String> REQUIRED = List.of(
+      "Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY");
+
+  private final List<String> secrets;
+  private final Duration maxAge;
+  private final Duration maxFutureSkew;
+  private final Clock clock;
+  private final NonceStore nonces;
+
+  private CallbackVerifier(Builder b) {
+    this.secrets = List.copyOf(b.secrets);
+    this.maxAge = b.maxAge;
+    this.maxFutureSkew = b.maxFutureSkew;
+    this.clock = b.clock;
+    this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
+  }
+
+  /** A builder; at least one secret is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies {@code request} and parses its body.
+   *
+   * @throws InvalidSignatureException with the reason the callback was refused
+   */
+  public VerifiedCallback verify(CallbackRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    Instant now = clock.instant();
+    String nonce = verifyHeaders(request, now);
+    Instant date = parseDate(single(request, "Date"));
+    TaskCreations task;
+    try {
+      task = ViduJson.read(new String(request.bodyUnsafe(), StandardCharsets.UTF_8), TaskCreations.class);
+    } catch (ViduException e) {
+      throw new InvalidSignatureException(Reason.MALFORMED_BODY, "the signature is valid but the body is not task JSON: " + e.getMessage());
+    }
+    return new VerifiedCallback(task, nonce, date, request.bodyUnsafe().clone());
+  }
+
+  /** Checks everything but the body and returns the nonce; records the nonce. */
+  private String verifyHeaders(CallbackRequest request, Instant now) {
+    for (String name : REQUIRED) {
+      if (request.headers(name).isEmpty()) {
+        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name);
+      }
+    }
+    String algorithm = single(request, "X-HMAC-ALGORITHM");
+    if (!algorithm.equalsIgnoreCase(SigningString.ALGORITHM)) {
+      throw new InvalidSignatureException(Reason.UNSUPPORTED_ALGORITHM, "X-HMAC-ALGORITHM is \"" + shorten(algorithm) + "\", expected hmac-sha256");
+    }
+    String accessKey = single(request, "X-HMAC-ACCESS-KEY");
+    if (!accessKey.equals(SigningString.ACCESS_KEY)) {
+      throw new InvalidSignatureException(Reason.WRONG_ACCESS_KEY, "X-HMAC-ACCESS-KEY is \"" + shorten(accessKey) + "\", expected vidu");
+    }
+    List<String> signedNames = new ArrayList<>();
+    for (String name : single(request, "X-HMAC-SIGNED-HEADERS").split(";")) {
+      if (!name.trim().isEmpty()) {
+        signedNames.add(name.trim());
+      }
+    }
+    for (String required : List.of("Date", "x-request-nonce")) {
+      if (signedNames.stream().noneMatch(required::equalsIgnoreCase)) {
+        throw new InvalidSignatureException(Reason.UNSIGNED_REQUIRED_HEADER,
+            required + " is not listed in X-HMAC-SIGNED-HEADERS, so it could be changed undetected");
+      }
+    }
+    String dateText = single(request, "Date");
+    Instant date = parseDate(dateText);
+    if (Duration.between(date, now).compareTo(maxAge) > 0) {
+      throw new InvalidSignatureException(Reason.STALE, "Date " + dateText + " is more than " + maxAge + " old");
+    }
+    if (Duration.between(now, date).compareTo(maxFutureSkew) > 0) {
+      throw new InvalidSignatureException(Reason.FROM_FUTURE, "Date " + dateText + " is more than " + maxFutureSkew + " ahead");
+    }
+    List<Map.Entry<String, String>> signed = new ArrayList<>();
+    for (String name : signedNames) {
+      List<String> values = request.headers(name);
+      if (values.isEmpty()) {
+        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name + ", listed in X-HMAC-SIGNED-HEADERS");
+      }
+      signed.add(Map.entry(name, String.join(",", values.stream().map(String::trim).toList())));
+    }
+    String presentedText = single(request, "X-HMAC-SIGNATURE");
+    try {
+      Base64.getDecoder().decode(presentedText);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
+    }
+    // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
+    // bits of the last character, so several spellings decode alike and would all be accepted.
+    byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
+    String signingString;
+    try {
+      signingString = SigningString.of(request.method(), request.callbackUrl(), dateText, signed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the registered callback URL cannot be parsed: " + e.getMessage(), e);
+    }
+    boolean matched = false;
+    for (String secret : secrets) {
+      // Every secret is tried even after a match, so timing does not reveal which one matched.
+      matched |= MessageDigest.isEqual(
+          SigningString.signature(secret, signingString).getBytes(StandardCharsets.US_ASCII), presented);
+    }
+    if (!matched) {
+      throw new InvalidSignatureException(Reason.BAD_SIGNATURE,
+          "X-HMAC-SIGNATURE matches none of the " + secrets.size() + " configured secret(s); check the secret"
+              + " (the API key that created the task) and that the callback URL is exactly the registered one");
+    }
+    String nonce = single(request, "x-request-nonce");
+    if (!nonces.markIfNew(nonce, now, maxAge.plus(maxFutureSkew))) {
+      throw new InvalidSignatureException(Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
+    }
+    return nonce;
+  }
+
+  private static String single(CallbackRequest request, String name) {
+    List<String> values = request.headers(name);
+    if (values.size() != 1) {
+      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, name + " appears " + values.size() + " times");
+    }
+    return values.get(0).trim();
+  }
+
+  private static Instant parseDate(String text) {
+    try {
+      return ZonedDateTime.parse(text, HTTP_DATE).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 60) + "...";
+  }
+
+  @Override
+  public String toString() {
+    return "CallbackVerifier{secrets=" + secrets.size() + " <redacted>, maxAge=" + maxAge + ", maxFutureSkew=" + maxFutureSkew + "}";
+  }
+
+  /** Configures a {@link CallbackVerifier}. */
+  public static final class Builder {
+    private final List<String> secrets = new ArrayList<>();
+    private Duration maxAge = DEFAULT_MAX_AGE;
+    private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable NonceStore nonceStore;
+
+    private Builder() {}
+
+    /** Adds a secret: the API key that created the tasks whose callbacks this verifies. */
+    public Builder secret(String secret) {
+      Objects.requireNonNull(secret, "secret == null");
+      if (secret.isEmpty()) {
+        throw new IllegalArgumentException("secret is empty");
+      }
+      secrets.add(secret);
+      return this;
+    }
+
+    /** Adds several secrets (key rotation): a callback signed with any of them is accepted. */
+    public Builder secrets(List<String> secrets) {
+      secrets.forEach(this::secret);
+      return this;
+    }
+
+    /** How old a {@code Date} may be; default {@link #DEFAULT_MAX_AGE}. Nonces are kept this long plus the future skew. */
+    public Builder maxAge(Duration maxAge) {
+      this.maxAge = nonNegative(maxAge, "maxAge");
+      return this;
+    }
+
+    /** How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}. */
+    public Builder maxFutureSkew(Duration skew) {
+      this.maxFutureSkew = nonNegative(skew, "maxFutureSkew");
+      return this;
+    }
+
+    /** The clock the window is measured on; default the UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Where nonces are remembered; default {@link NonceStore#inMemory()}. */
+    public Builder nonceStore(NonceStore store) {
+      this.nonceStore = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * The verifier.
+     *
+     * @throws IllegalStateException without a secret
+     */
+    public CallbackVerifier build() {
+      if (secrets.isEmpty()) {
+        throw new IllegalStateException("at least one secret is required: the API key that created the tasks");
+      }
+      return new CallbackVerifier(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "CallbackVerifier.Builder{secrets=" + secrets.size() + " <redacted>}";
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.vidu4j.callback;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a Jakarta Servlet request as a {@link CallbackRequest}. Needs {@code
+ * jakarta.servlet-api} on the classpath (an optional dependency of vidu4j).
+ *
+ * <p>Call it before anything reads the body (no {@code getParameter}, no JSON binding): the raw
+ * bytes are read once here and kept in the returned request.
+ */
+public final class ServletCallbackRequests {
+  private ServletCallbackRequests() {}
+
+  /** The callback in {@code request}, verified later against {@code callbackUrl} as registered. */
+  public static CallbackRequest from(HttpServletRequest request, String callbackUrl) {
+    Objects.requireNonNull(request, "request == null");
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, Collections.list(request.getHeaders(name)));
+    }
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the callback body", e);
+    }
+    return CallbackRequest.of(request.getMethod(), callbackUrl, headers, body);
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.vidu4j.validation;
+
+import io.github.vidu4j.validation.ModelRules.Limits;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One reference image, as the string the request model's {@code images} list holds: a URL as
+ * given (Vidu fetches it; it is not fetched here) or a {@code data:image/<type>;base64,...} URI
+ * built from local bytes. Local images are checked before they are encoded, from their header
+ * bytes only: PNG, JPEG or WebP by content (never by file name), at least 128×128, aspect ratio
+ * within 1:4 to 4:1, at most 50 MB, and small enough that the base64 alone fits Vidu's 20 MB body.
+ *
+ * <pre>{@code
+ * request.images(List.of(
+ *     ImageInput.fromFile(Path.of("cat.png")).value(),
+ *     ImageInput.fromUrl("https://example.com/dog.jpg").value()));
+ * }</pre>
+ *
+ * <p>Memory: a file of {@code n} bytes is read once and encoded once straight into the data URI's
+ * final bytes; there is no decode of pixels anywhere.
+ */
+public final class ImageInput {
+  private final String value;
+  private final @Nullable ImageInfo info;
+
+  private ImageInput(String value, @Nullable ImageInfo info) {
+    this.value = value;
+    this.info = info;
+  }
+
+  /**
+   * An image Vidu fetches itself. The URL must be absolute {@code http} or {@code https} with a
+   * host; it is not fetched here.
+   *
+   * @throws ViduValidationException naming the URL otherwise
+   */
+  public static ImageInput fromUrl(String url) {
+    Objects.requireNonNull(url, "url == null");
+    String problem = urlProblem(url);
+    if (problem != null) {
+      throw new ViduValidationException(List.of(new Violation("images", url, problem)));
+    }
+    return new ImageInput(url, null);
+  }
+
+  /**
+   * A local file, sent inline as a data URI. The format comes from the content.
+   *
+   * @throws ViduValidationException naming the file if it is missing, too big, not PNG/JPEG/WebP,
+   *     too small or too elongated
+   */
+  public static ImageInput fromFile(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    String name = file.toString();
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw invalid(name, "no such file");
+    } catch (IOException e) {
+      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+    }
+    checkSize(name, size);
+    ImageInfo info;
+    try (InputStream in = Files.newInputStream(file)) {
+      info = sniffChecked(name, in);
+    } catch (IOException e) {
+      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+    }
+    return new ImageInput(encode(bytes, info), info);
+  }
+
+  /** Bytes in memory, sent inline as a data URI; {@code name} appears in error messages. */
+  public static ImageInput fromBytes(byte[] bytes, String name) {
+    Objects.requireNonNull(bytes, "bytes == null");
+    Objects.requireNonNull(name, "name == null");
+    checkSize(name, bytes.length);
+    ImageInfo info;
+    try {
+      info = sniffChecked(name, new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ImageInput(encode(bytes, info), info);
+  }
+
+  /**
+   * A stream (read to its end, not closed) whose content type is known, for example from an
+   * upload: {@code image/png}, {@code image/jpeg} or {@code image/webp}. The content must match
+   * the declared type.
+   */
+  public static ImageInput fromStream(InputStream in, String contentType) {
+    Objects.requireNonNull(in, "in == null");
+    Objects.requireNonNull(contentType, "contentType == null");
+    String declared = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    String name = "stream (" + declared + ")";
+    if (!List.of("image/png", "image/jpeg", "image/jpg", "image/webp").contains(declared)) {
+      throw invalid(name, "content type must be image/png, image/jpeg or image/webp");
+    }
+    byte[] bytes;
+    try {
+      bytes = readCapped(in, maxImageBytesForBody() + 1);
+    } catch (IOException e) {
+      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+    }
+    ImageInput input = fromBytes(bytes, name);
+    String sniffed = Objects.requireNonNull(input.info).format().mimeType();
+    if (!sniffed.equals(declared.equals("image/jpg") ? "image/jpeg" : declared)) {
+      throw invalid(name, "content is " + sniffed + ", not the declared " + declared);
+    }
+    return input;
+  }
+
+  /** The string for the request's {@code images} list: the URL as given, or the data URI. */
+  public String value() {
+    return value;
+  }
+
+  /** Format and size for a local image; empty for a URL. */
+  public Optional<ImageInfo> info() {
+    return Optional.ofNullable(info);
+  }
+
+  /** A short description; never the whole data URI. */
+  @Override
+  public String toString() {
+    return info == null ? "ImageInput{url=" + value + "}" : "ImageInput{" + info + ", " + value.length() + " chars}";
+  }
+
+  /** The largest image whose base64 data URI alone stays within the body limit. */
+  static long maxImageBytesForBody() {
+    return (Limits.MAX_BODY_BYTES - 64) / 4 * 3;
+  }
+
+  static void checkSize(String name, long size) {
+    if (size > Limits.MAX_IMAGE_BYTES) {
+      throw invalid(name, "is " + size + " bytes; Vidu accepts images up to 50 MB (" + Limits.MAX_IMAGE_BYTES + " bytes)");
+    }
+    long encoded = (size + 2) / 3 * 4;
+    if (encoded + 64 > Limits.MAX_BODY_BYTES) {
+      throw invalid(name, "is " + size + " bytes, which as base64 (" + encoded + " bytes) alone passes Vidu's 20 MB request limit;"
+          + " upload it somewhere and pass its URL instead");
+    }
+  }
+
+  static ImageInfo sniffChecked(String name, InputStream in) throws IOException {
+    ImageInfo info;
+    try {
+      info = ImageSniffer.sniff(in);
+    } catch (ImageSniffer.NotAnImage e) {
+      throw invalid(name, e.getMessage());
+    }
+    String problem = dimensionProblem(info);
+    if (problem != null) {
+      throw invalid(name, problem);
+    }
+    return info;
+  }
+
+  static @Nullable String dimensionProblem(ImageInfo info) {
+    if (info.width() < Limits.MIN_WIDTH || info.height() < Limits.MIN_HEIGHT) {
+      return "is " + info.width() + "x" + info.height() + "; Vidu needs at least " + Limits.MIN_WIDTH + "x" + Limits.MIN_HEIGHT;
+    }
+    long longer = Math.max(info.width(), info.height());
+    long shorter = Math.min(info.width(), info.height());
+    if (longer > shorter * Limits.MAX_ASPECT_RATIO) {
+      return "is " + info.width() + "x" + info.height() + ", more elongated than Vidu's 1:4 to 4:1 limit";
+    }
+    return null;
+  }
+
+  static @Nullable String urlProblem(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return "not a valid URL (" + e.getReason() + ")";
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return "must be an absolute http(s) URL";
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      return "must be an absolute http(s) URL with a host";
+    }
+    return null;
+  }
+
+  private static ViduValidationException invalid(String name, String problem) {
+    return new ViduValidationException(List.of(Violation.stated("images", name, "image " + name + " " + problem)));
+  }
+
+  private static String encode(byte[] bytes, ImageInfo info) {
+    byte[] prefix = ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length + (bytes.length + 2) / 3 * 4);
+    out.writeBytes(prefix);
+    try (OutputStream base64 = Base64.getEncoder().wrap(out)) {
+      base64.write(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] readCapped(InputStream in, long cap) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      total += n;
+      if (total > cap) {
+        break;
+      }
+      out.write(buffer, 0, n);
+    }
+    if (total > cap) {
+      checkSize("stream", total);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.vidu4j.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestAdaptersTest {
+  private static final String URL = "https://hooks.example.com/vidu/callback?tenant=acme";
+  private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+  @Test
+  void servletRequestIsReadOnceAndVerifies() {
+    Map<String, String> signed = CallbackSigner.withSecret("k").sign("POST", URL, NOW, "n-1");
+    byte[] body = "{\"id\":\"t-9\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+    int[] streamsOpened = {0};
+    HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getMethod" -> "POST";
+          // Containers may report names in lower case (HTTP/2 always does).
+          case "getHeaderNames" -> Collections.enumeration(signed.keySet().stream().map(String::toLowerCase).toList());
+          case "getHeaders" -> Collections.enumeration(List.of(signed.entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase((String) args[0])).findFirst().orElseThrow().getValue()));
+          case "getInputStream" -> {
+            streamsOpened[0]++;
+            yield servletStream(body);
+          }
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+
+    CallbackRequest request = ServletCallbackRequests.from(servlet, URL);
+    VerifiedCallback callback = CallbackVerifier.builder().secret("k").clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().verify(request);
+
+    assertThat(streamsOpened[0]).isEqualTo(1);
+    assertThat(request.body()).isEqualTo(body);
+    assertThat(callback.taskId()).contains("t-9");
+    assertThat(request.headers("X-HMAC-SIGNATURE")).containsExactly(signed.get("X-HMAC-SIGNATURE"));
+  }
+
+  @Test
+  void requestIsImmutableAndItsToStringShowsNoHeaderValues() {
+    byte[] body = {1, 2, 3};
+    java.util.HashMap<String, List<String>> headers = new java.util.HashMap<>(Map.of("X-HMAC-SIGNATURE", List.of("c2VjcmV0")));
+    CallbackRequest request = CallbackRequest.of("POST", URL, headers, body);
+    body[0] = 9;
+    headers.put("Date", List.of("x"));
+    request.body()[1] = 9;
+    assertThat(request.body()).containsExactly(1, 2, 3);
+    assertThat(request.headers("date")).isEmpty();
+    assertThat(request.toString()).doesNotContain("c2VjcmV0").contains("3-byte body");
+  }
+
+  private static ServletInputStream servletStream(byte[] bytes) {
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    return new ServletInputStream() {
+      @Override
+      public int read() {
+        return in.read();
+      }
+
+      @Override
+      public boolean isFinished() {
+        return in.available() == 0;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+}

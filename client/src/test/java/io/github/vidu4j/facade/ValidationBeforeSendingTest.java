@@ -1,0 +1,62 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduValidationException;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input never leaves the machine: the server sees zero requests. */
+class ValidationBeforeSendingTest extends ClientHarness {
+  static ReferenceToImageRequest base() {
+    return new ReferenceToImageRequest().model("viduq2").prompt("a red fox");
+  }
+
+  static Stream<Arguments> invalidRequests() {
+    return Stream.of(
+        Arguments.of("no model", new ReferenceToImageRequest().prompt("x"), "model"),
+        Arguments.of("unknown model", base().model("viduq9"), "model"),
+        Arguments.of("no prompt", new ReferenceToImageRequest().model("viduq2"), "prompt"),
+        Arguments.of("blank prompt", base().prompt("   "), "prompt"),
+        Arguments.of("prompt too long", base().prompt("a".repeat(2001)), "prompt"),
+        Arguments.of("viduq1 without images", new ReferenceToImageRequest().model("viduq1").prompt("x"), "images"),
+        Arguments.of("eight images", base().images(Collections.nCopies(8, "https://example.com/a.png")), "images"),
+        Arguments.of("non-http image", base().images(List.of("file:///etc/passwd")), "images[0]"),
+        Arguments.of("broken data URI", base().images(List.of("data:image/png;base64,AAAA")), "images[0]"),
+        Arguments.of("auto without image", base().aspectRatio("auto"), "aspect_ratio"),
+        Arguments.of("viduq1 at 4K", new ReferenceToImageRequest().model("viduq1").prompt("x")
+            .images(List.of("https://example.com/a.png")).resolution("4K"), "resolution"),
+        Arguments.of("relative callback", base().callbackUrl("/callback"), "callback_url"),
+        Arguments.of("payload too long", base().payload("x".repeat(1_048_577)), "payload"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidRequests")
+  void isRejectedBeforeAnyByteIsSent(String kind, ReferenceToImageRequest request, String field) {
+    server.enqueue(Responses.created("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.images().create(request))
+        .isInstanceOfSatisfying(ViduValidationException.class,
+            e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
+    assertThatThrownBy(() -> client.images().createAsync(request).join()).hasCauseInstanceOf(ViduValidationException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void theEscapeHatchSendsAnUnknownModel() {
+    server.enqueue(Responses.created("t-1"));
+    try (ViduClient lenient = client(b -> b.validator(RequestValidator.allowingUnknownModels()))) {
+      assertThat(lenient.images().create(base().model("viduq3")).getTaskId()).isEqualTo("t-1");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}

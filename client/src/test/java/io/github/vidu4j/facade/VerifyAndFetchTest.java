@@ -1,0 +1,65 @@
+package io.github.vidu4j.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.callback.CallbackRequest;
+import io.github.vidu4j.callback.CallbackSigner;
+import io.github.vidu4j.callback.CallbackVerifier;
+import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.model.TaskState;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerifyAndFetchTest extends ClientHarness {
+  private static final String URL = "https://hooks.example.com/vidu/callback";
+
+  private CallbackRequest callback(String secret, String nonce, String body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    CallbackSigner.withSecret(secret).sign("POST", URL, time.instant(), nonce).forEach((k, v) -> headers.put(k, List.of(v)));
+    return CallbackRequest.of("POST", URL, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private CallbackVerifier verifier() {
+    return CallbackVerifier.builder().secret(API_KEY).clock(time).build();
+  }
+
+  @Test
+  void actsOnVidusAnswerNotOnTheUnsignedBody() throws Exception {
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+    // The body claims failure; Vidu says success. The caller gets Vidu's answer.
+    TaskCreations task = client.callbacks().verifyAndFetch(verifier(),
+        callback(API_KEY, "n-1", "{\"id\":\"t-1\",\"state\":\"failed\",\"err_code\":\"Forged\"}"));
+
+    assertThat(task.getState()).isEqualTo(TaskState.SUCCESS);
+    assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-1/creations");
+  }
+
+  @Test
+  void aRefusedCallbackFetchesNothing() {
+    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback("someone-else", "n-2", "{\"id\":\"t-1\"}")))
+        .isInstanceOfSatisfying(InvalidSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(InvalidSignatureException.Reason.BAD_SIGNATURE));
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aBodyWithoutTaskIdIsAnError() {
+    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-3", "{\"state\":\"success\"}")))
+        .isInstanceOf(ViduException.class).hasMessageContaining("no task id");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void acceptsTheCreateResponseSpellingTaskId() throws Exception {
+    server.enqueue(Responses.task("t-7", "processing"));
+    TaskCreations task = client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-4", "{\"task_id\":\"t-7\",\"state\":\"processing\"}"));
+    assertThat(task.getState()).isEqualTo(TaskState.PROCESSING);
+    assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-7/creations");
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.vidu4j.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestValidatorTest {
+  static final RequestValidator STRICT = RequestValidator.strict();
+
+  static List<String> urls(int n) {
+    List<String> images = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      images.add("https://example.com/ref/" + i + ".png");
+    }
+    return images;
+  }
+
+  static ReferenceToImageRequest request(String model, int images) {
+    ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt("a red fox");
+    return images == 0 ? request : request.images(urls(images));
+  }
+
+  static String problems(ReferenceToImageRequest request) {
+    try {
+      STRICT.validate(request);
+      return "valid";
+    } catch (ViduValidationException e) {
+      return e.getMessage();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "viduq1, 0, 'images: viduq1 needs 1 to 7 images, got 0'",
+    "viduq1, 1, valid",
+    "viduq1, 7, valid",
+    "viduq1, 8, 'images: viduq1 needs 1 to 7 images, got 8'",
+    "viduq2, 0, valid",
+    "viduq2, 1, valid",
+    "viduq2, 7, valid",
+    "viduq2, 8, 'images: viduq2 needs 0 to 7 images, got 8'",
+  })
+  void imageCountPerModel(String model, int images, String expected) {
+    assertThat(problems(request(model, images))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "viduq1, 16:9, valid",
+    "viduq1, 4:3, valid",
+    "viduq1, 21:9, 'aspect_ratio: viduq1 supports 16:9, 9:16, 1:1, 3:4, 4:3, got 21:9'",
+    "viduq1, auto, 'aspect_ratio: viduq1 supports 16:9, 9:16, 1:1, 3:4, 4:3, got auto'",
+    "viduq2, 21:9, valid",
+    "viduq2, 3:2, valid",
+    "viduq2, auto, valid",
+    "viduq2, 5:4, 'aspect_ratio: viduq2 supports 16:9, 9:16, 1:1, 3:4, 4:3, 21:9, 2:3, 3:2, auto, got 5:4'",
+  })
+  void aspectRatioPerModel(String model, String ratio, String expected) {
+    assertThat(problems(request(model, 1).aspectRatio(ratio))).isEqualTo(expected);
+  }
+
+  @Test
+  void autoNeedsAnImage() {
+    assertThat(problems(request("viduq2", 0).aspectRatio("auto")))
+        .isEqualTo("aspect_ratio: auto follows the first image, so it needs at least one image, got auto");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "viduq1, 1080p, valid",
+    "viduq1, 2K, 'resolution: viduq1 supports 1080p, got 2K'",
+    "viduq2, 1080p, valid",
+    "viduq2, 2K, valid",
+    "viduq2, 4K, valid",
+    "viduq2, 4k, 'resolution: viduq2 supports 1080p, 2K, 4K (case as written), got 4k'",
+    "viduq2, 720p, 'resolution: viduq2 supports 1080p, 2K, 4K, got 720p'",
+  })
+  void resolutionPerModel(String model, String resolution, String expected) {
+    assertThat(problems(request(model, 1).resolution(resolution))).isEqualTo(expected);
+  }
+
+  @Test
+  void promptCountsCodePointsAsVidu() {
+    String emoji = "\uD83E\uDD8A"; // one fox, two UTF-16 chars
+    assertThat(problems(request("viduq2", 0).prompt(emoji.repeat(2000)))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).prompt(emoji.repeat(2001)))).isEqualTo("prompt: at most 2000 characters, got 2001 characters");
+    assertThat(problems(request("viduq2", 0).prompt("狐".repeat(2000)))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).prompt("狐".repeat(2001)))).isEqualTo("prompt: at most 2000 characters, got 2001 characters");
+    assertThat(problems(request("viduq2", 0).prompt("a".repeat(2000)))).isEqualTo("valid");
+  }
+
+  @Test
+  void promptIsRequiredAndNotBlank() {
+    assertThat(problems(new ReferenceToImageRequest().model("viduq2"))).isEqualTo("prompt: prompt is required");
+    assertThat(problems(request("viduq2", 0).prompt(" \t"))).isEqualTo("prompt: must not be blank, got \" \t\"");
+  }
+
+  @Test
+  void payloadAndCallbackUrl() {
+    assertThat(problems(request("viduq2", 0).payload("x".repeat(1_048_576)))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).payload("x".repeat(1_048_577))))
+        .isEqualTo("payload: at most 1048576 characters, got 1048577 characters");
+    assertThat(problems(request("viduq2", 0).callbackUrl("https://example.com/cb?t=1"))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).callbackUrl("example.com/cb")))
+        .isEqualTo("callback_url: must be an absolute http(s) URL, got example.com/cb");
+  }
+
+  @Test
+  void everyViolationIsReportedAtOnce() {
+    ViduValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ViduValidationException.class, () ->
+        STRICT.validate(new ReferenceToImageRequest().model("viduq1").prompt("").aspectRatio("auto").resolution("4K")));
+
+    assertThat(e).isInstanceOf(ViduException.class);
+    assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "images", "aspect_ratio", "resolution");
+    assertThat(e.getMessage()).isEqualTo("invalid request (4 problems):"
+        + "\n  prompt: must not be blank, got \"\""
+        + "\n  images: viduq1 needs 1 to 7 images, got 0"
+        + "\n  aspect_ratio: viduq1 supports 16:9, 9:16, 1:1, 3:4, 4:3, got auto"
+        + "\n  resolution: viduq1 supports 1080p, got 4K");
+  }
+
+  @Test
+  void unknownModelsAreRefusedUnlessTheEscapeHatchIsUsed() {
+    ReferenceToImageRequest next = request("viduq3", 9).aspectRatio("7:5").resolution("8K");
+    assertThat(problems(next)).startsWith("invalid request (2 problems):\n  model: unknown model; known: viduq1, viduq2");
+    assertThat(problems(request("ViduQ2", 0))).isEqualTo("model: unknown model; did you mean viduq2?, got ViduQ2");
+
+    assertThatThrownBy(() -> RequestValidator.allowingUnknownModels().validate(next))
+        .hasMessage("images: at most 7 images, got 9");
+    assertThatCode(() -> RequestValidator.allowingUnknownModels().validate(request("viduq3", 0).aspectRatio("7:5").resolution("8K")))
+        .doesNotThrowAnyException();
+    assertThat(problems(new ReferenceToImageRequest().prompt("x"))).isEqualTo("model: model is required (viduq1 or viduq2)");
+  }
+
+  @Test
+  void imageStringsAreUrlsOrCheckedDataUris() {
+    String good = TestImages.dataUri("image/png", TestImages.png(200, 200));
+    assertThat(problems(request("viduq1", 0).images(List.of(good)))).isEqualTo("valid");
+
+    String tooSmall = TestImages.dataUri("image/png", TestImages.png(100, 100));
+    String lying = TestImages.dataUri("image/jpeg", TestImages.png(200, 200));
+    String gif = TestImages.dataUri("image/gif", TestImages.imageIo("gif", 200, 200));
+    String garbage = "data:image/png;base64,@@@@not-base64";
+    List<String> images = List.of(tooSmall, lying, gif, garbage, "C:\\photos\\cat.png", "");
+
+    ViduValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ViduValidationException.class,
+        () -> STRICT.validate(request("viduq1", 0).images(images)));
+
+    assertThat(e.violations()).extracting(Violation::field)
+        .containsExactly("images[0]", "images[1]", "images[2]", "images[3]", "images[4]", "images[5]");
+    assertThat(e.violations().get(0).toString()).isEqualTo("images[0]: the image is 100x100; Vidu needs at least 128x128");
+    assertThat(e.violations().get(1).toString()).isEqualTo("images[1]: the data URI says image/jpeg but holds image/png");
+    assertThat(e.violations().get(2).toString()).isEqualTo("images[2]: Vidu accepts image/png, image/jpeg and image/webp, got image/gif");
+    assertThat(e.violations().get(3).toString()).startsWith("images[3]: the data URI is not valid base64");
+    assertThat(e.violations().get(4).toString()).isEqualTo(
+        "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI (local files: ImageInput.fromFile), got C:\\photos\\cat.png");
+    assertThat(e.getMessage()).doesNotContain(good.substring(0, 200));
+  }
+
+  @Test
+  void theBodyLimitIsComputedWithoutSerialisingAndSaysHowFarOver() {
+    String big = "data:image/png;base64," + Base64Padding.pngLike(7_000_000);
+    ReferenceToImageRequest request = request("viduq2", 0).images(List.of(big, big, big));
+    long actual = ViduJson.write(request).getBytes(StandardCharsets.UTF_8).length;
+
+    assertThat(JsonSize.of(request)).isEqualTo(actual);
+    assertThatThrownBy(() -> STRICT.validate(request))
+        .hasMessageContaining(String.format("request: the JSON body would be %,d bytes, %,d over Vidu's 20 MB limit", actual, actual - 20_000_000))
+        .hasMessageContaining("pass large images as URLs");
+    assertThat(problems(request("viduq2", 0).images(Collections.nCopies(2, big)))).isEqualTo("valid");
+  }
+
+  /** A valid PNG header followed by filler, as base64 of a given length. */
+  static final class Base64Padding {
+    static String pngLike(int base64Chars) {
+      String head = java.util.Base64.getEncoder().encodeToString(TestImages.png(200, 200));
+      String usable = head.substring(0, head.length() - head.length() % 4).replace("=", "A");
+      StringBuilder s = new StringBuilder(base64Chars).append(usable);
+      while (s.length() < base64Chars) {
+        s.append('A');
+      }
+      return s.toString();
+    }
+  }
+}

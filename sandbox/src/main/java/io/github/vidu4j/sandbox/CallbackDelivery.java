@@ -1,0 +1,120 @@
+package io.github.vidu4j.sandbox;
+
+import io.github.vidu4j.callback.CallbackSigner;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Sends callbacks as Vidu does: POST of the Get Generation body, signed with the key that created
+ * the task, {@code success}/{@code failed} retried on failure. One thread, so a task's callbacks
+ * leave in order.
+ */
+final class CallbackDelivery {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final SandboxOptions options;
+  private final ScheduledExecutorService thread;
+  private final OkHttpClient http;
+  private final List<SentCallback> sent = new ArrayList<>();
+  private final Map<String, Runnable> heldBack = new HashMap<>();
+
+  CallbackDelivery(SandboxOptions options, ScheduledExecutorService thread) {
+    this.options = options;
+    this.thread = thread;
+    this.http = new OkHttpClient.Builder()
+        .callTimeout(options.callbackTimeout())
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  /** Queues the callback for {@code state}; {@code body} is the task's JSON at that moment. */
+  void send(String taskId, String url, String secret, String state, String body, boolean isFinal, Set<CallbackFault> faults) {
+    Runnable delivery = () -> attempt(taskId, url, secret, state, body, isFinal, faults, 1);
+    thread.execute(() -> {
+      if (!isFinal && faults.contains(CallbackFault.OUT_OF_ORDER)) {
+        synchronized (heldBack) {
+          heldBack.put(taskId, delivery);
+        }
+        return;
+      }
+      delivery.run();
+      if (isFinal) {
+        Runnable held;
+        synchronized (heldBack) {
+          held = heldBack.remove(taskId);
+        }
+        if (held != null) {
+          held.run();
+        }
+      }
+    });
+  }
+
+  List<SentCallback> sent() {
+    synchronized (sent) {
+      return List.copyOf(sent);
+    }
+  }
+
+  void clearRecords() {
+    synchronized (sent) {
+      sent.clear();
+    }
+  }
+
+  void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  private void attempt(String taskId, String url, String secret, String state, String body, boolean isFinal,
+      Set<CallbackFault> faults, int attempt) {
+    String signingKey = faults.contains(CallbackFault.BAD_SIGNATURE) ? "not-" + secret : secret;
+    Map<String, String> headers = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
+    CallbackFault fault = faults.contains(CallbackFault.BAD_SIGNATURE) ? CallbackFault.BAD_SIGNATURE : null;
+    int status = post(url, headers, body);
+    record(new SentCallback(taskId, url, state, attempt, status, headers, body, fault));
+    boolean delivered = status >= 200 && status < 300;
+    if (delivered && faults.contains(CallbackFault.REPLAY)) {
+      record(new SentCallback(taskId, url, state, attempt, post(url, headers, body), headers, body, CallbackFault.REPLAY));
+    }
+    if (delivered && faults.contains(CallbackFault.DUPLICATE)) {
+      Map<String, String> again = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
+      record(new SentCallback(taskId, url, state, attempt, post(url, again, body), again, body, CallbackFault.DUPLICATE));
+    }
+    if (!delivered && isFinal && attempt <= options.callbackRetries() && !thread.isShutdown()) {
+      thread.schedule(() -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1),
+          options.callbackRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private int post(String url, Map<String, String> headers, String body) {
+    try {
+      Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body, JSON));
+      headers.forEach(request::header);
+      try (Response response = http.newCall(request.build()).execute()) {
+        return response.code();
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  private void record(SentCallback callback) {
+    synchronized (sent) {
+      sent.add(callback);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.vidu4j.sandbox;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request the sandbox received and what it answered. Immutable. {@link #toString()} leaves
+ * header values out, so the API key in {@code Authorization} is never printed.
+ */
+public final class RecordedExchange {
+  private final Operation operation;
+  private final String method;
+  private final String path;
+  private final String rawQuery;
+  private final Map<String, List<String>> requestHeaders;
+  private final String requestBody;
+  private final int status;
+  private final String responseContentType;
+  private final String responseBody;
+  private final @Nullable Fault fault;
+
+  RecordedExchange(Operation operation, String method, String path, String rawQuery, Map<String, List<String>> requestHeaders,
+      String requestBody, int status, String responseContentType, String responseBody, @Nullable Fault fault) {
+    this.operation = operation;
+    this.method = method;
+    this.path = path;
+    this.rawQuery = rawQuery;
+    TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    requestHeaders.forEach((name, values) -> headers.put(name, List.copyOf(values)));
+    this.requestHeaders = Collections.unmodifiableMap(headers);
+    this.requestBody = requestBody;
+    this.status = status;
+    this.responseContentType = responseContentType;
+    this.responseBody = responseBody;
+    this.fault = fault;
+  }
+
+  /** Which operation the request was routed to. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The path, for example {@code /ent/v2/tasks/123/creations}. */
+  public String path() {
+    return path;
+  }
+
+  /** The raw query string without {@code ?}; empty if none. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /** The request headers, names case-insensitive. */
+  public Map<String, List<String>> requestHeaders() {
+    return requestHeaders;
+  }
+
+  /** The first value of request header {@code name}, if present. */
+  public Optional<String> requestHeader(String name) {
+    List<String> values = requestHeaders.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The request body as UTF-8 text; empty if none or if the connection was dropped before reading. */
+  public String requestBody() {
+    return requestBody;
+  }
+
+  /** The status answered; -1 if the connection was dropped without an answer. */
+  public int status() {
+    return status;
+  }
+
+  /** The answer's content type; empty for dropped connections. */
+  public String responseContentType() {
+    return responseContentType;
+  }
+
+  /** The answer's body as text (JSON for the API; a summary for PNG downloads); empty for dropped connections. */
+  public String responseBody() {
+    return responseBody;
+  }
+
+  /** The scripted fault this request met, if any. */
+  public Optional<Fault> fault() {
+    return Optional.ofNullable(fault);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + " -> " + (status < 0 ? "dropped" : status) + (fault != null ? " (" + fault + ")" : "");
+  }
+}

@@ -1,0 +1,275 @@
+package io.github.vidu4j.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link ViduSandbox} behaves. Immutable; start from {@link #defaults()} (timings for
+ * demos, in seconds) or {@link #fast()} (timings for tests, in milliseconds) and adjust.
+ *
+ * <pre>{@code
+ * ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().apiKey("my-test-key").build());
+ * }</pre>
+ */
+public final class SandboxOptions {
+  /** The key every sandbox accepts unless other keys are configured. Not a secret: it works only here. */
+  public static final String DEMO_KEY = "vidu-sandbox-demo-key";
+
+  private final int port;
+  private final List<String> apiKeys;
+  private final Duration queueDelay;
+  private final Duration processingTime;
+  private final int concurrencyLimit;
+  private final long credits;
+  private final Duration resultUrlTtl;
+  private final int callbackRetries;
+  private final Duration callbackRetryDelay;
+  private final Duration callbackTimeout;
+  private final Clock clock;
+
+  private SandboxOptions(Builder b) {
+    this.port = b.port;
+    this.apiKeys = b.apiKeys.isEmpty() ? List.of(DEMO_KEY) : List.copyOf(b.apiKeys);
+    this.queueDelay = b.queueDelay;
+    this.processingTime = b.processingTime;
+    this.concurrencyLimit = b.concurrencyLimit;
+    this.credits = b.credits;
+    this.resultUrlTtl = b.resultUrlTtl;
+    this.callbackRetries = b.callbackRetries;
+    this.callbackRetryDelay = b.callbackRetryDelay;
+    this.callbackTimeout = b.callbackTimeout;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Demo timings: a task is {@code created} for 0.5 s, then queues or processes for 3 s; result
+   * URLs live 24 hours (as Vidu's current docs say); failed {@code success}/{@code failed}
+   * callbacks are retried 3 times, 2 s apart; 10,000 credits; 5 tasks processing at once; a
+   * random free port; the key {@link #DEMO_KEY}.
+   */
+  public static SandboxOptions defaults() {
+    return builder().build();
+  }
+
+  /** Test timings: 20 ms created, 200 ms processing, callback retries 50 ms apart; otherwise {@link #defaults()}. */
+  public static SandboxOptions fast() {
+    return builder()
+        .queueDelay(Duration.ofMillis(20))
+        .processingTime(Duration.ofMillis(200))
+        .callbackRetryDelay(Duration.ofMillis(50))
+        .build();
+  }
+
+  /** A builder with the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    if (!(apiKeys.size() == 1 && apiKeys.get(0).equals(DEMO_KEY))) {
+      b.apiKeys.addAll(apiKeys);
+    }
+    b.queueDelay = queueDelay;
+    b.processingTime = processingTime;
+    b.concurrencyLimit = concurrencyLimit;
+    b.credits = credits;
+    b.resultUrlTtl = resultUrlTtl;
+    b.callbackRetries = callbackRetries;
+    b.callbackRetryDelay = callbackRetryDelay;
+    b.callbackTimeout = callbackTimeout;
+    b.clock = clock;
+    return b;
+  }
+
+  /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** The API keys accepted as {@code Authorization: Token <key>}; the first is the {@link ViduSandbox#demoKey()}. */
+  public List<String> apiKeys() {
+    return apiKeys;
+  }
+
+  /** How long a new task stays {@code created} before it queues. */
+  public Duration queueDelay() {
+    return queueDelay;
+  }
+
+  /** How long a task processes before it succeeds or fails. */
+  public Duration processingTime() {
+    return processingTime;
+  }
+
+  /** Tasks processing at once; the rest queue. Vidu's limit per organisation is 5. */
+  public int concurrencyLimit() {
+    return concurrencyLimit;
+  }
+
+  /** The credits the organisation starts with. */
+  public long credits() {
+    return credits;
+  }
+
+  /** How long a result URL stays valid after the task is read. */
+  public Duration resultUrlTtl() {
+    return resultUrlTtl;
+  }
+
+  /** Extra attempts for a {@code success} or {@code failed} callback that was not answered 2xx. */
+  public int callbackRetries() {
+    return callbackRetries;
+  }
+
+  /** The wait between callback attempts. */
+  public Duration callbackRetryDelay() {
+    return callbackRetryDelay;
+  }
+
+  /** How long one callback attempt may take. */
+  public Duration callbackTimeout() {
+    return callbackTimeout;
+  }
+
+  /**
+   * The clock for dates the sandbox reports (task creation, callback {@code Date}) and for result
+   * URL expiry. Lifecycle timers run on real time.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public String toString() {
+    return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
+        + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
+        + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
+        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + "}";
+  }
+
+  /** Builds {@link SandboxOptions}. */
+  public static final class Builder {
+    private int port;
+    private final Set<String> apiKeys = new LinkedHashSet<>();
+    private Duration queueDelay = Duration.ofMillis(500);
+    private Duration processingTime = Duration.ofSeconds(3);
+    private int concurrencyLimit = 5;
+    private long credits = 10_000;
+    private Duration resultUrlTtl = Duration.ofHours(24);
+    private int callbackRetries = 3;
+    private Duration callbackRetryDelay = Duration.ofSeconds(2);
+    private Duration callbackTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** See {@link SandboxOptions#clock()}; default the UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** See {@link SandboxOptions#port()}; 0 to 65535. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Accepts {@code apiKey} (in addition to keys added before); once any key is added, {@link
+     * #DEMO_KEY} is no longer accepted unless added too. Callbacks of a task are signed with the
+     * key that created it.
+     */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (apiKey.isBlank() || !apiKey.strip().equals(apiKey)) {
+        throw new IllegalArgumentException("apiKey must be non-blank without surrounding whitespace");
+      }
+      apiKeys.add(apiKey);
+      return this;
+    }
+
+    /** See {@link SandboxOptions#queueDelay()}. */
+    public Builder queueDelay(Duration delay) {
+      this.queueDelay = nonNegative(delay, "queueDelay");
+      return this;
+    }
+
+    /** See {@link SandboxOptions#processingTime()}. */
+    public Builder processingTime(Duration time) {
+      this.processingTime = nonNegative(time, "processingTime");
+      return this;
+    }
+
+    /** See {@link SandboxOptions#concurrencyLimit()}; at least 1. */
+    public Builder concurrencyLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("concurrencyLimit must be at least 1, got " + limit);
+      }
+      this.concurrencyLimit = limit;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#credits()}; not negative. */
+    public Builder credits(long credits) {
+      if (credits < 0) {
+        throw new IllegalArgumentException("credits must not be negative, got " + credits);
+      }
+      this.credits = credits;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#resultUrlTtl()}. */
+    public Builder resultUrlTtl(Duration ttl) {
+      this.resultUrlTtl = nonNegative(ttl, "resultUrlTtl");
+      return this;
+    }
+
+    /** See {@link SandboxOptions#callbackRetries()}; 0 to 10. */
+    public Builder callbackRetries(int retries) {
+      if (retries < 0 || retries > 10) {
+        throw new IllegalArgumentException("callbackRetries must be 0..10, got " + retries);
+      }
+      this.callbackRetries = retries;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#callbackRetryDelay()}. */
+    public Builder callbackRetryDelay(Duration delay) {
+      this.callbackRetryDelay = nonNegative(delay, "callbackRetryDelay");
+      return this;
+    }
+
+    /** See {@link SandboxOptions#callbackTimeout()}; positive. */
+    public Builder callbackTimeout(Duration timeout) {
+      if (nonNegative(timeout, "callbackTimeout").isZero()) {
+        throw new IllegalArgumentException("callbackTimeout must be positive");
+      }
+      this.callbackTimeout = timeout;
+      return this;
+    }
+
+    /** The options. */
+    public SandboxOptions build() {
+      return new SandboxOptions(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+  }
+}

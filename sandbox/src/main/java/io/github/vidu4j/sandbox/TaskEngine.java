@@ -1,0 +1,458 @@
+package io.github.vidu4j.sandbox;
+
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.model.Creation;
+import io.github.vidu4j.model.CreditBalance;
+import io.github.vidu4j.model.CreditPackage;
+import io.github.vidu4j.model.Credits;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.model.TaskList;
+import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.validation.ImageInfo;
+import io.github.vidu4j.validation.ImageInput;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The emulated organisation: its tasks, their lifecycle, credits and results. One lock guards
+ * every task; timers run on one scheduler thread.
+ */
+final class TaskEngine {
+  /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
+  private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
+  private static final int RESULT_CACHE_SIZE = 8;
+
+  private final SandboxOptions options;
+  private final Faults faults;
+  private final ScheduledExecutorService timers;
+  private final CallbackDelivery callbacks;
+  private final String baseUrl;
+  private final byte[] urlKey = new byte[32];
+  private final AtomicLong ids;
+  private final OkHttpClient imageFetcher;
+
+  private final Map<String, SandboxTask> tasks = new LinkedHashMap<>();
+  private final Map<String, SandboxTask> byCreation = new HashMap<>();
+  private final Deque<SandboxTask> queue = new ArrayDeque<>();
+  private final Map<String, byte[]> rendered = new LinkedHashMap<>(16, 0.75f, true);
+  private int processing;
+  private long creditsRemain;
+
+  TaskEngine(SandboxOptions options, Faults faults, ScheduledExecutorService timers, CallbackDelivery callbacks, String baseUrl) {
+    this.options = options;
+    this.faults = faults;
+    this.timers = timers;
+    this.callbacks = callbacks;
+    this.baseUrl = baseUrl;
+    SecureRandom random = new SecureRandom();
+    random.nextBytes(urlKey);
+    // Vidu's ids are 18-digit numbers; start somewhere new each run so stored ids do not collide.
+    this.ids = new AtomicLong(800_000_000_000_000_000L + (random.nextLong() & 0xFF_FFFF_FFFFL) * 1000);
+    this.creditsRemain = options.credits();
+    this.imageFetcher = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(3)).build();
+  }
+
+  // ---- operations ------------------------------------------------------------------------
+
+  ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
+    int[] size = resultSize(request);
+    String resolution = request.getResolution() == null ? "1080p" : request.getResolution();
+    int cost = COST.getOrDefault(resolution, 8);
+    synchronized (this) {
+      if (creditsRemain < cost) {
+        throw new ApiError(400, "CreditInsufficient", "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
+      }
+      String id = Long.toString(ids.incrementAndGet());
+      int seed = request.getSeed() == null || request.getSeed() == 0 ? Math.floorMod(id.hashCode(), 1 << 30) + 1 : request.getSeed();
+      Set<CallbackFault> callbackFaults = request.getCallbackUrl() == null ? EnumSet.noneOf(CallbackFault.class) : faults.takeCallbackFaults();
+      SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), cost, seed, size[0], size[1], false,
+          faults.takeTaskFailure(), callbackFaults);
+      creditsRemain -= cost;
+      tasks.put(id, task);
+      after(options.queueDelay().toMillis(), () -> queue(task));
+      return createdView(task);
+    }
+  }
+
+  synchronized TaskCreations get(String id) {
+    return creationsView(find(id));
+  }
+
+  synchronized void cancel(String id) {
+    SandboxTask task = find(id);
+    if (task.isFinal()) {
+      throw new ApiError(400, "BadRequest", "task state is " + task.state.getValue() + ", can not cancel");
+    }
+    if (task.state == TaskState.PROCESSING && !task.frozen) {
+      processing--;
+    }
+    queue.remove(task);
+    task.state = TaskState.FAILED;
+    task.errCode = "UserCancelled";
+    refund(task);
+    notifyCallback(task);
+    startQueued();
+  }
+
+  synchronized TaskList list(Predicate<SandboxTask> filter, int offset, int pageSize) {
+    List<SandboxTask> matching = new ArrayList<>();
+    tasks.values().forEach(t -> {
+      if (filter.test(t)) {
+        matching.add(0, t); // newest first
+      }
+    });
+    TaskList list = new TaskList();
+    list.setTasks(new ArrayList<>());
+    for (int i = offset; i < Math.min(matching.size(), offset + pageSize); i++) {
+      list.getTasks().add(summaryView(matching.get(i)));
+    }
+    list.setNextPageToken(offset + pageSize < matching.size() ? pageToken(offset + pageSize) : "");
+    return list;
+  }
+
+  synchronized Credits credits(boolean detail) {
+    CreditBalance balance = new CreditBalance()
+        .type("test")
+        .creditRemain(creditsRemain)
+        .concurrencyLimit(options.concurrencyLimit())
+        .currentConcurrency(processing)
+        .queueCount(queue.size());
+    Credits credits = new Credits().remains(List.of(balance));
+    if (detail) {
+      OffsetDateTime start = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+      credits.packages(List.of(new CreditPackage()
+          .id("sandbox-package")
+          .name("Sandbox credits")
+          .type("test")
+          .concurrency(options.concurrencyLimit())
+          .creditAmount(options.credits())
+          .creditRemain(creditsRemain)
+          .createdAt(start)
+          .purchaseAt(start)
+          .validFrom(start)
+          .validTo(start.plusYears(100))));
+    }
+    return credits;
+  }
+
+  /** The PNG of a creation, if {@code expires} and {@code signature} are the ones this sandbox issued and not past. */
+  byte[] result(String creationId, String expires, String signature) {
+    long expiresAt;
+    try {
+      expiresAt = Long.parseLong(expires);
+    } catch (NumberFormatException e) {
+      throw new ApiError(403, "AccessDenied", "the URL is not a presigned result URL");
+    }
+    if (!MessageDigest.isEqual(sign(creationId, expiresAt).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+      throw new ApiError(403, "SignatureDoesNotMatch", "the URL's signature does not match");
+    }
+    if (options.clock().instant().getEpochSecond() > expiresAt) {
+      throw new ApiError(403, "AccessDenied", "Request has expired");
+    }
+    SandboxTask task;
+    synchronized (this) {
+      task = byCreation.get(creationId);
+      byte[] cached = rendered.get(creationId);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    if (task == null) {
+      throw new ApiError(404, "NoSuchKey", "no such result");
+    }
+    String caption = "vidu4j sandbox · " + task.request.getModel() + " · " + task.width + "x" + task.height + " · seed " + task.seed;
+    byte[] png = ResultImages.render(task.width, task.height, task.seed, task.request.getPrompt(), caption);
+    synchronized (this) {
+      rendered.put(creationId, png);
+      if (rendered.size() > RESULT_CACHE_SIZE) {
+        rendered.remove(rendered.keySet().iterator().next());
+      }
+    }
+    return png;
+  }
+
+  // ---- provider states and control --------------------------------------------------------
+
+  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest request) {
+    int[] size = resultSize(request);
+    SandboxTask old = tasks.remove(id);
+    if (old != null) {
+      old.creationIds.forEach(byCreation::remove);
+      queue.remove(old);
+    }
+    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), COST.getOrDefault(request.getResolution(), 8),
+        request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(), size[0], size[1], true, null,
+        EnumSet.noneOf(CallbackFault.class));
+    task.state = state;
+    task.errCode = state == TaskState.FAILED ? errCode : "";
+    if (state == TaskState.SUCCESS) {
+      addCreation(task);
+    }
+    tasks.put(id, task);
+  }
+
+  synchronized void setCredits(long credits) {
+    creditsRemain = credits;
+  }
+
+  synchronized Optional<TaskState> stateOf(String id) {
+    SandboxTask task = tasks.get(id);
+    return task == null ? Optional.empty() : Optional.of(task.state);
+  }
+
+  synchronized int taskCount() {
+    return tasks.size();
+  }
+
+  void close() {
+    imageFetcher.dispatcher().executorService().shutdown();
+    imageFetcher.connectionPool().evictAll();
+  }
+
+  // ---- the lifecycle ----------------------------------------------------------------------
+
+  private synchronized void queue(SandboxTask task) {
+    if (task.state != TaskState.CREATED) {
+      return; // cancelled meanwhile
+    }
+    task.state = TaskState.QUEUEING;
+    queue.add(task);
+    startQueued();
+  }
+
+  private void startQueued() {
+    while (processing < options.concurrencyLimit() && !queue.isEmpty()) {
+      SandboxTask task = queue.poll();
+      task.state = TaskState.PROCESSING;
+      processing++;
+      notifyCallback(task);
+      after(options.processingTime().toMillis(), () -> finish(task));
+    }
+  }
+
+  private synchronized void finish(SandboxTask task) {
+    if (task.state != TaskState.PROCESSING) {
+      return;
+    }
+    processing--;
+    if (task.plannedFailure != null) {
+      task.state = TaskState.FAILED;
+      task.errCode = task.plannedFailure;
+      refund(task);
+    } else {
+      task.state = TaskState.SUCCESS;
+      addCreation(task);
+    }
+    notifyCallback(task);
+    startQueued();
+  }
+
+  private void refund(SandboxTask task) {
+    if (!task.refunded && !task.frozen) {
+      task.refunded = true;
+      creditsRemain += task.credits;
+    }
+  }
+
+  private void addCreation(SandboxTask task) {
+    String creationId = Long.toString(ids.incrementAndGet());
+    task.creationIds.add(creationId);
+    byCreation.put(creationId, task);
+  }
+
+  private void notifyCallback(SandboxTask task) {
+    String url = task.request.getCallbackUrl();
+    if (url == null || url.isEmpty()) {
+      return;
+    }
+    callbacks.send(task.id, url, task.apiKey, task.state.getValue(), ViduJson.write(creationsView(task)), task.isFinal(),
+        task.callbackFaults);
+  }
+
+  private void after(long millis, Runnable action) {
+    if (!timers.isShutdown()) {
+      timers.schedule(action, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private SandboxTask find(String id) {
+    SandboxTask task = tasks.get(id);
+    if (task == null) {
+      throw ApiError.taskNotFound(id);
+    }
+    return task;
+  }
+
+  // ---- views: the generated models -----------------------------------------------------------
+
+  private ReferenceToImageTask createdView(SandboxTask task) {
+    ReferenceToImageRequest r = task.request;
+    return new ReferenceToImageTask()
+        .taskId(task.id)
+        .state(task.state)
+        .model(r.getModel())
+        .prompt(r.getPrompt())
+        .images(r.getImages() == null ? List.of() : r.getImages())
+        .seed(r.getSeed() == null ? 0 : r.getSeed())
+        .aspectRatio(r.getAspectRatio())
+        .resolution(r.getResolution())
+        .callbackUrl(r.getCallbackUrl())
+        .payload(r.getPayload() == null ? "" : r.getPayload())
+        .credits(task.credits)
+        .createdAt(task.createdAt.atOffset(ZoneOffset.UTC));
+  }
+
+  private TaskCreations creationsView(SandboxTask task) {
+    return new TaskCreations()
+        .id(task.id)
+        .state(task.state)
+        .errCode(task.errCode)
+        .credits(task.credits)
+        .payload(task.request.getPayload() == null ? "" : task.request.getPayload())
+        .creations(creations(task));
+  }
+
+  private TaskSummary summaryView(SandboxTask task) {
+    ReferenceToImageRequest r = task.request;
+    return new TaskSummary()
+        .id(task.id)
+        .keyId(keyId(task.apiKey))
+        .type("reference2image")
+        .model(r.getModel())
+        .prompt(r.getPrompt())
+        .images(r.getImages() == null ? List.of() : r.getImages())
+        .resolution(r.getResolution())
+        .aspectRatio(r.getAspectRatio())
+        .state(task.state)
+        .creations(creations(task))
+        .createdAt(task.createdAt.atOffset(ZoneOffset.UTC))
+        .credits(task.credits);
+  }
+
+  private List<Creation> creations(SandboxTask task) {
+    long expires = options.clock().instant().plus(options.resultUrlTtl()).getEpochSecond();
+    List<Creation> list = new ArrayList<>();
+    for (String creationId : task.creationIds) {
+      list.add(new Creation().id(creationId).url(baseUrl + "results/" + creationId + ".png?expires=" + expires + "&sig=" + sign(creationId, expires)));
+    }
+    return list;
+  }
+
+  /** A stable, non-secret id for a key: never the key itself. */
+  static String keyId(String apiKey) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+      return "key-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String sign(String creationId, long expires) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(urlKey, "HmacSHA256"));
+      byte[] digest = mac.doFinal((creationId + ":" + expires).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String pageToken(int offset) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int offsetOf(String pageToken) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+      if (text.startsWith("offset:")) {
+        int offset = Integer.parseInt(text.substring(7));
+        if (offset >= 0) {
+          return offset;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the error
+    }
+    throw new ApiError(400, "FieldInvalid", "invalid field: pager.page_token");
+  }
+
+  // ---- result sizes -------------------------------------------------------------------------
+
+  /** Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the first image. */
+  private int[] resultSize(ReferenceToImageRequest request) {
+    String resolution = request.getResolution() == null ? "1080p" : request.getResolution();
+    String aspectRatio = request.getAspectRatio() == null ? "16:9" : request.getAspectRatio();
+    double[] ratio = ResultImages.ratio(aspectRatio);
+    if (ratio == null) {
+      List<String> images = request.getImages();
+      ImageInfo first = images == null || images.isEmpty() ? null : firstImage(images.get(0));
+      ratio = first == null ? new double[] {16, 9} : new double[] {first.width(), first.height()};
+    }
+    return ResultImages.size(ratio[0], ratio[1], resolution);
+  }
+
+  /**
+   * The first image's size: decoded from a data URI, looked up for this sandbox's own results,
+   * fetched for other loopback URLs. The sandbox stays offline, so other hosts are not fetched
+   * and {@code auto} then falls back to 16:9.
+   */
+  private @Nullable ImageInfo firstImage(String image) {
+    try {
+      if (image.regionMatches(true, 0, "data:", 0, 5)) {
+        byte[] bytes = Base64.getMimeDecoder().decode(image.substring(image.indexOf(',') + 1));
+        return ImageInput.fromBytes(bytes, "images[0]").info().orElse(null);
+      }
+      URI uri = URI.create(image);
+      if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+        return null;
+      }
+      try (Response response = imageFetcher.newCall(new Request.Builder().url(image).build()).execute()) {
+        ResponseBody body = response.body();
+        if (!response.isSuccessful()) {
+          throw new ApiError(400, "ImageDownloadFailure", "image download failure: images[0] answered " + response.code());
+        }
+        return ImageInput.fromBytes(body.bytes(), "images[0]").info().orElse(null);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ApiError(400, "ImageDownloadFailure", "image download failure: images[0] (" + e.getMessage() + ")");
+    } catch (ViduException e) {
+      throw new ApiError(400, "ImageFormatInvalid", "invalid image format: images[0] (" + e.getMessage() + ")");
+    }
+  }
+}

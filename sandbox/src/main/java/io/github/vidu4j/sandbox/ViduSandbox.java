@@ -1,0 +1,208 @@
+package io.github.vidu4j.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.TaskState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Vidu on 127.0.0.1: the five operations of the spec with Vidu's checks and error bodies,
+ * the task lifecycle ({@code created}, {@code queueing}, {@code processing}, then {@code
+ * success} or {@code failed}; at most {@link SandboxOptions#concurrencyLimit()} processing),
+ * credits (8, 12 and 16 per 1080p, 2K and 4K task; refunded when a task fails or is cancelled),
+ * PNG results rendered for each task behind expiring URLs, and callbacks signed as Vidu signs
+ * them, with the key that created the task.
+ *
+ * <pre>{@code
+ * try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
+ *      ViduClient client = sandbox.newClient()) {
+ *   TaskCreations done = client.images().createAndAwait(request);
+ * }
+ * }</pre>
+ *
+ * <p>Everything runs on daemon threads and {@link #close()} stops them. Thread-safe.
+ */
+public final class ViduSandbox implements AutoCloseable {
+  private final SandboxOptions options;
+  private final HttpServer server;
+  private final ExecutorService httpThreads;
+  private final ScheduledExecutorService lifecycleThread;
+  private final ScheduledExecutorService callbackThread;
+  private final Faults faults = new Faults();
+  private final CallbackDelivery callbacks;
+  private final TaskEngine engine;
+  private final SandboxHttp http;
+  private final String baseUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ViduSandbox(SandboxOptions options) throws IOException {
+    this.options = options;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    this.httpThreads = Executors.newCachedThreadPool(daemon("vidu-sandbox-http"));
+    this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
+    this.callbackThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-callbacks"));
+    this.callbacks = new CallbackDelivery(options, callbackThread);
+    this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
+    this.http = new SandboxHttp(options, faults, engine);
+    server.createContext("/", http);
+    server.setExecutor(httpThreads);
+    server.start();
+  }
+
+  /** Starts a sandbox with {@link SandboxOptions#defaults()}. */
+  public static ViduSandbox start() {
+    return start(SandboxOptions.defaults());
+  }
+
+  /**
+   * Starts a sandbox.
+   *
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static ViduSandbox start(SandboxOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    try {
+      return new ViduSandbox(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Vidu sandbox on 127.0.0.1:" + options.port(), e);
+    }
+  }
+
+  /** The base URL to give {@code ViduClient.Builder#baseUrl}, for example {@code http://127.0.0.1:54321/}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The port on 127.0.0.1. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The first accepted API key ({@link SandboxOptions#DEMO_KEY} unless keys were configured). */
+  public String demoKey() {
+    return options.apiKeys().get(0);
+  }
+
+  /** The options this sandbox runs with. */
+  public SandboxOptions options() {
+    return options;
+  }
+
+  /** A client builder pointed at this sandbox with {@link #demoKey()}; adjust and build. */
+  public ViduClient.Builder clientBuilder() {
+    return ViduClient.builder().baseUrl(baseUrl).apiKey(demoKey());
+  }
+
+  /** A client pointed at this sandbox with {@link #demoKey()}; close it when done. */
+  public ViduClient newClient() {
+    return clientBuilder().build();
+  }
+
+  /** Faults on demand: scripted responses, failing tasks and misdelivered callbacks. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every request received so far, in arrival order, with the answer given. */
+  public List<RecordedExchange> received() {
+    return http.recorded();
+  }
+
+  /** The requests received for {@code operation}. */
+  public List<RecordedExchange> received(Operation operation) {
+    return http.recorded().stream().filter(e -> e.operation() == operation).toList();
+  }
+
+  /** Every callback attempt so far, in order. */
+  public List<SentCallback> callbacksSent() {
+    return callbacks.sent();
+  }
+
+  /** Forgets the recorded requests and callbacks (tasks, credits and faults stay). */
+  public void clearRecords() {
+    http.clearRecords();
+    callbacks.clearRecords();
+  }
+
+  /** The state of task {@code id}, if it exists. */
+  public Optional<TaskState> taskState(String id) {
+    return engine.stateOf(id);
+  }
+
+  /** How many tasks exist: each one a client paid for. */
+  public int taskCount() {
+    return engine.taskCount();
+  }
+
+  /**
+   * A provider state: task {@code id} exists in {@code state} and stays there (the lifecycle does
+   * not move it; cancel still works where allowed). A {@code success} task has one creation.
+   * The task is a viduq2 text-to-image task at 1080p, 16:9.
+   */
+  public void givenTask(String id, TaskState state) {
+    givenTask(id, state, new ReferenceToImageRequest().model("viduq2").prompt("a lighthouse at dawn"));
+  }
+
+  /** {@link #givenTask(String, TaskState)} for a task made from {@code request}. */
+  public void givenTask(String id, TaskState state, ReferenceToImageRequest request) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(request, "request == null");
+    engine.seed(id, state, "", demoKey(), request);
+  }
+
+  /** A provider state: task {@code id} ended {@code failed} with {@code errCode}. */
+  public void givenFailedTask(String id, String errCode) {
+    Objects.requireNonNull(errCode, "errCode == null");
+    engine.seed(id, TaskState.FAILED, errCode, demoKey(), new ReferenceToImageRequest().model("viduq2").prompt("a lighthouse at dawn"));
+  }
+
+  /** Sets the organisation's remaining credits (for example 0, to see {@code CreditInsufficient}). */
+  public void setCredits(long credits) {
+    if (credits < 0) {
+      throw new IllegalArgumentException("credits must not be negative, got " + credits);
+    }
+    engine.setCredits(credits);
+  }
+
+  /** Stops serving and every sandbox thread; idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      lifecycleThread.shutdownNow();
+      callbackThread.shutdownNow();
+      httpThreads.shutdownNow();
+      callbacks.close();
+      engine.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ViduSandbox{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
