@@ -1,0 +1,68 @@
+package io.github.vidu4j.cli;
+
+import io.github.vidu4j.sandbox.SandboxOptions;
+import io.github.vidu4j.sandbox.ViduSandbox;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidu sandbox serve}. */
+@Command(name = "sandbox", description = "Run a local Vidu emulator.", mixinStandardHelpOptions = true, subcommands = SandboxCommand.Serve.class)
+final class SandboxCommand {
+  @ParentCommand ViduCli root;
+
+  /** {@code vidu sandbox serve}. */
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Serve a local Vidu on 127.0.0.1 until Ctrl-C: the task lifecycle, PNG results, signed callbacks.",
+        "It accepts --api-key/VIDU_API_KEY if given, else a demo key, which it prints."
+      })
+  static final class Serve implements Callable<Integer> {
+    @ParentCommand SandboxCommand sandbox;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--processing-time", paramLabel = "D", defaultValue = "3s", description = "How long each task processes. Default: ${DEFAULT-VALUE}.")
+    Duration processingTime;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long. Default: run until Ctrl-C.")
+    @Nullable Duration duration;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      ViduCli root = sandbox.root;
+      String key = root.apiKey != null ? root.apiKey : root.environment.get("VIDU_API_KEY");
+      SandboxOptions.Builder options = SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
+      boolean ownKey = key != null && !key.isBlank();
+      if (ownKey) {
+        options.apiKey(key.trim());
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      ViduSandbox running = ViduSandbox.start(options.build());
+      // Ctrl-C ends the wait below; the finally block stops the sandbox in both ways out.
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      try {
+        root.out.println("Vidu sandbox listening on " + running.baseUrl());
+        root.out.println(ownKey ? "API key: the one you gave (--api-key or VIDU_API_KEY)" : "Demo API key: " + running.demoKey());
+        root.out.println("Use it: export VIDU_BASE_URL=" + running.baseUrl() + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
+        root.out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + CliFormat.duration(duration) + ".");
+        if (duration == null) {
+          stopped.await();
+        } else {
+          stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      } finally {
+        running.close();
+      }
+      return ExitCode.OK;
+    }
+  }
+}
