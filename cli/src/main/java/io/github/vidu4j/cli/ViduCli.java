@@ -153,8 +153,15 @@ public final class ViduCli {
     if (verbose) {
       e.printStackTrace(err);
     }
-    if (e instanceof UsageException || e instanceof ViduValidationException || e instanceof IllegalArgumentException) {
-      err.println((e instanceof ViduValidationException ? "invalid input, nothing was sent:\n" : "error: ") + e.getMessage());
+    if (e instanceof ViduValidationException invalid) {
+      err.println("invalid input, nothing was sent:\n" + e.getMessage());
+      if (invalid.violations().stream().anyMatch(v -> v.field().equals("model") && v.rule().startsWith("unknown model"))) {
+        err.println("hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
+      }
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
+      err.println("error: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof ViduApiException api) {
@@ -178,7 +185,7 @@ public final class ViduCli {
       err.println("network error: " + transport.getMessage());
       return ExitCode.NETWORK;
     }
-    err.println("error: " + e);
+    err.println("error: " + (e instanceof io.github.vidu4j.ViduException || e.getMessage() != null ? e.getMessage() : e.toString()));
     return ExitCode.OTHER;
   }
 

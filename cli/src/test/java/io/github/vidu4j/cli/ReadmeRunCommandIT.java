@@ -1,0 +1,74 @@
+package io.github.vidu4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the built jar as a separate process, with the README's own run command. */
+class ReadmeRunCommandIT {
+  private static final Path ROOT = Path.of(System.getProperty("vidu.spec")).toAbsolutePath().getParent().getParent();
+
+  @TempDir
+  Path workDir;
+
+  @Test
+  void theReadmesRunCommandWritesAPng() throws Exception {
+    String firstBlock = firstCodeBlock(Files.readString(ROOT.resolve("README.md")));
+    List<String> lines = firstBlock.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).as("the README's first block is exactly two commands").hasSize(2);
+    String run = lines.get(0).substring(lines.get(0).indexOf("&&") + 2).strip();
+    assertThat(run).startsWith("java -jar cli/target/vidu.jar --sandbox ");
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> words = words(run);
+    command.add("-Djava.awt.headless=true");
+    command.addAll(words.subList(1, words.size()));
+    command.replaceAll(w -> w.equals("cli/target/vidu.jar") ? System.getProperty("vidu.jar") : w);
+
+    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(false).start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the run finishes").isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as("exit code; stdout:\n%s\nstderr:\n%s", out, err).isZero();
+
+    Path written = workDir.resolve(out.strip());
+    assertThat(written.toString()).endsWith(".png");
+    try (Stream<Path> files = Files.list(written.getParent())) {
+      assertThat(files).containsExactly(written);
+    }
+    BufferedImage image = ImageIO.read(written.toFile());
+    assertThat(image.getWidth()).isEqualTo(1920);
+    assertThat(image.getHeight()).isEqualTo(1080);
+  }
+
+  private static String firstCodeBlock(String readme) {
+    Matcher m = Pattern.compile("```[a-z]*\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertThat(m.find()).as("README has a code block").isTrue();
+    return m.group(1);
+  }
+
+  /** Splits a shell command line into words, honouring double quotes. */
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+    while (m.find()) {
+      words.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    return words;
+  }
+
+}

@@ -1,0 +1,321 @@
+package io.github.vidu4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import io.github.vidu4j.callback.CallbackSigner;
+import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.sandbox.Operation;
+import io.github.vidu4j.sandbox.SandboxOptions;
+import io.github.vidu4j.sandbox.ViduSandbox;
+import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command and exit code, against an in-process sandbox with millisecond timings. */
+class ViduCliTest {
+  static final String KEY = "vda_cli_test_key_7d1e";
+
+  @RegisterExtension
+  static final ViduSandboxExtension vidu = ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder().apiKey(KEY).build());
+
+  @TempDir
+  Path dir;
+
+  CliRun vidu(String... args) {
+    List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
+    all.addAll(List.of(args));
+    return CliRun.of(Map.of("VIDU_API_KEY", KEY), all.toArray(String[]::new));
+  }
+
+  @Nested
+  class Images {
+    @Test
+    void createPrintsTheTaskAndHowToFollowIt() {
+      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a red fox");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).startsWith("task ").contains("created");
+      assertThat(run.err()).contains("vidu task wait ");
+    }
+
+    @Test
+    void waitDownloadsAPngAndPrintsItsPath() throws Exception {
+      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a red fox", "--aspect-ratio", "1:1", "--wait", "--output", dir.toString());
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      Path png = Path.of(run.out().strip());
+      assertThat(png.getParent()).isEqualTo(dir);
+      assertThat(png.getFileName().toString()).matches("\\d+-1\\.png");
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image.getWidth()).isEqualTo(1080).isEqualTo(image.getHeight());
+      assertThat(run.err()).contains("success");
+    }
+
+    @Test
+    void jsonPutsOnlyTheApisJsonOnStdout() {
+      CliRun run = vidu("--json", "image", "create", "--model", "viduq2", "--prompt", "a red fox", "--wait", "--output", dir.toString());
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(JsonParser.parseString(run.out()).getAsJsonObject().get("state").getAsString()).isEqualTo("success");
+      assertThat(run.err()).contains("saved ");
+    }
+
+    @Test
+    void localImageFileIsSentInline() throws Exception {
+      Path input = dir.resolve("in.png");
+      ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", input.toFile());
+      CliRun run = vidu("image", "create", "--model", "viduq1", "--prompt", "same scene at night", "--image", input.toString());
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(vidu.sandbox().received(Operation.CREATE_TASK).get(0).requestBody()).contains("data:image/png;base64,");
+    }
+
+    @Test
+    void existingFilesAreNeverOverwritten() throws Exception {
+      CliRun created = vidu("image", "create", "--model", "viduq2", "--prompt", "twice", "--wait", "--output", dir.toString());
+      String id = Path.of(created.out().strip()).getFileName().toString().replace("-1.png", "");
+      CliRun again = vidu("task", "wait", id, "--output", dir.toString());
+      assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OTHER);
+      assertThat(again.err()).contains("will not overwrite").doesNotContain("Exception");
+    }
+  }
+
+  @Nested
+  class ExitCodes {
+    @Test
+    void invalidInputExits2WithTheClientsMessagesAndSendsNothing() {
+      CliRun run = vidu("image", "create", "--model", "viduq1", "--prompt", " ", "--resolution", "4K");
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("nothing was sent").contains("images: viduq1 needs 1 to 7 images, got 0").contains("prompt")
+          .contains("resolution");
+      assertThat(vidu.sandbox().received()).isEmpty();
+    }
+
+    @Test
+    void unknownModelIsRefusedUnlessExplicitlyAllowed() {
+      CliRun refused = vidu("image", "create", "--model", "viduq3", "--prompt", "p");
+      assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(refused.err()).contains("--allow-unknown-model").doesNotContain("Exception");
+      assertThat(vidu.sandbox().received()).isEmpty();
+
+      CliRun sent = vidu("image", "create", "--model", "viduq3", "--prompt", "p", "--allow-unknown-model");
+      // The sandbox, like Vidu today, does not know viduq3 either: an API error, exit 3.
+      assertThat(sent.exitCode()).as(sent.toString()).isEqualTo(ExitCode.API_ERROR);
+      assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).hasSize(1);
+    }
+
+    @Test
+    void badDurationAndMissingOptionExit2() {
+      assertThat(vidu("task", "wait", "1", "--timeout", "soon").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(vidu("image", "create", "--prompt", "p").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
+    void apiErrorExits3WithReasonAndTraceId() {
+      CliRun run = vidu("task", "get", "404404");
+      assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
+      assertThat(run.err()).contains("TaskNotFound").containsPattern("trace[ _]id[ =:]+[0-9a-f]{32}");
+    }
+
+    @Test
+    void failedTaskExits4WithErrCode() {
+      vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
+      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TASK_FAILED);
+      assertThat(run.err()).contains("CreationPolicyViolation");
+    }
+
+    @Test
+    void waitTimeoutExits5WithTheResumeCommand() {
+      vidu.sandbox().givenTask("t-forever", TaskState.PROCESSING);
+      CliRun run = vidu("task", "wait", "t-forever", "--timeout", "1s");
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
+      assertThat(run.err()).contains("vidu task wait t-forever");
+    }
+
+    @Test
+    void rejectedCallbackExits6WithTheReason() {
+      Map<String, String> headers = CallbackSigner.withSecret("someone-else").sign("POST", "https://h.example/cb", Instant.now(), "n-1");
+      List<String> args = new ArrayList<>(List.of("callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
+      headers.forEach((k, v) -> args.addAll(List.of("--header", k + ": " + v)));
+      CliRun run = CliRun.of(Map.of(), args.toArray(String[]::new));
+      assertThat(run.exitCode()).isEqualTo(ExitCode.CALLBACK_REJECTED);
+      assertThat(run.err()).contains("BAD_SIGNATURE").doesNotContain(KEY);
+    }
+
+    @Test
+    void networkFailureExits7() {
+      int closedPort;
+      try (ViduSandbox gone = ViduSandbox.start(SandboxOptions.fast())) {
+        closedPort = gone.port();
+      }
+      CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", "http://127.0.0.1:" + closedPort + "/", "credits");
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NETWORK);
+    }
+
+    @Test
+    void noKeyWithoutSandboxSaysHowToSetOne() {
+      CliRun run = CliRun.of(Map.of(), "credits");
+      assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("VIDU_API_KEY").contains("--sandbox");
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+      CliRun run = CliRun.of(Map.of(), "--help");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("Exit codes:").contains("5  wait timed out").contains("7  network failure");
+    }
+  }
+
+  @Nested
+  class Tasks {
+    @Test
+    void getCancelListAndCredits() {
+      vidu.sandbox().givenTask("t-queued", TaskState.QUEUEING);
+      assertThat(vidu("task", "get", "t-queued").out()).contains("queueing");
+      CliRun cancel = vidu("task", "cancel", "t-queued");
+      assertThat(cancel.exitCode()).isZero();
+      assertThat(vidu("task", "get", "t-queued").out()).contains("failed").contains("UserCancelled");
+      assertThat(vidu("task", "cancel", "t-queued").exitCode()).isEqualTo(ExitCode.API_ERROR);
+
+      vidu.sandbox().givenTask("t-a", TaskState.SUCCESS);
+      vidu.sandbox().givenTask("t-b", TaskState.SUCCESS);
+      CliRun page = vidu("task", "list", "--state", "success", "--page-size", "1");
+      assertThat(page.out().lines()).hasSize(1);
+      assertThat(page.err()).contains("--page-token");
+      CliRun all = vidu("task", "list", "--state", "success", "--page-size", "1", "--all");
+      assertThat(all.out().lines().count()).isGreaterThanOrEqualTo(2);
+      assertThat(vidu("task", "list", "--since", "1h").exitCode()).isZero();
+
+      CliRun credits = vidu("credits", "--detail");
+      assertThat(credits.exitCode()).as(credits.toString()).isZero();
+      assertThat(credits.out()).containsPattern("\\d");
+    }
+  }
+
+  @Nested
+  class Secrets {
+    @Test
+    void theKeyNeverAppearsEvenWithVerbose() {
+      List<CliRun> runs = List.of(
+          CliRun.of(Map.of(), "--verbose", "--api-key", KEY, "--base-url", vidu.baseUrl(), "image", "create", "--model", "viduq2",
+              "--prompt", "p", "--wait", "--output", dir.toString()),
+          CliRun.of(Map.of("VIDU_API_KEY", KEY), "--verbose", "--base-url", vidu.baseUrl(), "task", "get", "missing"),
+          CliRun.of(Map.of(), "--verbose", "--api-key=" + KEY, "--base-url", vidu.baseUrl(), "credits"),
+          CliRun.of(Map.of(), "--verbose", "--api-key", KEY, "--base-url", "not a url", "credits"));
+      assertThat(runs.get(0).err()).contains("Authorization");
+      assertThat(runs).allSatisfy(r -> assertThat(r.all()).doesNotContain(KEY));
+    }
+
+    @Test
+    void callbackSecretsAreNotPrinted() {
+      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "cb-secret-123", "--url", "https://h.example/cb");
+      assertThat(run.all()).doesNotContain("cb-secret-123");
+    }
+  }
+
+  @Nested
+  class Callbacks {
+    // The worked example of VIDU_API.md §5.
+    static final String URL = "http://127.0.0.1:8080/vidu/callback?name=james&age=36";
+    static final String DATE = "Tue, 06 May 2025 12:09:42 GMT";
+    static final String NONCE = "123e4567-e89b-12d3-a456-426614174000";
+
+    @Test
+    void signReproducesTheWorkedExample() {
+      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "your_secret_token", "--url", URL, "--date", DATE, "--nonce", NONCE);
+      assertThat(run.out().lines()).containsExactly(
+          "Date: " + DATE, "x-request-nonce: " + NONCE, "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce",
+          "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "X-HMAC-ALGORITHM: hmac-sha256", "X-HMAC-ACCESS-KEY: vidu");
+    }
+
+    @Test
+    void verifyAcceptsTheWorkedExample() throws Exception {
+      Path body = Files.writeString(dir.resolve("body.json"), "{\"state\":\"success\",\"err_code\":\"\",\"creations\":[{\"id\":\"c\",\"url\":\"https://x.example/a.png\"}]}");
+      CliRun run = CliRun.of(Map.of(), "callback", "verify", "--secret", "your_secret_token", "--url", URL,
+          "--header", "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce", "--header", "Date: " + DATE, "--header", "x-request-nonce: " + NONCE,
+          "--header", "X-HMAC-ALGORITHM: hmac-sha256", "--header", "X-HMAC-ACCESS-KEY: vidu",
+          "--header", "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "--body-file", body.toString(), "--now", DATE);
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("callback verified").contains("success");
+
+      CliRun late = CliRun.of(Map.of(), "callback", "verify", "--secret", "your_secret_token", "--url", URL,
+          "--header", "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce", "--header", "Date: " + DATE, "--header", "x-request-nonce: " + NONCE,
+          "--header", "X-HMAC-ALGORITHM: hmac-sha256", "--header", "X-HMAC-ACCESS-KEY: vidu",
+          "--header", "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "--now", "Tue, 06 May 2025 12:19:42 GMT");
+      assertThat(late.exitCode()).isEqualTo(ExitCode.CALLBACK_REJECTED);
+      assertThat(late.err()).contains("STALE");
+    }
+
+    @Test
+    void listenVerifiesWhatTheSandboxSends() throws Exception {
+      int port;
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = socket.getLocalPort();
+      }
+      String url = "http://127.0.0.1:" + port + "/hooks/vidu";
+      CompletableFuture<CliRun> listening = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(),
+          "callback", "listen", "--port", Integer.toString(port), "--secret", KEY, "--url", url, "--count", "2"));
+      awaitPort(port);
+      CliRun create = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--callback-url", url);
+      assertThat(create.exitCode()).as(create.toString()).isZero();
+
+      CliRun listen = listening.get(20, TimeUnit.SECONDS);
+      assertThat(listen.exitCode()).as(listen.toString()).isZero();
+      assertThat(listen.out().lines()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith("accepted task").contains("success"));
+    }
+
+    private void awaitPort(int port) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        try (java.net.Socket probe = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+          assertThat(probe.isConnected()).isTrue();
+          return;
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(20);
+        }
+      }
+      throw new AssertionError("callback listen did not start on port " + port);
+    }
+  }
+
+  @Nested
+  class SandboxCommands {
+    @Test
+    void sandboxServePrintsUrlAndDemoKey() {
+      CliRun run = CliRun.of(Map.of(), "sandbox", "serve", "--duration", "200ms");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("listening on http://127.0.0.1:").contains("Demo API key: " + SandboxOptions.DEMO_KEY);
+    }
+
+    @Test
+    void sandboxServeDoesNotPrintAGivenKey() {
+      CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "sandbox", "serve", "--duration", "200ms");
+      assertThat(run.out()).doesNotContain(KEY).contains("the one you gave");
+    }
+
+    @Test
+    void sandboxFlagCannotBeMixedWithABaseUrl() {
+      CliRun run = CliRun.of(Map.of(), "--sandbox", "--base-url", "http://127.0.0.1:1/", "credits");
+      assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
+    void sandboxFlagRunsWithNoAccount() {
+      CliRun run = CliRun.of(Map.of(), "--sandbox", "credits");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.err()).contains("sandbox");
+    }
+  }
+}
