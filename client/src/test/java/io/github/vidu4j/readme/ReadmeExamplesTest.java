@@ -32,7 +32,16 @@ class ReadmeExamplesTest {
       blocks++;
       assertThat(m.group(2)).as("README block for %s", m.group(1)).isEqualTo(body(ROOT.resolve(m.group(1))));
     }
-    assertThat(blocks).as("marked blocks (receiver, sandbox test)").isGreaterThanOrEqualTo(2);
+    assertThat(blocks).as("marked blocks (receiver, sandbox test)").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void validationExampleReportsEveryProblemAtOnce() {
+    assertThat(ValidationExample.check())
+        .startsWith("invalid request (3 problems):")
+        .contains("images: viduq1 needs 1 to 7 images, got 0")
+        .contains("aspect_ratio")
+        .contains("resolution");
   }
 
   @Test
