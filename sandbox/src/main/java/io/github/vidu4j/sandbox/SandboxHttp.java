@@ -120,6 +120,10 @@ final class SandboxHttp implements HttpHandler {
     if (fault != null && reply.status == 200 && reply.contentType.equals("application/json")) {
       reply = reshape(reply, fault);
     }
+    if (reply.contentType.equals("application/json") && reply.body.length > 0 && !options.extraFields().isEmpty()) {
+      String json = ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
+      reply = new Reply(reply.status, reply.contentType, json.getBytes(StandardCharsets.UTF_8), reply.headers);
+    }
     String requestText = new String(requestBody, StandardCharsets.UTF_8);
     String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
@@ -232,7 +236,7 @@ final class SandboxHttp implements HttpHandler {
       throw new ApiError(400, "PageSizeOutOfRange", "page size out of range: " + pageSize + " (1 to 100)");
     }
     String token = first(q, "pager.page_token");
-    int offset = token != null && !token.isEmpty() ? TaskEngine.offsetOf(token) : intParam(q, "pager.page", 0) * pageSize;
+    int offset = token != null && !token.isEmpty() ? TaskEngine.pageOf(token) * pageSize : intParam(q, "pager.page", 0) * pageSize;
     if (offset < 0) {
       throw new ApiError(400, "FieldInvalid", "invalid field: pager.page");
     }

@@ -1,9 +1,14 @@
 package io.github.vidu4j.sandbox;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +35,7 @@ public final class SandboxOptions {
   private final Duration callbackRetryDelay;
   private final Duration callbackTimeout;
   private final Clock clock;
+  private final Map<String, String> extraFields;
 
   private SandboxOptions(Builder b) {
     this.port = b.port;
@@ -43,6 +49,7 @@ public final class SandboxOptions {
     this.callbackRetryDelay = b.callbackRetryDelay;
     this.callbackTimeout = b.callbackTimeout;
     this.clock = b.clock;
+    this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraFields));
   }
 
   /**
@@ -85,6 +92,7 @@ public final class SandboxOptions {
     b.callbackRetryDelay = callbackRetryDelay;
     b.callbackTimeout = callbackTimeout;
     b.clock = clock;
+    b.extraFields.putAll(extraFields);
     return b;
   }
 
@@ -146,12 +154,21 @@ public final class SandboxOptions {
     return clock;
   }
 
+  /**
+   * Fields no client knows yet, added to every JSON object the sandbox answers or sends in a
+   * callback (nested objects too), as JSON text by name. Empty by default. They stand for what
+   * Vidu may add tomorrow: a client that breaks on them is not forward compatible.
+   */
+  public Map<String, String> extraFields() {
+    return extraFields;
+  }
+
   @Override
   public String toString() {
     return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
         + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
         + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
-        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + "}";
+        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet() + "}";
   }
 
   /** Builds {@link SandboxOptions}. */
@@ -167,8 +184,31 @@ public final class SandboxOptions {
     private Duration callbackRetryDelay = Duration.ofSeconds(2);
     private Duration callbackTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
+    private final Map<String, String> extraFields = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Adds field {@code name} with the JSON value {@code jsonValue} (for example {@code "\"v\""}
+     * or {@code {"a":1}}) to every JSON object in answers and callbacks; see {@link
+     * SandboxOptions#extraFields()}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank or {@code jsonValue} is not JSON
+     */
+    public Builder extraField(String name, String jsonValue) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(jsonValue, "jsonValue == null");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("extraField name must not be blank");
+      }
+      try {
+        JsonParser.parseString(jsonValue);
+      } catch (JsonParseException e) {
+        throw new IllegalArgumentException("extraField " + name + ": not JSON: " + jsonValue, e);
+      }
+      extraFields.put(name, jsonValue);
+      return this;
+    }
 
     /** See {@link SandboxOptions#clock()}; default the UTC system clock. */
     public Builder clock(Clock clock) {

@@ -39,6 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.OkHttpClient;
@@ -55,6 +57,7 @@ final class TaskEngine {
   /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
   private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
+  private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
   private final SandboxOptions options;
   private final Faults faults;
@@ -140,7 +143,7 @@ final class TaskEngine {
     for (int i = offset; i < Math.min(matching.size(), offset + pageSize); i++) {
       list.getTasks().add(summaryView(matching.get(i)));
     }
-    list.setNextPageToken(offset + pageSize < matching.size() ? pageToken(offset + pageSize) : "");
+    list.setNextPageToken(offset + pageSize < matching.size() ? pageToken(offset / pageSize + 1) : "");
     return list;
   }
 
@@ -299,7 +302,8 @@ final class TaskEngine {
     if (url == null || url.isEmpty()) {
       return;
     }
-    callbacks.send(task.id, url, task.apiKey, task.state.getValue(), ViduJson.write(creationsView(task)), task.isFinal(),
+    String body = ExtraFields.addTo(ViduJson.write(creationsView(task)), options.extraFields());
+    callbacks.send(task.id, url, task.apiKey, task.state.getValue(), body, task.isFinal(),
         task.callbackFaults);
   }
 
@@ -367,7 +371,8 @@ final class TaskEngine {
     long expires = options.clock().instant().plus(options.resultUrlTtl()).getEpochSecond();
     List<Creation> list = new ArrayList<>();
     for (String creationId : task.creationIds) {
-      list.add(new Creation().id(creationId).url(baseUrl + "results/" + creationId + ".png?expires=" + expires + "&sig=" + sign(creationId, expires)));
+      String url = baseUrl + "results/" + creationId + ".png?expires=" + expires + "&sig=" + sign(creationId, expires);
+      list.add(new Creation().id(creationId).url(url).coverUrl(url));
     }
     return list;
   }
@@ -393,18 +398,18 @@ final class TaskEngine {
     }
   }
 
-  static String pageToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+  /** Vidu's tokens look like base64url of {@code {"page":1}} (the docs' example); ours are the same. */
+  static String pageToken(int page) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"page\":" + page + "}").getBytes(StandardCharsets.UTF_8));
   }
 
-  static int offsetOf(String pageToken) {
+  /** The zero-based page a {@link #pageToken} names. */
+  static int pageOf(String pageToken) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-      if (text.startsWith("offset:")) {
-        int offset = Integer.parseInt(text.substring(7));
-        if (offset >= 0) {
-          return offset;
-        }
+      Matcher matcher = PAGE_TOKEN.matcher(text);
+      if (matcher.matches()) {
+        return Integer.parseInt(matcher.group(1));
       }
     } catch (IllegalArgumentException e) {
       // falls through to the error

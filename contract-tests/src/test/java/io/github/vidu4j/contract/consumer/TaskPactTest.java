@@ -1,0 +1,190 @@
+package io.github.vidu4j.contract.consumer;
+
+import static io.github.vidu4j.contract.Contract.API;
+import static io.github.vidu4j.contract.Contract.API_KEY;
+import static io.github.vidu4j.contract.Contract.CONSUMER;
+import static io.github.vidu4j.contract.Contract.NEW_FIELD;
+import static io.github.vidu4j.contract.Contract.clientFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.LambdaDsl;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.RawJson;
+import io.github.vidu4j.TaskFailedException;
+import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.model.Creation;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.model.TaskState;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Get Generation in every state Vidu documents, and cancel, allowed and refused. Each task id
+ * is a provider state: the provider puts the task in that state before the request.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = API, pactVersion = PactSpecVersion.V4)
+class TaskPactTest {
+
+  private static V4Pact getTask(PactDslWithProvider builder, String given, String id, String state, String errCode) {
+    return builder
+        .given(given)
+        .uponReceiving("get task " + id + " (" + state + ")")
+        .method("GET")
+        .matchPath("/ent/v2/tasks/[^/]+/creations", "/ent/v2/tasks/" + id + "/creations")
+        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
+        .willRespondWith()
+        .status(200)
+        .body(Bodies.taskCreations(id, state, errCode))
+        .toPact(V4Pact.class);
+  }
+
+  private static TaskCreations get(MockServer server, String id) {
+    try (ViduClient client = clientFor(server)) {
+      TaskCreations task = client.tasks().get(id);
+      assertThat(task.getId()).isEqualTo(id);
+      assertThat(RawJson.unknownFields(task)).containsKey(NEW_FIELD);
+      return task;
+    }
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact created(PactDslWithProvider builder) {
+    return getTask(builder, "task t-created was just created", "t-created", "created", "");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "created")
+  void created(MockServer server) {
+    TaskCreations task = get(server, "t-created");
+    assertThat(task.getState()).isEqualTo(TaskState.CREATED);
+    assertThat(task.getCreations()).isEmpty();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact queueing(PactDslWithProvider builder) {
+    return getTask(builder, "task t-queueing is queueing", "t-queueing", "queueing", "");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "queueing")
+  void queueing(MockServer server) {
+    assertThat(get(server, "t-queueing").getState()).isEqualTo(TaskState.QUEUEING);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact processing(PactDslWithProvider builder) {
+    return getTask(builder, "task t-processing is processing", "t-processing", "processing", "");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "processing")
+  void processing(MockServer server) {
+    assertThat(get(server, "t-processing").getState()).isEqualTo(TaskState.PROCESSING);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact succeeded(PactDslWithProvider builder) {
+    return getTask(builder, "task t-success has succeeded", "t-success", "success", "");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "succeeded")
+  void succeeded(MockServer server) {
+    TaskCreations task = get(server, "t-success");
+    assertThat(task.getState()).isEqualTo(TaskState.SUCCESS);
+    assertThat(task.getErrCode()).isEmpty();
+    assertThat(task.getCreations()).isNotEmpty();
+    Creation first = task.getCreations().get(0);
+    assertThat(first.getUrl()).startsWith("http");
+    assertThat(first.getCoverUrl()).startsWith("http");
+    assertThat(RawJson.unknownFields(first)).containsKey(NEW_FIELD);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact failed(PactDslWithProvider builder) {
+    return getTask(builder, "task t-failed failed with CreationPolicyViolation", "t-failed", "failed", "CreationPolicyViolation");
+  }
+
+  /** Awaiting a failed task ends at once with the task's err_code, not a timeout. */
+  @Test
+  @PactTestFor(pactMethod = "failed")
+  void failed(MockServer server) {
+    TaskCreations task = get(server, "t-failed");
+    assertThat(task.getState()).isEqualTo(TaskState.FAILED);
+    assertThat(task.getErrCode()).isEqualTo("CreationPolicyViolation");
+    try (ViduClient client = clientFor(server)) {
+      assertThatExceptionOfType(TaskFailedException.class)
+          .isThrownBy(() -> client.tasks().await("t-failed", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
+          .satisfies(e -> {
+            assertThat(e.taskId()).isEqualTo("t-failed");
+            assertThat(e.errCode()).contains("CreationPolicyViolation");
+          });
+    }
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact cancelQueueing(PactDslWithProvider builder) {
+    return builder
+        .given("task t-queueing is queueing")
+        .uponReceiving("cancel task t-queueing, which is queueing")
+        .method("POST")
+        .matchPath("/ent/v2/tasks/[^/]+/cancel", "/ent/v2/tasks/t-queueing/cancel")
+        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(LambdaDsl.newJsonBody(o -> o.stringType("id", "t-queueing")).build())
+        .willRespondWith()
+        .status(200)
+        .body(LambdaDsl.newJsonBody(o -> o.stringType(NEW_FIELD, "an empty object today")).build())
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "cancelQueueing")
+  void cancelQueueing(MockServer server) {
+    try (ViduClient client = clientFor(server)) {
+      client.tasks().cancel("t-queueing"); // returns normally: the 200 is the whole answer
+    }
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact cancelRefused(PactDslWithProvider builder) {
+    return builder
+        .given("task t-success has succeeded")
+        .uponReceiving("cancel task t-success, which has finished")
+        .method("POST")
+        .matchPath("/ent/v2/tasks/[^/]+/cancel", "/ent/v2/tasks/t-success/cancel")
+        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
+        .matchHeader("Content-Type", "application/json.*", "application/json")
+        .body(LambdaDsl.newJsonBody(o -> o.stringType("id", "t-success")).build())
+        .willRespondWith()
+        .status(400)
+        .body(Bodies.error(400, "BadRequest"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "cancelRefused")
+  void cancelRefused(MockServer server) {
+    try (ViduClient client = clientFor(server)) {
+      assertThatExceptionOfType(ViduApiException.class)
+          .isThrownBy(() -> client.tasks().cancel("t-success"))
+          .satisfies(e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.reason()).contains("BadRequest");
+            assertThat(e.traceId()).isPresent();
+            assertThat(e.isRetryable()).isFalse();
+          });
+    }
+  }
+}
