@@ -57,6 +57,7 @@ final class TaskEngine {
   /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
   private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
   private final SandboxOptions options;
@@ -437,6 +438,25 @@ final class TaskEngine {
    * fetched for other loopback URLs. The sandbox stays offline, so other hosts are not fetched
    * and {@code auto} then falls back to 16:9.
    */
+  /** Loopback by name or by literal address; never a DNS lookup, which would leave the machine. */
+  static boolean isLoopback(@Nullable String host) {
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (!IP_LITERAL.matcher(literal).matches()) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress(); // a literal: parsed, not looked up
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private @Nullable ImageInfo firstImage(String image) {
     try {
       if (image.regionMatches(true, 0, "data:", 0, 5)) {
@@ -444,7 +464,7 @@ final class TaskEngine {
         return ImageInput.fromBytes(bytes, "images[0]").info().orElse(null);
       }
       URI uri = URI.create(image);
-      if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+      if (!isLoopback(uri.getHost())) {
         return null;
       }
       try (Response response = imageFetcher.newCall(new Request.Builder().url(image).build()).execute()) {
