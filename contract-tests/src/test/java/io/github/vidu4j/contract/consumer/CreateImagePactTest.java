@@ -1,7 +1,6 @@
 package io.github.vidu4j.contract.consumer;
 
 import static io.github.vidu4j.contract.Contract.API;
-import static io.github.vidu4j.contract.Contract.API_KEY;
 import static io.github.vidu4j.contract.Contract.CALLBACK_URL;
 import static io.github.vidu4j.contract.Contract.CONSUMER;
 import static io.github.vidu4j.contract.Contract.HTTP_URL;
@@ -44,19 +43,13 @@ class CreateImagePactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact viduq2TextToImage(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has credits")
-        .uponReceiving("create a viduq2 text-to-image task")
-        .method("POST")
-        .path("/ent/v2/reference2image")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .matchHeader("Content-Type", "application/json.*", "application/json")
-        .body(LambdaDsl.newJsonBody(o -> {
-          o.stringMatcher("model", "viduq2", "viduq2");
-          o.stringType("prompt", "a red fox in the snow, morning light");
-          o.stringMatcher("aspect_ratio", "16:9|9:16|1:1|3:4|4:3|21:9|2:3|3:2", "16:9");
-          o.stringMatcher("resolution", "1080p|2K|4K", "2K");
-        }).build())
+    return Requests.createTask(builder, "the organisation has credits", "create a viduq2 text-to-image task",
+            LambdaDsl.newJsonBody(o -> {
+              o.stringMatcher("model", "viduq2", "viduq2");
+              o.stringType("prompt", "a red fox in the snow, morning light");
+              o.stringMatcher("aspect_ratio", "16:9|9:16|1:1|3:4|4:3|21:9|2:3|3:2", "16:9");
+              o.stringMatcher("resolution", "1080p|2K|4K", "2K");
+            }).build())
         .willRespondWith()
         .status(200)
         .body(LambdaDsl.newJsonBody(o -> Bodies.createdTask(o, "viduq2", "a red fox in the snow, morning light")).build())
@@ -83,20 +76,14 @@ class CreateImagePactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact viduq2FromImageUrls(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has credits")
-        .uponReceiving("create a viduq2 task from image URLs")
-        .method("POST")
-        .path("/ent/v2/reference2image")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .matchHeader("Content-Type", "application/json.*", "application/json")
-        .body(LambdaDsl.newJsonBody(o -> {
-          o.stringMatcher("model", "viduq2", "viduq2");
-          o.minMaxArrayLike("images", 1, 7, PactDslJsonRootValue.stringMatcher(HTTP_URL, "https://example.com/reference/1.png"), 2);
-          o.stringType("prompt", "the two characters sit together at a cafe table");
-          o.stringMatcher("aspect_ratio", "auto", "auto");
-          o.stringMatcher("resolution", "1080p|2K|4K", "4K");
-        }).build())
+    return Requests.createTask(builder, "the organisation has credits", "create a viduq2 task from image URLs",
+            LambdaDsl.newJsonBody(o -> {
+              o.stringMatcher("model", "viduq2", "viduq2");
+              o.minMaxArrayLike("images", 1, 7, PactDslJsonRootValue.stringMatcher(HTTP_URL, "https://example.com/reference/1.png"), 2);
+              o.stringType("prompt", "the two characters sit together at a cafe table");
+              o.stringMatcher("aspect_ratio", "auto", "auto");
+              o.stringMatcher("resolution", "1080p|2K|4K", "4K");
+            }).build())
         .willRespondWith()
         .status(200)
         .body(LambdaDsl.newJsonBody(o -> {
@@ -130,24 +117,18 @@ class CreateImagePactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact viduq1WithEveryOptionalField(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has credits")
-        .uponReceiving("create a viduq1 task from a data-URI image with every optional field")
-        .method("POST")
-        .path("/ent/v2/reference2image")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .matchHeader("Content-Type", "application/json.*", "application/json")
-        .body(LambdaDsl.newJsonBody(o -> {
-          o.stringMatcher("model", "viduq1", "viduq1");
-          o.minMaxArrayLike("images", 1, 7, PactDslJsonRootValue.stringMatcher(DATA_URI,
-              "data:image/png;base64," + Base64.getEncoder().encodeToString(SMALL_PNG)), 1);
-          o.stringType("prompt", "the same character as a watercolour painting");
-          o.integerType("seed", 42);
-          o.stringMatcher("aspect_ratio", "16:9|9:16|1:1|3:4|4:3", "1:1");
-          o.stringMatcher("resolution", "1080p", "1080p");
-          o.stringType("payload", "order-1234");
-          o.stringMatcher("callback_url", HTTP_URL, CALLBACK_URL);
-        }).build())
+    return Requests.createTask(builder, "the organisation has credits", "create a viduq1 task from a data-URI image with every optional field",
+            LambdaDsl.newJsonBody(o -> {
+              o.stringMatcher("model", "viduq1", "viduq1");
+              o.minMaxArrayLike("images", 1, 7, PactDslJsonRootValue.stringMatcher(DATA_URI,
+                  "data:image/png;base64," + Base64.getEncoder().encodeToString(SMALL_PNG)), 1);
+              o.stringType("prompt", "the same character as a watercolour painting");
+              o.integerType("seed", 42);
+              o.stringMatcher("aspect_ratio", "16:9|9:16|1:1|3:4|4:3", "1:1");
+              o.stringMatcher("resolution", "1080p", "1080p");
+              o.stringType("payload", "order-1234");
+              o.stringMatcher("callback_url", HTTP_URL, CALLBACK_URL);
+            }).build())
         .willRespondWith()
         .status(200)
         .body(LambdaDsl.newJsonBody(o -> {

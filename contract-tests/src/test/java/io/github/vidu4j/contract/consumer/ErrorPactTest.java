@@ -34,19 +34,13 @@ class ErrorPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownModel(PactDslWithProvider builder) {
-    return builder
-        .given("model viduq9 is not offered")
-        .uponReceiving("create a task for a model Vidu does not offer")
-        .method("POST")
-        .path("/ent/v2/reference2image")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .matchHeader("Content-Type", "application/json.*", "application/json")
-        .body(LambdaDsl.newJsonBody(o -> {
-          o.stringMatcher("model", "viduq9", "viduq9");
-          o.stringType("prompt", "a red fox in the snow");
-          o.stringType("aspect_ratio", "16:9");
-          o.stringType("resolution", "1080p");
-        }).build())
+    return Requests.createTask(builder, "model viduq9 is not offered", "create a task for a model Vidu does not offer",
+            LambdaDsl.newJsonBody(o -> {
+              o.stringMatcher("model", "viduq9", "viduq9");
+              o.stringType("prompt", "a red fox in the snow");
+              o.stringType("aspect_ratio", "16:9");
+              o.stringType("resolution", "1080p");
+            }).build())
         .willRespondWith()
         .status(400)
         .body(Bodies.error(400, "FieldInvalid"))
@@ -131,19 +125,13 @@ class ErrorPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation is sending requests too fast")
-        .uponReceiving("create a task while requests are throttled")
-        .method("POST")
-        .path("/ent/v2/reference2image")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .matchHeader("Content-Type", "application/json.*", "application/json")
-        .body(LambdaDsl.newJsonBody(o -> {
-          o.stringMatcher("model", "viduq2", "viduq2");
-          o.stringType("prompt", "a red fox in the snow");
-          o.stringType("aspect_ratio", "16:9");
-          o.stringType("resolution", "1080p");
-        }).build())
+    return Requests.createTask(builder, "the organisation is sending requests too fast", "create a task while requests are throttled",
+            LambdaDsl.newJsonBody(o -> {
+              o.stringMatcher("model", "viduq2", "viduq2");
+              o.stringType("prompt", "a red fox in the snow");
+              o.stringType("aspect_ratio", "16:9");
+              o.stringType("resolution", "1080p");
+            }).build())
         .willRespondWith()
         .status(429)
         .matchHeader("Retry-After", "\\d+", "2")
