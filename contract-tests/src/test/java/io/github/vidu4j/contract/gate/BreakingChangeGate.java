@@ -14,8 +14,9 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 /**
  * The rule of {@code openapi/released/README.md}: the working spec may break compatibility with
  * the released one only with a higher major {@code info.version}, and its version never goes down.
- * Compatibility is openapi-diff's verdict on the operations plus {@link CallbackSchemaCompatibility}
- * on the callbacks, which openapi-diff does not compare.
+ * Compatibility is openapi-diff's verdict on the operations plus {@link ReceiverSideCompatibility}
+ * on the callbacks, which openapi-diff does not compare, and on the response bodies, where
+ * openapi-diff lets an optional property be removed.
  */
 final class BreakingChangeGate {
   private BreakingChangeGate() {}
@@ -26,6 +27,7 @@ final class BreakingChangeGate {
       SpecVersion working,
       ChangedOpenApi diff,
       List<String> callbackChanges,
+      List<String> responseChanges,
       List<String> rejections) {
 
     boolean accepted() {
@@ -33,7 +35,7 @@ final class BreakingChangeGate {
     }
 
     boolean incompatible() {
-      return diff.isIncompatible() || !callbackChanges.isEmpty();
+      return diff.isIncompatible() || !callbackChanges.isEmpty() || !responseChanges.isEmpty();
     }
 
     /** The rejections, then each incompatible change: enough to fix the spec without a debugger. */
@@ -45,6 +47,10 @@ final class BreakingChangeGate {
       if (!callbackChanges.isEmpty()) {
         text.append("\n\nIncompatible callback changes (openapi-diff does not compare callbacks):");
         callbackChanges.forEach(change -> text.append("\n- ").append(change));
+      }
+      if (!responseChanges.isEmpty()) {
+        text.append("\n\nIncompatible response changes (openapi-diff lets some pass, such as a removed property):");
+        responseChanges.forEach(change -> text.append("\n- ").append(change));
       }
       if (diff.isIncompatible()) {
         text.append("\n\nopenapi-diff reports incompatible changes:\n\n")
@@ -69,19 +75,20 @@ final class BreakingChangeGate {
     ChangedOpenApi diff = OpenApiCompare.fromContents(releasedYaml, workingYaml);
     SpecVersion released = SpecVersion.parse(diff.getOldSpecOpenApi().getInfo().getVersion());
     SpecVersion working = SpecVersion.parse(diff.getNewSpecOpenApi().getInfo().getVersion());
-    List<String> callbackChanges = CallbackSchemaCompatibility.incompatibleChanges(releasedYaml, workingYaml);
+    List<String> callbackChanges = ReceiverSideCompatibility.incompatibleChanges(releasedYaml, workingYaml);
+    List<String> responseChanges = ReceiverSideCompatibility.responseChanges(releasedYaml, workingYaml);
 
     List<String> rejections = new ArrayList<>();
     if (working.compareTo(released) < 0) {
       rejections.add("info.version " + working + " is lower than the released " + released
           + " (openapi/released/vidu.yaml): versions only go up.");
     }
-    boolean incompatible = diff.isIncompatible() || !callbackChanges.isEmpty();
+    boolean incompatible = diff.isIncompatible() || !callbackChanges.isEmpty() || !responseChanges.isEmpty();
     if (incompatible && working.major() <= released.major()) {
       rejections.add("The spec changed incompatibly since release " + released + " but info.version is "
           + working + ": raise info.version to " + released.nextMajor()
           + " or restore compatibility.");
     }
-    return new Verdict(released, working, diff, callbackChanges, List.copyOf(rejections));
+    return new Verdict(released, working, diff, callbackChanges, responseChanges, List.copyOf(rejections));
   }
 }

@@ -31,6 +31,7 @@ class BreakingChangeGateTest {
 
     assertThat(verdict.diff().isUnchanged()).as("openapi-diff sees no change").isTrue();
     assertThat(verdict.callbackChanges()).isEmpty();
+    assertThat(verdict.responseChanges()).isEmpty();
     assertThat(verdict.accepted()).as(verdict.message()).isTrue();
   }
 
@@ -67,6 +68,34 @@ class BreakingChangeGateTest {
     assertThat(verdict.diff().isCompatible()).isTrue();
     assertThat(verdict.diff().isUnchanged()).as("openapi-diff sees the new property").isFalse();
     assertThat(verdict.accepted()).as(verdict.message()).isTrue();
+  }
+
+  /** openapi-diff calls this compatible; clients generated from the spec lose the field. */
+  @Test
+  void aRemovedOptionalResponsePropertyNeedsANewMajorVersion() {
+    SpecEdit spec = SpecEdit.of(RELEASED).version("1.1.0");
+    spec.object(SCHEMAS + "/TaskSummary/properties").remove("key_id");
+
+    Verdict verdict = BreakingChangeGate.check(RELEASED, spec.yaml());
+
+    assertThat(verdict.diff().isIncompatible()).as("openapi-diff lets it pass").isFalse();
+    assertThat(verdict.responseChanges())
+        .containsExactly("GET /ent/v2/tasks response 200: body property `tasks[].key_id` removed");
+    assertThat(verdict.accepted()).isFalse();
+    assertThat(verdict.message()).contains("raise info.version to 2.0.0").contains("tasks[].key_id");
+    assertThat(BreakingChangeGate.check(RELEASED, spec.version("2.0.0").yaml()).accepted()).isTrue();
+  }
+
+  @Test
+  void aResponseSchemaSharedWithTheCallbackIsCheckedOnBothSides() {
+    SpecEdit spec = SpecEdit.of(RELEASED).version("1.1.0");
+    spec.object(SCHEMAS + "/TaskCreations/properties").remove("payload");
+
+    Verdict verdict = BreakingChangeGate.check(RELEASED, spec.yaml());
+
+    assertThat(verdict.responseChanges()).contains("GET /ent/v2/tasks/{id}/creations response 200: body property `payload` removed");
+    assertThat(verdict.callbackChanges()).anySatisfy(change -> assertThat(change).endsWith("body property `payload` removed"));
+    assertThat(verdict.accepted()).isFalse();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Compares the callbacks of two specs, which openapi-diff does not look at: it reports a spec
- * whose only change is in a callback as unchanged.
+ * Compares what Vidu sends, judged from the side that reads it, where openapi-diff is blind or
+ * lenient: the callbacks (openapi-diff reports a spec whose only change is in a callback as
+ * unchanged) and the response bodies (openapi-diff lets an optional response property go).
  *
  * <p>A callback is a request that Vidu sends and the user's receiver reads, so compatibility is
  * judged from the receiver's side, as for a response. Incompatible, in the body schema (followed
@@ -50,12 +52,17 @@ import java.util.function.Function;
  * case-insensitively. A removed callback, URL expression, method, body or media type is
  * incompatible. {@code oneOf}/{@code anyOf} are not compared: the callback does not use them, and
  * a schema that does makes this check throw rather than guess.
+ *
+ * <p>{@link #responseChanges} applies the same schema rules to every response body of every
+ * operation (a removed response, status or media type is incompatible too); openapi-diff still
+ * judges everything else about the operations.
  */
-final class CallbackSchemaCompatibility {
+final class ReceiverSideCompatibility {
   private static final String SCHEMAS = "#/components/schemas/";
   private static final String PARAMETERS = "#/components/parameters/";
   private static final String REQUEST_BODIES = "#/components/requestBodies/";
   private static final String CALLBACKS = "#/components/callbacks/";
+  private static final String RESPONSES = "#/components/responses/";
 
   private final OpenAPI released;
   private final OpenAPI working;
@@ -63,7 +70,7 @@ final class CallbackSchemaCompatibility {
   /** Pairs of referenced schemas being compared, so that a recursive schema ends. */
   private final Set<String> comparing = new HashSet<>();
 
-  private CallbackSchemaCompatibility(OpenAPI released, OpenAPI working) {
+  private ReceiverSideCompatibility(OpenAPI released, OpenAPI working) {
     this.released = released;
     this.working = working;
   }
@@ -74,8 +81,15 @@ final class CallbackSchemaCompatibility {
   }
 
   static List<String> incompatibleChanges(OpenAPI released, OpenAPI working) {
-    CallbackSchemaCompatibility check = new CallbackSchemaCompatibility(released, working);
+    ReceiverSideCompatibility check = new ReceiverSideCompatibility(released, working);
     check.compareAllCallbacks();
+    return List.copyOf(check.changes);
+  }
+
+  /** The incompatible changes to response bodies from {@code released} to {@code working}, readable. */
+  static List<String> responseChanges(String releasedYaml, String workingYaml) {
+    ReceiverSideCompatibility check = new ReceiverSideCompatibility(parse(releasedYaml), parse(workingYaml));
+    check.compareAllResponses();
     return List.copyOf(check.changes);
   }
 
@@ -104,6 +118,40 @@ final class CallbackSchemaCompatibility {
           } else {
             compareCallback(where, callback(released, oldCallback), callback(working, newCallback));
           }
+        });
+      });
+    });
+  }
+
+  private void compareAllResponses() {
+    Map<String, PathItem> newPaths = orEmpty(working.getPaths());
+    orEmpty(released.getPaths()).forEach((path, oldItem) -> {
+      Map<PathItem.HttpMethod, Operation> newOperations =
+          newPaths.containsKey(path) ? newPaths.get(path).readOperationsMap() : Map.of();
+      oldItem.readOperationsMap().forEach((method, oldOperation) -> {
+        Operation newOperation = newOperations.get(method);
+        if (newOperation == null) {
+          return; // a removed operation is openapi-diff's to report
+        }
+        Map<String, ApiResponse> newResponses = orEmpty(newOperation.getResponses());
+        orEmpty(oldOperation.getResponses()).forEach((status, declaredOld) -> {
+          String where = method + " " + path + " response " + status;
+          ApiResponse declaredNew = newResponses.get(status);
+          if (declaredNew == null) {
+            changes.add(where + ": removed");
+            return;
+          }
+          ApiResponse oldResponse = resolve(released, declaredOld.get$ref(), RESPONSES, declaredOld, c -> c.getResponses());
+          ApiResponse newResponse = resolve(working, declaredNew.get$ref(), RESPONSES, declaredNew, c -> c.getResponses());
+          Map<String, MediaType> newContent = orEmpty(newResponse.getContent());
+          orEmpty(oldResponse.getContent()).forEach((mediaType, oldMedia) -> {
+            MediaType newMedia = newContent.get(mediaType);
+            if (newMedia == null) {
+              changes.add(where + ": media type `" + mediaType + "` removed");
+            } else if (oldMedia.getSchema() != null) {
+              compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
+            }
+          });
         });
       });
     });
@@ -264,7 +312,7 @@ final class CallbackSchemaCompatibility {
     Schema<?> schema = schema(spec, declared);
     if (!orEmpty(schema.getOneOf()).isEmpty() || !orEmpty(schema.getAnyOf()).isEmpty()) {
       throw new UnsupportedOperationException(
-          "oneOf/anyOf in a callback schema is not compared yet: extend CallbackSchemaCompatibility");
+          "oneOf/anyOf in a callback or response schema is not compared yet: extend ReceiverSideCompatibility");
     }
     String type = schema.getType();
     String format = schema.getFormat();

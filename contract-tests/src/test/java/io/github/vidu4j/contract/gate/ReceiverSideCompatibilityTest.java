@@ -13,11 +13,11 @@ import org.openapitools.openapidiff.core.OpenApiCompare;
 
 /**
  * The callback half of the gate. Each test edits the released spec's callback and checks what
- * {@link CallbackSchemaCompatibility} says, from the receiver's side (see its Javadoc for the
+ * {@link ReceiverSideCompatibility} says, from the receiver's side (see its Javadoc for the
  * rules). Where the edit touches the callback only, openapi-diff is asked too: it sees nothing,
  * which is why this check exists.
  */
-class CallbackSchemaCompatibilityTest {
+class ReceiverSideCompatibilityTest {
   private static final String RELEASED = SpecEdit.released();
   private static final String WHERE = "callback `taskStateChanged` of POST /ent/v2/reference2image: ";
 
@@ -188,7 +188,7 @@ class CallbackSchemaCompatibilityTest {
   }
 
   private static List<String> changes(SpecEdit working) {
-    return CallbackSchemaCompatibility.incompatibleChanges(RELEASED, working.yaml());
+    return ReceiverSideCompatibility.incompatibleChanges(RELEASED, working.yaml());
   }
 
   private static ObjectNode parameter(SpecEdit spec, String name) {
