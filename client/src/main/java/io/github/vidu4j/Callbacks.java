@@ -32,7 +32,27 @@ public final class Callbacks {
     String taskId = callback.taskId()
         .or(() -> RawJson.field(callback.task(), "task_id"))
         .filter(id -> !id.isBlank())
-        .orElseThrow(() -> new ViduException("the callback verified but its body has no task id to confirm with"));
+        .orElseThrow(() -> new ViduException("the callback verified but its body has no task id to confirm with;"
+            + " pass the id you know, with verifyAndFetch(verifier, request, taskId)"));
+    return tasks.get(taskId);
+  }
+
+  /**
+   * Verifies {@code request}, then reads task {@code taskId} from Vidu. Use it when the id comes
+   * from your own records rather than from the body: the signature does not cover the body, and
+   * Vidu's docs show callback bodies without an {@code id}. A callback URL carrying your own
+   * reference (for example {@code ?order=1234}, which is signed) lets you look the task up.
+   *
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   * @throws ViduException if reading the task fails
+   */
+  public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request, String taskId) {
+    Objects.requireNonNull(verifier, "verifier == null");
+    Objects.requireNonNull(taskId, "taskId == null");
+    if (taskId.isBlank()) {
+      throw new IllegalArgumentException("taskId is blank");
+    }
+    verifier.verify(request);
     return tasks.get(taskId);
   }
 }

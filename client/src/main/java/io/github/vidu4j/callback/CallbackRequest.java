@@ -96,6 +96,8 @@ public final class CallbackRequest {
 
   @Override
   public String toString() {
-    return "CallbackRequest{" + method + " " + callbackUrl + ", " + headers.size() + " headers, " + body.length + "-byte body}";
+    // The query may carry the receiver's own tokens: names only.
+    return "CallbackRequest{" + method + " " + SigningString.withoutQueryValues(callbackUrl) + ", " + headers.size() + " headers, "
+        + body.length + "-byte body}";
   }
 }

@@ -45,6 +45,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Proxies.</b> Verify against the {@code callback_url} you registered with the task (store
  * it), never the request line: a proxy may change the host, path or query encoding.
  *
+ * <p><b>Encoded paths.</b> Vidu's two official examples read a percent-encoded path differently
+ * (Python's {@code urlparse} keeps {@code /a%20b}, Go's {@code url.URL.Path} gives {@code /a b});
+ * a signature over either reading is accepted. The query is always signed raw. A callback URL
+ * without percent-encoding in its path, the usual case, has one reading.
+ *
  * <p><b>Key rotation.</b> Vidu signs a task's callbacks with the API key that created the task.
  * While old tasks may still call back, configure both keys: {@code secrets(List.of(newKey,
  * oldKey))}.
@@ -156,17 +161,19 @@ public final class CallbackVerifier {
     // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
     // bits of the last character, so several spellings decode alike and would all be accepted.
     byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
-    String signingString;
+    List<String> signingStrings;
     try {
-      signingString = SigningString.of(request.method(), request.callbackUrl(), dateText, signed);
+      signingStrings = SigningString.readings(request.method(), request.callbackUrl(), dateText, signed);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the registered callback URL cannot be parsed: " + e.getMessage(), e);
     }
     boolean matched = false;
-    for (String secret : secrets) {
-      // Every secret is tried even after a match, so timing does not reveal which one matched.
-      matched |= MessageDigest.isEqual(
-          SigningString.signature(secret, signingString).getBytes(StandardCharsets.US_ASCII), presented);
+    for (String signingString : signingStrings) {
+      for (String secret : secrets) {
+        // Every secret is tried even after a match, so timing does not reveal which one matched.
+        matched |= MessageDigest.isEqual(
+            SigningString.signature(secret, signingString).getBytes(StandardCharsets.US_ASCII), presented);
+      }
     }
     if (!matched) {
       throw new InvalidSignatureException(Reason.BAD_SIGNATURE,

@@ -24,7 +24,26 @@ final class SigningString {
    */
   static String of(String method, String callbackUrl, String date, List<Map.Entry<String, String>> signedHeaders) {
     URI uri = parse(callbackUrl);
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return of(method, orSlash(uri.getRawPath()), uri, date, signedHeaders);
+  }
+
+  /**
+   * The signing strings a sender may have meant: the raw path (as Vidu's Python example,
+   * {@code urlparse(url).path}, reads it) and, when it differs, the decoded path (as Go's
+   * {@code url.URL.Path} in its Go example does). They differ only for percent-encoded paths.
+   */
+  static List<String> readings(String method, String callbackUrl, String date, List<Map.Entry<String, String>> signedHeaders) {
+    URI uri = parse(callbackUrl);
+    String raw = of(method, orSlash(uri.getRawPath()), uri, date, signedHeaders);
+    String decoded = of(method, orSlash(uri.getPath()), uri, date, signedHeaders);
+    return raw.equals(decoded) ? List.of(raw) : List.of(raw, decoded);
+  }
+
+  private static String orSlash(String path) {
+    return path == null || path.isEmpty() ? "/" : path;
+  }
+
+  private static String of(String method, String path, URI uri, String date, List<Map.Entry<String, String>> signedHeaders) {
     String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
     StringBuilder s = new StringBuilder(160);
     s.append(method.toUpperCase(java.util.Locale.ROOT)).append('\n')
@@ -56,7 +75,26 @@ final class SigningString {
     try {
       return new URI(callbackUrl);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("callback URL is not a valid URI: " + e.getMessage(), e);
+      // Not e.getMessage(): it quotes the whole URL, whose query may hold the receiver's tokens.
+      throw new IllegalArgumentException("callback URL is not a valid URI: " + e.getReason() + " at index " + e.getIndex()
+          + " of " + withoutQueryValues(callbackUrl));
     }
+  }
+
+  /** {@code url} with each query value replaced by {@code …}: safe to print, still recognisable. */
+  static String withoutQueryValues(String url) {
+    int question = url.indexOf('?');
+    if (question < 0) {
+      return url;
+    }
+    int hash = url.indexOf('#', question);
+    String query = url.substring(question + 1, hash < 0 ? url.length() : hash);
+    StringBuilder safe = new StringBuilder(url.substring(0, question + 1));
+    String[] pairs = query.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      int equals = pairs[i].indexOf('=');
+      safe.append(i == 0 ? "" : "&").append(equals < 0 ? pairs[i] : pairs[i].substring(0, equals) + "=…");
+    }
+    return safe.toString();
   }
 }

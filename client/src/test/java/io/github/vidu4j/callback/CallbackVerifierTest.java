@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackVerifierTest {
@@ -228,12 +231,31 @@ class CallbackVerifierTest {
       assertThat(refusal(verifier, notJson).reason()).isEqualTo(Reason.MALFORMED_BODY);
     }
 
-    @Test
-    void everyReasonIsCoveredAbove() {
-      // Guards this class: a new Reason must come with a test of its own.
-      assertThat(Reason.values()).containsExactlyInAnyOrder(Reason.MISSING_HEADER, Reason.MALFORMED_HEADER,
-          Reason.UNSUPPORTED_ALGORITHM, Reason.WRONG_ACCESS_KEY, Reason.UNSIGNED_REQUIRED_HEADER, Reason.STALE,
-          Reason.FROM_FUTURE, Reason.BAD_SIGNATURE, Reason.REPLAYED, Reason.MALFORMED_BODY);
+    /**
+     * One refusal per reason, from the worked example: a reason added to the enum without a
+     * request that triggers it fails here, and so does a check that stops reporting its reason.
+     */
+    @ParameterizedTest
+    @EnumSource(Reason.class)
+    void everyReasonHasARequestThatTriggersIt(Reason reason) {
+      Map<Reason, Supplier<InvalidSignatureException>> triggers = new EnumMap<>(Reason.class);
+      triggers.put(Reason.MISSING_HEADER, () -> refusal(verifier, workedExampleWith(h -> h.remove("x-request-nonce"))));
+      triggers.put(Reason.MALFORMED_HEADER, () -> refusal(verifier, workedExampleWith(h -> h.put("Date", List.of("yesterday")))));
+      triggers.put(Reason.UNSUPPORTED_ALGORITHM, () -> refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-ALGORITHM", List.of("hmac-sha1")))));
+      triggers.put(Reason.WRONG_ACCESS_KEY, () -> refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-ACCESS-KEY", List.of("other")))));
+      triggers.put(Reason.UNSIGNED_REQUIRED_HEADER, () -> refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-SIGNED-HEADERS", List.of("Date")))));
+      triggers.put(Reason.STALE, () -> refusal(verifierAt(SIGNED_AT.plus(Duration.ofHours(1))), request(workedExampleHeaders())));
+      triggers.put(Reason.FROM_FUTURE, () -> refusal(verifierAt(SIGNED_AT.minus(Duration.ofHours(1))), request(workedExampleHeaders())));
+      triggers.put(Reason.BAD_SIGNATURE, () -> refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-SIGNATURE", List.of("AAAA")))));
+      triggers.put(Reason.REPLAYED, () -> {
+        verifier.verify(request(workedExampleHeaders()));
+        return refusal(verifier, request(workedExampleHeaders()));
+      });
+      triggers.put(Reason.MALFORMED_BODY,
+          () -> refusal(verifier, CallbackRequest.of("POST", URL, workedExampleHeaders(), "<html>".getBytes(StandardCharsets.UTF_8))));
+
+      assertThat(triggers).as("a triggering request for %s", reason).containsKey(reason);
+      assertThat(triggers.get(reason).get().reason()).isEqualTo(reason);
     }
   }
 
@@ -252,6 +274,28 @@ class CallbackVerifierTest {
       String url = "https://hooks.example.com/vidu?tenant=a%20b&next=%2Fhome%3Fx%3D1";
       assertThat(SigningString.of("POST", url, DATE, List.of())).contains("\ntenant=a%20b&next=%2Fhome%3Fx%3D1\n");
       verifier.verify(signedFor(url, "POST"));
+    }
+
+    /** Python's urlparse keeps the path encoded, Go's url.URL.Path decodes it: both verify. */
+    @Test
+    void aPercentEncodedPathVerifiesInEitherReading() {
+      String url = "https://hooks.example.com/vidu%20hooks/callback?x=%2F";
+      Map<String, String> signedRaw = CallbackSigner.withSecret(SECRET).sign("POST", url, SIGNED_AT, "n-raw");
+      assertThat(SigningString.of("POST", url, DATE, List.of())).startsWith("POST\n/vidu%20hooks/callback\nx=%2F\n");
+      verifier.verify(CallbackRequest.of("POST", url, headers(signedRaw), BODY.getBytes(StandardCharsets.UTF_8)));
+
+      // What a Go sender computes: the decoded path, the raw query.
+      Map<String, String> signedDecoded = new LinkedHashMap<>(CallbackSigner.withSecret(SECRET).sign("POST", url, SIGNED_AT, "n-go"));
+      String goString = "POST\n/vidu hooks/callback\nx=%2F\nvidu\n" + DATE + "\nDate:" + DATE + "\nx-request-nonce:n-go\n";
+      signedDecoded.put("X-HMAC-SIGNATURE", SigningString.signature(SECRET, goString));
+      verifier.verify(CallbackRequest.of("POST", url, headers(signedDecoded), BODY.getBytes(StandardCharsets.UTF_8)));
+
+      // Neither reading of another path verifies.
+      Map<String, String> otherPath = new LinkedHashMap<>(signedDecoded);
+      otherPath.put("x-request-nonce", "n-other");
+      otherPath.put("X-HMAC-SIGNATURE", SigningString.signature(SECRET, goString.replace("/vidu hooks/", "/vidu-hooks/").replace("n-go", "n-other")));
+      assertThat(refusal(verifier, CallbackRequest.of("POST", url, headers(otherPath), BODY.getBytes(StandardCharsets.UTF_8))).reason())
+          .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -431,6 +475,20 @@ class CallbackVerifierTest {
       texts.add(refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-SIGNATURE", List.of("AAAA")))).getMessage());
       texts.add(refusal(verifierAt(SIGNED_AT.plusSeconds(3600)), request(workedExampleHeaders())).getMessage());
       assertThat(texts).allSatisfy(t -> assertThat(t).doesNotContain(SECRET).doesNotContain("old-secret-abc"));
+    }
+
+    /** A receiver's own token in its callback URL stays out of toString and error messages. */
+    @Test
+    void queryValuesOfTheCallbackUrlAreNotPrinted() {
+      String url = "https://hooks.example.com/vidu?tenant=acme&token=s3cr3t-value";
+      CallbackRequest request = CallbackRequest.of("POST", url, workedExampleHeaders(), new byte[0]);
+      assertThat(request.toString()).contains("hooks.example.com/vidu?tenant=…&token=…").doesNotContain("s3cr3t-value");
+
+      CallbackRequest unparsable = CallbackRequest.of("POST", "https://hooks.example.com/a b?token=s3cr3t-value", workedExampleHeaders(), new byte[0]);
+      assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(unparsable))
+          .hasMessageContaining("not a valid URI")
+          .hasMessageNotContaining("s3cr3t-value")
+          .satisfies(e -> assertThat(e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage())).doesNotContain("s3cr3t-value"));
     }
   }
 }

@@ -51,7 +51,26 @@ class VerifyAndFetchTest extends ClientHarness {
   @Test
   void aBodyWithoutTaskIdIsAnError() {
     assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-3", "{\"state\":\"success\"}")))
-        .isInstanceOf(ViduException.class).hasMessageContaining("no task id");
+        .isInstanceOf(ViduException.class).hasMessageContaining("no task id").hasMessageContaining("taskId");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  /** Vidu's own callback examples have no id: the caller names the task it knows. */
+  @Test
+  void theCallerMayNameTheTaskItKnows() throws Exception {
+    server.enqueue(Responses.succeeded("t-9", "https://cdn.example/9.png"));
+    TaskCreations task = client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-5", "{\"state\":\"success\"}"), "t-9");
+
+    assertThat(task.getState()).isEqualTo(TaskState.SUCCESS);
+    assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-9/creations");
+  }
+
+  @Test
+  void aNamedTaskIsNotFetchedForARefusedCallback() {
+    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback("someone-else", "n-6", "{}"), "t-9"))
+        .isInstanceOf(InvalidSignatureException.class);
+    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-7", "{}"), " "))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
