@@ -35,6 +35,15 @@ class ReadmeExamplesTest {
     assertThat(blocks).as("marked blocks (receiver, sandbox test)").isGreaterThanOrEqualTo(4);
   }
 
+  /** The message the README says the validation example prints is the one it prints. */
+  @Test
+  void theReadmeShowsTheValidationMessageVerbatim() throws Exception {
+    Matcher m = Pattern.compile("<!-- output: ValidationExample.check\\(\\) -->\\s*```\\n(.*?)\\n```", Pattern.DOTALL)
+        .matcher(Files.readString(ROOT.resolve("README.md")));
+    assertThat(m.find()).as("README block <!-- output: ValidationExample.check() -->").isTrue();
+    assertThat(m.group(1)).isEqualTo(ValidationExample.check());
+  }
+
   @Test
   void validationExampleReportsEveryProblemAtOnce() {
     assertThat(ValidationExample.check())
