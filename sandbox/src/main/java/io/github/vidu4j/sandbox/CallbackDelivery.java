@@ -2,7 +2,8 @@ package io.github.vidu4j.sandbox;
 
 import io.github.vidu4j.callback.CallbackSigner;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class CallbackDelivery {
   private final SandboxOptions options;
   private final ScheduledExecutorService thread;
   private final OkHttpClient http;
-  private final List<SentCallback> sent = new ArrayList<>();
+  /** The most recent {@link SandboxOptions#recordLimit()} attempts. */
+  private final Deque<SentCallback> sent = new ArrayDeque<>();
   private final Map<String, Runnable> heldBack = new HashMap<>();
 
   CallbackDelivery(SandboxOptions options, ScheduledExecutorService thread) {
@@ -114,7 +116,10 @@ final class CallbackDelivery {
 
   private void record(SentCallback callback) {
     synchronized (sent) {
-      sent.add(callback);
+      if (sent.size() >= options.recordLimit()) {
+        sent.removeFirst();
+      }
+      sent.addLast(callback);
     }
   }
 }

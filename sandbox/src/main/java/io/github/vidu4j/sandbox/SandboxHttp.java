@@ -24,7 +24,9 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +39,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Routes requests, checks them as Vidu does, applies scripted faults and records every exchange. */
+/**
+ * Routes requests, checks them as Vidu does, applies scripted faults and records the most recent
+ * {@link SandboxOptions#recordLimit()} exchanges.
+ */
 final class SandboxHttp implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(SandboxHttp.class.getName());
   private static final Pattern TASK_PATH = Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
@@ -49,7 +54,7 @@ final class SandboxHttp implements HttpHandler {
   private final SandboxOptions options;
   private final Faults faults;
   private final TaskEngine engine;
-  private final List<RecordedExchange> recorded = new ArrayList<>();
+  private final Deque<RecordedExchange> recorded = new ArrayDeque<>();
   private final SecureRandom random = new SecureRandom();
 
   SandboxHttp(SandboxOptions options, Faults faults, TaskEngine engine) {
@@ -368,7 +373,10 @@ final class SandboxHttp implements HttpHandler {
     RecordedExchange entry = new RecordedExchange(operation, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query,
         exchange.getRequestHeaders(), body, status, contentType, responseBody, fault);
     synchronized (recorded) {
-      recorded.add(entry);
+      if (recorded.size() >= options.recordLimit()) {
+        recorded.removeFirst();
+      }
+      recorded.addLast(entry);
     }
   }
 

@@ -117,17 +117,20 @@ public final class ViduSandbox implements AutoCloseable {
     return faults;
   }
 
-  /** Every request received so far, in arrival order, with the answer given. */
+  /**
+   * The requests received, oldest first, with the answer given: the most recent {@link
+   * SandboxOptions#recordLimit()} of them (1,000 by default).
+   */
   public List<RecordedExchange> received() {
     return http.recorded();
   }
 
-  /** The requests received for {@code operation}. */
+  /** The requests received for {@code operation}, among those {@link #received()} returns. */
   public List<RecordedExchange> received(Operation operation) {
     return http.recorded().stream().filter(e -> e.operation() == operation).toList();
   }
 
-  /** Every callback attempt so far, in order. */
+  /** The callback attempts, oldest first: the most recent {@link SandboxOptions#recordLimit()} of them. */
   public List<SentCallback> callbacksSent() {
     return callbacks.sent();
   }
