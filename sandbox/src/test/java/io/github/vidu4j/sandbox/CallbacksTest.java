@@ -7,6 +7,7 @@ import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class CallbacksTest {
     Eventually.await("two callbacks accepted", () -> receiver.acceptedStates().size() == 2);
 
     assertThat(receiver.acceptedStates()).containsExactly("processing", "success");
-    assertThat(receiver.accepted).allSatisfy(c -> assertThat(c.taskId()).contains(id));
+    assertThat(receiver.acceptedCallbacks()).allSatisfy(c -> assertThat(c.taskId()).contains(id));
     assertThat(receiver.refusedReasons()).isEmpty();
     assertThat(sentFor(id)).allSatisfy(c -> {
       assertThat(c.delivered()).isTrue();
@@ -67,7 +68,8 @@ class CallbacksTest {
     ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("x").callbackUrl(receiver.url);
     String id = client.images().create(request).getTaskId();
     Eventually.await("failed callback accepted", () -> receiver.acceptedStates().contains("failed"));
-    assertThat(receiver.accepted.get(receiver.accepted.size() - 1).task().getErrCode()).isEqualTo("AuditSubmitIllegal");
+    List<VerifiedCallback> accepted = receiver.acceptedCallbacks();
+    assertThat(accepted.get(accepted.size() - 1).task().getErrCode()).isEqualTo("AuditSubmitIllegal");
     assertThat(vidu.sandbox().taskState(id)).contains(TaskState.FAILED);
   }
 
