@@ -40,7 +40,6 @@ public final class ViduSandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService httpThreads;
   private final ScheduledExecutorService lifecycleThread;
-  private final ScheduledExecutorService callbackThread;
   private final Faults faults = new Faults();
   private final CallbackDelivery callbacks;
   private final TaskEngine engine;
@@ -54,8 +53,7 @@ public final class ViduSandbox implements AutoCloseable {
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     this.httpThreads = Executors.newCachedThreadPool(daemon("vidu-sandbox-http"));
     this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
-    this.callbackThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-callbacks"));
-    this.callbacks = new CallbackDelivery(options, callbackThread);
+    this.callbacks = new CallbackDelivery(options, daemon("vidu-sandbox-callbacks"));
     this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
     this.http = new SandboxHttp(options, faults, engine);
     server.createContext("/", http);
@@ -188,7 +186,6 @@ public final class ViduSandbox implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.stop(0);
       lifecycleThread.shutdownNow();
-      callbackThread.shutdownNow();
       httpThreads.shutdownNow();
       callbacks.close();
       engine.close();
