@@ -2,13 +2,18 @@ package io.github.vidu4j.sandbox;
 
 import io.github.vidu4j.callback.CallbackSigner;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -18,21 +23,34 @@ import okhttp3.Response;
 
 /**
  * Sends callbacks as Vidu does: POST of the Get Generation body, signed with the key that created
- * the task, {@code success}/{@code failed} retried on failure. One thread, so a task's callbacks
- * leave in order.
+ * the task, {@code success}/{@code failed} retried on failure. {@link #SENDERS} threads send, so a
+ * slow receiver holds up only its own task's callbacks; each task's callbacks (retries included)
+ * still go one at a time, in order.
  */
 final class CallbackDelivery {
+  /** How many tasks' callbacks may be in flight at once. */
+  static final int SENDERS = 4;
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final System.Logger LOG = System.getLogger(CallbackDelivery.class.getName());
 
   private final SandboxOptions options;
-  private final ScheduledExecutorService thread;
+  private final ExecutorService senders;
+  /** Only waits out retry delays, then hands the retry to a sender: never blocked by a receiver. */
+  private final ScheduledExecutorService timer;
+  /**
+   * The work waiting behind each task whose callbacks are being sent. A task's entry exists while
+   * one sender works through it, which is what keeps its callbacks in order.
+   */
+  private final Map<String, Deque<Runnable>> lanes = new HashMap<>();
   private final OkHttpClient http;
-  private final List<SentCallback> sent = new ArrayList<>();
+  /** The most recent {@link SandboxOptions#recordLimit()} attempts. */
+  private final Deque<SentCallback> sent = new ArrayDeque<>();
   private final Map<String, Runnable> heldBack = new HashMap<>();
 
-  CallbackDelivery(SandboxOptions options, ScheduledExecutorService thread) {
+  CallbackDelivery(SandboxOptions options, ThreadFactory threads) {
     this.options = options;
-    this.thread = thread;
+    this.senders = Executors.newFixedThreadPool(SENDERS, threads);
+    this.timer = Executors.newSingleThreadScheduledExecutor(threads);
     this.http = new OkHttpClient.Builder()
         .callTimeout(options.callbackTimeout())
         .retryOnConnectionFailure(false)
@@ -42,7 +60,7 @@ final class CallbackDelivery {
   /** Queues the callback for {@code state}; {@code body} is the task's JSON at that moment. */
   void send(String taskId, String url, String secret, String state, String body, boolean isFinal, Set<CallbackFault> faults) {
     Runnable delivery = () -> attempt(taskId, url, secret, state, body, isFinal, faults, 1);
-    thread.execute(() -> {
+    inLane(taskId, () -> {
       if (!isFinal && faults.contains(CallbackFault.OUT_OF_ORDER)) {
         synchronized (heldBack) {
           heldBack.put(taskId, delivery);
@@ -75,6 +93,8 @@ final class CallbackDelivery {
   }
 
   void close() {
+    senders.shutdownNow();
+    timer.shutdownNow();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
@@ -94,9 +114,48 @@ final class CallbackDelivery {
       Map<String, String> again = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
       record(new SentCallback(taskId, url, state, attempt, post(url, again, body), again, body, CallbackFault.DUPLICATE));
     }
-    if (!delivered && isFinal && attempt <= options.callbackRetries() && !thread.isShutdown()) {
-      thread.schedule(() -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1),
-          options.callbackRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+    if (!delivered && isFinal && attempt <= options.callbackRetries()) {
+      try {
+        timer.schedule(() -> inLane(taskId, () -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1)),
+            options.callbackRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closing) {
+        // The sandbox is closing: no more retries.
+      }
+    }
+  }
+
+  /** Runs {@code work} on a sender once the task's earlier work is done. */
+  private void inLane(String taskId, Runnable work) {
+    synchronized (lanes) {
+      Deque<Runnable> waiting = lanes.get(taskId);
+      if (waiting != null) {
+        waiting.addLast(work);
+        return;
+      }
+      lanes.put(taskId, new ArrayDeque<>());
+    }
+    try {
+      senders.execute(() -> drain(taskId, work));
+    } catch (RejectedExecutionException closing) {
+      // The sandbox is closing: callbacks stop with it.
+    }
+  }
+
+  private void drain(String taskId, Runnable first) {
+    Runnable work = first;
+    while (work != null) {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        // Keep the lane going: its later callbacks must not wait forever behind a failed one.
+        LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug sending a callback for task " + taskId, e);
+      }
+      synchronized (lanes) {
+        work = lanes.get(taskId).pollFirst();
+        if (work == null) {
+          lanes.remove(taskId);
+        }
+      }
     }
   }
 
@@ -114,7 +173,10 @@ final class CallbackDelivery {
 
   private void record(SentCallback callback) {
     synchronized (sent) {
-      sent.add(callback);
+      if (sent.size() >= options.recordLimit()) {
+        sent.removeFirst();
+      }
+      sent.addLast(callback);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.vidu4j.sandbox;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -68,9 +70,25 @@ public final class Fault {
     return new Fault(Kind.DELAY, 0, null, null, delay);
   }
 
-  /** Adds a field this API version does not have to the JSON answer; {@code jsonValue} is JSON ({@code "1"}, {@code "\"x\""}, {@code "{}"}). */
+  /**
+   * Adds a field this API version does not have to the JSON answer; {@code jsonValue} is JSON
+   * ({@code "1"}, {@code "\"x\""}, {@code "{}"}).
+   *
+   * @throws IllegalArgumentException if {@code name} is blank or {@code jsonValue} is not JSON
+   */
   public static Fault extraField(String name, String jsonValue) {
-    return new Fault(Kind.EXTRA_FIELD, 0, Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(jsonValue, "jsonValue == null"), null);
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(jsonValue, "jsonValue == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("extraField name must not be blank");
+    }
+    // Checked now: found bad only when a request meets the fault, it would break that answer instead.
+    try {
+      JsonParser.parseString(jsonValue);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException("extraField " + name + ": not JSON: " + jsonValue, e);
+    }
+    return new Fault(Kind.EXTRA_FIELD, 0, name, jsonValue, null);
   }
 
   /** Replaces {@code state} in the JSON answer (and in each listed task) with {@code state}, for example a state Vidu adds later. */

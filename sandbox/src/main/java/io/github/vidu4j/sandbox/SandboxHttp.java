@@ -24,7 +24,9 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +39,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Routes requests, checks them as Vidu does, applies scripted faults and records every exchange. */
+/**
+ * Routes requests, checks them as Vidu does, applies scripted faults and records the most recent
+ * {@link SandboxOptions#recordLimit()} exchanges.
+ */
 final class SandboxHttp implements HttpHandler {
+  private static final System.Logger LOG = System.getLogger(SandboxHttp.class.getName());
   private static final Pattern TASK_PATH = Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
   private static final Pattern RESULT_PATH = Pattern.compile("/results/([0-9A-Za-z-]+)\\.png");
   /** The request's fields, read from the generated model: a new field in the spec needs no change here. */
@@ -48,7 +54,7 @@ final class SandboxHttp implements HttpHandler {
   private final SandboxOptions options;
   private final Faults faults;
   private final TaskEngine engine;
-  private final List<RecordedExchange> recorded = new ArrayList<>();
+  private final Deque<RecordedExchange> recorded = new ArrayDeque<>();
   private final SecureRandom random = new SecureRandom();
 
   SandboxHttp(SandboxOptions options, Faults faults, TaskEngine engine) {
@@ -104,6 +110,33 @@ final class SandboxHttp implements HttpHandler {
     }
     Reply reply;
     try {
+      reply = answer(operation, id, query, requestBody, exchange, fault);
+    } catch (RuntimeException e) {
+      // A bug in the sandbox (or a task started while it closes): still answer, and record it,
+      // rather than drop the connection and leave the client guessing.
+      LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug answering " + method + " " + path, e);
+      reply = sandboxBug(e);
+    }
+    String requestText = new String(requestBody, StandardCharsets.UTF_8);
+    String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
+    if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
+      record(operation, exchange, query, requestText, -1, "", "", fault);
+      exchange.close();
+      return;
+    }
+    record(operation, exchange, query, requestText, reply.status, reply.contentType, responseText, fault);
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType.startsWith("application/json") ? reply.contentType + "; charset=utf-8" : reply.contentType);
+    reply.headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(reply.body);
+    }
+  }
+
+  private Reply answer(Operation operation, String id, String query, byte[] requestBody, HttpExchange exchange,
+      @Nullable Fault fault) {
+    Reply reply;
+    try {
       if (fault != null && fault.kind == Fault.Kind.DELAY) {
         sleep(fault);
       }
@@ -124,20 +157,18 @@ final class SandboxHttp implements HttpHandler {
       String json = ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
       reply = new Reply(reply.status, reply.contentType, json.getBytes(StandardCharsets.UTF_8), reply.headers);
     }
-    String requestText = new String(requestBody, StandardCharsets.UTF_8);
-    String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
-    if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
-      record(operation, exchange, query, requestText, -1, "", "", fault);
-      exchange.close();
-      return;
-    }
-    record(operation, exchange, query, requestText, reply.status, reply.contentType, responseText, fault);
-    exchange.getResponseHeaders().set("Content-Type", reply.contentType.startsWith("application/json") ? reply.contentType + "; charset=utf-8" : reply.contentType);
-    reply.headers.forEach(exchange.getResponseHeaders()::set);
-    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(reply.body);
-    }
+    return reply;
+  }
+
+  /** Vidu's answer to a failure inside it; the body names the sandbox, the stack trace goes to the log only. */
+  private Reply sandboxBug(RuntimeException e) {
+    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    ErrorResponse body = new ErrorResponse()
+        .code(500)
+        .reason("InternalServiceFailure")
+        .message("internal service failure: a bug in the vidu4j sandbox, not Vidu's behaviour (" + cause + ")")
+        .metadata(new ErrorMetadata().traceId(traceId()));
+    return Reply.json(500, ViduJson.write(body));
   }
 
   List<RecordedExchange> recorded() {
@@ -342,7 +373,10 @@ final class SandboxHttp implements HttpHandler {
     RecordedExchange entry = new RecordedExchange(operation, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query,
         exchange.getRequestHeaders(), body, status, contentType, responseBody, fault);
     synchronized (recorded) {
-      recorded.add(entry);
+      if (recorded.size() >= options.recordLimit()) {
+        recorded.removeFirst();
+      }
+      recorded.addLast(entry);
     }
   }
 

@@ -36,6 +36,7 @@ public final class SandboxOptions {
   private final Duration callbackTimeout;
   private final Clock clock;
   private final Map<String, String> extraFields;
+  private final int recordLimit;
 
   private SandboxOptions(Builder b) {
     this.port = b.port;
@@ -50,13 +51,15 @@ public final class SandboxOptions {
     this.callbackTimeout = b.callbackTimeout;
     this.clock = b.clock;
     this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraFields));
+    this.recordLimit = b.recordLimit;
   }
 
   /**
    * Demo timings: a task is {@code created} for 0.5 s, then queues or processes for 3 s; result
    * URLs live 24 hours (as Vidu's current docs say); failed {@code success}/{@code failed}
-   * callbacks are retried 3 times, 2 s apart; 10,000 credits; 5 tasks processing at once; a
-   * random free port; the key {@link #DEMO_KEY}.
+   * callbacks are retried 3 times, 2 s apart; 10,000 credits; 5 tasks processing at once; the
+   * last 1,000 requests and 1,000 callback attempts recorded; a random free port; the key {@link
+   * #DEMO_KEY}.
    */
   public static SandboxOptions defaults() {
     return builder().build();
@@ -93,6 +96,7 @@ public final class SandboxOptions {
     b.callbackTimeout = callbackTimeout;
     b.clock = clock;
     b.extraFields.putAll(extraFields);
+    b.recordLimit = recordLimit;
     return b;
   }
 
@@ -163,12 +167,22 @@ public final class SandboxOptions {
     return extraFields;
   }
 
+  /**
+   * How many of the most recent requests ({@link ViduSandbox#received()}) and, separately, callback
+   * attempts ({@link ViduSandbox#callbacksSent()}) are kept; older ones are forgotten. Default
+   * 1,000: a sandbox serving for days holds a bounded amount, though a request can carry tens of
+   * megabytes of data-URI images.
+   */
+  public int recordLimit() {
+    return recordLimit;
+  }
+
   @Override
   public String toString() {
     return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
         + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
         + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
-        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet() + "}";
+        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet() + ", recordLimit=" + recordLimit + "}";
   }
 
   /** Builds {@link SandboxOptions}. */
@@ -185,6 +199,7 @@ public final class SandboxOptions {
     private Duration callbackTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> extraFields = new LinkedHashMap<>();
+    private int recordLimit = 1_000;
 
     private Builder() {}
 
@@ -296,6 +311,15 @@ public final class SandboxOptions {
         throw new IllegalArgumentException("callbackTimeout must be positive");
       }
       this.callbackTimeout = timeout;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#recordLimit()}; at least 1, default 1,000. */
+    public Builder recordLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("recordLimit must be at least 1, got " + limit);
+      }
+      this.recordLimit = limit;
       return this;
     }
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -309,8 +310,10 @@ final class TaskEngine {
   }
 
   private void after(long millis, Runnable action) {
-    if (!timers.isShutdown()) {
+    try {
       timers.schedule(action, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // The sandbox is closing: its tasks stop where they are.
     }
   }
 

@@ -40,7 +40,6 @@ public final class ViduSandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService httpThreads;
   private final ScheduledExecutorService lifecycleThread;
-  private final ScheduledExecutorService callbackThread;
   private final Faults faults = new Faults();
   private final CallbackDelivery callbacks;
   private final TaskEngine engine;
@@ -54,8 +53,7 @@ public final class ViduSandbox implements AutoCloseable {
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     this.httpThreads = Executors.newCachedThreadPool(daemon("vidu-sandbox-http"));
     this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
-    this.callbackThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-callbacks"));
-    this.callbacks = new CallbackDelivery(options, callbackThread);
+    this.callbacks = new CallbackDelivery(options, daemon("vidu-sandbox-callbacks"));
     this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
     this.http = new SandboxHttp(options, faults, engine);
     server.createContext("/", http);
@@ -117,17 +115,20 @@ public final class ViduSandbox implements AutoCloseable {
     return faults;
   }
 
-  /** Every request received so far, in arrival order, with the answer given. */
+  /**
+   * The requests received, oldest first, with the answer given: the most recent {@link
+   * SandboxOptions#recordLimit()} of them (1,000 by default).
+   */
   public List<RecordedExchange> received() {
     return http.recorded();
   }
 
-  /** The requests received for {@code operation}. */
+  /** The requests received for {@code operation}, among those {@link #received()} returns. */
   public List<RecordedExchange> received(Operation operation) {
     return http.recorded().stream().filter(e -> e.operation() == operation).toList();
   }
 
-  /** Every callback attempt so far, in order. */
+  /** The callback attempts, oldest first: the most recent {@link SandboxOptions#recordLimit()} of them. */
   public List<SentCallback> callbacksSent() {
     return callbacks.sent();
   }
@@ -185,7 +186,6 @@ public final class ViduSandbox implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.stop(0);
       lifecycleThread.shutdownNow();
-      callbackThread.shutdownNow();
       httpThreads.shutdownNow();
       callbacks.close();
       engine.close();

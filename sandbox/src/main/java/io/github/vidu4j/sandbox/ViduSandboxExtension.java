@@ -12,10 +12,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A {@link ViduSandbox} for JUnit 5 tests. On a {@code static} field it serves the whole class;
- * on an instance field, one test. Before each test its faults and records are cleared; tasks and
- * credits stay. Test methods may take a {@link ViduSandbox} or a {@link ViduClient} parameter
- * (the client is closed after the test).
+ * A {@link ViduSandbox} for JUnit 5 tests. On a {@code static} field it serves the whole class,
+ * its {@code @Nested} classes included (they share the one sandbox, closed once the outer class
+ * is done); on an instance field, one test. Before each test its faults and records are cleared;
+ * tasks and credits stay. Test methods may take a {@link ViduSandbox} or a {@link ViduClient}
+ * parameter (the client is closed after the test).
+ *
+ * <p>Not for tests that run in parallel on one sandbox: clearing faults and records before each
+ * test would pull them from under a test still running.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -27,8 +31,10 @@ public final class ViduSandboxExtension
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ViduSandboxExtension.class);
 
   private final SandboxOptions options;
-  private @Nullable ViduSandbox sandbox;
-  private boolean perClass;
+  // Volatile: JUnit may call the callbacks and the test on different threads (timeouts, for one).
+  private volatile @Nullable ViduSandbox sandbox;
+  /** The unique id of the context that started {@link #sandbox}: only it stops the sandbox. */
+  private volatile @Nullable String owner;
 
   private ViduSandboxExtension(SandboxOptions options) {
     this.options = options;
@@ -69,31 +75,27 @@ public final class ViduSandboxExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    sandbox = ViduSandbox.start(options);
-    perClass = true;
+    // A @Nested class runs this again, inside its outer class: it keeps the outer sandbox.
+    startUnlessRunning(context);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stop();
+    stopIfStartedBy(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (sandbox == null) {
-      sandbox = ViduSandbox.start(options);
-      perClass = false;
-    } else {
-      sandbox.faults().clear();
-      sandbox.clearRecords();
+    if (!startUnlessRunning(context)) {
+      ViduSandbox running = sandbox();
+      running.faults().clear();
+      running.clearRecords();
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!perClass) {
-      stop();
-    }
+    stopIfStartedBy(context);
   }
 
   @Override
@@ -113,16 +115,28 @@ public final class ViduSandboxExtension
     return client;
   }
 
-  private void stop() {
+  /** Starts the sandbox for {@code context} unless one runs already; whether it started one. */
+  private synchronized boolean startUnlessRunning(ExtensionContext context) {
+    if (sandbox != null) {
+      return false;
+    }
+    sandbox = ViduSandbox.start(options);
+    owner = context.getUniqueId();
+    return true;
+  }
+
+  private synchronized void stopIfStartedBy(ExtensionContext context) {
     ViduSandbox running = sandbox;
-    sandbox = null;
-    if (running != null) {
+    if (running != null && context.getUniqueId().equals(owner)) {
+      sandbox = null;
+      owner = null;
       running.close();
     }
   }
 
   @Override
   public String toString() {
-    return "ViduSandboxExtension{" + (sandbox == null ? "stopped" : sandbox.baseUrl()) + "}";
+    ViduSandbox running = sandbox;
+    return "ViduSandboxExtension{" + (running == null ? "stopped" : running.baseUrl()) + "}";
   }
 }

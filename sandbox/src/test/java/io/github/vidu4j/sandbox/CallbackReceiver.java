@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CallbackReceiver implements AutoCloseable {
   final HttpServer server;
   final String url;
-  final List<VerifiedCallback> accepted = new ArrayList<>();
-  final List<InvalidSignatureException.Reason> refused = new ArrayList<>();
+  // Written on the server's thread, read on the test's: only through the synchronized methods.
+  private final List<VerifiedCallback> accepted = new ArrayList<>();
+  private final List<InvalidSignatureException.Reason> refused = new ArrayList<>();
   final AtomicInteger failuresToPlay = new AtomicInteger();
 
   CallbackReceiver(CallbackVerifier verifier) throws IOException {
@@ -46,6 +47,10 @@ final class CallbackReceiver implements AutoCloseable {
       exchange.close();
     });
     server.start();
+  }
+
+  synchronized List<VerifiedCallback> acceptedCallbacks() {
+    return List.copyOf(accepted);
   }
 
   synchronized List<String> acceptedStates() {

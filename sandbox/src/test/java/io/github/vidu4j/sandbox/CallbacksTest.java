@@ -3,14 +3,21 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +59,7 @@ class CallbacksTest {
     Eventually.await("two callbacks accepted", () -> receiver.acceptedStates().size() == 2);
 
     assertThat(receiver.acceptedStates()).containsExactly("processing", "success");
-    assertThat(receiver.accepted).allSatisfy(c -> assertThat(c.taskId()).contains(id));
+    assertThat(receiver.acceptedCallbacks()).allSatisfy(c -> assertThat(c.taskId()).contains(id));
     assertThat(receiver.refusedReasons()).isEmpty();
     assertThat(sentFor(id)).allSatisfy(c -> {
       assertThat(c.delivered()).isTrue();
@@ -67,7 +74,8 @@ class CallbacksTest {
     ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("x").callbackUrl(receiver.url);
     String id = client.images().create(request).getTaskId();
     Eventually.await("failed callback accepted", () -> receiver.acceptedStates().contains("failed"));
-    assertThat(receiver.accepted.get(receiver.accepted.size() - 1).task().getErrCode()).isEqualTo("AuditSubmitIllegal");
+    List<VerifiedCallback> accepted = receiver.acceptedCallbacks();
+    assertThat(accepted.get(accepted.size() - 1).task().getErrCode()).isEqualTo("AuditSubmitIllegal");
     assertThat(vidu.sandbox().taskState(id)).contains(TaskState.FAILED);
   }
 
@@ -115,6 +123,40 @@ class CallbacksTest {
     run(client, "late news");
     Eventually.await("both delivered", () -> receiver.acceptedStates().size() == 2);
     assertThat(receiver.acceptedStates()).containsExactly("success", "processing");
+  }
+
+  @Test
+  void aSlowReceiverHoldsUpOnlyItsOwnTasksCallbacks() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger slowCalls = new AtomicInteger();
+    HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    slow.createContext("/hook", exchange -> {
+      slowCalls.incrementAndGet();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    slow.start();
+    // The slow receiver would hold a single sender longer than Eventually waits.
+    SandboxOptions patient = SandboxOptions.fast().toBuilder().callbackTimeout(Duration.ofSeconds(30)).build();
+    try (ViduSandbox sandbox = ViduSandbox.start(patient); ViduClient client = sandbox.newClient()) {
+      client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("to a slow receiver")
+          .callbackUrl("http://127.0.0.1:" + slow.getAddress().getPort() + "/hook"));
+      Eventually.await("the slow receiver holds a callback", () -> slowCalls.get() == 1);
+
+      run(client, "to a quick receiver");
+      Eventually.await("the other task's callbacks arrive", () -> receiver.acceptedStates().size() == 2);
+      assertThat(receiver.acceptedStates()).containsExactly("processing", "success");
+      assertThat(slowCalls).hasValue(1); // the slow task's success waits behind its own processing callback
+      release.countDown(); // before the sandbox closes, so its sender ends normally
+    } finally {
+      release.countDown();
+      slow.stop(0);
+    }
   }
 
   @Test

@@ -95,7 +95,7 @@ class ForwardCompatibilityTest {
       client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a paper boat").callbackUrl(receiver.url));
       Eventually.await("the success callback", () -> receiver.acceptedStates().contains("success"));
       synchronized (receiver) {
-        receiver.accepted.forEach(c -> assertThat(RawJson.unknownFields(c.task())).containsKey("x_new_field"));
+        receiver.acceptedCallbacks().forEach(c -> assertThat(RawJson.unknownFields(c.task())).containsKey("x_new_field"));
       }
     }
   }
