@@ -50,6 +50,12 @@ import org.jspecify.annotations.Nullable;
  * a signature over either reading is accepted. The query is always signed raw. A callback URL
  * without percent-encoding in its path, the usual case, has one reading.
  *
+ * <p><b>Acknowledge once verified.</b> The nonce is recorded as soon as the signature matches. Vidu
+ * retries {@code success} and {@code failed} deliveries that were not answered 2xx, and does not
+ * say whether a retry is signed afresh: one that reuses the nonce is refused as {@code
+ * REPLAYED}. So answer 2xx as soon as {@link #verify} returns and do the work afterwards (the
+ * README's receiver does), rather than answering 5xx when your own processing fails.
+ *
  * <p><b>Key rotation.</b> Vidu signs a task's callbacks with the API key that created the task.
  * While old tasks may still call back, configure both keys: {@code secrets(List.of(newKey,
  * oldKey))}.
