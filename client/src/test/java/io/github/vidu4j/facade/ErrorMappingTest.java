@@ -68,7 +68,7 @@ class ErrorMappingTest extends ClientHarness {
   void aBodyEchoingTheKeyIsRedacted() {
     server.enqueue(Responses.error(401, "Unauthorized", "bad token: Token " + API_KEY));
     assertThatThrownBy(() -> client.credits())
-        .isInstanceOf(ViduApiException.class)
+        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.apiMessage()).contains("bad token: Token <redacted>"))
         .hasMessageContaining("bad token: Token <redacted>")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(API_KEY));
   }
