@@ -62,11 +62,13 @@ public final class Tasks {
   /**
    * Asks Vidu to cancel the task ({@code POST /ent/v2/tasks/{id}/cancel}). Vidu refuses with 400
    * {@code BadRequest} once the task has started; a cancelled task ends {@code failed} with
-   * {@code err_code} {@code UserCancelled}. Not retried after the request may have been sent.
+   * {@code err_code} {@code UserCancelled}. Not retried after the request may have been sent
+   * (cancelling a cancelled task answers 400): a failure then says to check the task with {@link
+   * #get}.
    */
   public void cancel(String taskId) {
     String id = requireId(taskId);
-    executor.execute(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CREATES_WORK, "POST /ent/v2/tasks/" + id + "/cancel");
+    executor.execute(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
   }
 
   /** {@link #cancel} on a vidu4j thread. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 class ListCancelCreditsTest extends ClientHarness {
@@ -71,10 +74,25 @@ class ListCancelCreditsTest extends ClientHarness {
   }
 
   @Test
-  void cancelIsNotRetriedAfter5xx() {
+  void cancelIsNotRetriedAfter5xxAndSaysToCheckTheTask() {
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
     server.enqueue(Responses.json(200, "{}"));
-    assertThatThrownBy(() -> client.tasks().cancel("t-1")).isInstanceOf(ViduApiException.class);
+    assertThatThrownBy(() -> client.tasks().cancel("t-1"))
+        .isInstanceOf(ViduApiException.class)
+        .hasMessageContaining("the cancel may have taken effect")
+        .hasMessageContaining("client.tasks().get(")
+        .hasMessageNotContaining("task may exist");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void cancelIsNotRetriedWhenTheConnectionDropsAfterTheRequestWasRead() {
+    server.enqueue(new MockResponse.Builder(Responses.json(200, "{}")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(Responses.json(200, "{}"));
+    assertThatThrownBy(() -> client.tasks().cancel("t-1"))
+        .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+        .hasMessageContaining("the cancel may have taken effect")
+        .hasMessageNotContaining("task may exist");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -14,11 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A paid task is created at most once, whatever fails; reads are retried. */
@@ -35,6 +39,27 @@ class RetryRulesTest extends ClientHarness {
 
     assertThatThrownBy(() -> client.images().create(request()))
         .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+        .hasMessageContaining("task may exist")
+        .hasMessageContaining("client.tasks().list");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  static Stream<Arguments> unreadableSuccesses() {
+    return Stream.of(
+        Arguments.of("unparseable JSON", Responses.json(200, "{\"task_id\": ]")),
+        Arguments.of("JSON of the wrong shape", Responses.json(200, "[1, 2]")),
+        Arguments.of("an empty 200 body", new MockResponse.Builder().code(200).build()),
+        Arguments.of("a 204", new MockResponse.Builder().code(204).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableSuccesses")
+  void aCreateWhoseSuccessCannotBeReadSaysTheTaskMayExist(String kind, MockResponse response) {
+    server.enqueue(response);
+    server.enqueue(Responses.created("never-used"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOf(ViduException.class)
         .hasMessageContaining("task may exist")
         .hasMessageContaining("client.tasks().list");
     assertThat(server.getRequestCount()).isEqualTo(1);
