@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -192,6 +193,10 @@ public final class ImageInput {
   }
 
   static @Nullable String urlProblem(String url) {
+    // Two parsers, each for what it gets right. java.net.URI is strict about syntax (it refuses a
+    // raw space or "|", and Vidu receives the string verbatim), but it has no host for names with
+    // "_" or non-ASCII letters (my_bucket.s3..., 例え.jp), which are valid. HttpUrl reads hosts as
+    // browsers do, but silently repairs bad syntax and reads "https:/a.png" as host "a.png".
     URI uri;
     try {
       uri = new URI(url);
@@ -202,8 +207,12 @@ public final class ImageInput {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "must be an absolute http(s) URL";
     }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+    if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
       return "must be an absolute http(s) URL with a host";
+    }
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null || parsed.host().isEmpty()) {
+      return "not a valid URL (bad host or port)";
     }
     return null;
   }

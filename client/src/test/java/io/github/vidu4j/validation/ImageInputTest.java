@@ -1,8 +1,10 @@
 package io.github.vidu4j.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.ImageInfo.Format;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageInputTest {
   @TempDir Path dir;
@@ -117,6 +121,29 @@ class ImageInputTest {
     assertThatThrownBy(() -> ImageInput.fromUrl("ftp://example.com/a.png")).hasMessage("images: must be an absolute http(s) URL, got ftp://example.com/a.png");
     assertThatThrownBy(() -> ImageInput.fromUrl("/tmp/a.png")).hasMessage("images: must be an absolute http(s) URL, got /tmp/a.png");
     assertThatThrownBy(() -> ImageInput.fromUrl("https:///a.png")).hasMessageContaining("must be an absolute http(s) URL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "https://my_bucket.s3.amazonaws.com/a.png",
+    "https://\u4f8b\u3048.jp/a.png",
+    "https://xn--r8jz45g.jp/a.png",
+    "http://[::1]:8080/a.png",
+    "HTTPS://CDN.EXAMPLE.COM/A.PNG",
+  })
+  void hostsBrowsersAcceptAreAccepted(String url) {
+    assertThat(ImageInput.fromUrl(url).value()).isEqualTo(url);
+    assertThatCode(() -> RequestValidator.strict().validate(new ReferenceToImageRequest()
+        .model("viduq2").prompt("x").images(List.of(url)).callbackUrl(url)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void urlsWithoutAUsableHostAreRefusedNamingThem() {
+    assertThatThrownBy(() -> ImageInput.fromUrl("https:/a.png")).hasMessage("images: must be an absolute http(s) URL with a host, got https:/a.png");
+    assertThatThrownBy(() -> ImageInput.fromUrl("https://a..b/x.png")).hasMessage("images: not a valid URL (bad host or port), got https://a..b/x.png");
+    assertThatThrownBy(() -> ImageInput.fromUrl("https://example.com:99999/x.png"))
+        .hasMessage("images: not a valid URL (bad host or port), got https://example.com:99999/x.png");
   }
 
   @Test
