@@ -47,7 +47,7 @@ class ValidationBeforeSendingTest extends ClientHarness {
     assertThatThrownBy(() -> client.images().create(request))
         .isInstanceOfSatisfying(ViduValidationException.class,
             e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
-    assertThatThrownBy(() -> client.images().createAsync(request).join()).hasCauseInstanceOf(ViduValidationException.class);
+    assertThatThrownBy(() -> client.images().createAsync(request)).isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
