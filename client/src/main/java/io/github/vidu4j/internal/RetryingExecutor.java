@@ -146,7 +146,8 @@ public final class RetryingExecutor {
     if (!mode.repeatable()) {
       return status == 429 && e.reason().filter(REJECTED_BEFORE_ACCEPTING::contains).isPresent();
     }
-    return status == 408 || status == 429 || (status >= 500 && status != 501);
+    // One rule, stated once, so that isRetryable() cannot drift from what is retried.
+    return e.isRetryable();
   }
 
   private Duration backoff(int retry, @Nullable Duration retryAfter) {

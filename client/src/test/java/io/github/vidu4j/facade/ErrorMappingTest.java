@@ -21,7 +21,7 @@ class ErrorMappingTest extends ClientHarness {
     "404, TaskNotFound, task not found, false",
     "409, Conflict, resource conflict, false",
     "429, QuotaExceeded, quota exceeded, true",
-    "400, OperationInProcess, 'operation in process, please retry later', true",
+    "400, OperationInProcess, 'operation in process, please retry later', false",
     "499, Canceled, request canceled by client, false",
   })
   void mapsVidusErrorBody(int status, String reason, String message, boolean retryable) {

@@ -22,6 +22,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -164,6 +165,41 @@ class RetryRulesTest extends ClientHarness {
     server.enqueue(Responses.task("t-1", "success"));
     assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("success");
     assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @ParameterizedTest(name = "{0} {1}: retryable {2}")
+  @CsvSource({
+    "400, FieldInvalid, false",
+    "400, OperationInProcess, false",
+    "401, Unauthorized, false",
+    "404, TaskNotFound, false",
+    "408, RequestTimeout, true",
+    "409, Conflict, false",
+    "429, TooManyRequests, true",
+    "429, QuotaExceeded, true",
+    "499, Canceled, false",
+    "500, InternalServiceFailure, true",
+    "501, NotImplemented, false",
+    "502, BadGateway, true",
+    "503, ServiceUnavailable, true",
+    "504, GatewayTimeout, true",
+    "599, Unknown, true",
+  })
+  void isRetryableSaysExactlyWhatTheClientRetriesForReads(int status, String reason, boolean retryable) {
+    try (ViduClient once = client(b -> b.maxRetries(0)); ViduClient twice = client(b -> b.maxRetries(1))) {
+      server.enqueue(Responses.error(status, reason, "x"));
+      assertThatThrownBy(() -> once.tasks().get("t-1"))
+          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.isRetryable()).isEqualTo(retryable));
+
+      server.enqueue(Responses.error(status, reason, "x"));
+      server.enqueue(Responses.task("t-1", "success"));
+      try {
+        twice.tasks().get("t-1");
+      } catch (ViduApiException expectedWhenNotRetried) {
+        // the request count below tells
+      }
+      assertThat(server.getRequestCount()).as("requests").isEqualTo(retryable ? 3 : 2);
+    }
   }
 
   @Test
