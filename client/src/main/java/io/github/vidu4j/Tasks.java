@@ -76,7 +76,10 @@ public final class Tasks {
     return CompletableFuture.runAsync(() -> cancel(taskId), async);
   }
 
-  /** One page of tasks ({@code GET /ent/v2/tasks}); follow {@code next_page_token} with {@link TaskQuery#pageToken}. */
+  /**
+   * One page of tasks ({@code GET /ent/v2/tasks}); choose it with {@link TaskQuery#page} or follow
+   * {@code next_page_token} with {@link TaskQuery#pageToken}.
+   */
   public TaskList list(TaskQuery query) {
     Objects.requireNonNull(query, "query == null");
     return executor.execute(
@@ -84,11 +87,11 @@ public final class Tasks {
             query.createdFrom,
             query.createdTo,
             nullIfEmpty(query.taskIds),
-            null,
+            nullIfEmpty(query.templates),
             nullIfEmpty(query.modelVersions),
             nullIfEmpty(query.resolutions),
             nullIfEmpty(query.states),
-            null,
+            query.page,
             query.pageSize,
             query.pageToken),
         RetryingExecutor.Mode.IDEMPOTENT,

@@ -36,6 +36,36 @@ class ListCancelCreditsTest extends ClientHarness {
   }
 
   @Test
+  void listSendsThePageNumberAndTemplates() throws Exception {
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+
+    client.tasks().list(TaskQuery.all().templates(List.of("tpl-a", "tpl-b")).page(2).pageSize(20));
+
+    RecordedRequest request = take();
+    assertThat(request.getUrl().queryParameterValues("templates")).containsExactly("tpl-a", "tpl-b");
+    assertThat(request.getUrl().queryParameter("pager.page")).isEqualTo("2");
+    assertThat(request.getUrl().queryParameter("pager.pagesz")).isEqualTo("20");
+    assertThat(request.getUrl().queryParameter("pager.page_token")).isNull();
+  }
+
+  @Test
+  void pageNumberAndPageTokenAreAlternatives() throws Exception {
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+
+    client.tasks().list(TaskQuery.all().page(3).pageToken("p1"));
+    client.tasks().list(TaskQuery.all().pageToken("p1").page(0));
+
+    RecordedRequest byToken = take();
+    assertThat(byToken.getUrl().queryParameter("pager.page")).isNull();
+    assertThat(byToken.getUrl().queryParameter("pager.page_token")).isEqualTo("p1");
+    RecordedRequest byNumber = take();
+    assertThat(byNumber.getUrl().queryParameter("pager.page")).isEqualTo("0");
+    assertThat(byNumber.getUrl().queryParameter("pager.page_token")).isNull();
+    assertThatThrownBy(() -> TaskQuery.all().page(-1)).hasMessage("page is zero-based, so 0 or more, got -1");
+  }
+
+  @Test
   void listAllFollowsPageTokensLazily() throws Exception {
     server.enqueue(Responses.json(200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"},{\"id\":\"b\",\"state\":\"failed\"}]}"));
     server.enqueue(Responses.json(200, "{\"next_page_token\":\"\",\"tasks\":[{\"id\":\"c\",\"state\":\"queueing\"}]}"));
