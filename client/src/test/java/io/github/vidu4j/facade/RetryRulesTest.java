@@ -230,6 +230,30 @@ class RetryRulesTest extends ClientHarness {
   }
 
   @Test
+  void readsAreRetriedAfterA408() {
+    server.enqueue(Responses.error(408, "RequestTimeout", "request timeout"));
+    server.enqueue(Responses.task("t-1", "processing"));
+
+    assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("processing");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsTheTimeUntilThatDate() {
+    // FakeTime starts at 2026-11-25T10:00:00Z.
+    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
+        .setHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT").build());
+    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait"))
+        .setHeader("Retry-After", "Wed, 25 Nov 2026 09:00:00 GMT").build());
+    server.enqueue(Responses.task("t-1", "success"));
+
+    client.tasks().get("t-1");
+
+    assertThat(time.sleeps).as("a date in the past means now").containsExactly(Duration.ofSeconds(12), Duration.ZERO);
+  }
+
+  @Test
   void backoffGrowsWithJitterWithinBounds() {
     try (ViduClient patient = client(b -> b.maxRetries(4))) {
       for (int i = 0; i < 5; i++) {
