@@ -1,6 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import java.io.IOException;
@@ -119,7 +120,7 @@ public final class Downloads {
     Objects.requireNonNull(url, "url == null");
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      throw new IllegalArgumentException("not an http(s) URL: " + url);
+      throw new IllegalArgumentException("not an http(s) URL: " + SafeUrl.of(url));
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
     return executor.run(RetryingExecutor.Mode.IDEMPOTENT, operation, attempt -> {
@@ -154,10 +155,9 @@ public final class Downloads {
     return file;
   }
 
-  /** Result URLs are presigned: their query is a credential, so messages leave it out. */
+  /** Result URLs are presigned: their query values are a credential, so messages leave them out. */
   private static String withoutQuery(String url) {
-    HttpUrl parsed = HttpUrl.parse(url);
-    return parsed == null ? "<url>" : parsed.newBuilder().query(null).build().toString();
+    return SafeUrl.of(url);
   }
 
   static String extension(@Nullable MediaType type, String url) {

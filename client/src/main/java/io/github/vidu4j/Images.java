@@ -6,6 +6,10 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.RequestValidator;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -53,9 +57,40 @@ public final class Images {
     return executor.execute(api.createReferenceToImage(request), RetryingExecutor.Mode.CREATES_WORK, CREATE);
   }
 
-  /** {@link #create} on a vidu4j thread; validation errors complete the future exceptionally. */
+  /**
+   * {@link #create} on a vidu4j thread. The request is copied and validated before this returns,
+   * so an invalid one throws here rather than in the future, and changing {@code request}
+   * afterwards does not change what is sent.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
   public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request) {
-    return CompletableFuture.supplyAsync(() -> create(request), async);
+    ReferenceToImageRequest snapshot = snapshot(Objects.requireNonNull(request, "request == null"));
+    validate(snapshot);
+    return CompletableFuture.supplyAsync(
+        () -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE), async);
+  }
+
+  /**
+   * A copy of {@code request} the caller's later changes cannot reach: the vidu4j thread
+   * serialises it later. Every field Gson would write is copied, so a field the spec adds is
+   * copied with no change here; lists are copied, their strings are immutable.
+   */
+  static ReferenceToImageRequest snapshot(ReferenceToImageRequest request) {
+    ReferenceToImageRequest copy = new ReferenceToImageRequest();
+    for (Field field : ReferenceToImageRequest.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
+        continue;
+      }
+      try {
+        field.setAccessible(true);
+        Object value = field.get(request);
+        field.set(copy, value instanceof List<?> list ? new ArrayList<>(list) : value);
+      } catch (IllegalAccessException | RuntimeException e) {
+        throw new IllegalStateException("cannot copy " + field + " of the request", e);
+      }
+    }
+    return copy;
   }
 
   /**

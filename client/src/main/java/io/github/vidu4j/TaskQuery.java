@@ -9,20 +9,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Filters and paging for {@link Tasks#list(TaskQuery)}: the query parameters of {@code GET
  * /ent/v2/tasks}. Every filter is optional; Vidu's defaults are the last 7 days, all states,
- * 10 tasks a page. Immutable; {@code with...} methods return copies.
+ * 10 tasks a page, page 0. Pages are chosen either by number ({@link #page}) or by a previous
+ * page's token ({@link #pageToken}); setting one clears the other. Immutable; every method
+ * returns a copy.
  */
 public final class TaskQuery {
   /** The largest page Vidu serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
-  private static final TaskQuery ALL = new TaskQuery(null, null, List.of(), List.of(), List.of(), List.of(), null, null);
+  private static final TaskQuery ALL = new TaskQuery(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
 
   final @Nullable OffsetDateTime createdFrom;
   final @Nullable OffsetDateTime createdTo;
   final List<String> taskIds;
+  final List<String> templates;
   final List<String> modelVersions;
   final List<String> resolutions;
   final List<TaskState> states;
+  final @Nullable Integer page;
   final @Nullable Integer pageSize;
   final @Nullable String pageToken;
 
@@ -30,17 +34,21 @@ public final class TaskQuery {
       @Nullable OffsetDateTime createdFrom,
       @Nullable OffsetDateTime createdTo,
       List<String> taskIds,
+      List<String> templates,
       List<String> modelVersions,
       List<String> resolutions,
       List<TaskState> states,
+      @Nullable Integer page,
       @Nullable Integer pageSize,
       @Nullable String pageToken) {
     this.createdFrom = createdFrom;
     this.createdTo = createdTo;
     this.taskIds = List.copyOf(taskIds);
+    this.templates = List.copyOf(templates);
     this.modelVersions = List.copyOf(modelVersions);
     this.resolutions = List.copyOf(resolutions);
     this.states = List.copyOf(states);
+    this.page = page;
     this.pageSize = pageSize;
     this.pageToken = pageToken;
   }
@@ -52,27 +60,35 @@ public final class TaskQuery {
 
   /** Tasks created at or after {@code from} ({@code created_at.from}). */
   public TaskQuery createdFrom(OffsetDateTime from) {
-    return new TaskQuery(Objects.requireNonNull(from, "from == null"), createdTo, taskIds, modelVersions, resolutions, states, pageSize, pageToken);
+    return new TaskQuery(Objects.requireNonNull(from, "from == null"), createdTo, taskIds, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
   }
 
   /** Tasks created before {@code to} ({@code created_at.to}). */
   public TaskQuery createdTo(OffsetDateTime to) {
-    return new TaskQuery(createdFrom, Objects.requireNonNull(to, "to == null"), taskIds, modelVersions, resolutions, states, pageSize, pageToken);
+    return new TaskQuery(createdFrom, Objects.requireNonNull(to, "to == null"), taskIds, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
   }
 
   /** Only these task ids ({@code task_ids}). */
   public TaskQuery taskIds(List<String> ids) {
-    return new TaskQuery(createdFrom, createdTo, ids, modelVersions, resolutions, states, pageSize, pageToken);
+    return new TaskQuery(createdFrom, createdTo, ids, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
+  }
+
+  /**
+   * Only tasks of these templates ({@code templates}). Vidu's templates are for video; image
+   * tasks have none, so this is here for completeness.
+   */
+  public TaskQuery templates(List<String> names) {
+    return new TaskQuery(createdFrom, createdTo, taskIds, names, modelVersions, resolutions, states, page, pageSize, pageToken);
   }
 
   /** Only these model versions ({@code model_versions}, for example {@code q2}). */
   public TaskQuery modelVersions(List<String> versions) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, versions, resolutions, states, pageSize, pageToken);
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, versions, resolutions, states, page, pageSize, pageToken);
   }
 
   /** Only these resolutions ({@code resolutions}). */
   public TaskQuery resolutions(List<String> values) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, values, states, pageSize, pageToken);
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, values, states, page, pageSize, pageToken);
   }
 
   /** Only tasks in these states ({@code states}). */
@@ -82,7 +98,18 @@ public final class TaskQuery {
         throw new IllegalArgumentException("states: UNKNOWN_DEFAULT_OPEN_API is a marker for unknown values, not a state to filter on");
       }
     }
-    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, values, pageSize, pageToken);
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, values, page, pageSize, pageToken);
+  }
+
+  /**
+   * The page to read by number ({@code pager.page}), zero-based; Vidu's default is 0. An
+   * alternative to {@link #pageToken}, which it clears, as the two together are ambiguous.
+   */
+  public TaskQuery page(int number) {
+    if (number < 0) {
+      throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
+    }
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, number, pageSize, null);
   }
 
   /** Tasks a page ({@code pager.pagesz}), 1 to {@value #MAX_PAGE_SIZE}; Vidu's default is 10. */
@@ -90,18 +117,21 @@ public final class TaskQuery {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("pageSize must be 1 to " + MAX_PAGE_SIZE + ", got " + size);
     }
-    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, states, size, pageToken);
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, page, size, pageToken);
   }
 
-  /** Continue from a previous page's {@code next_page_token} ({@code pager.page_token}). */
+  /**
+   * Continue from a previous page's {@code next_page_token} ({@code pager.page_token}). An
+   * alternative to {@link #page}, which it clears.
+   */
   public TaskQuery pageToken(String token) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, modelVersions, resolutions, states, pageSize, Objects.requireNonNull(token, "token == null"));
+    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, null, pageSize, Objects.requireNonNull(token, "token == null"));
   }
 
   @Override
   public String toString() {
     return "TaskQuery{createdFrom=" + createdFrom + ", createdTo=" + createdTo + ", taskIds=" + taskIds
-        + ", modelVersions=" + modelVersions + ", resolutions=" + resolutions + ", states=" + states
-        + ", pageSize=" + pageSize + ", pageToken=" + pageToken + "}";
+        + ", templates=" + templates + ", modelVersions=" + modelVersions + ", resolutions=" + resolutions
+        + ", states=" + states + ", page=" + page + ", pageSize=" + pageSize + ", pageToken=" + pageToken + "}";
   }
 }

@@ -62,11 +62,13 @@ public final class Tasks {
   /**
    * Asks Vidu to cancel the task ({@code POST /ent/v2/tasks/{id}/cancel}). Vidu refuses with 400
    * {@code BadRequest} once the task has started; a cancelled task ends {@code failed} with
-   * {@code err_code} {@code UserCancelled}. Not retried after the request may have been sent.
+   * {@code err_code} {@code UserCancelled}. Not retried after the request may have been sent
+   * (cancelling a cancelled task answers 400): a failure then says to check the task with {@link
+   * #get}.
    */
   public void cancel(String taskId) {
     String id = requireId(taskId);
-    executor.execute(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CREATES_WORK, "POST /ent/v2/tasks/" + id + "/cancel");
+    executor.execute(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
   }
 
   /** {@link #cancel} on a vidu4j thread. */
@@ -74,7 +76,10 @@ public final class Tasks {
     return CompletableFuture.runAsync(() -> cancel(taskId), async);
   }
 
-  /** One page of tasks ({@code GET /ent/v2/tasks}); follow {@code next_page_token} with {@link TaskQuery#pageToken}. */
+  /**
+   * One page of tasks ({@code GET /ent/v2/tasks}); choose it with {@link TaskQuery#page} or follow
+   * {@code next_page_token} with {@link TaskQuery#pageToken}.
+   */
   public TaskList list(TaskQuery query) {
     Objects.requireNonNull(query, "query == null");
     return executor.execute(
@@ -82,11 +87,11 @@ public final class Tasks {
             query.createdFrom,
             query.createdTo,
             nullIfEmpty(query.taskIds),
-            null,
+            nullIfEmpty(query.templates),
             nullIfEmpty(query.modelVersions),
             nullIfEmpty(query.resolutions),
             nullIfEmpty(query.states),
-            null,
+            query.page,
             query.pageSize,
             query.pageToken),
         RetryingExecutor.Mode.IDEMPOTENT,

@@ -70,15 +70,13 @@ public final class ViduApiException extends ViduException {
   }
 
   /**
-   * Whether sending the same request again later may succeed: 408, 429, any 5xx, and 400 {@code
-   * OperationInProcess}. This says nothing about safety: the client itself never re-sends a task
-   * creation that may have reached Vidu, and neither should callers without checking the task
-   * list first.
+   * Whether sending the same request again later may succeed: 408, 429 and 5xx except 501 (Not
+   * Implemented will not change). Exactly the statuses the client itself retries for reads and
+   * downloads, so an exception with {@code true} here has already been retried up to {@code
+   * maxRetries}. This says nothing about safety: the client never re-sends a task creation or
+   * cancel that may have reached Vidu, and neither should callers without checking first.
    */
   public boolean isRetryable() {
-    return statusCode == 408
-        || statusCode == 429
-        || statusCode >= 500
-        || "OperationInProcess".equals(reason);
+    return statusCode == 408 || statusCode == 429 || (statusCode >= 500 && statusCode != 501);
   }
 }

@@ -4,6 +4,7 @@ import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpLogger;
 import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.internal.SendTracker;
 import io.github.vidu4j.internal.ViduGson;
 import io.github.vidu4j.internal.api.AccountApi;
@@ -274,18 +275,44 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** Where requests go, for example a proxy or {@code ViduSandbox}; default {@link Region#GLOBAL}. */
+    /**
+     * Where requests go, for example a proxy or {@code ViduSandbox}; default {@link Region#GLOBAL}.
+     * It must be an absolute http(s) URL with no user name or password (give proxy credentials
+     * to an OkHttp client's authenticator and pass it to {@link #httpClient}), query or fragment.
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
+      // A password here would be printed by toString() and every message naming the URL, so
+      // it is refused, and never echoed. Checked on the raw text: the parse below may fail
+      // for other reasons and its message quotes the text.
+      if (hasUserInfo(baseUrl)) {
+        throw new IllegalArgumentException(
+            "baseUrl must not contain a user name or password (user:password@host); give credentials to an"
+                + " OkHttp client's authenticator and pass it to httpClient(...)");
+      }
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null) {
         throw new IllegalArgumentException("baseUrl is not an absolute http(s) URL: " + baseUrl);
       }
       if (url.query() != null || url.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must have no query or fragment: " + baseUrl);
+        throw new IllegalArgumentException("baseUrl must have no query or fragment: " + SafeUrl.of(url));
       }
       this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
       return this;
+    }
+
+    /** Whether the authority part ({@code //...} up to the path) has a {@code @}. */
+    private static boolean hasUserInfo(String url) {
+      int slashes = url.indexOf("//");
+      String rest = slashes < 0 ? url : url.substring(slashes + 2);
+      int end = rest.length();
+      for (char c : new char[] {'/', '\\', '?', '#'}) {
+        int i = rest.indexOf(c);
+        if (i >= 0 && i < end) {
+          end = i;
+        }
+      }
+      return rest.substring(0, end).indexOf('@') >= 0;
     }
 
     /** The region's base URL; default {@link Region#GLOBAL}. */

@@ -47,14 +47,15 @@ public final class ErrorMapper {
     String apiMessage = null;
     String traceId = null;
     if (error != null) {
-      reason = error.getReason();
-      apiMessage = error.getMessage();
-      traceId = error.getMetadata() == null ? null : error.getMetadata().getTraceId();
+      // Redacted once, here: the getters hand these out as freely as the message.
+      reason = redactNullable(error.getReason());
+      apiMessage = redactNullable(error.getMessage());
+      traceId = error.getMetadata() == null ? null : redactNullable(error.getMetadata().getTraceId());
       if (reason != null) {
         message.append(' ').append(reason);
       }
       if (apiMessage != null) {
-        message.append(": ").append(redact(apiMessage));
+        message.append(": ").append(apiMessage);
       }
       if (traceId != null) {
         message.append(" (trace_id ").append(traceId).append(')');
@@ -71,6 +72,10 @@ public final class ErrorMapper {
       message.append(". ").append(advice);
     }
     return new ViduApiException(message.toString(), code, reason, apiMessage, traceId, retryAfter);
+  }
+
+  private @Nullable String redactNullable(@Nullable String text) {
+    return text == null ? null : redact(text);
   }
 
   private String redact(String text) {

@@ -11,7 +11,8 @@ import okhttp3.Response;
 
 /**
  * Logs each request line, its headers with {@code Authorization} redacted, and the response
- * status and time. Bodies are never logged: a request may carry 20 MB of image data, and
+ * status and time. URLs are logged by {@link SafeUrl}: the download client shares this logger,
+ * and a presigned result URL's query is a credential. Bodies are never logged: a request may carry 20 MB of image data, and
  * callback payloads are the user's.
  */
 public final class HttpLogger implements Interceptor {
@@ -24,7 +25,7 @@ public final class HttpLogger implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    StringBuilder line = new StringBuilder("--> ").append(request.method()).append(' ').append(request.url());
+    StringBuilder line = new StringBuilder("--> ").append(request.method()).append(' ').append(SafeUrl.of(request.url()));
     if (request.body() != null) {
       long length = request.body().contentLength();
       line.append(length >= 0 ? " (" + length + "-byte body)" : " (streamed body)");

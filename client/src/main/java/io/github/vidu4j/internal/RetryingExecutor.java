@@ -22,16 +22,31 @@ import retrofit2.Response;
  * Runs calls with vidu4j's retry rules: bounded exponential backoff with jitter, {@code
  * Retry-After} honoured up to a cap, and a budget on the total time spent retrying.
  *
- * <p>Two modes. {@link Mode#IDEMPOTENT} (reads, downloads) retries transport failures, 408, 429 and
- * 5xx. {@link Mode#CREATES_WORK} (task creation, cancellation) retries only when the server
- * cannot have acted: the connection was never established, or a 429 {@code TooManyRequests} /
- * {@code SystemThrottling}, which Vidu answers before accepting a task.
+ * <p>{@link Mode#IDEMPOTENT} (reads, downloads) retries transport failures and the statuses {@link
+ * ViduApiException#isRetryable()} names. The other modes retry only when the server cannot have
+ * acted: the connection was never established, or a 429 {@code TooManyRequests} / {@code
+ * SystemThrottling}, which Vidu answers before accepting a task. When they give up after the
+ * request may have been acted on, the failure carries the mode's advice.
  */
 public final class RetryingExecutor {
-  /** How a call may be retried. */
+  /** How a call may be retried, and what to tell the caller when its outcome is unknown. */
   public enum Mode {
-    IDEMPOTENT,
-    CREATES_WORK
+    /** Reads and downloads: safe to repeat. */
+    IDEMPOTENT(null),
+    /** Task creation: a repeat could create, and charge, a second task. */
+    CREATES_WORK(MAY_EXIST_ADVICE),
+    /** Cancellation: a repeat after it took effect would answer 400, hiding the success. */
+    CANCELS(MAY_HAVE_CANCELLED_ADVICE);
+
+    private final @Nullable String uncertainOutcomeAdvice;
+
+    Mode(@Nullable String uncertainOutcomeAdvice) {
+      this.uncertainOutcomeAdvice = uncertainOutcomeAdvice;
+    }
+
+    boolean repeatable() {
+      return uncertainOutcomeAdvice == null;
+    }
   }
 
   /** One attempt of a call: returns the result or throws. */
@@ -83,7 +98,7 @@ public final class RetryingExecutor {
       }
       T body = response.body();
       if (body == null) {
-        throw new ViduException(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected");
+        throw new ViduException(withAdvice(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected", mode));
       }
       return body;
     });
@@ -102,11 +117,12 @@ public final class RetryingExecutor {
         failure = e;
         delay = shouldRetry(mode, e) ? backoff(n, e.retryAfter().orElse(null)) : null;
       } catch (MalformedJsonException | JsonParseException e) {
-        throw new ViduException(operation + ": the response is not the JSON the spec describes: " + e.getMessage(), e);
+        // A 2xx we cannot read still means Vidu acted on the request.
+        throw new ViduException(withAdvice(operation + ": the response is not the JSON the spec describes: " + e.getMessage(), mode), e);
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
         failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
-        delay = mode == Mode.IDEMPOTENT || !mayHaveReachedVidu ? backoff(n, null) : null;
+        delay = mode.repeatable() || !mayHaveReachedVidu ? backoff(n, null) : null;
       } finally {
         SendTracker.end();
       }
@@ -127,10 +143,11 @@ public final class RetryingExecutor {
 
   private static boolean shouldRetry(Mode mode, ViduApiException e) {
     int status = e.statusCode();
-    if (mode == Mode.CREATES_WORK) {
+    if (!mode.repeatable()) {
       return status == 429 && e.reason().filter(REJECTED_BEFORE_ACCEPTING::contains).isPresent();
     }
-    return status == 408 || status == 429 || (status >= 500 && status != 501);
+    // One rule, stated once, so that isRetryable() cannot drift from what is retried.
+    return e.isRetryable();
   }
 
   private Duration backoff(int retry, @Nullable Duration retryAfter) {
@@ -145,16 +162,22 @@ public final class RetryingExecutor {
   }
 
   private static @Nullable String adviceFor(Mode mode, int status) {
-    if (mode == Mode.CREATES_WORK && status >= 500) {
-      return MAY_EXIST_ADVICE;
-    }
-    return null;
+    return status >= 500 ? mode.uncertainOutcomeAdvice : null;
+  }
+
+  private static String withAdvice(String message, Mode mode) {
+    return mode.uncertainOutcomeAdvice == null ? message : message + ". " + mode.uncertainOutcomeAdvice;
   }
 
   static final String MAY_EXIST_ADVICE =
       "The request may have reached Vidu, so the task may exist and be charged; it was not retried,"
           + " to avoid creating it twice. Look for it with client.tasks().list(...) (recent tasks,"
           + " matching your payload) before creating it again";
+
+  static final String MAY_HAVE_CANCELLED_ADVICE =
+      "The request may have reached Vidu, so the cancel may have taken effect; it was not retried,"
+          + " because cancelling an already cancelled task answers 400. Check the task's state with"
+          + " client.tasks().get(taskId) (a cancelled task ends failed with err_code UserCancelled)";
 
   private static ViduTransportException transportFailure(String operation, Mode mode, IOException e, boolean mayHaveReachedVidu) {
     String what = e instanceof InterruptedIOException ? "timed out" : "failed";
@@ -164,8 +187,8 @@ public final class RetryingExecutor {
       message.append(" before a connection was established (").append(detail).append(")");
     } else {
       message.append(" after the request may have been sent (").append(detail).append(")");
-      if (mode == Mode.CREATES_WORK) {
-        message.append(". ").append(MAY_EXIST_ADVICE);
+      if (mode.uncertainOutcomeAdvice != null) {
+        message.append(". ").append(mode.uncertainOutcomeAdvice);
       }
     }
     return new ViduTransportException(message.toString(), e, mayHaveReachedVidu);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,9 +108,10 @@ public final class ImageInput {
   }
 
   /**
-   * A stream (read to its end, not closed) whose content type is known, for example from an
-   * upload: {@code image/png}, {@code image/jpeg} or {@code image/webp}. The content must match
-   * the declared type.
+   * A stream (read to its end, or until it is clearly too large; not closed) whose content type
+   * is known, for example from an upload: {@code image/png}, {@code image/jpeg} or {@code
+   * image/webp}. The content must match the declared type. Messages name it {@code stream
+   * (<type>)}.
    */
   public static ImageInput fromStream(InputStream in, String contentType) {
     Objects.requireNonNull(in, "in == null");
@@ -121,7 +123,7 @@ public final class ImageInput {
     }
     byte[] bytes;
     try {
-      bytes = readCapped(in, maxImageBytesForBody() + 1);
+      bytes = readCapped(in, name, maxImageBytesForBody());
     } catch (IOException e) {
       throw invalid(name, "cannot be read (" + e.getMessage() + ")");
     }
@@ -149,19 +151,29 @@ public final class ImageInput {
     return info == null ? "ImageInput{url=" + value + "}" : "ImageInput{" + info + ", " + value.length() + " chars}";
   }
 
+  /**
+   * Bytes of the body besides one image's base64: its {@code data:image/jpeg;base64,} prefix and
+   * the smallest JSON around it, {@code {"model":"viduq1","prompt":"x","images":[""]}}, rounded
+   * down. So an image refused for its size could never have been sent.
+   */
+  private static final long REST_OF_REQUEST_BYTES = 64;
+
   /** The largest image whose base64 data URI alone stays within the body limit. */
   static long maxImageBytesForBody() {
-    return (Limits.MAX_BODY_BYTES - 64) / 4 * 3;
+    return (Limits.MAX_BODY_BYTES - REST_OF_REQUEST_BYTES) / 4 * 3;
   }
 
   static void checkSize(String name, long size) {
     if (size > Limits.MAX_IMAGE_BYTES) {
-      throw invalid(name, "is " + size + " bytes; Vidu accepts images up to 50 MB (" + Limits.MAX_IMAGE_BYTES + " bytes)");
+      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes, %,d over Vidu's 50 MB limit per image (%,d bytes)",
+          size, size - Limits.MAX_IMAGE_BYTES, Limits.MAX_IMAGE_BYTES));
     }
     long encoded = (size + 2) / 3 * 4;
-    if (encoded + 64 > Limits.MAX_BODY_BYTES) {
-      throw invalid(name, "is " + size + " bytes, which as base64 (" + encoded + " bytes) alone passes Vidu's 20 MB request limit;"
-          + " upload it somewhere and pass its URL instead");
+    long over = encoded + REST_OF_REQUEST_BYTES - Limits.MAX_BODY_BYTES;
+    if (over > 0) {
+      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
+          + " Vidu's 20 MB request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
+          size, encoded, Limits.MAX_BODY_BYTES, over));
     }
   }
 
@@ -192,6 +204,10 @@ public final class ImageInput {
   }
 
   static @Nullable String urlProblem(String url) {
+    // Two parsers, each for what it gets right. java.net.URI is strict about syntax (it refuses a
+    // raw space or "|", and Vidu receives the string verbatim), but it has no host for names with
+    // "_" or non-ASCII letters (my_bucket.s3..., 例え.jp), which are valid. HttpUrl reads hosts as
+    // browsers do, but silently repairs bad syntax and reads "https:/a.png" as host "a.png".
     URI uri;
     try {
       uri = new URI(url);
@@ -202,8 +218,12 @@ public final class ImageInput {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "must be an absolute http(s) URL";
     }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+    if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
       return "must be an absolute http(s) URL with a host";
+    }
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null || parsed.host().isEmpty()) {
+      return "not a valid URL (bad host or port)";
     }
     return null;
   }
@@ -224,19 +244,22 @@ public final class ImageInput {
     return out.toString(StandardCharsets.US_ASCII);
   }
 
-  private static byte[] readCapped(InputStream in, long cap) throws IOException {
+  /**
+   * Reads {@code in} to its end, refusing it as soon as it passes {@code limit}: reading on
+   * just to learn the real size could mean reading gigabytes, so the message gives the bound.
+   */
+  private static byte[] readCapped(InputStream in, String name, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     for (int n; (n = in.read(buffer)) != -1; ) {
       total += n;
-      if (total > cap) {
-        break;
+      if (total > limit) {
+        throw invalid(name, String.format(Locale.ROOT, "is more than %,d bytes (reading stopped there), the most whose base64"
+            + " fits Vidu's 20 MB request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
+            limit, Limits.MAX_BODY_BYTES));
       }
       out.write(buffer, 0, n);
-    }
-    if (total > cap) {
-      checkSize("stream", total);
     }
     return out.toByteArray();
   }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * 3:4, 4:3, resolution 1080p; {@code viduq2} takes 0 to 7 images (0 is text-to-image), adds 21:9,
  * 2:3, 3:2 and {@code auto} (output follows the first image, so it needs one), resolutions 1080p,
  * 2K, 4K (case as written). For every model: a prompt of 1 to 2000 characters (Unicode code
- * points, as Vidu counts), not blank; a payload of at most 1,048,576 characters; a seed of any
+ * points, as Vidu counts), not blank (Unicode spaces such as U+00A0 count as blank); a payload of at most 1,048,576 characters; a seed of any
  * int ({@code 0} or absent means random); an absolute http(s) callback URL; each image an http(s)
  * URL or a {@code data:image/png|jpeg|webp;base64,} URI whose header bytes are checked; and a JSON
  * body of at most 20 MB, computed from the request without serialising it.
@@ -130,7 +130,7 @@ public final class RequestValidator {
       violations.add(Violation.stated("prompt", "null", "prompt is required"));
       return;
     }
-    if (prompt.isBlank()) {
+    if (isBlank(prompt)) {
       violations.add(new Violation("prompt", "\"" + prompt + "\"", "must not be blank"));
       return;
     }
@@ -138,6 +138,15 @@ public final class RequestValidator {
     if (codePoints > Limits.PROMPT_MAX_CODE_POINTS) {
       violations.add(new Violation("prompt", codePoints + " characters", "at most " + Limits.PROMPT_MAX_CODE_POINTS + " characters"));
     }
+  }
+
+  /**
+   * No visible character. Wider than {@link String#isBlank()}, which counts only {@link
+   * Character#isWhitespace} and so lets through a prompt of no-break spaces (U+00A0, U+2007,
+   * U+202F): such a prompt describes nothing.
+   */
+  static boolean isBlank(String text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   private static void checkAspectRatio(@Nullable String aspectRatio, @Nullable ModelRules rules, int imageCount, List<Violation> violations) {

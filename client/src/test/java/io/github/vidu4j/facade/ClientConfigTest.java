@@ -66,6 +66,25 @@ class ClientConfigTest extends ClientHarness {
   }
 
   @Test
+  void baseUrlsWithAUserOrPasswordAreRefusedWithoutEchoingThem() {
+    for (String url : List.of(
+        "https://user:s3cr3t-pw@proxy.example.com/vidu",
+        "https://s3cr3t-pw@proxy.example.com/",
+        "http://user:s3cr3t-pw@proxy.example.com:99999/",
+        "ftp://user:s3cr3t-pw@proxy.example.com/")) {
+      assertThatThrownBy(() -> ViduClient.builder().baseUrl(url))
+          .as(url)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must not contain a user name or password")
+          .hasMessageNotContaining("s3cr3t-pw");
+    }
+    assertThatThrownBy(() -> ViduClient.builder().baseUrl("https://proxy.example.com/?token=s3cr3t-pw"))
+        .hasMessageContaining("must have no query")
+        .hasMessageNotContaining("s3cr3t-pw");
+    assertThat(ViduClient.builder().baseUrl("https://proxy.example.com/a@b/").toString()).contains("https://proxy.example.com/a@b/");
+  }
+
+  @Test
   void theHttpLoggerRedactsTheKey() {
     List<String> lines = new CopyOnWriteArrayList<>();
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.TaskCreations;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
@@ -87,5 +92,34 @@ class DownloadsTest extends ClientHarness {
     server.enqueue(Responses.task("t-1", "processing"));
     TaskCreations task = client.tasks().get("t-1");
     assertThatThrownBy(() -> client.downloads().toDirectory(task, dir)).hasMessageContaining("has no creations");
+  }
+
+  @Test
+  void theHttpLoggerKeepsPresignedSignaturesOutOfTheLog() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    server.enqueue(image("image/png", PNG));
+    String url = server.url("/files/a.png?X-Amz-Expires=3600&X-Amz-Signature=0f1e2d3c4b5a&flag").toString();
+    try (ViduClient logged = client(b -> b.httpLogger(lines::add))) {
+      logged.downloads().toStream(url, new ByteArrayOutputStream());
+    }
+
+    assertThat(String.join("\n", lines)).doesNotContain("0f1e2d3c4b5a").doesNotContain("3600");
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .isEqualTo("--> GET " + server.url("/files/a.png") + "?X-Amz-Expires=\u2026&X-Amz-Signature=\u2026&flag"));
+  }
+
+  @Test
+  void theDownloadTimeoutEndsADownloadWhoseBodyIsTooSlow() {
+    server.enqueue(new MockResponse.Builder(image("image/png", PNG)).bodyDelay(5, TimeUnit.SECONDS).build());
+    Path file = dir.resolve("slow.png");
+    long start = System.nanoTime();
+    // readTimeout stays at its 60 s default: only the download timeout can end this in time.
+    try (ViduClient impatient = client(b -> b.downloadTimeout(Duration.ofMillis(300)).maxRetries(0))) {
+      assertThatThrownBy(() -> impatient.downloads().toFile(server.url("/files/slow.png").toString(), file))
+          .isInstanceOf(ViduTransportException.class)
+          .hasMessageContaining("timed out");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(file).doesNotExist();
   }
 }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 class ListCancelCreditsTest extends ClientHarness {
@@ -30,6 +33,36 @@ class ListCancelCreditsTest extends ClientHarness {
     assertThat(request.getUrl().queryParameterValues("states")).containsExactly("success", "failed");
     assertThat(request.getUrl().queryParameter("pager.pagesz")).isEqualTo("50");
     assertThat(request.getUrl().queryParameter("pager.page_token")).isEqualTo("p1");
+  }
+
+  @Test
+  void listSendsThePageNumberAndTemplates() throws Exception {
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+
+    client.tasks().list(TaskQuery.all().templates(List.of("tpl-a", "tpl-b")).page(2).pageSize(20));
+
+    RecordedRequest request = take();
+    assertThat(request.getUrl().queryParameterValues("templates")).containsExactly("tpl-a", "tpl-b");
+    assertThat(request.getUrl().queryParameter("pager.page")).isEqualTo("2");
+    assertThat(request.getUrl().queryParameter("pager.pagesz")).isEqualTo("20");
+    assertThat(request.getUrl().queryParameter("pager.page_token")).isNull();
+  }
+
+  @Test
+  void pageNumberAndPageTokenAreAlternatives() throws Exception {
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+    server.enqueue(Responses.json(200, "{\"tasks\":[]}"));
+
+    client.tasks().list(TaskQuery.all().page(3).pageToken("p1"));
+    client.tasks().list(TaskQuery.all().pageToken("p1").page(0));
+
+    RecordedRequest byToken = take();
+    assertThat(byToken.getUrl().queryParameter("pager.page")).isNull();
+    assertThat(byToken.getUrl().queryParameter("pager.page_token")).isEqualTo("p1");
+    RecordedRequest byNumber = take();
+    assertThat(byNumber.getUrl().queryParameter("pager.page")).isEqualTo("0");
+    assertThat(byNumber.getUrl().queryParameter("pager.page_token")).isNull();
+    assertThatThrownBy(() -> TaskQuery.all().page(-1)).hasMessage("page is zero-based, so 0 or more, got -1");
   }
 
   @Test
@@ -71,10 +104,25 @@ class ListCancelCreditsTest extends ClientHarness {
   }
 
   @Test
-  void cancelIsNotRetriedAfter5xx() {
+  void cancelIsNotRetriedAfter5xxAndSaysToCheckTheTask() {
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
     server.enqueue(Responses.json(200, "{}"));
-    assertThatThrownBy(() -> client.tasks().cancel("t-1")).isInstanceOf(ViduApiException.class);
+    assertThatThrownBy(() -> client.tasks().cancel("t-1"))
+        .isInstanceOf(ViduApiException.class)
+        .hasMessageContaining("the cancel may have taken effect")
+        .hasMessageContaining("client.tasks().get(")
+        .hasMessageNotContaining("task may exist");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void cancelIsNotRetriedWhenTheConnectionDropsAfterTheRequestWasRead() {
+    server.enqueue(new MockResponse.Builder(Responses.json(200, "{}")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(Responses.json(200, "{}"));
+    assertThatThrownBy(() -> client.tasks().cancel("t-1"))
+        .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+        .hasMessageContaining("the cancel may have taken effect")
+        .hasMessageNotContaining("task may exist");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -14,11 +15,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A paid task is created at most once, whatever fails; reads are retried. */
@@ -35,6 +40,27 @@ class RetryRulesTest extends ClientHarness {
 
     assertThatThrownBy(() -> client.images().create(request()))
         .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+        .hasMessageContaining("task may exist")
+        .hasMessageContaining("client.tasks().list");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  static Stream<Arguments> unreadableSuccesses() {
+    return Stream.of(
+        Arguments.of("unparseable JSON", Responses.json(200, "{\"task_id\": ]")),
+        Arguments.of("JSON of the wrong shape", Responses.json(200, "[1, 2]")),
+        Arguments.of("an empty 200 body", new MockResponse.Builder().code(200).build()),
+        Arguments.of("a 204", new MockResponse.Builder().code(204).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableSuccesses")
+  void aCreateWhoseSuccessCannotBeReadSaysTheTaskMayExist(String kind, MockResponse response) {
+    server.enqueue(response);
+    server.enqueue(Responses.created("never-used"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOf(ViduException.class)
         .hasMessageContaining("task may exist")
         .hasMessageContaining("client.tasks().list");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -141,6 +167,41 @@ class RetryRulesTest extends ClientHarness {
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
+  @ParameterizedTest(name = "{0} {1}: retryable {2}")
+  @CsvSource({
+    "400, FieldInvalid, false",
+    "400, OperationInProcess, false",
+    "401, Unauthorized, false",
+    "404, TaskNotFound, false",
+    "408, RequestTimeout, true",
+    "409, Conflict, false",
+    "429, TooManyRequests, true",
+    "429, QuotaExceeded, true",
+    "499, Canceled, false",
+    "500, InternalServiceFailure, true",
+    "501, NotImplemented, false",
+    "502, BadGateway, true",
+    "503, ServiceUnavailable, true",
+    "504, GatewayTimeout, true",
+    "599, Unknown, true",
+  })
+  void isRetryableSaysExactlyWhatTheClientRetriesForReads(int status, String reason, boolean retryable) {
+    try (ViduClient once = client(b -> b.maxRetries(0)); ViduClient twice = client(b -> b.maxRetries(1))) {
+      server.enqueue(Responses.error(status, reason, "x"));
+      assertThatThrownBy(() -> once.tasks().get("t-1"))
+          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.isRetryable()).isEqualTo(retryable));
+
+      server.enqueue(Responses.error(status, reason, "x"));
+      server.enqueue(Responses.task("t-1", "success"));
+      try {
+        twice.tasks().get("t-1");
+      } catch (ViduApiException expectedWhenNotRetried) {
+        // the request count below tells
+      }
+      assertThat(server.getRequestCount()).as("requests").isEqualTo(retryable ? 3 : 2);
+    }
+  }
+
   @Test
   void readsStopAfterMaxRetries() {
     for (int i = 0; i < 5; i++) {
@@ -166,6 +227,30 @@ class RetryRulesTest extends ClientHarness {
     client.tasks().get("t-1");
 
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7), ViduClient.DEFAULT_MAX_RETRY_WAIT);
+  }
+
+  @Test
+  void readsAreRetriedAfterA408() {
+    server.enqueue(Responses.error(408, "RequestTimeout", "request timeout"));
+    server.enqueue(Responses.task("t-1", "processing"));
+
+    assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("processing");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsTheTimeUntilThatDate() {
+    // FakeTime starts at 2026-11-25T10:00:00Z.
+    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
+        .setHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT").build());
+    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait"))
+        .setHeader("Retry-After", "Wed, 25 Nov 2026 09:00:00 GMT").build());
+    server.enqueue(Responses.task("t-1", "success"));
+
+    client.tasks().get("t-1");
+
+    assertThat(time.sleeps).as("a date in the past means now").containsExactly(Duration.ofSeconds(12), Duration.ZERO);
   }
 
   @Test

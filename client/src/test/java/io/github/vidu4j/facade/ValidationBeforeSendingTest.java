@@ -7,6 +7,9 @@ import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,7 +39,30 @@ class ValidationBeforeSendingTest extends ClientHarness {
         Arguments.of("viduq1 at 4K", new ReferenceToImageRequest().model("viduq1").prompt("x")
             .images(List.of("https://example.com/a.png")).resolution("4K"), "resolution"),
         Arguments.of("relative callback", base().callbackUrl("/callback"), "callback_url"),
-        Arguments.of("payload too long", base().payload("x".repeat(1_048_577)), "payload"));
+        Arguments.of("payload too long", base().payload("x".repeat(1_048_577)), "payload"),
+        Arguments.of("body over 20 MB", base().images(Collections.nCopies(3, png(200, 200, 5_500_000))), "request"),
+        Arguments.of("viduq1 at 21:9", new ReferenceToImageRequest().model("viduq1").prompt("x")
+            .images(List.of("https://example.com/a.png")).aspectRatio("21:9"), "aspect_ratio"),
+        Arguments.of("image too small", base().images(List.of(png(64, 64, 0))), "images[0]"),
+        Arguments.of("image too elongated", base().images(List.of(png(1000, 200, 0))), "images[0]"),
+        Arguments.of("GIF data URI", base().images(List.of(dataUri("image/gif", GIF))), "images[0]"),
+        Arguments.of("GIF data URI typed png", base().images(List.of(dataUri("image/png", GIF))), "images[0]"),
+        Arguments.of("data URI typed jpeg holding a PNG", base().images(List.of(
+            png(200, 200, 0).replace("data:image/png;", "data:image/jpeg;"))), "images[0]"));
+  }
+
+  static final byte[] GIF = "GIF89a\u00c8\u0000\u00c8\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+
+  /** A data URI of a PNG header (all the validator reads) for a {@code width}×{@code height} image, then {@code filler} bytes. */
+  static String png(int width, int height, int filler) {
+    ByteBuffer png = ByteBuffer.allocate(33 + filler);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    png.putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+    return dataUri("image/png", png.array());
+  }
+
+  static String dataUri(String type, byte[] bytes) {
+    return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +73,7 @@ class ValidationBeforeSendingTest extends ClientHarness {
     assertThatThrownBy(() -> client.images().create(request))
         .isInstanceOfSatisfying(ViduValidationException.class,
             e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
-    assertThatThrownBy(() -> client.images().createAsync(request).join()).hasCauseInstanceOf(ViduValidationException.class);
+    assertThatThrownBy(() -> client.images().createAsync(request)).isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 

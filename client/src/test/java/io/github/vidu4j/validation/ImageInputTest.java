@@ -1,15 +1,20 @@
 package io.github.vidu4j.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.ImageInfo.Format;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageInputTest {
   @TempDir Path dir;
@@ -100,8 +106,50 @@ class ImageInputTest {
     }
     assertThatThrownBy(() -> ImageInput.fromFile(big))
         .isInstanceOf(ViduValidationException.class)
-        .hasMessageContaining("as base64 (20000004 bytes) alone passes Vidu's 20 MB request limit")
-        .hasMessageContaining("pass its URL instead");
+        .hasMessage("images: image " + big + " is 15,000,001 bytes; as base64 (20,000,004 bytes) with the rest of the request"
+            + " it passes Vidu's 20 MB request limit (20,000,000 bytes) by at least 68 bytes; upload it somewhere and pass its URL instead");
+  }
+
+  @Test
+  void anImageOverFiftyMegabytesSaysByHowMuch() throws Exception {
+    Path huge = dir.resolve("huge.png");
+    try (var channel = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {0}), 50_000_000); // sparse: 50,000,001 bytes
+    }
+    assertThatThrownBy(() -> ImageInput.fromFile(huge))
+        .hasMessage("images: image " + huge + " is 50,000,001 bytes, 1 over Vidu's 50 MB limit per image (50,000,000 bytes)");
+  }
+
+  @Test
+  void anOversizedStreamIsNamedAsTheOtherStreamMessagesAre() {
+    InputStream big = new SequenceInputStream(new ByteArrayInputStream(TestImages.png(200, 200)), zeros(16_000_000));
+
+    assertThatThrownBy(() -> ImageInput.fromStream(big, "image/png"))
+        .hasMessage("images: image stream (image/png) is more than 14,999,952 bytes (reading stopped there), the most whose"
+            + " base64 fits Vidu's 20 MB request limit (20,000,000 bytes) with the rest of the request;"
+            + " upload it somewhere and pass its URL instead");
+  }
+
+  private static InputStream zeros(long count) {
+    return new InputStream() {
+      private long left = count;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        Arrays.fill(b, off, off + n, (byte) 0);
+        left -= n;
+        return n;
+      }
+    };
   }
 
   @Test
@@ -117,6 +165,29 @@ class ImageInputTest {
     assertThatThrownBy(() -> ImageInput.fromUrl("ftp://example.com/a.png")).hasMessage("images: must be an absolute http(s) URL, got ftp://example.com/a.png");
     assertThatThrownBy(() -> ImageInput.fromUrl("/tmp/a.png")).hasMessage("images: must be an absolute http(s) URL, got /tmp/a.png");
     assertThatThrownBy(() -> ImageInput.fromUrl("https:///a.png")).hasMessageContaining("must be an absolute http(s) URL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "https://my_bucket.s3.amazonaws.com/a.png",
+    "https://\u4f8b\u3048.jp/a.png",
+    "https://xn--r8jz45g.jp/a.png",
+    "http://[::1]:8080/a.png",
+    "HTTPS://CDN.EXAMPLE.COM/A.PNG",
+  })
+  void hostsBrowsersAcceptAreAccepted(String url) {
+    assertThat(ImageInput.fromUrl(url).value()).isEqualTo(url);
+    assertThatCode(() -> RequestValidator.strict().validate(new ReferenceToImageRequest()
+        .model("viduq2").prompt("x").images(List.of(url)).callbackUrl(url)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void urlsWithoutAUsableHostAreRefusedNamingThem() {
+    assertThatThrownBy(() -> ImageInput.fromUrl("https:/a.png")).hasMessage("images: must be an absolute http(s) URL with a host, got https:/a.png");
+    assertThatThrownBy(() -> ImageInput.fromUrl("https://a..b/x.png")).hasMessage("images: not a valid URL (bad host or port), got https://a..b/x.png");
+    assertThatThrownBy(() -> ImageInput.fromUrl("https://example.com:99999/x.png"))
+        .hasMessage("images: not a valid URL (bad host or port), got https://example.com:99999/x.png");
   }
 
   @Test

@@ -106,6 +106,18 @@ class RequestValidatorTest {
     assertThat(problems(request("viduq2", 0).prompt(" \t"))).isEqualTo("prompt: must not be blank, got \" \t\"");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "no-break space, '\u00a0'",
+    "narrow no-break space, '\u202f\u202f'",
+    "figure space and ideographic space, '\u2007\u3000'",
+    "em space between tabs, '\t\u2003\t'",
+  })
+  void promptsOfOnlyUnicodeSpacesAreBlank(String kind, String prompt) {
+    assertThat(problems(request("viduq2", 0).prompt(prompt))).startsWith("prompt: must not be blank");
+    assertThat(problems(request("viduq2", 0).prompt(prompt + "fox"))).isEqualTo("valid");
+  }
+
   @Test
   void payloadAndCallbackUrl() {
     assertThat(problems(request("viduq2", 0).payload("x".repeat(1_048_576)))).isEqualTo("valid");
