@@ -68,7 +68,7 @@ public final class Tasks {
    */
   public void cancel(String taskId) {
     String id = requireId(taskId);
-    executor.execute(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
+    executor.executeForStatus(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
   }
 
   /** {@link #cancel} on a vidu4j thread. */

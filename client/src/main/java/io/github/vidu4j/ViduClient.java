@@ -1,6 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.internal.AuthInterceptor;
+import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpLogger;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -121,6 +122,7 @@ public final class ViduClient implements AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(apiHttp)
+            .addConverterFactory(new EmptyBodyConverterFactory())
             .addConverterFactory(GsonConverterFactory.create(ViduGson.gson()))
             .build();
     this.executor =

@@ -1,6 +1,7 @@
 package io.github.vidu4j.callback;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.vidu4j.internal.SafeUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +98,7 @@ public final class CallbackRequest {
   @Override
   public String toString() {
     // The query may carry the receiver's own tokens: names only.
-    return "CallbackRequest{" + method + " " + SigningString.withoutQueryValues(callbackUrl) + ", " + headers.size() + " headers, "
+    return "CallbackRequest{" + method + " " + SafeUrl.of(callbackUrl) + ", " + headers.size() + " headers, "
         + body.length + "-byte body}";
   }
 }

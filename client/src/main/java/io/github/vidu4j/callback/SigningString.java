@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.internal.SafeUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -77,24 +78,7 @@ final class SigningString {
     } catch (URISyntaxException e) {
       // Not e.getMessage(): it quotes the whole URL, whose query may hold the receiver's tokens.
       throw new IllegalArgumentException("callback URL is not a valid URI: " + e.getReason() + " at index " + e.getIndex()
-          + " of " + withoutQueryValues(callbackUrl));
+          + " of " + SafeUrl.of(callbackUrl));
     }
-  }
-
-  /** {@code url} with each query value replaced by {@code …}: safe to print, still recognisable. */
-  static String withoutQueryValues(String url) {
-    int question = url.indexOf('?');
-    if (question < 0) {
-      return url;
-    }
-    int hash = url.indexOf('#', question);
-    String query = url.substring(question + 1, hash < 0 ? url.length() : hash);
-    StringBuilder safe = new StringBuilder(url.substring(0, question + 1));
-    String[] pairs = query.split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      int equals = pairs[i].indexOf('=');
-      safe.append(i == 0 ? "" : "&").append(equals < 0 ? pairs[i] : pairs[i].substring(0, equals) + "=…");
-    }
-    return safe.toString();
   }
 }

@@ -91,17 +91,31 @@ public final class RetryingExecutor {
   /** Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages. */
   public <T> T execute(Call<T> call, Mode mode, String operation) {
     return run(mode, operation, attempt -> {
-      Call<T> current = attempt == 0 ? call : call.clone();
-      Response<T> response = current.execute();
-      if (!response.isSuccessful()) {
-        throw errors.toException(operation, response.code(), response.headers(), response.errorBody(), adviceFor(mode, response.code()));
-      }
+      Response<T> response = send(call, attempt, mode, operation);
       T body = response.body();
       if (body == null) {
         throw new ViduException(withAdvice(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected", mode));
       }
       return body;
     });
+  }
+
+  /**
+   * {@link #execute} for a call whose 2xx status is the whole answer (cancel answers {@code {}}):
+   * an empty body is success too. {@code call} must be typed {@code ResponseBody} or {@code Void}
+   * so that no converter reads an empty body as broken JSON.
+   */
+  public void executeForStatus(Call<?> call, Mode mode, String operation) {
+    run(mode, operation, attempt -> send(call, attempt, mode, operation));
+  }
+
+  private <T> Response<T> send(Call<T> call, int attempt, Mode mode, String operation) throws IOException {
+    Call<T> current = attempt == 0 ? call : call.clone();
+    Response<T> response = current.execute();
+    if (!response.isSuccessful()) {
+      throw errors.toException(operation, response.code(), response.headers(), response.errorBody(), adviceFor(mode, response.code()));
+    }
+    return response;
   }
 
   /** Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached. */

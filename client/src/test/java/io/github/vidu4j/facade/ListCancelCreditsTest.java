@@ -103,6 +103,16 @@ class ListCancelCreditsTest extends ClientHarness {
         .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.reason()).contains("BadRequest"));
   }
 
+  /** The spec says {@code {}}; a 204 or an empty 200 means the same, not a broken answer. */
+  @Test
+  void cancelAnsweredWithoutABodySucceeds() {
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    client.tasks().cancel("t-1");
+    client.tasks().cancel("t-2");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
   @Test
   void cancelIsNotRetriedAfter5xxAndSaysToCheckTheTask() {
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
