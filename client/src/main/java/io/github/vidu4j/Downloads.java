@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,10 +36,12 @@ import org.jspecify.annotations.Nullable;
 public final class Downloads {
   private final OkHttpClient http;
   private final RetryingExecutor executor;
+  private final Executor async;
 
-  Downloads(OkHttpClient http, RetryingExecutor executor) {
+  Downloads(OkHttpClient http, RetryingExecutor executor, Executor async) {
     this.http = http;
     this.executor = executor;
+    this.async = async;
   }
 
   /**
@@ -85,6 +89,17 @@ public final class Downloads {
   public List<Path> toDirectory(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
+    return toDirectoryNow(task, directory);
+  }
+
+  /** {@link #toDirectory} on a vidu4j thread; arguments are checked on the caller's. */
+  public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
+    Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(directory, "directory == null");
+    return CompletableFuture.supplyAsync(() -> toDirectoryNow(task, directory), async);
+  }
+
+  private List<Path> toDirectoryNow(TaskCreations task, Path directory) {
     List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
     String taskId = task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
     if (creations.isEmpty()) {

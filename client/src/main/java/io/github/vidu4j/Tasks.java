@@ -98,6 +98,12 @@ public final class Tasks {
         "GET /ent/v2/tasks");
   }
 
+  /** {@link #list} on a vidu4j thread. */
+  public CompletableFuture<TaskList> listAsync(TaskQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    return CompletableFuture.supplyAsync(() -> list(query), async);
+  }
+
   /**
    * Every task matching {@code query}, fetching pages lazily as the stream is consumed and
    * following {@code next_page_token} until Vidu sends none.

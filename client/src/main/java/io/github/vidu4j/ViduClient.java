@@ -138,7 +138,7 @@ public final class ViduClient implements AutoCloseable {
             });
     this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, asyncExecutor, b.clock, b.sleeper);
     this.images = new Images(retrofit.create(GenerationApi.class), executor, asyncExecutor, b.validator, tasks);
-    this.downloads = new Downloads(downloadHttp, executor);
+    this.downloads = new Downloads(downloadHttp, executor, asyncExecutor);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }

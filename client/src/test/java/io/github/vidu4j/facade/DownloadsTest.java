@@ -52,6 +52,18 @@ class DownloadsTest extends ClientHarness {
   }
 
   @Test
+  void toDirectoryAsyncWritesTheSameFilesOnAVidu4jThread() throws Exception {
+    TaskCreations task = finished();
+    server.enqueue(image("image/png", PNG));
+    server.enqueue(image("image/png", PNG));
+
+    List<Path> files = client.downloads().toDirectoryAsync(task, dir.resolve("async")).get(5, TimeUnit.SECONDS);
+
+    assertThat(files).containsExactly(dir.resolve("async/t-1-1.png"), dir.resolve("async/t-1-2.png"));
+    assertThat(Files.readAllBytes(files.get(1))).isEqualTo(PNG);
+  }
+
+  @Test
   void neverOverwritesAnExistingFile() throws Exception {
     TaskCreations task = finished();
     Files.write(dir.resolve("t-1-1.png"), new byte[] {1, 2, 3});

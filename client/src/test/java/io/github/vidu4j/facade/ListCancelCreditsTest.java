@@ -8,9 +8,11 @@ import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -75,6 +77,17 @@ class ListCancelCreditsTest extends ClientHarness {
     assertThat(ids).containsExactly("a", "b", "c");
     assertThat(take().getUrl().queryParameter("pager.page_token")).isNull();
     assertThat(take().getUrl().queryParameter("pager.page_token")).isEqualTo("p2");
+  }
+
+  @Test
+  void listAsyncReturnsOnePage() throws Exception {
+    server.enqueue(Responses.json(200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
+
+    TaskList page = client.tasks().listAsync(TaskQuery.all().pageSize(1)).get(5, TimeUnit.SECONDS);
+
+    assertThat(page.getTasks()).extracting(TaskSummary::getId).containsExactly("a");
+    assertThat(page.getNextPageToken()).isEqualTo("p2");
+    assertThat(take().getUrl().queryParameter("pager.pagesz")).isEqualTo("1");
   }
 
   @Test
