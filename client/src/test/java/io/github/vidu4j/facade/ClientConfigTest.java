@@ -27,7 +27,8 @@ class ClientConfigTest extends ClientHarness {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Token " + API_KEY);
     assertThat(request.getHeaders().get("User-Agent")).matches("vidu4j/\\S+ \\(Java [^)]+\\) my-app/1\\.2");
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a red fox in the snow\",\"aspect_ratio\":\"16:9\",\"resolution\":\"2K\"}");
+    // Only what the caller set: Vidu applies the model's own defaults (aspect_ratio here).
+    assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a red fox in the snow\",\"resolution\":\"2K\"}");
   }
 
   @Test

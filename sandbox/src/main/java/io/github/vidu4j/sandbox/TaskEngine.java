@@ -95,7 +95,7 @@ final class TaskEngine {
 
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
     int[] size = resultSize(request);
-    String resolution = request.getResolution() == null ? "1080p" : request.getResolution();
+    String resolution = request.getResolution() == null ? SandboxHttp.DEFAULT_RESOLUTION : request.getResolution();
     int cost = COST.getOrDefault(resolution, 8);
     synchronized (this) {
       if (creditsRemain < cost) {
@@ -212,7 +212,15 @@ final class TaskEngine {
 
   // ---- provider states and control --------------------------------------------------------
 
-  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest request) {
+  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
+    // A copy with Vidu's defaults filled in, as a created task would have them.
+    ReferenceToImageRequest request = ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class);
+    if (request.getAspectRatio() == null) {
+      request.setAspectRatio(SandboxHttp.DEFAULT_ASPECT_RATIO);
+    }
+    if (request.getResolution() == null) {
+      request.setResolution(SandboxHttp.DEFAULT_RESOLUTION);
+    }
     int[] size = resultSize(request);
     SandboxTask old = tasks.remove(id);
     if (old != null) {
@@ -425,8 +433,8 @@ final class TaskEngine {
 
   /** Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the first image. */
   private int[] resultSize(ReferenceToImageRequest request) {
-    String resolution = request.getResolution() == null ? "1080p" : request.getResolution();
-    String aspectRatio = request.getAspectRatio() == null ? "16:9" : request.getAspectRatio();
+    String resolution = request.getResolution() == null ? SandboxHttp.DEFAULT_RESOLUTION : request.getResolution();
+    String aspectRatio = request.getAspectRatio() == null ? SandboxHttp.DEFAULT_ASPECT_RATIO : request.getAspectRatio();
     double[] ratio = ResultImages.ratio(aspectRatio);
     if (ratio == null) {
       List<String> images = request.getImages();

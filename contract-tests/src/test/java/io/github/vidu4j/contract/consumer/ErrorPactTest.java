@@ -38,8 +38,6 @@ class ErrorPactTest {
             LambdaDsl.newJsonBody(o -> {
               o.stringMatcher("model", "viduq9", "viduq9");
               o.stringType("prompt", "a red fox in the snow");
-              o.stringType("aspect_ratio", "16:9");
-              o.stringType("resolution", "1080p");
             }).build())
         .willRespondWith()
         .status(400)
@@ -129,8 +127,6 @@ class ErrorPactTest {
             LambdaDsl.newJsonBody(o -> {
               o.stringMatcher("model", "viduq2", "viduq2");
               o.stringType("prompt", "a red fox in the snow");
-              o.stringType("aspect_ratio", "16:9");
-              o.stringType("resolution", "1080p");
             }).build())
         .willRespondWith()
         .status(429)
