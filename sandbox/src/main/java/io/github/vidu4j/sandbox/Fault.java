@@ -1,7 +1,5 @@
 package io.github.vidu4j.sandbox;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -77,17 +75,7 @@ public final class Fault {
    * @throws IllegalArgumentException if {@code name} is blank or {@code jsonValue} is not JSON
    */
   public static Fault extraField(String name, String jsonValue) {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(jsonValue, "jsonValue == null");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("extraField name must not be blank");
-    }
-    // Checked now: found bad only when a request meets the fault, it would break that answer instead.
-    try {
-      JsonParser.parseString(jsonValue);
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException("extraField " + name + ": not JSON: " + jsonValue, e);
-    }
+    ExtraFields.check(name, jsonValue);
     return new Fault(Kind.EXTRA_FIELD, 0, name, jsonValue, null);
   }
 

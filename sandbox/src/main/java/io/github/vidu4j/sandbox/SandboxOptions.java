@@ -1,7 +1,5 @@
 package io.github.vidu4j.sandbox;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -211,16 +209,7 @@ public final class SandboxOptions {
      * @throws IllegalArgumentException if {@code name} is blank or {@code jsonValue} is not JSON
      */
     public Builder extraField(String name, String jsonValue) {
-      Objects.requireNonNull(name, "name == null");
-      Objects.requireNonNull(jsonValue, "jsonValue == null");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("extraField name must not be blank");
-      }
-      try {
-        JsonParser.parseString(jsonValue);
-      } catch (JsonParseException e) {
-        throw new IllegalArgumentException("extraField " + name + ": not JSON: " + jsonValue, e);
-      }
+      ExtraFields.check(name, jsonValue);
       extraFields.put(name, jsonValue);
       return this;
     }

@@ -15,8 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,22 +99,7 @@ class FaultsTest {
   @Test
   void resultUrlsExpire() {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    Clock clock = new SuppliedClock(now::get);
     SandboxOptions options = SandboxOptions.fast().toBuilder().clock(clock).resultUrlTtl(Duration.ofHours(1)).build();
     try (ViduSandbox sandbox = ViduSandbox.start(options); ViduClient client = sandbox.newClient()) {
       sandbox.givenTask("t-done", TaskState.SUCCESS);

@@ -9,42 +9,25 @@ import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** When the sandbox itself goes wrong, a client still gets an answer, and the fault is caught early where it can be. */
 class SandboxBugsTest {
-  /** A clock that fails on demand: a stand-in for any bug inside the sandbox. */
-  static final class BreakableClock extends Clock {
-    volatile boolean broken;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      if (broken) {
+  @Test
+  void aBugAnswers500InternalServiceFailureAndIsRecorded() {
+    // A clock that fails on demand: a stand-in for any bug inside the sandbox.
+    AtomicBoolean broken = new AtomicBoolean();
+    Clock clock = new SuppliedClock(() -> {
+      if (broken.get()) {
         throw new IllegalStateException("the clock broke");
       }
       return Instant.now();
-    }
-  }
-
-  @Test
-  void aBugAnswers500InternalServiceFailureAndIsRecorded() {
-    BreakableClock clock = new BreakableClock();
+    });
     try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().clock(clock).build());
          ViduClient client = sandbox.clientBuilder().maxRetries(0).build()) {
-      clock.broken = true;
+      broken.set(true);
       assertThatThrownBy(() -> client.tasks().list(TaskQuery.all())).isInstanceOfSatisfying(ViduApiException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(500);
         assertThat(e.reason()).contains("InternalServiceFailure");
@@ -57,7 +40,7 @@ class SandboxBugsTest {
         assertThat(exchange.responseBody()).contains("InternalServiceFailure").doesNotContain("\tat ", "SandboxHttp");
       });
 
-      clock.broken = false;
+      broken.set(false);
       assertThat(client.tasks().list(TaskQuery.all()).getTasks()).isEmpty();
     }
   }

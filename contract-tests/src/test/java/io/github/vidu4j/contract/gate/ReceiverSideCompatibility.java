@@ -101,57 +101,59 @@ final class ReceiverSideCompatibility {
     return result.getOpenAPI();
   }
 
-  private void compareAllCallbacks() {
+  /** Each operation of the released spec, with its twin in the working spec (null when gone). */
+  private interface OperationPair {
+    void visit(String path, PathItem.HttpMethod method, Operation oldOperation, Operation newOperation);
+  }
+
+  private void forEachReleasedOperation(OperationPair visitor) {
     Map<String, PathItem> newPaths = orEmpty(working.getPaths());
     orEmpty(released.getPaths()).forEach((path, oldItem) -> {
       Map<PathItem.HttpMethod, Operation> newOperations =
           newPaths.containsKey(path) ? newPaths.get(path).readOperationsMap() : Map.of();
-      oldItem.readOperationsMap().forEach((method, oldOperation) -> {
-        Operation newOperation = newOperations.get(method);
-        Map<String, Callback> newCallbacks =
-            newOperation == null ? Map.of() : orEmpty(newOperation.getCallbacks());
-        orEmpty(oldOperation.getCallbacks()).forEach((name, oldCallback) -> {
-          String where = "callback `" + name + "` of " + method + " " + path;
-          Callback newCallback = newCallbacks.get(name);
-          if (newCallback == null) {
-            changes.add(where + ": removed");
-          } else {
-            compareCallback(where, callback(released, oldCallback), callback(working, newCallback));
-          }
-        });
+      oldItem.readOperationsMap().forEach((method, oldOperation) -> visitor.visit(path, method, oldOperation, newOperations.get(method)));
+    });
+  }
+
+  private void compareAllCallbacks() {
+    forEachReleasedOperation((path, method, oldOperation, newOperation) -> {
+      Map<String, Callback> newCallbacks =
+          newOperation == null ? Map.of() : orEmpty(newOperation.getCallbacks());
+      orEmpty(oldOperation.getCallbacks()).forEach((name, oldCallback) -> {
+        String where = "callback `" + name + "` of " + method + " " + path;
+        Callback newCallback = newCallbacks.get(name);
+        if (newCallback == null) {
+          changes.add(where + ": removed");
+        } else {
+          compareCallback(where, callback(released, oldCallback), callback(working, newCallback));
+        }
       });
     });
   }
 
   private void compareAllResponses() {
-    Map<String, PathItem> newPaths = orEmpty(working.getPaths());
-    orEmpty(released.getPaths()).forEach((path, oldItem) -> {
-      Map<PathItem.HttpMethod, Operation> newOperations =
-          newPaths.containsKey(path) ? newPaths.get(path).readOperationsMap() : Map.of();
-      oldItem.readOperationsMap().forEach((method, oldOperation) -> {
-        Operation newOperation = newOperations.get(method);
-        if (newOperation == null) {
-          return; // a removed operation is openapi-diff's to report
+    forEachReleasedOperation((path, method, oldOperation, newOperation) -> {
+      if (newOperation == null) {
+        return; // a removed operation is openapi-diff's to report
+      }
+      Map<String, ApiResponse> newResponses = orEmpty(newOperation.getResponses());
+      orEmpty(oldOperation.getResponses()).forEach((status, declaredOld) -> {
+        String where = method + " " + path + " response " + status;
+        ApiResponse declaredNew = newResponses.get(status);
+        if (declaredNew == null) {
+          changes.add(where + ": removed");
+          return;
         }
-        Map<String, ApiResponse> newResponses = orEmpty(newOperation.getResponses());
-        orEmpty(oldOperation.getResponses()).forEach((status, declaredOld) -> {
-          String where = method + " " + path + " response " + status;
-          ApiResponse declaredNew = newResponses.get(status);
-          if (declaredNew == null) {
-            changes.add(where + ": removed");
-            return;
+        ApiResponse oldResponse = resolve(released, declaredOld.get$ref(), RESPONSES, declaredOld, c -> c.getResponses());
+        ApiResponse newResponse = resolve(working, declaredNew.get$ref(), RESPONSES, declaredNew, c -> c.getResponses());
+        Map<String, MediaType> newContent = orEmpty(newResponse.getContent());
+        orEmpty(oldResponse.getContent()).forEach((mediaType, oldMedia) -> {
+          MediaType newMedia = newContent.get(mediaType);
+          if (newMedia == null) {
+            changes.add(where + ": media type `" + mediaType + "` removed");
+          } else if (oldMedia.getSchema() != null) {
+            compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
           }
-          ApiResponse oldResponse = resolve(released, declaredOld.get$ref(), RESPONSES, declaredOld, c -> c.getResponses());
-          ApiResponse newResponse = resolve(working, declaredNew.get$ref(), RESPONSES, declaredNew, c -> c.getResponses());
-          Map<String, MediaType> newContent = orEmpty(newResponse.getContent());
-          orEmpty(oldResponse.getContent()).forEach((mediaType, oldMedia) -> {
-            MediaType newMedia = newContent.get(mediaType);
-            if (newMedia == null) {
-              changes.add(where + ": media type `" + mediaType + "` removed");
-            } else if (oldMedia.getSchema() != null) {
-              compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
-            }
-          });
         });
       });
     });
