@@ -33,7 +33,7 @@ final class TaskCommand {
   /** Waits with progress on stderr, downloads every creation and prints the paths (stdout, or stderr with --json). */
   static int waitAndDownload(ViduCli root, Session session, String taskId, AwaitOptions options, Path output) {
     TaskCreations done;
-    try (Progress progress = new Progress(root.err, taskId, root.interactive)) {
+    try (Progress progress = new Progress(root.err, taskId, root.progressMode())) {
       done = session.client.tasks().await(taskId, options.withStateListener(progress));
     }
     List<Path> files = session.client.downloads().toDirectory(done, output);

@@ -65,6 +65,16 @@ public final class ViduCli {
   boolean json;
 
   @Option(
+      names = "--no-progress",
+      scope = ScopeType.INHERIT,
+      description = {
+        "No progress lines while waiting (also: environment variable VIDU_NO_PROGRESS set non-empty).",
+        "Otherwise progress goes to stderr: one live line if stderr is a terminal (a console is attached, TERM is set"
+            + " and not 'dumb', and on Linux file descriptor 2 is a tty), else one plain line per state change."
+      })
+  boolean noProgress;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Log HTTP requests on stderr (Authorization redacted).")
@@ -73,6 +83,7 @@ public final class ViduCli {
   final Map<String, String> environment;
   final PrintWriter out;
   final PrintWriter err;
+  /** Whether stderr is a terminal (see {@link Terminal}); tests pass it in. */
   final boolean interactive;
   private final RedactingWriter outRedactor;
   private final RedactingWriter errRedactor;
@@ -88,7 +99,9 @@ public final class ViduCli {
 
   /** Runs {@code vidu} and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err, System.console() != null));
+    Map<String, String> environment = System.getenv();
+    boolean stderrIsTerminal = Terminal.stderrIsTerminal(System.console() != null, environment, Terminal.stderrTarget());
+    System.exit(run(args, environment, System.out, System.err, stderrIsTerminal));
   }
 
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
@@ -142,6 +155,14 @@ public final class ViduCli {
       builder.region(region);
     }
     return new Session(builder.build(), null);
+  }
+
+  /** How {@code --wait} and {@code task wait} show progress: the rule in {@code --no-progress}'s help. */
+  Progress.Mode progressMode() {
+    if (noProgress || Terminal.progressDisabledBy(environment)) {
+      return Progress.Mode.OFF;
+    }
+    return interactive ? Progress.Mode.LIVE : Progress.Mode.LINES;
   }
 
   void registerSecret(String secret) {

@@ -91,6 +91,44 @@ class ViduCliTest {
   }
 
   @Nested
+  class ProgressOutput {
+    String[] waitFor(String... extra) {
+      List<String> args = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
+      args.addAll(List.of(extra));
+      args.addAll(List.of("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString()));
+      return args.toArray(String[]::new);
+    }
+
+    @Test
+    void aLiveLineOnlyWhenStderrIsATerminal() {
+      CliRun live = CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY), waitFor());
+      assertThat(live.exitCode()).as(live.toString()).isZero();
+      assertThat(live.err()).contains("\r");
+
+      CliRun logged = CliRun.of(Map.of("VIDU_API_KEY", KEY), waitFor());
+      assertThat(logged.exitCode()).as(logged.toString()).isZero();
+      assertThat(logged.err()).doesNotContain("\r").containsPattern("task \\d+: success \\(\\d+s\\)");
+    }
+
+    @Test
+    void noProgressOptionOrEnvironmentVariableSilencesItEvenOnATerminal() {
+      CliRun option = CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY), waitFor("--no-progress"));
+      CliRun variable = CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY, "VIDU_NO_PROGRESS", "1"), waitFor());
+      assertThat(List.of(option, variable)).allSatisfy(run -> {
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).doesNotContain("\r").doesNotContain(": success");
+        assertThat(run.out()).endsWith("-1.png" + System.lineSeparator());
+      });
+    }
+
+    @Test
+    void helpStatesTheRule() {
+      CliRun run = CliRun.of(Map.of(), "task", "wait", "--help");
+      assertThat(run.out()).contains("--no-progress").contains("VIDU_NO_PROGRESS").contains("TERM").contains("dumb");
+    }
+  }
+
+  @Nested
   class ExitCodes {
     @Test
     void invalidInputExits2WithTheClientsMessagesAndSendsNothing() {
