@@ -99,6 +99,9 @@ final class ImageCommand {
       if (callbackUrl != null) {
         request.callbackUrl(callbackUrl);
       }
+      if (await) {
+        OutputDirectory.require(output, "no task was created");
+      }
       try (Session session = root.openSession(allowUnknownModel)) {
         ReferenceToImageTask task = session.client.images().create(request);
         String taskId = task.getTaskId();

@@ -92,6 +92,7 @@ final class TaskCommand {
 
     @Override
     public Integer call() throws Exception {
+      OutputDirectory.require(output, "not waiting");
       try (Session session = task.root.openSession(false)) {
         return waitAndDownload(task.root, session, id, AwaitOptions.defaults().withTimeout(timeout), output);
       }

@@ -81,6 +81,34 @@ class ViduCliTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeTheTaskIsCreated() throws Exception {
+      Path file = Files.writeString(dir.resolve("taken"), "not a directory");
+      for (Path output : List.of(file, file.resolve("below"))) {
+        CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", output.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).contains("--output").contains(file.toString()).contains("no task was created");
+      }
+      assertThat(vidu.sandbox().received()).isEmpty();
+
+      CliRun wait = vidu("task", "wait", "t-any", "--output", file.toString());
+      assertThat(wait.exitCode()).as(wait.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(wait.err()).contains("not a directory");
+      assertThat(vidu.sandbox().received()).isEmpty();
+    }
+
+    @Test
+    void aMissingOutputDirectoryIsCreatedOnlyWhenSaving() {
+      Path output = dir.resolve("a/b");
+      CliRun invalid = vidu("image", "create", "--model", "viduq1", "--prompt", "p", "--wait", "--output", output.toString());
+      assertThat(invalid.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(output.getParent()).doesNotExist();
+
+      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", output.toString());
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(Path.of(run.out().strip())).exists().hasParent(output);
+    }
+
+    @Test
     void existingFilesAreNeverOverwritten() throws Exception {
       CliRun created = vidu("image", "create", "--model", "viduq2", "--prompt", "twice", "--wait", "--output", dir.toString());
       String id = Path.of(created.out().strip()).getFileName().toString().replace("-1.png", "");
