@@ -30,19 +30,25 @@ import picocli.CommandLine.ParentCommand;
 final class TaskCommand {
   @ParentCommand ViduCli root;
 
-  /** Waits with progress on stderr, downloads every creation and prints the paths (stdout, or stderr with --json). */
+  /**
+   * Waits with progress on stderr, then saves every creation and prints each path as it is saved
+   * (stdout, or stderr with --json, where stdout has the task's JSON).
+   */
   static int waitAndDownload(ViduCli root, Session session, String taskId, AwaitOptions options, Path output) {
     TaskCreations done;
     try (Progress progress = new Progress(root.err, taskId, root.progressMode())) {
       done = session.client.tasks().await(taskId, options.withStateListener(progress));
     }
-    List<Path> files = session.client.downloads().toDirectory(done, output);
     if (root.json) {
       root.out.println(CliFormat.json(done));
-      files.forEach(f -> root.err.println("saved " + f));
-    } else {
-      files.forEach(f -> root.out.println(f));
     }
+    ResultFiles.save(session.client, done, output, root.err, file -> {
+      if (root.json) {
+        root.err.println("saved " + file);
+      } else {
+        root.out.println(file);
+      }
+    });
     return ExitCode.OK;
   }
 

@@ -109,12 +109,54 @@ class ViduCliTest {
     }
 
     @Test
-    void existingFilesAreNeverOverwritten() throws Exception {
+    void anExistingFileIsKeptAndTheImageSavedUnderTheNextFreeName() throws Exception {
       CliRun created = vidu("image", "create", "--model", "viduq2", "--prompt", "twice", "--wait", "--output", dir.toString());
-      String id = Path.of(created.out().strip()).getFileName().toString().replace("-1.png", "");
+      Path first = Path.of(created.out().strip());
+      String id = first.getFileName().toString().replace("-1.png", "");
+      byte[] before = Files.readAllBytes(first);
+      Files.writeString(dir.resolve(id + "-1-2.png"), "someone else's file");
+
       CliRun again = vidu("task", "wait", id, "--output", dir.toString());
-      assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OTHER);
-      assertThat(again.err()).contains("will not overwrite").doesNotContain("Exception");
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(again.out().strip()).isEqualTo(dir.resolve(id + "-1-3.png").toString());
+      assertThat(again.err()).contains(id + "-1.png already exists").contains("saved as " + id + "-1-3.png");
+      assertThat(Files.readAllBytes(first)).isEqualTo(before);
+      assertThat(dir.resolve(id + "-1-2.png")).hasContent("someone else's file");
+      assertThat(ImageIO.read(dir.resolve(id + "-1-3.png").toFile()).getWidth()).isPositive();
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+      }
+    }
+
+    @Test
+    void oneCreationThatCannotBeDownloadedDoesNotLoseTheOthers() throws Exception {
+      BufferedImage pixel = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+      java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+      ImageIO.write(pixel, "png", png);
+      com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      String base = "http://127.0.0.1:" + stub.getAddress().getPort();
+      String task = "{\"id\":\"t-two\",\"state\":\"success\",\"err_code\":\"\",\"creations\":["
+          + "{\"id\":\"c1\",\"url\":\"" + base + "/gone.png?sig=x\"},{\"id\":\"c2\",\"url\":\"" + base + "/ok?sig=y\"}]}";
+      stub.createContext("/", exchange -> {
+        String path = exchange.getRequestURI().getPath();
+        byte[] body = path.endsWith("/creations") ? task.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            : path.equals("/ok") ? png.toByteArray() : new byte[0];
+        exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      stub.start();
+      try {
+        CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", base + "/", "task", "wait", "t-two", "--output", dir.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.API_ERROR);
+        // Named from the bytes, since the URL names no format.
+        assertThat(run.out().strip()).isEqualTo(dir.resolve("t-two-2.png").toString());
+        assertThat(run.err()).contains("creation 1 of task t-two not saved").doesNotContain("sig=x");
+        assertThat(dir.resolve("t-two-1.png")).doesNotExist();
+      } finally {
+        stub.stop(0);
+      }
     }
   }
 
