@@ -1,6 +1,5 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
@@ -13,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code vidu image ...}. */
 @Command(name = "image", description = "Create images.", subcommands = ImageCommand.Create.class, mixinStandardHelpOptions = true)
@@ -31,6 +32,7 @@ final class ImageCommand {
       footer = ExitCode.HELP)
   static final class Create implements Callable<Integer> {
     @ParentCommand ImageCommand image;
+    @Spec CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "viduq1 or viduq2.")
     String model;
@@ -115,7 +117,7 @@ final class ImageCommand {
           return ExitCode.OK;
         }
         root.err.println("task " + taskId + " created");
-        return TaskCommand.waitAndDownload(root, session, taskId, AwaitOptions.defaults().withTimeout(timeout), output);
+        return TaskCommand.waitAndDownload(root, session, taskId, timeout, output, TaskCommand.givenWaitOptions(spec, timeout, output));
       }
     }
 

@@ -2,6 +2,7 @@ package io.github.vidu4j.cli;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.TaskQuery;
+import io.github.vidu4j.TaskTimeoutException;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code vidu task ...}. */
 @Command(
@@ -32,12 +35,17 @@ final class TaskCommand {
 
   /**
    * Waits with progress on stderr, then saves every creation and prints each path as it is saved
-   * (stdout, or stderr with --json, where stdout has the task's JSON).
+   * (stdout, or stderr with --json, where stdout has the task's JSON). {@code resumeOptions} are
+   * the wait options the user gave, repeated in the resume command if the wait times out.
    */
-  static int waitAndDownload(ViduCli root, Session session, String taskId, AwaitOptions options, Path output) {
+  static int waitAndDownload(ViduCli root, Session session, String taskId, Duration timeout, Path output, List<String> resumeOptions) {
     TaskCreations done;
     try (Progress progress = new Progress(root.err, taskId, root.progressMode())) {
-      done = session.client.tasks().await(taskId, options.withStateListener(progress));
+      try {
+        done = session.client.tasks().await(taskId, AwaitOptions.defaults().withTimeout(timeout).withStateListener(progress));
+      } catch (TaskTimeoutException e) {
+        throw new ViduCli.WaitTimedOutException(timedOut(root, e, resumeOptions), e);
+      }
     }
     if (root.json) {
       root.out.println(CliFormat.json(done));
@@ -50,6 +58,43 @@ final class TaskCommand {
       }
     });
     return ExitCode.OK;
+  }
+
+  /** Says how to resume, with the options actually given; a --sandbox task cannot be resumed. */
+  private static String timedOut(ViduCli root, TaskTimeoutException e, List<String> resumeOptions) {
+    String what = "task " + e.taskId() + " did not finish within " + CliFormat.duration(e.waited())
+        + e.lastState().map(s -> " (last state: " + s.getValue() + ")").orElse("");
+    if (root.sandbox) {
+      return what + ". It ran in this command's in-process sandbox (--sandbox), which stops with this command,"
+          + " so it cannot be resumed. For long waits, run 'vidu sandbox serve' in another terminal and point vidu"
+          + " at it with --base-url URL (or VIDU_BASE_URL).";
+    }
+    List<String> words = new ArrayList<>(List.of("vidu"));
+    if (root.baseUrl != null) {
+      words.addAll(List.of("--base-url", root.baseUrl.trim()));
+    } else if (root.region != null) {
+      words.addAll(List.of("--region", root.region.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (root.json) {
+      words.add("--json");
+    }
+    words.addAll(List.of("task", "wait", e.taskId()));
+    words.addAll(resumeOptions);
+    return what + "; it goes on running. Resume with: "
+        + words.stream().map(CliFormat::shellWord).collect(Collectors.joining(" "))
+        + (root.apiKey != null ? " (and your --api-key)" : "");
+  }
+
+  /** {@code --timeout} and {@code --output} as given on the command line, defaults left out. */
+  static List<String> givenWaitOptions(CommandSpec spec, Duration timeout, Path output) {
+    List<String> given = new ArrayList<>();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+      given.addAll(List.of("--timeout", CliFormat.exactDuration(timeout)));
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--output")) {
+      given.addAll(List.of("--output", output.toString()));
+    }
+    return given;
   }
 
   /** {@code vidu task get ID}. */
@@ -86,6 +131,7 @@ final class TaskCommand {
   @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for a task to finish, then download its images.", footer = ExitCode.HELP)
   static final class Wait implements Callable<Integer> {
     @ParentCommand TaskCommand task;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "ID", description = "The task id.")
     String id;
@@ -100,7 +146,7 @@ final class TaskCommand {
     public Integer call() throws Exception {
       OutputDirectory.require(output, "not waiting");
       try (Session session = task.root.openSession(false)) {
-        return waitAndDownload(task.root, session, id, AwaitOptions.defaults().withTimeout(timeout), output);
+        return waitAndDownload(task.root, session, id, timeout, output, givenWaitOptions(spec, timeout, output));
       }
     }
   }

@@ -193,6 +193,10 @@ public final class ViduCli {
       err.println("error: " + failed.getMessage());
       return ExitCode.TASK_FAILED;
     }
+    if (e instanceof WaitTimedOutException) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.WAIT_TIMED_OUT;
+    }
     if (e instanceof TaskTimeoutException timeout) {
       err.println("error: task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
           + "; it goes on running. Resume with: vidu task wait " + timeout.taskId());
@@ -234,6 +238,15 @@ public final class ViduCli {
 
     UsageException(String message) {
       super(message);
+    }
+  }
+
+  /** A wait timed out; the message says how to resume, or why that cannot work: exit code 5. */
+  static final class WaitTimedOutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitTimedOutException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

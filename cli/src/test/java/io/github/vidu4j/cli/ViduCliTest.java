@@ -244,11 +244,30 @@ class ViduCliTest {
     }
 
     @Test
-    void waitTimeoutExits5WithTheResumeCommand() {
+    void waitTimeoutExits5WithTheResumeCommandBuiltFromTheOptionsGiven() {
       vidu.sandbox().givenTask("t-forever", TaskState.PROCESSING);
       CliRun run = vidu("task", "wait", "t-forever", "--timeout", "1s");
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
-      assertThat(run.err()).contains("vidu task wait t-forever");
+      assertThat(run.err()).contains("within 1s (last state: processing)")
+          .contains("Resume with: vidu --base-url " + vidu.baseUrl() + " task wait t-forever --timeout 1s" + System.lineSeparator())
+          .doesNotContain("PT");
+
+      Path spaced = dir.resolve("my images");
+      CliRun withOutput = vidu("task", "wait", "t-forever", "--timeout", "500ms", "--output", spaced.toString());
+      assertThat(withOutput.err()).contains("task wait t-forever --timeout 500ms --output '" + spaced + "'");
+
+      CliRun region = CliRun.of(Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", vidu.baseUrl()), "task", "wait", "t-forever", "--timeout", "1s");
+      assertThat(region.exitCode()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
+      assertThat(region.err()).contains("Resume with: vidu task wait t-forever --timeout 1s");
+    }
+
+    @Test
+    void waitTimeoutUnderSandboxSaysTheTaskCannotBeResumed() {
+      CliRun run = CliRun.of(Map.of(), "--sandbox", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait",
+          "--timeout", "300ms", "--output", dir.toString());
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
+      assertThat(run.err()).contains("cannot be resumed").contains("vidu sandbox serve").contains("--base-url")
+          .doesNotContain("Resume with");
     }
 
     @Test
