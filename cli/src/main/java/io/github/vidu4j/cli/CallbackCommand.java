@@ -62,8 +62,7 @@ final class CallbackCommand {
       description = {
         "Verify one callback's signature headers (exit 0) or say why it is refused (exit 6).",
         "Give the callback URL exactly as registered with the task."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Verify implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
@@ -156,8 +155,7 @@ final class CallbackCommand {
       description = {
         "Receive callbacks on this machine, verify each and print it as it arrives (401 to refused ones).",
         "Exit 0 if every callback verified, 6 if any was refused."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Listen implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 

@@ -28,8 +28,7 @@ final class ImageCommand {
       description = {
         "Create a reference-to-image task (text-to-image: viduq2 with no --image).",
         "The request is validated first; invalid input exits 2 and nothing is sent."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Create implements Callable<Integer> {
     @ParentCommand ImageCommand image;
     @Spec CommandSpec spec;

@@ -128,7 +128,7 @@ final class TaskCommand {
   }
 
   /** {@code vidu task wait ID}. */
-  @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for a task to finish, then download its images.", footer = ExitCode.HELP)
+  @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for a task to finish, then download its images.")
   static final class Wait implements Callable<Integer> {
     @ParentCommand TaskCommand task;
     @Spec CommandSpec spec;

@@ -31,8 +31,7 @@ import picocli.CommandLine.ScopeType;
       CreditsCommand.class,
       CallbackCommand.class,
       SandboxCommand.class,
-    },
-    footer = ExitCode.HELP)
+    })
 public final class ViduCli {
   @Option(
       names = "--api-key",
@@ -117,12 +116,19 @@ public final class ViduCli {
     cli.setOut(root.out);
     cli.setErr(root.err);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
+    withExitCodes(cli);
     try {
       return cli.execute(args);
     } finally {
       root.out.flush();
       root.err.flush();
     }
+  }
+
+  /** Every command's --help ends with the exit codes, so none can be left without them. */
+  private static void withExitCodes(CommandLine command) {
+    command.getCommandSpec().usageMessage().footer(ExitCode.HELP);
+    command.getSubcommands().values().forEach(ViduCli::withExitCodes);
   }
 
   /** Opens a client (and, with {@code --sandbox}, the sandbox it talks to). */

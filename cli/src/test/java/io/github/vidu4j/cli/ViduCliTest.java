@@ -298,10 +298,28 @@ class ViduCliTest {
     }
 
     @Test
-    void helpDocumentsTheExitCodes() {
-      CliRun run = CliRun.of(Map.of(), "--help");
-      assertThat(run.exitCode()).isZero();
-      assertThat(run.out()).contains("Exit codes:").contains("5  wait timed out").contains("7  network failure");
+    void everyCommandsHelpDocumentsTheExitCodes() {
+      List<List<String>> commands = new ArrayList<>();
+      collect(new picocli.CommandLine(new ViduCli(Map.of(), java.io.OutputStream.nullOutputStream(),
+          java.io.OutputStream.nullOutputStream(), false)), new ArrayList<>(), commands);
+      assertThat(commands).hasSizeGreaterThanOrEqualTo(15);
+      for (List<String> command : commands) {
+        List<String> args = new ArrayList<>(command);
+        args.add("--help");
+        CliRun run = CliRun.of(Map.of(), args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as("vidu %s --help", String.join(" ", command))
+            .contains("Exit codes:").contains("5  wait timed out").contains("7  network failure");
+      }
+    }
+
+    private void collect(picocli.CommandLine command, List<String> path, List<List<String>> into) {
+      into.add(path);
+      command.getSubcommands().forEach((name, sub) -> {
+        List<String> deeper = new ArrayList<>(path);
+        deeper.add(name);
+        collect(sub, deeper, into);
+      });
     }
   }
 
