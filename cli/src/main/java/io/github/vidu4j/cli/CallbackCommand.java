@@ -102,10 +102,13 @@ final class CallbackCommand {
       Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(parseDate(now, "--now"), ZoneOffset.UTC);
       try {
         VerifiedCallback verified = verifier(secrets, maxAge, clock).verify(CallbackRequest.of(method, url, received, body));
-        if (root.json) {
+        if (bodyFile == null) {
+          // The body checked was a stand-in: --json has no callback JSON to print.
+          (root.json ? root.err : root.out).println("callback verified (headers only; no --body-file)");
+        } else if (root.json) {
           root.out.println(new String(verified.rawBody(), StandardCharsets.UTF_8));
         } else {
-          root.out.println("callback verified" + (bodyFile == null ? " (headers only; no --body-file)" : ": " + describe(verified)));
+          root.out.println("callback verified: " + describe(verified));
         }
         return ExitCode.OK;
       } catch (InvalidSignatureException e) {

@@ -1,6 +1,7 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.TaskFailedException;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.TaskTimeoutException;
 import io.github.vidu4j.model.Creation;
@@ -43,7 +44,15 @@ final class TaskCommand {
     try (Progress progress = new Progress(root.err, taskId, root.progressMode())) {
       try {
         done = session.client.tasks().await(taskId, AwaitOptions.defaults().withTimeout(timeout).withStateListener(progress));
+      } catch (TaskFailedException e) {
+        if (root.json) {
+          root.out.println(CliFormat.json(e.task()));
+        }
+        throw e;
       } catch (TaskTimeoutException e) {
+        if (root.json) {
+          progress.lastRead().ifPresent(last -> root.out.println(CliFormat.json(last)));
+        }
         throw new ViduCli.WaitTimedOutException(timedOut(root, e, resumeOptions), e);
       }
     }
@@ -163,11 +172,8 @@ final class TaskCommand {
     public Integer call() throws Exception {
       try (Session session = task.root.openSession(false)) {
         session.client.tasks().cancel(id);
-        if (task.root.json) {
-          task.root.out.println("{}");
-        } else {
-          task.root.out.println("task " + id + " cancelled");
-        }
+        // Vidu answers a cancel with no body: --json has no JSON to print, so stdout stays empty.
+        (task.root.json ? task.root.err : task.root.out).println("task " + id + " cancelled");
         return ExitCode.OK;
       }
     }

@@ -199,6 +199,46 @@ class ViduCliTest {
   }
 
   @Nested
+  class JsonOutput {
+    @Test
+    void aWaitEndingFailedOrTimedOutStillPrintsTheLastTaskJson() {
+      vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
+      CliRun failed = vidu("--json", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.TASK_FAILED);
+      var task = JsonParser.parseString(failed.out()).getAsJsonObject();
+      assertThat(task.get("state").getAsString()).isEqualTo("failed");
+      assertThat(task.get("err_code").getAsString()).isEqualTo("CreationPolicyViolation");
+
+      vidu.sandbox().givenTask("t-slow", TaskState.PROCESSING);
+      CliRun timedOut = vidu("--json", "task", "wait", "t-slow", "--timeout", "1s");
+      assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
+      assertThat(JsonParser.parseString(timedOut.out()).getAsJsonObject().get("state").getAsString()).isEqualTo("processing");
+    }
+
+    @Test
+    void commandsWithNoApiJsonLeaveStdoutEmpty() throws Exception {
+      vidu.sandbox().givenTask("t-q", TaskState.QUEUEING);
+      CliRun cancel = vidu("--json", "task", "cancel", "t-q");
+      assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+      assertThat(cancel.out()).isEmpty();
+      assertThat(cancel.err()).contains("task t-q cancelled");
+
+      CliRun serve = CliRun.of(Map.of(), "--json", "sandbox", "serve", "--duration", "200ms");
+      assertThat(serve.exitCode()).as(serve.toString()).isZero();
+      assertThat(serve.out()).isEmpty();
+      assertThat(serve.err()).contains("listening on http://127.0.0.1:");
+
+      List<String> verify = new ArrayList<>(List.of("--json", "callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
+      CallbackSigner.withSecret(KEY).sign("POST", "https://h.example/cb", Instant.now(), "n-json")
+          .forEach((k, v) -> verify.addAll(List.of("--header", k + ": " + v)));
+      CliRun headersOnly = CliRun.of(Map.of(), verify.toArray(String[]::new));
+      assertThat(headersOnly.exitCode()).as(headersOnly.toString()).isZero();
+      assertThat(headersOnly.out()).isEmpty();
+      assertThat(headersOnly.err()).contains("headers only");
+    }
+  }
+
+  @Nested
   class ExitCodes {
     @Test
     void invalidInputExits2WithTheClientsMessagesAndSendsNothing() {
