@@ -220,18 +220,27 @@ public final class ViduCli {
     return ExitCode.OTHER;
   }
 
-  private static java.util.List<String> secretsIn(String[] args, Map<String, String> environment) {
-    java.util.List<String> secrets = new java.util.ArrayList<>();
+  /** Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed). */
+  static java.util.List<String> secretsIn(String[] args, Map<String, String> environment) {
+    java.util.List<String> given = new java.util.ArrayList<>();
     String envKey = environment.get("VIDU_API_KEY");
     if (envKey != null) {
-      secrets.add(envKey.trim());
+      given.add(envKey);
     }
     for (int i = 0; i < args.length; i++) {
       for (String option : new String[] {"--api-key", "--secret"}) {
         if (args[i].equals(option) && i + 1 < args.length) {
-          secrets.add(args[i + 1]);
+          given.add(args[i + 1]);
         } else if (args[i].startsWith(option + "=")) {
-          secrets.add(args[i].substring(option.length() + 1));
+          given.add(args[i].substring(option.length() + 1));
+        }
+      }
+    }
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    for (String secret : given) {
+      for (String form : java.util.List.of(secret, secret.trim())) {
+        if (!form.isEmpty() && !secrets.contains(form)) {
+          secrets.add(form);
         }
       }
     }

@@ -404,6 +404,20 @@ class ViduCliTest {
     }
 
     @Test
+    void aShortSecretDoesNotMangleOutputThatMerelyContainsIt() {
+      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "vidu", "--url", "https://h.example/cb");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("X-HMAC-ACCESS-KEY: vidu").doesNotContain("<redacted>");
+    }
+
+    @Test
+    void aKeyGivenWithSurroundingSpacesIsMaskedAsSent() {
+      CliRun run = CliRun.of(Map.of(), "--verbose", "--api-key", "  " + KEY + "  ", "--base-url", vidu.baseUrl(), "credits");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.all()).doesNotContain(KEY);
+    }
+
+    @Test
     void callbackSecretsAreNotPrinted() {
       CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "cb-secret-123", "--url", "https://h.example/cb");
       assertThat(run.all()).doesNotContain("cb-secret-123");
