@@ -23,7 +23,8 @@ final class RedactingWriter extends Writer {
   /**
    * Shortest secret masked wherever it appears. A shorter one would mask ordinary text: the secret
    * {@code vidu} turned {@code X-HMAC-ACCESS-KEY: vidu} into {@code <redacted>}. Short secrets are
-   * still never printed: the CLI does not echo secrets.
+   * still never printed: the CLI does not echo secrets, and the parser quotes only values it
+   * rejects, which are not secrets.
    */
   static final int MIN_MASKED_LENGTH = 8;
 

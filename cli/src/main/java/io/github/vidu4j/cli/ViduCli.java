@@ -106,16 +106,17 @@ public final class ViduCli {
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
   static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
     ViduCli root = new ViduCli(environment, out, err, interactive);
-    for (String secret : secretsIn(args, environment)) {
+    CommandLine cli = new CommandLine(root);
+    for (String secret : secretsIn(args, environment, optionNames(cli))) {
       root.outRedactor.register(secret);
       root.errRedactor.register(secret);
     }
-    CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
     cli.setOut(root.out);
     cli.setErr(root.err);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
+    cli.setParameterExceptionHandler((e, given) -> usageError(e));
     withExitCodes(cli);
     try {
       return cli.execute(args);
@@ -123,6 +124,34 @@ public final class ViduCli {
       root.out.flush();
       root.err.flush();
     }
+  }
+
+  /**
+   * A mistyped command line gets the problem and where to read more, not 50 lines of usage that
+   * bury the one line that matters.
+   */
+  private static int usageError(CommandLine.ParameterException e) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    java.util.List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    // picocli has no exception type of its own for a missing subcommand, only this message.
+    if (!subcommands.isEmpty() && String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+      err.println("error: " + name + " needs a command: " + String.join(", ", subcommands));
+    } else {
+      err.println("error: " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+      }
+    }
+    err.println("see: " + name + " --help");
+    return ExitCode.INVALID_INPUT;
+  }
+
+  private static java.util.Set<String> optionNames(CommandLine command) {
+    java.util.Set<String> names = new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
+    command.getSubcommands().values().forEach(sub -> names.addAll(optionNames(sub)));
+    return names;
   }
 
   /** Every command's --help ends with the exit codes, so none can be left without them. */
@@ -220,8 +249,12 @@ public final class ViduCli {
     return ExitCode.OTHER;
   }
 
-  /** Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed). */
-  static java.util.List<String> secretsIn(String[] args, Map<String, String> environment) {
+  /**
+   * Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed).
+   * An option name after --api-key or --secret is not taken as its value by the parser (it says
+   * "Expected parameter for option '--api-key' but found '--json'"), so it is no secret to mask.
+   */
+  static java.util.List<String> secretsIn(String[] args, Map<String, String> environment, java.util.Set<String> optionNames) {
     java.util.List<String> given = new java.util.ArrayList<>();
     String envKey = environment.get("VIDU_API_KEY");
     if (envKey != null) {
@@ -229,7 +262,7 @@ public final class ViduCli {
     }
     for (int i = 0; i < args.length; i++) {
       for (String option : new String[] {"--api-key", "--secret"}) {
-        if (args[i].equals(option) && i + 1 < args.length) {
+        if (args[i].equals(option) && i + 1 < args.length && !optionNames.contains(args[i + 1])) {
           given.add(args[i + 1]);
         } else if (args[i].startsWith(option + "=")) {
           given.add(args[i].substring(option.length() + 1));

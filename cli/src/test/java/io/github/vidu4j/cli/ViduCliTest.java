@@ -269,6 +269,30 @@ class ViduCliTest {
     }
 
     @Test
+    void aMistypedCommandLineGetsTheProblemAndWhereToReadMoreNotTheWholeUsage() {
+      CliRun unknown = vidu("task", "get", "1", "--bogus");
+      assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("see: vidu task get --help").doesNotContain("Usage:");
+      assertThat(unknown.err().lines()).hasSizeLessThanOrEqualTo(3);
+      assertThat(unknown.out()).isEmpty();
+
+      CliRun typo = vidu("task", "wait", "1", "--timout", "5m");
+      assertThat(typo.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(typo.err()).contains("--timeout").contains("see: vidu task wait --help").doesNotContain("Usage:");
+
+      CliRun bare = CliRun.of(Map.of(), "task");
+      assertThat(bare.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(bare.err()).contains("vidu task needs a command: get, wait, cancel, list").doesNotContain("Usage:");
+    }
+
+    @Test
+    void anOptionWhereTheKeyShouldBeIsNamedNotMasked() {
+      CliRun run = CliRun.of(Map.of(), "--api-key", "--sandbox", "credits");
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("'--sandbox'").doesNotContain("<redacted>");
+    }
+
+    @Test
     void apiErrorExits3WithReasonAndTraceId() {
       CliRun run = vidu("task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
