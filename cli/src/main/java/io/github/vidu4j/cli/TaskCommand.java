@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,6 +95,28 @@ final class TaskCommand {
         + (root.apiKey != null ? " (and your --api-key)" : "");
   }
 
+  /**
+   * A task state as Vidu writes it. Not picocli's enum converter: that would offer the generated
+   * model's UNKNOWN_DEFAULT_OPEN_API, which only stands for states this release does not know.
+   */
+  static TaskState state(String text) {
+    for (TaskState state : TaskState.values()) {
+      if (state != TaskState.UNKNOWN_DEFAULT_OPEN_API && state.getValue().equalsIgnoreCase(text.trim())) {
+        return state;
+      }
+    }
+    throw new CommandLine.TypeConversionException("'" + text + "' is not a task state; one of: " + java.util.Arrays.stream(TaskState.values())
+        .filter(s -> s != TaskState.UNKNOWN_DEFAULT_OPEN_API).map(TaskState::getValue).collect(Collectors.joining(", ")));
+  }
+
+  /** The ID argument, checked here so the message names it rather than the client's parameter. */
+  static String taskId(String id) {
+    if (id.isBlank() || id.contains("/")) {
+      throw new ViduCli.UsageException("ID \"" + id + "\" is not a task id: it is blank or contains '/'");
+    }
+    return id;
+  }
+
   /** {@code --timeout} and {@code --output} as given on the command line, defaults left out. */
   static List<String> givenWaitOptions(CommandSpec spec, Duration timeout, Path output) {
     List<String> given = new ArrayList<>();
@@ -117,6 +140,7 @@ final class TaskCommand {
     @Override
     public Integer call() throws Exception {
       ViduCli root = task.root;
+      taskId(id);
       try (Session session = root.openSession(false)) {
         TaskCreations t = session.client.tasks().get(id);
         if (root.json) {
@@ -153,6 +177,7 @@ final class TaskCommand {
 
     @Override
     public Integer call() throws Exception {
+      taskId(id);
       OutputDirectory.require(output, "not waiting");
       try (Session session = task.root.openSession(false)) {
         return waitAndDownload(task.root, session, id, timeout, output, givenWaitOptions(spec, timeout, output));
@@ -170,6 +195,7 @@ final class TaskCommand {
 
     @Override
     public Integer call() throws Exception {
+      taskId(id);
       try (Session session = task.root.openSession(false)) {
         session.client.tasks().cancel(id);
         // Vidu answers a cancel with no body: --json has no JSON to print, so stdout stays empty.
@@ -210,6 +236,9 @@ final class TaskCommand {
         query = query.createdFrom(OffsetDateTime.now(ZoneOffset.UTC).minus(since));
       }
       if (pageSize != null) {
+        if (pageSize < 1 || pageSize > TaskQuery.MAX_PAGE_SIZE) {
+          throw new ViduCli.UsageException("--page-size must be 1 to " + TaskQuery.MAX_PAGE_SIZE + ", got " + pageSize);
+        }
         query = query.pageSize(pageSize);
       }
       if (pageToken != null) {

@@ -113,6 +113,7 @@ public final class ViduCli {
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
+    cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
     cli.setOut(root.out);
     cli.setErr(root.err);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
@@ -185,7 +186,14 @@ public final class ViduCli {
     builder.apiKey(key.trim());
     String url = baseUrl != null ? baseUrl : environment.get("VIDU_BASE_URL");
     if (url != null && !url.isBlank()) {
-      builder.baseUrl(url.trim());
+      try {
+        builder.baseUrl(url.trim());
+      } catch (IllegalArgumentException e) {
+        // The builder names its parameter (baseUrl); the user knows the option or variable.
+        String source = baseUrl != null ? "--base-url" : "VIDU_BASE_URL";
+        throw new UsageException(String.valueOf(e.getMessage()).replaceFirst("^baseUrl\\b", source)
+            + " (for example https://api.vidu.com/)");
+      }
     } else if (region != null) {
       builder.region(region);
     }
@@ -210,7 +218,10 @@ public final class ViduCli {
       e.printStackTrace(err);
     }
     if (e instanceof ViduValidationException invalid) {
-      err.println("invalid input, nothing was sent:\n" + e.getMessage());
+      // The validator's hints name its Java API (RequestValidator.allowingUnknownModels()); the
+      // CLI gives its own option instead, below.
+      err.println("invalid input, nothing was sent:\n"
+          + String.valueOf(e.getMessage()).replaceAll("\\s*\\(RequestValidator\\.\\w+\\(\\)[^)]*\\)", ""));
       if (invalid.violations().stream().anyMatch(v -> v.field().equals("model") && v.rule().startsWith("unknown model"))) {
         err.println("hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
       }

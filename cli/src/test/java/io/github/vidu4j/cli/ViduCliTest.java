@@ -293,6 +293,33 @@ class ViduCliTest {
     }
 
     @Test
+    void messagesNameTheOptionsAndVariablesNotTheJavaParameters() {
+      CliRun option = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", "nope", "credits");
+      assertThat(option.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(option.err()).contains("--base-url is not an absolute http(s) URL: nope").doesNotContain("baseUrl");
+      CliRun variable = CliRun.of(Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", "nope"), "credits");
+      assertThat(variable.err()).contains("VIDU_BASE_URL is not an absolute http(s) URL").doesNotContain("baseUrl");
+
+      CliRun id = vidu("task", "get", " ");
+      assertThat(id.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(id.err()).contains("ID \" \" is not a task id").doesNotContain("taskId");
+
+      CliRun pageSize = vidu("task", "list", "--page-size", "0");
+      assertThat(pageSize.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(pageSize.err()).contains("--page-size must be 1 to 100, got 0").doesNotContain("pageSize");
+
+      CliRun state = vidu("task", "list", "--state", "bogus");
+      assertThat(state.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(state.err()).contains("created, queueing, processing, success, failed").doesNotContainIgnoringCase("unknown_default");
+      assertThat(vidu("task", "list", "--state", "SUCCESS").exitCode()).isZero();
+
+      CliRun model = vidu("image", "create", "--model", "viduq3", "--prompt", "p");
+      assertThat(model.err()).contains("unknown model; known: viduq1, viduq2").contains("--allow-unknown-model")
+          .doesNotContain("RequestValidator");
+      assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).isEmpty();
+    }
+
+    @Test
     void apiErrorExits3WithReasonAndTraceId() {
       CliRun run = vidu("task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
