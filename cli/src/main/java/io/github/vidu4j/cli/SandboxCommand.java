@@ -39,6 +39,7 @@ final class SandboxCommand {
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
+      ViduCli.requirePort(port);
       String key = root.apiKey != null ? root.apiKey : root.environment.get("VIDU_API_KEY");
       SandboxOptions.Builder options = SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
       boolean ownKey = key != null && !key.isBlank();
@@ -46,7 +47,12 @@ final class SandboxCommand {
         options.apiKey(key.trim());
       }
       CountDownLatch stopped = new CountDownLatch(1);
-      ViduSandbox running = ViduSandbox.start(options.build());
+      ViduSandbox running;
+      try {
+        running = ViduSandbox.start(options.build());
+      } catch (java.io.UncheckedIOException e) {
+        throw ViduCli.cannotListen("127.0.0.1", port, e);
+      }
       // Ctrl-C ends the wait below; the finally block stops the sandbox in both ways out.
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       try {

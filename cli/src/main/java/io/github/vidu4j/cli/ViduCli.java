@@ -291,6 +291,29 @@ public final class ViduCli {
     return secrets;
   }
 
+  /** Refuses a port outside 0..65535 before trying to listen on it. */
+  static void requirePort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0 (any free port) to 65535, got " + port);
+    }
+  }
+
+  /**
+   * A listener that could not start, as the user's mistake (exit 2) when the port is taken or the
+   * address not local: the JDK's own words ("Address already in use") name neither.
+   */
+  static RuntimeException cannotListen(String host, int port, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException bind) {
+        String reason = String.valueOf(bind.getMessage());
+        return new UsageException(reason.contains("in use")
+            ? "port " + port + " is already in use on " + host + "; pick another --port, or 0 for any free one"
+            : "cannot listen on " + host + ":" + port + ": " + reason);
+      }
+    }
+    return new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+  }
+
   /** Bad usage the parser cannot catch: exit code 2, nothing sent. */
   static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -320,6 +320,43 @@ class ViduCliTest {
     }
 
     @Test
+    void aMissingBodyFileIsNamedAndExits2() {
+      Path missing = dir.resolve("nope.json");
+      CliRun run = CliRun.of(Map.of(), "callback", "verify", "--secret", KEY, "--url", "https://h.example/cb",
+          "--header", "Date: x", "--body-file", missing.toString());
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("--body-file " + missing + ": no such file");
+    }
+
+    @Test
+    void aCallbackUrlThatIsNoUrlIsRefusedClearly() {
+      for (String command : List.of("verify", "sign", "listen")) {
+        CliRun run = CliRun.of(Map.of(), "callback", command, "--secret", KEY, "--url", "not a url", "--port", "0", "--count", "1");
+        if (!command.equals("listen")) {
+          run = CliRun.of(Map.of(), "callback", command, "--secret", KEY, "--url", "not a url");
+        }
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).as(command).contains("--url must be the callback_url").contains("'not a url'");
+      }
+      CliRun relative = CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "/vidu/callback");
+      assertThat(relative.err()).contains("not an absolute http(s) URL");
+    }
+
+    @Test
+    void aBusyPortIsNamed() throws Exception {
+      try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        String port = Integer.toString(taken.getLocalPort());
+        CliRun listen = CliRun.of(Map.of(), "callback", "listen", "--port", port, "--secret", KEY, "--url", "http://127.0.0.1/cb");
+        CliRun serve = CliRun.of(Map.of(), "sandbox", "serve", "--port", port, "--duration", "1s");
+        assertThat(List.of(listen, serve)).allSatisfy(run -> {
+          assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+          assertThat(run.err()).contains("port " + port + " is already in use").doesNotContain("Exception");
+        });
+      }
+      assertThat(CliRun.of(Map.of(), "sandbox", "serve", "--port", "70000").err()).contains("--port must be 0");
+    }
+
+    @Test
     void apiErrorExits3WithReasonAndTraceId() {
       CliRun run = vidu("task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
