@@ -77,6 +77,14 @@ final class ImageCommand {
     @Override
     public Integer call() throws Exception {
       ViduCli root = image.root;
+      // Without --wait nothing is saved and nothing waited for: an ignored --output would leave
+      // the user looking for images that never come.
+      List<String> waitOnly = List.of("--timeout", "--output").stream()
+          .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+      if (!await && !waitOnly.isEmpty()) {
+        throw new ViduCli.UsageException(String.join(" and ", waitOnly) + (waitOnly.size() == 1 ? " applies" : " apply")
+            + " only with --wait: add --wait, or drop " + (waitOnly.size() == 1 ? "it" : "them") + " (nothing was sent)");
+      }
       ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt(prompt);
       List<String> values = new ArrayList<>();
       for (String image : images) {

@@ -81,6 +81,16 @@ class ViduCliTest {
     }
 
     @Test
+    void waitOptionsWithoutWaitAreRefusedNotIgnored() {
+      CliRun output = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--output", dir.toString());
+      assertThat(output.exitCode()).as(output.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(output.err()).contains("--output applies only with --wait");
+      CliRun both = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--timeout", "5m", "--output", dir.toString());
+      assertThat(both.err()).contains("--timeout and --output apply only with --wait");
+      assertThat(vidu.sandbox().received()).isEmpty();
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenIsRefusedBeforeTheTaskIsCreated() throws Exception {
       Path file = Files.writeString(dir.resolve("taken"), "not a directory");
       for (Path output : List.of(file, file.resolve("below"))) {
