@@ -208,6 +208,9 @@ final class TaskCommand {
   /** {@code vidu task list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks (Vidu's default: the last 7 days).")
   static final class ListTasks implements Callable<Integer> {
+    // On stderr: an empty stdout is the answer for scripts, and --json's stdout stays pure.
+    private static final String NO_TASKS = "no tasks";
+
     @ParentCommand TaskCommand task;
 
     @Option(names = "--state", paramLabel = "STATE", description = "Only tasks in this state (created, queueing, processing, success, failed). Repeatable.")
@@ -247,6 +250,9 @@ final class TaskCommand {
       try (Session session = root.openSession(false)) {
         if (all) {
           List<TaskSummary> tasks = session.client.tasks().listAll(query).collect(Collectors.toList());
+          if (tasks.isEmpty()) {
+            root.err.println(NO_TASKS);
+          }
           if (root.json) {
             root.out.println(tasks.stream().map(CliFormat::json).collect(Collectors.joining(",", "[", "]")));
           } else {
@@ -255,6 +261,9 @@ final class TaskCommand {
           return ExitCode.OK;
         }
         TaskList page = session.client.tasks().list(query);
+        if (page.getTasks() == null || page.getTasks().isEmpty()) {
+          root.err.println(NO_TASKS);
+        }
         if (root.json) {
           root.out.println(CliFormat.json(page));
         } else {

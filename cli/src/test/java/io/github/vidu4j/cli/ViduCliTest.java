@@ -487,6 +487,20 @@ class ViduCliTest {
     }
   }
 
+  @Test
+  void anEmptyTaskListSaysSoOnStderr() {
+    // A fresh --sandbox has no tasks at all.
+    CliRun plain = CliRun.of(Map.of(), "--sandbox", "task", "list");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    assertThat(plain.out()).isEmpty();
+    assertThat(plain.err()).contains("no tasks");
+
+    CliRun json = CliRun.of(Map.of(), "--sandbox", "--json", "task", "list", "--all");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(JsonParser.parseString(json.out()).getAsJsonArray()).isEmpty();
+    assertThat(json.err()).contains("no tasks");
+  }
+
   @Nested
   class Secrets {
     @Test
