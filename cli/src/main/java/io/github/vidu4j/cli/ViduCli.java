@@ -344,7 +344,8 @@ public final class ViduCli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      Package p = ViduClient.class.getPackage();
+      // From the jar's manifest (cli/pom.xml puts it there); classes run from a build directory have none.
+      Package p = ViduCli.class.getPackage();
       String version = p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
       return new String[] {"vidu " + version + " (vidu4j, Java " + System.getProperty("java.version") + ")"};
     }
