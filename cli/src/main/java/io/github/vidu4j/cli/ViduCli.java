@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       CreditsCommand.class,
       CallbackCommand.class,
       SandboxCommand.class,
+      CommandLine.HelpCommand.class,
     })
 public final class ViduCli {
   @Option(

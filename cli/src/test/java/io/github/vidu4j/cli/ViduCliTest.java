@@ -436,11 +436,21 @@ class ViduCliTest {
     }
 
     @Test
+    void helpIsACommandToo() {
+      CliRun root = CliRun.of(Map.of(), "help");
+      assertThat(root.exitCode()).as(root.toString()).isZero();
+      assertThat(root.out()).contains("Usage: vidu").contains("Exit codes:");
+      CliRun task = CliRun.of(Map.of(), "help", "task");
+      assertThat(task.exitCode()).as(task.toString()).isZero();
+      assertThat(task.out()).contains("Usage: vidu task").contains("wait");
+    }
+
+    @Test
     void everyCommandsHelpDocumentsTheExitCodes() {
       List<List<String>> commands = new ArrayList<>();
       collect(new picocli.CommandLine(new ViduCli(Map.of(), java.io.OutputStream.nullOutputStream(),
           java.io.OutputStream.nullOutputStream(), false)), new ArrayList<>(), commands);
-      assertThat(commands).hasSizeGreaterThanOrEqualTo(15);
+      assertThat(commands).hasSizeGreaterThanOrEqualTo(16);
       for (List<String> command : commands) {
         List<String> args = new ArrayList<>(command);
         args.add("--help");
