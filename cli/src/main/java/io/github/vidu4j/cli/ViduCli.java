@@ -214,10 +214,24 @@ public final class ViduCli {
     errRedactor.register(secret);
   }
 
+  /**
+   * Prints what went wrong and returns the exit code. A stack trace (with --verbose) only for
+   * exit 1, the unexpected: for an API error, a failed task or a refused callback the message is
+   * the whole story, and a trace would bury it.
+   */
   private int fail(Exception e) {
-    if (verbose) {
-      e.printStackTrace(err);
+    int code = report(e);
+    if (code == ExitCode.OTHER) {
+      if (verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(--verbose adds the stack trace)");
+      }
     }
+    return code;
+  }
+
+  private int report(Exception e) {
     if (e instanceof ViduValidationException invalid) {
       // The validator's hints name its Java API (RequestValidator.allowingUnknownModels()); the
       // CLI gives its own option instead, below.

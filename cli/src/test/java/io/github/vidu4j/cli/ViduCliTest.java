@@ -367,6 +367,13 @@ class ViduCliTest {
     }
 
     @Test
+    void verboseShowsNoStackTraceForAnOrdinaryApiError() {
+      CliRun run = vidu("--verbose", "task", "get", "404404");
+      assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
+      assertThat(run.err()).contains("[http]").contains("TaskNotFound").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
     void apiErrorExits3WithReasonAndTraceId() {
       CliRun run = vidu("task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
