@@ -152,7 +152,13 @@ final class TaskCommand {
               + (t.getCredits() == null ? "" : ", " + t.getCredits() + " credits"));
           List<Creation> creations = t.getCreations() == null ? List.of() : t.getCreations();
           for (int i = 0; i < creations.size(); i++) {
-            root.out.println("  creation " + (i + 1) + ": " + creations.get(i).getUrl());
+            String url = creations.get(i).getUrl();
+            root.out.println("  creation " + (i + 1) + ": " + (url == null ? "(no url)" : CliFormat.withoutQueryValues(url)));
+          }
+          if (!creations.isEmpty()) {
+            // The signed query is a credential to the image: not printed in plain output.
+            root.err.println("result URLs are signed and shown without their signature: 'vidu task wait " + id
+                + "' downloads them, --json prints them whole");
           }
         }
         return t.getState() == TaskState.FAILED ? ExitCode.TASK_FAILED : ExitCode.OK;

@@ -77,7 +77,7 @@ public final class ViduCli {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Log HTTP requests on stderr (Authorization redacted).")
+      description = "Log HTTP requests on stderr (Authorization and result URLs' signatures redacted).")
   boolean verbose;
 
   final Map<String, String> environment;
@@ -170,7 +170,7 @@ public final class ViduCli {
       builder.validator(RequestValidator.allowingUnknownModels());
     }
     if (verbose) {
-      builder.httpLogger(line -> err.println("[http] " + line));
+      builder.httpLogger(line -> err.println("[http] " + CliFormat.httpLogLine(line)));
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {

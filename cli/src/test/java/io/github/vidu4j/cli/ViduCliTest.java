@@ -547,6 +547,19 @@ class ViduCliTest {
     }
 
     @Test
+    void signedResultUrlsAreNotPrintedWhole() {
+      CliRun waited = vidu("--verbose", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      assertThat(waited.exitCode()).as(waited.toString()).isZero();
+      assertThat(waited.err()).contains("/results/").contains("sig=<redacted>").doesNotContainPattern("sig=(?!<redacted>)");
+      String id = Path.of(waited.out().strip()).getFileName().toString().replace("-1.png", "");
+
+      CliRun get = vidu("task", "get", id);
+      assertThat(get.out()).contains("creation 1: ").contains("sig=<redacted>").doesNotContainPattern("sig=(?!<redacted>)");
+      assertThat(get.err()).contains("--json prints them whole");
+      assertThat(vidu("--json", "task", "get", id).out()).containsPattern("sig=(?!<redacted>)");
+    }
+
+    @Test
     void callbackSecretsAreNotPrinted() {
       CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "cb-secret-123", "--url", "https://h.example/cb");
       assertThat(run.all()).doesNotContain("cb-secret-123");
