@@ -66,7 +66,7 @@ final class ImageCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where --wait saves images, as <task id>-<n>.<ext>; never overwrites. Default: current directory.")
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
     Path output;
 
     @Option(

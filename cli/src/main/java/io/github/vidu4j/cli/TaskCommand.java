@@ -178,7 +178,7 @@ final class TaskCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long to wait: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where to save images; never overwrites. Default: current directory.")
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where to save images, as <task id>-<n>.<ext>. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
     Path output;
 
     @Override
