@@ -8,8 +8,12 @@ import io.github.vidu4j.callback.InvalidSignatureException;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +66,7 @@ final class CallbackCommand {
       description = {
         "Verify one callback's signature headers (exit 0) or say why it is refused (exit 6).",
         "Give the callback URL exactly as registered with the task."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Verify implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
@@ -89,7 +92,7 @@ final class CallbackCommand {
     @Nullable String now;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       ViduCli root = callback.root;
       Map<String, List<String>> received = new LinkedHashMap<>();
       for (String header : headers) {
@@ -99,14 +102,18 @@ final class CallbackCommand {
         }
         received.computeIfAbsent(header.substring(0, colon).trim(), n -> new ArrayList<>()).add(header.substring(colon + 1).trim());
       }
-      byte[] body = bodyFile == null ? "{}".getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(bodyFile);
+      requireCallbackUrl(url);
+      byte[] body = bodyFile == null ? "{}".getBytes(StandardCharsets.UTF_8) : readBody(bodyFile);
       Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(parseDate(now, "--now"), ZoneOffset.UTC);
       try {
         VerifiedCallback verified = verifier(secrets, maxAge, clock).verify(CallbackRequest.of(method, url, received, body));
-        if (root.json) {
+        if (bodyFile == null) {
+          // The body checked was a stand-in: --json has no callback JSON to print.
+          (root.json ? root.err : root.out).println("callback verified (headers only; no --body-file)");
+        } else if (root.json) {
           root.out.println(new String(verified.rawBody(), StandardCharsets.UTF_8));
         } else {
-          root.out.println("callback verified" + (bodyFile == null ? " (headers only; no --body-file)" : ": " + describe(verified)));
+          root.out.println("callback verified: " + describe(verified));
         }
         return ExitCode.OK;
       } catch (InvalidSignatureException e) {
@@ -135,6 +142,7 @@ final class CallbackCommand {
     @Override
     public Integer call() {
       ViduCli root = callback.root;
+      requireCallbackUrl(url);
       Instant at = date == null ? Instant.now() : parseDate(date, "--date");
       Map<String, String> signed = CallbackSigner.withSecret(secret)
           .sign("POST", url, at, nonce == null ? UUID.randomUUID().toString() : nonce);
@@ -156,8 +164,7 @@ final class CallbackCommand {
       description = {
         "Receive callbacks on this machine, verify each and print it as it arrives (401 to refused ones).",
         "Exit 0 if every callback verified, 6 if any was refused."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Listen implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
@@ -185,11 +192,17 @@ final class CallbackCommand {
       if (count != null && count < 1) {
         throw new ViduCli.UsageException("--count must be at least 1, got " + count);
       }
+      ViduCli.requirePort(port);
+      String path = requireCallbackUrl(url).getRawPath();
       CallbackVerifier verifier = verifier(secrets, maxAge, Clock.systemUTC());
       CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
       AtomicInteger refused = new AtomicInteger();
-      String path = java.net.URI.create(url).getRawPath();
-      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      HttpServer server;
+      try {
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      } catch (IOException e) {
+        throw ViduCli.cannotListen(host, port, e);
+      }
       server.createContext(path == null || path.isEmpty() ? "/" : path, exchange -> {
         int status;
         try {
@@ -219,6 +232,36 @@ final class CallbackCommand {
         server.stop(0);
       }
       return refused.get() == 0 ? ExitCode.OK : ExitCode.CALLBACK_REJECTED;
+    }
+  }
+
+  /** --url as the callback_url Vidu signs: an absolute http(s) URL. */
+  static URI requireCallbackUrl(String url) {
+    String problem;
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+      problem = "it is not an absolute http(s) URL";
+    } catch (URISyntaxException e) {
+      problem = e.getReason().toLowerCase(Locale.ROOT) + " at index " + e.getIndex();
+    }
+    throw new ViduCli.UsageException("--url must be the callback_url as registered with the task, for example"
+        + " https://hooks.example.com/vidu; '" + url + "': " + problem);
+  }
+
+  /** --body-file's bytes, or a message naming the file (not the JDK's bare path). */
+  static byte[] readBody(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ViduCli.UsageException("--body-file " + file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new ViduCli.UsageException("--body-file " + file + ": not readable (permission denied)");
+    } catch (IOException e) {
+      throw new ViduCli.UsageException("--body-file " + file + ": cannot be read: " + e.getMessage());
     }
   }
 

@@ -3,21 +3,81 @@ package io.github.vidu4j.cli;
 import io.github.vidu4j.RawJson;
 import io.github.vidu4j.ViduJson;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
-/** How the CLI writes durations and models. */
+/** How the CLI writes durations, shell words and models. */
 final class CliFormat {
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+  private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
+  private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
+
   private CliFormat() {}
 
-  /** {@code 45s}, {@code 2m05s}, {@code 1h02m}. */
+  /**
+   * To the second, the way --timeout is written: {@code 45s}, {@code 5m}, {@code 2m05s}, {@code
+   * 1h}, {@code 1h02m05s}; under a second, {@code 500ms}. Never Java's {@code PT5M}.
+   */
   static String duration(Duration d) {
-    long seconds = Math.max(0, d.toSeconds());
-    if (seconds < 60) {
-      return seconds + "s";
+    if (!d.isNegative() && !d.isZero() && d.toSeconds() == 0) {
+      return d.toMillis() + "ms";
     }
-    if (seconds < 3600) {
-      return String.format("%dm%02ds", seconds / 60, seconds % 60);
+    return format(Math.max(0, d.toSeconds()), 0);
+  }
+
+  /** Like {@link #duration} but keeping milliseconds, to repeat a --timeout exactly. */
+  static String exactDuration(Duration d) {
+    return format(Math.max(0, d.toSeconds()), Math.max(0, d.toMillisPart()));
+  }
+
+  private static String format(long seconds, int millis) {
+    StringBuilder text = new StringBuilder();
+    long h = seconds / 3600;
+    long m = seconds % 3600 / 60;
+    long s = seconds % 60;
+    if (h > 0) {
+      text.append(h).append('h');
     }
-    return String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+    if (m > 0) {
+      text.append(h > 0 ? String.format("%02d", m) : Long.toString(m)).append('m');
+    }
+    if (s > 0 || (text.length() == 0 && millis == 0)) {
+      text.append(text.length() > 0 ? String.format("%02d", s) : Long.toString(s)).append('s');
+    }
+    if (millis > 0) {
+      text.append(millis).append("ms");
+    }
+    return text.toString();
+  }
+
+  /**
+   * {@code url} with its query values masked: result URLs are presigned ({@code
+   * ?expires=...&sig=...}), so their query is a credential to the image for as long as it lives.
+   */
+  static String withoutQueryValues(String url) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    int fragment = url.indexOf('#', query);
+    String params = url.substring(query + 1, fragment < 0 ? url.length() : fragment);
+    return url.substring(0, query + 1) + QUERY_VALUE.matcher(params).replaceAll("=<redacted>");
+  }
+
+  /**
+   * A line of the client's HTTP log with the query values of every URL outside the API masked.
+   * The API's own queries (task list filters, page tokens) are no secret and help debugging;
+   * other URLs are result downloads, whose query is their signature.
+   */
+  static String httpLogLine(String line) {
+    return URL_IN_TEXT.matcher(line).replaceAll(m -> {
+      String url = m.group();
+      return java.util.regex.Matcher.quoteReplacement(url.contains("/ent/v2/") ? url : withoutQueryValues(url));
+    });
+  }
+
+  /** {@code word} as a POSIX shell reads it back: as is if plain, else single-quoted. */
+  static String shellWord(String word) {
+    return PLAIN_WORD.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** The JSON the API sent for {@code model}, or the model written as JSON if it was built here. */

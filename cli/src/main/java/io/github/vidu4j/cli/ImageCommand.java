@@ -1,6 +1,5 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
@@ -13,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code vidu image ...}. */
 @Command(name = "image", description = "Create images.", subcommands = ImageCommand.Create.class, mixinStandardHelpOptions = true)
@@ -27,10 +28,10 @@ final class ImageCommand {
       description = {
         "Create a reference-to-image task (text-to-image: viduq2 with no --image).",
         "The request is validated first; invalid input exits 2 and nothing is sent."
-      },
-      footer = ExitCode.HELP)
+      })
   static final class Create implements Callable<Integer> {
     @ParentCommand ImageCommand image;
+    @Spec CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "viduq1 or viduq2.")
     String model;
@@ -65,7 +66,7 @@ final class ImageCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where --wait saves images, as <task id>-<n>.<ext>; never overwrites. Default: current directory.")
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
     Path output;
 
     @Option(
@@ -76,6 +77,14 @@ final class ImageCommand {
     @Override
     public Integer call() throws Exception {
       ViduCli root = image.root;
+      // Without --wait nothing is saved and nothing waited for: an ignored --output would leave
+      // the user looking for images that never come.
+      List<String> waitOnly = List.of("--timeout", "--output").stream()
+          .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+      if (!await && !waitOnly.isEmpty()) {
+        throw new ViduCli.UsageException(String.join(" and ", waitOnly) + (waitOnly.size() == 1 ? " applies" : " apply")
+            + " only with --wait: add --wait, or drop " + (waitOnly.size() == 1 ? "it" : "them") + " (nothing was sent)");
+      }
       ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt(prompt);
       List<String> values = new ArrayList<>();
       for (String image : images) {
@@ -99,6 +108,9 @@ final class ImageCommand {
       if (callbackUrl != null) {
         request.callbackUrl(callbackUrl);
       }
+      if (await) {
+        OutputDirectory.require(output, "no task was created");
+      }
       try (Session session = root.openSession(allowUnknownModel)) {
         ReferenceToImageTask task = session.client.images().create(request);
         String taskId = task.getTaskId();
@@ -112,7 +124,7 @@ final class ImageCommand {
           return ExitCode.OK;
         }
         root.err.println("task " + taskId + " created");
-        return TaskCommand.waitAndDownload(root, session, taskId, AwaitOptions.defaults().withTimeout(timeout), output);
+        return TaskCommand.waitAndDownload(root, session, taskId, timeout, output, TaskCommand.givenWaitOptions(spec, timeout, output));
       }
     }
 

@@ -4,35 +4,49 @@ import io.github.vidu4j.RawJson;
 import io.github.vidu4j.model.TaskCreations;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows a task's progress on stderr: on a terminal, one line redrawn in place with the state and
- * the elapsed time; otherwise one plain line per state change, so logs stay readable.
+ * the elapsed time; otherwise one plain line per state change, so logs stay readable; or nothing.
+ * It also keeps the task as last read, for {@code --json} to print when the wait ends badly.
  */
 final class Progress implements Consumer<TaskCreations>, AutoCloseable {
+  /** {@link #LIVE} redraws one line with carriage returns, so only where stderr is a terminal. */
+  enum Mode {
+    LIVE,
+    LINES,
+    OFF
+  }
+
   private static final char[] SPINNER = {'|', '/', '-', '\\'};
 
   private final PrintWriter err;
   private final String taskId;
+  private final Mode mode;
   private final long startNanos = System.nanoTime();
-  private final ScheduledExecutorService ticker;
+  private final @Nullable ScheduledExecutorService ticker;
   private volatile String state = "submitted";
+  private volatile @Nullable TaskCreations last;
   private int frame;
 
-  Progress(PrintWriter err, String taskId, boolean interactive) {
+  Progress(PrintWriter err, String taskId, Mode mode) {
     this.err = err;
     this.taskId = taskId;
-    if (interactive) {
-      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vidu-progress");
-        t.setDaemon(true);
-        return t;
+    this.mode = mode;
+    if (mode == Mode.LIVE) {
+      ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "vidu-progress");
+        thread.setDaemon(true);
+        return thread;
       });
-      ticker.scheduleAtFixedRate(this::redraw, 0, 250, TimeUnit.MILLISECONDS);
+      t.scheduleAtFixedRate(this::redraw, 0, 250, TimeUnit.MILLISECONDS);
+      ticker = t;
     } else {
       ticker = null;
     }
@@ -40,10 +54,16 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
 
   @Override
   public void accept(TaskCreations task) {
+    last = task;
     state = RawJson.field(task, "state").orElse(String.valueOf(task.getState()));
-    if (ticker == null) {
+    if (mode == Mode.LINES) {
       err.println("task " + taskId + ": " + state + " (" + CliFormat.duration(elapsed()) + ")");
     }
+  }
+
+  /** The task as last read while waiting, if a read succeeded. */
+  Optional<TaskCreations> lastRead() {
+    return Optional.ofNullable(last);
   }
 
   private synchronized void redraw() {

@@ -20,9 +20,17 @@ final class RedactingWriter extends Writer {
     this.target = target;
   }
 
-  /** Masks {@code secret} from now on; secrets shorter than 4 characters are ignored. */
+  /**
+   * Shortest secret masked wherever it appears. A shorter one would mask ordinary text: the secret
+   * {@code vidu} turned {@code X-HMAC-ACCESS-KEY: vidu} into {@code <redacted>}. Short secrets are
+   * still never printed: the CLI does not echo secrets, and the parser quotes only values it
+   * rejects, which are not secrets.
+   */
+  static final int MIN_MASKED_LENGTH = 8;
+
+  /** Masks {@code secret} from now on, if it has at least {@link #MIN_MASKED_LENGTH} characters. */
   void register(String secret) {
-    if (secret.length() >= 4 && !secrets.contains(secret)) {
+    if (secret.length() >= MIN_MASKED_LENGTH && !secrets.contains(secret)) {
       secrets.add(secret);
     }
   }

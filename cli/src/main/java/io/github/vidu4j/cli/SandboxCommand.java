@@ -39,6 +39,7 @@ final class SandboxCommand {
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
+      ViduCli.requirePort(port);
       String key = root.apiKey != null ? root.apiKey : root.environment.get("VIDU_API_KEY");
       SandboxOptions.Builder options = SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
       boolean ownKey = key != null && !key.isBlank();
@@ -46,14 +47,21 @@ final class SandboxCommand {
         options.apiKey(key.trim());
       }
       CountDownLatch stopped = new CountDownLatch(1);
-      ViduSandbox running = ViduSandbox.start(options.build());
+      ViduSandbox running;
+      try {
+        running = ViduSandbox.start(options.build());
+      } catch (java.io.UncheckedIOException e) {
+        throw ViduCli.cannotListen("127.0.0.1", port, e);
+      }
       // Ctrl-C ends the wait below; the finally block stops the sandbox in both ways out.
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       try {
-        root.out.println("Vidu sandbox listening on " + running.baseUrl());
-        root.out.println(ownKey ? "API key: the one you gave (--api-key or VIDU_API_KEY)" : "Demo API key: " + running.demoKey());
-        root.out.println("Use it: export VIDU_BASE_URL=" + running.baseUrl() + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
-        root.out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + CliFormat.duration(duration) + ".");
+        // No API JSON to print: with --json, stdout stays empty rather than carrying plain lines.
+        java.io.PrintWriter info = root.json ? root.err : root.out;
+        info.println("Vidu sandbox listening on " + running.baseUrl());
+        info.println(ownKey ? "API key: the one you gave (--api-key or VIDU_API_KEY)" : "Demo API key: " + running.demoKey());
+        info.println("Use it: export VIDU_BASE_URL=" + running.baseUrl() + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
+        info.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + CliFormat.duration(duration) + ".");
         if (duration == null) {
           stopped.await();
         } else {

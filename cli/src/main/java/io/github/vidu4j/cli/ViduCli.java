@@ -31,8 +31,8 @@ import picocli.CommandLine.ScopeType;
       CreditsCommand.class,
       CallbackCommand.class,
       SandboxCommand.class,
-    },
-    footer = ExitCode.HELP)
+      CommandLine.HelpCommand.class,
+    })
 public final class ViduCli {
   @Option(
       names = "--api-key",
@@ -65,14 +65,25 @@ public final class ViduCli {
   boolean json;
 
   @Option(
+      names = "--no-progress",
+      scope = ScopeType.INHERIT,
+      description = {
+        "No progress lines while waiting (also: environment variable VIDU_NO_PROGRESS set non-empty).",
+        "Otherwise progress goes to stderr: one live line if stderr is a terminal (a console is attached, TERM is set"
+            + " and not 'dumb', and on Linux file descriptor 2 is a tty), else one plain line per state change."
+      })
+  boolean noProgress;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Log HTTP requests on stderr (Authorization redacted).")
+      description = "Log HTTP requests on stderr (Authorization and result URLs' signatures redacted).")
   boolean verbose;
 
   final Map<String, String> environment;
   final PrintWriter out;
   final PrintWriter err;
+  /** Whether stderr is a terminal (see {@link Terminal}); tests pass it in. */
   final boolean interactive;
   private final RedactingWriter outRedactor;
   private final RedactingWriter errRedactor;
@@ -88,28 +99,67 @@ public final class ViduCli {
 
   /** Runs {@code vidu} and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err, System.console() != null));
+    Map<String, String> environment = System.getenv();
+    boolean stderrIsTerminal = Terminal.stderrIsTerminal(System.console() != null, environment, Terminal.stderrTarget());
+    System.exit(run(args, environment, System.out, System.err, stderrIsTerminal));
   }
 
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
   static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
     ViduCli root = new ViduCli(environment, out, err, interactive);
-    for (String secret : secretsIn(args, environment)) {
+    CommandLine cli = new CommandLine(root);
+    for (String secret : secretsIn(args, environment, optionNames(cli))) {
       root.outRedactor.register(secret);
       root.errRedactor.register(secret);
     }
-    CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
+    cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
     cli.setOut(root.out);
     cli.setErr(root.err);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
+    cli.setParameterExceptionHandler((e, given) -> usageError(e));
+    withExitCodes(cli);
     try {
       return cli.execute(args);
     } finally {
       root.out.flush();
       root.err.flush();
     }
+  }
+
+  /**
+   * A mistyped command line gets the problem and where to read more, not 50 lines of usage that
+   * bury the one line that matters.
+   */
+  private static int usageError(CommandLine.ParameterException e) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    java.util.List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    // picocli has no exception type of its own for a missing subcommand, only this message.
+    if (!subcommands.isEmpty() && String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+      err.println("error: " + name + " needs a command: " + String.join(", ", subcommands));
+    } else {
+      err.println("error: " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+      }
+    }
+    err.println("see: " + name + " --help");
+    return ExitCode.INVALID_INPUT;
+  }
+
+  private static java.util.Set<String> optionNames(CommandLine command) {
+    java.util.Set<String> names = new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
+    command.getSubcommands().values().forEach(sub -> names.addAll(optionNames(sub)));
+    return names;
+  }
+
+  /** Every command's --help ends with the exit codes, so none can be left without them. */
+  private static void withExitCodes(CommandLine command) {
+    command.getCommandSpec().usageMessage().footer(ExitCode.HELP);
+    command.getSubcommands().values().forEach(ViduCli::withExitCodes);
   }
 
   /** Opens a client (and, with {@code --sandbox}, the sandbox it talks to). */
@@ -120,7 +170,7 @@ public final class ViduCli {
       builder.validator(RequestValidator.allowingUnknownModels());
     }
     if (verbose) {
-      builder.httpLogger(line -> err.println("[http] " + line));
+      builder.httpLogger(line -> err.println("[http] " + CliFormat.httpLogLine(line)));
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {
@@ -137,11 +187,26 @@ public final class ViduCli {
     builder.apiKey(key.trim());
     String url = baseUrl != null ? baseUrl : environment.get("VIDU_BASE_URL");
     if (url != null && !url.isBlank()) {
-      builder.baseUrl(url.trim());
+      try {
+        builder.baseUrl(url.trim());
+      } catch (IllegalArgumentException e) {
+        // The builder names its parameter (baseUrl); the user knows the option or variable.
+        String source = baseUrl != null ? "--base-url" : "VIDU_BASE_URL";
+        throw new UsageException(String.valueOf(e.getMessage()).replaceFirst("^baseUrl\\b", source)
+            + " (for example https://api.vidu.com/)");
+      }
     } else if (region != null) {
       builder.region(region);
     }
     return new Session(builder.build(), null);
+  }
+
+  /** How {@code --wait} and {@code task wait} show progress: the rule in {@code --no-progress}'s help. */
+  Progress.Mode progressMode() {
+    if (noProgress || Terminal.progressDisabledBy(environment)) {
+      return Progress.Mode.OFF;
+    }
+    return interactive ? Progress.Mode.LIVE : Progress.Mode.LINES;
   }
 
   void registerSecret(String secret) {
@@ -149,12 +214,29 @@ public final class ViduCli {
     errRedactor.register(secret);
   }
 
+  /**
+   * Prints what went wrong and returns the exit code. A stack trace (with --verbose) only for
+   * exit 1, the unexpected: for an API error, a failed task or a refused callback the message is
+   * the whole story, and a trace would bury it.
+   */
   private int fail(Exception e) {
-    if (verbose) {
-      e.printStackTrace(err);
+    int code = report(e);
+    if (code == ExitCode.OTHER) {
+      if (verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(--verbose adds the stack trace)");
+      }
     }
+    return code;
+  }
+
+  private int report(Exception e) {
     if (e instanceof ViduValidationException invalid) {
-      err.println("invalid input, nothing was sent:\n" + e.getMessage());
+      // The validator's hints name its Java API (RequestValidator.allowingUnknownModels()); the
+      // CLI gives its own option instead, below.
+      err.println("invalid input, nothing was sent:\n"
+          + String.valueOf(e.getMessage()).replaceAll("\\s*\\(RequestValidator\\.\\w+\\(\\)[^)]*\\)", ""));
       if (invalid.violations().stream().anyMatch(v -> v.field().equals("model") && v.rule().startsWith("unknown model"))) {
         err.println("hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
       }
@@ -171,6 +253,10 @@ public final class ViduCli {
     if (e instanceof TaskFailedException failed) {
       err.println("error: " + failed.getMessage());
       return ExitCode.TASK_FAILED;
+    }
+    if (e instanceof WaitTimedOutException) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.WAIT_TIMED_OUT;
     }
     if (e instanceof TaskTimeoutException timeout) {
       err.println("error: task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
@@ -189,22 +275,58 @@ public final class ViduCli {
     return ExitCode.OTHER;
   }
 
-  private static java.util.List<String> secretsIn(String[] args, Map<String, String> environment) {
-    java.util.List<String> secrets = new java.util.ArrayList<>();
+  /**
+   * Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed).
+   * An option name after --api-key or --secret is not taken as its value by the parser (it says
+   * "Expected parameter for option '--api-key' but found '--json'"), so it is no secret to mask.
+   */
+  static java.util.List<String> secretsIn(String[] args, Map<String, String> environment, java.util.Set<String> optionNames) {
+    java.util.List<String> given = new java.util.ArrayList<>();
     String envKey = environment.get("VIDU_API_KEY");
     if (envKey != null) {
-      secrets.add(envKey.trim());
+      given.add(envKey);
     }
     for (int i = 0; i < args.length; i++) {
       for (String option : new String[] {"--api-key", "--secret"}) {
-        if (args[i].equals(option) && i + 1 < args.length) {
-          secrets.add(args[i + 1]);
+        if (args[i].equals(option) && i + 1 < args.length && !optionNames.contains(args[i + 1])) {
+          given.add(args[i + 1]);
         } else if (args[i].startsWith(option + "=")) {
-          secrets.add(args[i].substring(option.length() + 1));
+          given.add(args[i].substring(option.length() + 1));
+        }
+      }
+    }
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    for (String secret : given) {
+      for (String form : java.util.List.of(secret, secret.trim())) {
+        if (!form.isEmpty() && !secrets.contains(form)) {
+          secrets.add(form);
         }
       }
     }
     return secrets;
+  }
+
+  /** Refuses a port outside 0..65535 before trying to listen on it. */
+  static void requirePort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0 (any free port) to 65535, got " + port);
+    }
+  }
+
+  /**
+   * A listener that could not start, as the user's mistake (exit 2) when the port is taken or the
+   * address not local: the JDK's own words ("Address already in use") name neither.
+   */
+  static RuntimeException cannotListen(String host, int port, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException bind) {
+        String reason = String.valueOf(bind.getMessage());
+        return new UsageException(reason.contains("in use")
+            ? "port " + port + " is already in use on " + host + "; pick another --port, or 0 for any free one"
+            : "cannot listen on " + host + ":" + port + ": " + reason);
+      }
+    }
+    return new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
   }
 
   /** Bad usage the parser cannot catch: exit code 2, nothing sent. */
@@ -213,6 +335,15 @@ public final class ViduCli {
 
     UsageException(String message) {
       super(message);
+    }
+  }
+
+  /** A wait timed out; the message says how to resume, or why that cannot work: exit code 5. */
+  static final class WaitTimedOutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitTimedOutException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -228,7 +359,8 @@ public final class ViduCli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      Package p = ViduClient.class.getPackage();
+      // From the jar's manifest (cli/pom.xml puts it there); classes run from a build directory have none.
+      Package p = ViduCli.class.getPackage();
       String version = p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
       return new String[] {"vidu " + version + " (vidu4j, Java " + System.getProperty("java.version") + ")"};
     }

@@ -55,6 +55,17 @@ class ReadmeRunCommandIT {
     assertThat(image.getHeight()).isEqualTo(1080);
   }
 
+  @Test
+  void theJarKnowsItsVersion() throws Exception {
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("vidu.jar"), "--version").directory(workDir.toFile()).start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).isZero();
+    assertThat(out).startsWith("vidu " + System.getProperty("vidu.version") + " ");
+  }
+
   private static String firstCodeBlock(String readme) {
     Matcher m = Pattern.compile("```[a-z]*\\n(.*?)```", Pattern.DOTALL).matcher(readme);
     assertThat(m.find()).as("README has a code block").isTrue();
