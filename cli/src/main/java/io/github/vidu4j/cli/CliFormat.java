@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 /** How the CLI writes durations, shell words and models. */
 final class CliFormat {
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-  private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
-  private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
 
   private CliFormat() {}
 
@@ -47,32 +45,6 @@ final class CliFormat {
       text.append(millis).append("ms");
     }
     return text.toString();
-  }
-
-  /**
-   * {@code url} with its query values masked: result URLs are presigned ({@code
-   * ?expires=...&sig=...}), so their query is a credential to the image for as long as it lives.
-   */
-  static String withoutQueryValues(String url) {
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return url;
-    }
-    int fragment = url.indexOf('#', query);
-    String params = url.substring(query + 1, fragment < 0 ? url.length() : fragment);
-    return url.substring(0, query + 1) + QUERY_VALUE.matcher(params).replaceAll("=<redacted>");
-  }
-
-  /**
-   * A line of the client's HTTP log with the query values of every URL outside the API masked.
-   * The API's own queries (task list filters, page tokens) are no secret and help debugging;
-   * other URLs are result downloads, whose query is their signature.
-   */
-  static String httpLogLine(String line) {
-    return URL_IN_TEXT.matcher(line).replaceAll(m -> {
-      String url = m.group();
-      return java.util.regex.Matcher.quoteReplacement(url.contains("/ent/v2/") ? url : withoutQueryValues(url));
-    });
   }
 
   /** {@code word} as a POSIX shell reads it back: as is if plain, else single-quoted. */

@@ -153,12 +153,8 @@ final class TaskCommand {
           List<Creation> creations = t.getCreations() == null ? List.of() : t.getCreations();
           for (int i = 0; i < creations.size(); i++) {
             String url = creations.get(i).getUrl();
-            root.out.println("  creation " + (i + 1) + ": " + (url == null ? "(no url)" : CliFormat.withoutQueryValues(url)));
-          }
-          if (!creations.isEmpty()) {
-            // The signed query is a credential to the image: not printed in plain output.
-            root.err.println("result URLs are signed and shown without their signature: 'vidu task wait " + id
-                + "' downloads them, --json prints them whole");
+            // Whole, signature included: showing where the images are is what task get is for.
+            root.out.println("  creation " + (i + 1) + ": " + (url == null ? "(no url)" : url));
           }
         }
         return t.getState() == TaskState.FAILED ? ExitCode.TASK_FAILED : ExitCode.OK;

@@ -170,7 +170,8 @@ public final class ViduCli {
       builder.validator(RequestValidator.allowingUnknownModels());
     }
     if (verbose) {
-      builder.httpLogger(line -> err.println("[http] " + CliFormat.httpLogLine(line)));
+      // The client's logger already redacts Authorization and every URL's query values.
+      builder.httpLogger(line -> err.println("[http] " + line));
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {

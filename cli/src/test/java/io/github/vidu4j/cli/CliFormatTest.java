@@ -27,21 +27,4 @@ class CliFormatTest {
   void shellWordsAreQuotedOnlyWhenNeeded(String word, String quoted) {
     assertThat(CliFormat.shellWord(word)).isEqualTo(quoted);
   }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "https://cdn.example/r/1.png?expires=1795726729&sig=jv0ST-Ff|https://cdn.example/r/1.png?expires=<redacted>&sig=<redacted>",
-      "https://cdn.example/r/1.png|https://cdn.example/r/1.png",
-      "https://cdn.example/r/1.png?token|https://cdn.example/r/1.png?token"})
-  void signedQueryValuesAreMasked(String url, String shown) {
-    assertThat(CliFormat.withoutQueryValues(url)).isEqualTo(shown);
-  }
-
-  @org.junit.jupiter.api.Test
-  void theHttpLogKeepsApiQueriesAndMasksResultSignatures() {
-    assertThat(CliFormat.httpLogLine("--> GET http://127.0.0.1:1/results/8.png?expires=17&sig=abc"))
-        .isEqualTo("--> GET http://127.0.0.1:1/results/8.png?expires=<redacted>&sig=<redacted>");
-    assertThat(CliFormat.httpLogLine("--> GET https://api.vidu.com/ent/v2/tasks?states=success&pager.pagesz=1"))
-        .isEqualTo("--> GET https://api.vidu.com/ent/v2/tasks?states=success&pager.pagesz=1");
-  }
 }

@@ -546,17 +546,19 @@ class ViduCliTest {
       assertThat(run.all()).doesNotContain(KEY);
     }
 
+    /**
+     * A result URL's signed query is a credential to the image: kept out of the --verbose HTTP log
+     * (which ends up in CI logs and bug reports), shown whole by task get, which exists to give it.
+     */
     @Test
-    void signedResultUrlsAreNotPrintedWhole() {
+    void signedResultUrlsStayOutOfTheHttpLog() {
       CliRun waited = vidu("--verbose", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
       assertThat(waited.exitCode()).as(waited.toString()).isZero();
-      assertThat(waited.err()).contains("/results/").contains("sig=<redacted>").doesNotContainPattern("sig=(?!<redacted>)");
+      assertThat(waited.err()).contains("/results/").contains("sig=\u2026").doesNotContainPattern("sig=(?!\u2026)");
       String id = Path.of(waited.out().strip()).getFileName().toString().replace("-1.png", "");
 
       CliRun get = vidu("task", "get", id);
-      assertThat(get.out()).contains("creation 1: ").contains("sig=<redacted>").doesNotContainPattern("sig=(?!<redacted>)");
-      assertThat(get.err()).contains("--json prints them whole");
-      assertThat(vidu("--json", "task", "get", id).out()).containsPattern("sig=(?!<redacted>)");
+      assertThat(get.out()).contains("creation 1: ").containsPattern("/results/\\S+\\?expires=\\d+&sig=[\\w-]+");
     }
 
     @Test
