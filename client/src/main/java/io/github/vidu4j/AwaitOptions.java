@@ -37,7 +37,10 @@ public final class AwaitOptions {
     return DEFAULTS;
   }
 
-  /** How long to wait before giving up with {@link TaskTimeoutException}. */
+  /**
+   * How long to wait before giving up with {@link TaskTimeoutException}. No poll and no retry of
+   * one starts after it; a request already in flight may finish (at most one {@code callTimeout}).
+   */
   public Duration timeout() {
     return timeout;
   }

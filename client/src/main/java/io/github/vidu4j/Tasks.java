@@ -51,7 +51,11 @@ public final class Tasks {
    */
   public TaskCreations get(String taskId) {
     String id = requireId(taskId);
-    return executor.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations");
+    return getBefore(id, null);
+  }
+
+  private TaskCreations getBefore(String id, @Nullable Instant deadline) {
+    return executor.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
   }
 
   /** {@link #get} on a vidu4j thread. */
@@ -139,7 +143,8 @@ public final class Tasks {
     TaskState lastKnown = null;
     while (true) {
       try {
-        TaskCreations task = get(id);
+        // No retry of this read starts after the deadline: await overruns it by one request at most.
+        TaskCreations task = getBefore(id, deadline);
         String state = RawJson.field(task, "state").orElse(task.getState() == null ? "" : task.getState().getValue());
         lastKnown = task.getState();
         if (!state.equals(lastState)) {

@@ -90,7 +90,12 @@ public final class RetryingExecutor {
 
   /** Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages. */
   public <T> T execute(Call<T> call, Mode mode, String operation) {
-    return run(mode, operation, attempt -> {
+    return execute(call, mode, operation, null);
+  }
+
+  /** {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given). */
+  public <T> T execute(Call<T> call, Mode mode, String operation, @Nullable Instant deadline) {
+    return run(mode, operation, deadline, attempt -> {
       Response<T> response = send(call, attempt, mode, operation);
       T body = response.body();
       if (body == null) {
@@ -120,6 +125,10 @@ public final class RetryingExecutor {
 
   /** Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached. */
   public <T> T run(Mode mode, String operation, Attempt<T> attempt) {
+    return run(mode, operation, null, attempt);
+  }
+
+  private <T> T run(Mode mode, String operation, @Nullable Instant deadline, Attempt<T> attempt) {
     Instant start = clock.instant();
     for (int n = 0; ; n++) {
       Duration delay;
@@ -140,7 +149,9 @@ public final class RetryingExecutor {
       } finally {
         SendTracker.end();
       }
-      if (delay == null || n >= maxRetries || Duration.between(start, clock.instant()).plus(delay).compareTo(retryBudget) > 0) {
+      Instant retryAt = clock.instant().plus(delay == null ? Duration.ZERO : delay);
+      if (delay == null || n >= maxRetries || Duration.between(start, retryAt).compareTo(retryBudget) > 0
+          || (deadline != null && retryAt.isAfter(deadline))) {
         throw failure;
       }
       if (log != null) {

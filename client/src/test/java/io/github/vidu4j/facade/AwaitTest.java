@@ -54,6 +54,21 @@ class AwaitTest extends ClientHarness {
     assertThat(time.sleeps.get(7)).isEqualTo(Duration.ofSeconds(4));
   }
 
+  /**
+   * Throttled reads asking for 20 s each: no retry starts past the 5 s deadline, so the wait ends
+   * on time instead of 40 s of retry waits later.
+   */
+  @Test
+  void retriesOfAPollDoNotRunPastTheDeadline() {
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down")).setHeader("Retry-After", "20").build());
+    }
+
+    assertThatThrownBy(() -> client.tasks().await("t-1", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(TaskTimeoutException.class, e -> assertThat(e.waited()).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+    assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isLessThan(Duration.ofSeconds(20)));
+  }
+
   @Test
   void aFailedTaskThrowsTaskFailedExceptionWithErrCode() {
     server.enqueue(Responses.task("t-1", "processing"));
