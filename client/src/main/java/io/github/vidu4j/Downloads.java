@@ -7,6 +7,7 @@ import io.github.vidu4j.model.TaskCreations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * first byte is written. Obtain from {@link ViduClient#downloads()}.
  */
 public final class Downloads {
+  private static final int MAX_NAME_SUFFIX = 1000;
+
   private final OkHttpClient http;
   private final RetryingExecutor executor;
   private final Executor async;
@@ -81,25 +87,38 @@ public final class Downloads {
   /**
    * Downloads every creation of a finished task into {@code directory} (created if missing), one
    * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
-   * from the response's content type ({@code png}, {@code jpg}, {@code webp}). Existing files are
-   * never overwritten. Returns the paths written, in creation order.
+   * ({@code png}, {@code jpg}, {@code webp}) from the file's first bytes, else the response's
+   * content type, else the URL's path ({@code bin} if none says). An existing file
+   * is never overwritten: where the name is taken, the first free one of {@code <task
+   * id>-<n>-2.<extension>}, {@code -3}, ... is used. Returns the paths written, in creation order.
    *
-   * @throws ViduException if the task has no creations or a file already exists
+   * @throws ViduException if the task has no creations, or any creation could not be saved (the
+   *     others are saved all the same: a paid image is not lost to a neighbour's failure)
    */
   public List<Path> toDirectory(TaskCreations task, Path directory) {
-    Objects.requireNonNull(task, "task == null");
-    Objects.requireNonNull(directory, "directory == null");
-    return toDirectoryNow(task, directory);
+    return toDirectory(task, directory, file -> {});
   }
 
-  /** {@link #toDirectory} on a vidu4j thread; arguments are checked on the caller's. */
+  /**
+   * {@link #toDirectory(TaskCreations, Path)}, handing each path to {@code onSaved} as soon as
+   * its file is complete, for progress output. If some creations fail, the first failure is
+   * thrown after the rest were tried, the others attached as suppressed exceptions.
+   */
+  public List<Path> toDirectory(TaskCreations task, Path directory, Consumer<Path> onSaved) {
+    Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(directory, "directory == null");
+    Objects.requireNonNull(onSaved, "onSaved == null");
+    return toDirectoryNow(task, directory, onSaved);
+  }
+
+  /** {@link #toDirectory(TaskCreations, Path)} on a vidu4j thread; arguments are checked on the caller's. */
   public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
-    return CompletableFuture.supplyAsync(() -> toDirectoryNow(task, directory), async);
+    return CompletableFuture.supplyAsync(() -> toDirectoryNow(task, directory, file -> {}), async);
   }
 
-  private List<Path> toDirectoryNow(TaskCreations task, Path directory) {
+  private List<Path> toDirectoryNow(TaskCreations task, Path directory, Consumer<Path> onSaved) {
     List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
     String taskId = task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
     if (creations.isEmpty()) {
@@ -111,19 +130,72 @@ public final class Downloads {
       throw new ViduException("cannot create directory " + directory + ": " + e.getMessage(), e);
     }
     List<Path> written = new ArrayList<>();
+    ViduException failure = null;
     for (int i = 0; i < creations.size(); i++) {
-      String url = creations.get(i).getUrl();
-      if (url == null) {
-        throw new ViduException("creation " + (i + 1) + " of task " + taskId + " has no url");
-      }
       String stem = taskId + "-" + (i + 1);
-      written.add(fetch(url, (body, type) -> {
-        Path file = directory.resolve(stem + "." + extension(type, url));
-        write(body, file);
-        return file;
-      }));
+      try {
+        String url = creations.get(i).getUrl();
+        if (url == null) {
+          throw new ViduException("the task lists no url for it");
+        }
+        Path file = fetch(url, (body, type) -> save(body, directory, stem, type, url));
+        written.add(file);
+        onSaved.accept(file);
+      } catch (RuntimeException e) {
+        ViduException named = new ViduException("creation " + (i + 1) + " of task " + taskId + " not saved: " + e.getMessage(), e);
+        if (failure == null) {
+          failure = named;
+        } else {
+          failure.addSuppressed(named);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return List.copyOf(written);
+  }
+
+  /** Writes {@code body} beside its target first, then gives it the first free name: nothing is ever replaced. */
+  private static Path save(InputStream body, Path directory, String stem, @Nullable MediaType type, String url) throws IOException {
+    // Not Files.createTempFile: its owner-only permissions would carry over to the image.
+    Path part = directory.resolve("." + stem + "-" + UUID.randomUUID() + ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        body.transferTo(out);
+      }
+      String extension = sniffedExtension(part).orElseGet(() -> extension(type, url));
+      for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
+        Path file = directory.resolve(stem + (n == 1 ? "" : "-" + n) + "." + extension);
+        if (claim(part, file)) {
+          return file;
+        }
+      }
+      throw new ViduException(stem + "." + extension + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  /**
+   * Gives {@code part}'s content the name {@code file} unless that exists. A hard link is made
+   * atomically or not at all, so even a file appearing meanwhile is never replaced; where links
+   * are unsupported, a copy that refuses an existing target.
+   */
+  private static boolean claim(Path part, Path file) throws IOException {
+    try {
+      Files.createLink(file, part);
+      return true;
+    } catch (FileAlreadyExistsException taken) {
+      return false;
+    } catch (UnsupportedOperationException | IOException noLinks) {
+      try {
+        Files.copy(part, file);
+        return true;
+      } catch (FileAlreadyExistsException taken) {
+        return false;
+      }
+    }
   }
 
   @FunctionalInterface
@@ -175,6 +247,27 @@ public final class Downloads {
     return SafeUrl.of(url);
   }
 
+  /** The extension the file's first bytes call for (what it is), if they name PNG, JPEG or WebP. */
+  static Optional<String> sniffedExtension(Path file) throws IOException {
+    byte[] head = new byte[12];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    if (n >= 8 && (head[0] & 0xff) == 0x89 && new String(head, 1, 3, StandardCharsets.US_ASCII).equals("PNG")) {
+      return Optional.of("png");
+    }
+    if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+      return Optional.of("jpg");
+    }
+    if (n >= 12 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+        && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
+      return Optional.of("webp");
+    }
+    return Optional.empty();
+  }
+
+  /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
   static String extension(@Nullable MediaType type, String url) {
     if (type != null && type.type().equals("image")) {
       switch (type.subtype().toLowerCase(Locale.ROOT)) {

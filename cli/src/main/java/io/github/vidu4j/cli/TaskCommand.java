@@ -4,6 +4,7 @@ import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.TaskFailedException;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.TaskTimeoutException;
+import io.github.vidu4j.ViduException;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -60,13 +62,28 @@ final class TaskCommand {
     if (root.json) {
       root.out.println(CliFormat.json(done));
     }
-    ResultFiles.save(session.client, done, output, root.err, file -> {
-      if (root.json) {
-        root.err.println("saved " + file);
-      } else {
-        root.out.println(file);
+    String savedId = done.getId() != null ? done.getId() : taskId;
+    try {
+      session.client.downloads().toDirectory(done, output, file -> {
+        String name = file.getFileName().toString();
+        if (name.matches(Pattern.quote(savedId) + "-\\d+-\\d+\\.\\w+")) {
+          String wanted = name.replaceFirst("-\\d+(\\.\\w+)$", "$1");
+          root.err.println(wanted + " already exists in " + output + "; saved as " + name + " instead");
+        }
+        if (root.json) {
+          root.err.println("saved " + file);
+        } else {
+          root.out.println(file);
+        }
+      });
+    } catch (ViduException e) {
+      // Each creation that was not saved, then the first one's own failure, for its exit code.
+      root.err.println(e.getMessage());
+      for (Throwable more : e.getSuppressed()) {
+        root.err.println(more.getMessage());
       }
-    });
+      throw e.getCause() instanceof ViduException cause ? cause : e;
+    }
     return ExitCode.OK;
   }
 

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +65,38 @@ class DownloadsTest extends ClientHarness {
   }
 
   @Test
-  void neverOverwritesAnExistingFile() throws Exception {
+  void neverOverwritesAnExistingFileAndSavesUnderTheNextFreeName() throws Exception {
     TaskCreations task = finished();
     Files.write(dir.resolve("t-1-1.png"), new byte[] {1, 2, 3});
+    Files.write(dir.resolve("t-1-1-2.png"), new byte[] {4, 5, 6});
+    server.enqueue(image("image/png", PNG));
+    server.enqueue(image("image/png", PNG));
+    List<Path> announced = new ArrayList<>();
+
+    List<Path> files = client.downloads().toDirectory(task, dir, announced::add);
+
+    assertThat(files).containsExactly(dir.resolve("t-1-1-3.png"), dir.resolve("t-1-2.png"));
+    assertThat(announced).isEqualTo(files);
+    assertThat(Files.readAllBytes(dir.resolve("t-1-1.png"))).containsExactly(1, 2, 3);
+    assertThat(Files.readAllBytes(dir.resolve("t-1-1-2.png"))).containsExactly(4, 5, 6);
+    assertThat(Files.readAllBytes(dir.resolve("t-1-1-3.png"))).isEqualTo(PNG);
+    try (var left = Files.list(dir)) {
+      assertThat(left).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+    }
+  }
+
+  /** One creation failing does not cost the others: they are saved, then the failure is thrown. */
+  @Test
+  void aFailedCreationDoesNotLoseTheOthers() throws Exception {
+    TaskCreations task = finished();
+    server.enqueue(new MockResponse.Builder().code(404).build());
     server.enqueue(image("image/png", PNG));
 
     assertThatThrownBy(() -> client.downloads().toDirectory(task, dir))
         .isInstanceOf(ViduException.class)
-        .hasMessageContaining("will not overwrite existing file");
-    assertThat(Files.readAllBytes(dir.resolve("t-1-1.png"))).containsExactly(1, 2, 3);
+        .hasMessageContaining("creation 1 of task t-1 not saved");
+    assertThat(Files.readAllBytes(dir.resolve("t-1-2.png"))).isEqualTo(PNG);
+    assertThat(dir.resolve("t-1-1.png")).doesNotExist();
   }
 
   @Test
