@@ -4,10 +4,10 @@ import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.validation.ImageInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public final class Downloads {
           throw e;
         }
         // Bytes already went to the caller's stream: a retry would duplicate them.
-        throw new ViduTransportException("download of " + withoutQuery(url) + " broke off after " + copied + " bytes were written; not retried", e, true);
+        throw new ViduTransportException("download of " + SafeUrl.of(url) + " broke off after " + copied + " bytes were written; not retried", e, true);
       }
       return copied;
     });
@@ -242,11 +242,6 @@ public final class Downloads {
     return file;
   }
 
-  /** Result URLs are presigned: their query values are a credential, so messages leave them out. */
-  private static String withoutQuery(String url) {
-    return SafeUrl.of(url);
-  }
-
   /** The extension the file's first bytes call for (what it is), if they name PNG, JPEG or WebP. */
   static Optional<String> sniffedExtension(Path file) throws IOException {
     byte[] head = new byte[12];
@@ -254,17 +249,7 @@ public final class Downloads {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    if (n >= 8 && (head[0] & 0xff) == 0x89 && new String(head, 1, 3, StandardCharsets.US_ASCII).equals("PNG")) {
-      return Optional.of("png");
-    }
-    if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-      return Optional.of("jpg");
-    }
-    if (n >= 12 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
-        && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
-      return Optional.of("webp");
-    }
-    return Optional.empty();
+    return ImageInfo.Format.ofSignature(head, n).map(format -> format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT));
   }
 
   /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */

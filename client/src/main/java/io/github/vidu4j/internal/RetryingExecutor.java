@@ -107,8 +107,7 @@ public final class RetryingExecutor {
 
   /**
    * {@link #execute} for a call whose 2xx status is the whole answer (cancel answers {@code {}}):
-   * an empty body is success too. {@code call} must be typed {@code ResponseBody} or {@code Void}
-   * so that no converter reads an empty body as broken JSON.
+   * an empty body is success too ({@link EmptyBodyConverterFactory} reads it as no body).
    */
   public void executeForStatus(Call<?> call, Mode mode, String operation) {
     run(mode, operation, attempt -> send(call, attempt, mode, operation));

@@ -26,16 +26,12 @@ final class ImageSniffer {
   static ImageInfo sniff(InputStream in) throws IOException, NotAnImage {
     byte[] head = new byte[30];
     int n = readUpTo(in, head);
-    if (n >= 8 && startsWith(head, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
-      return png(head, n);
-    }
-    if (n >= 3 && startsWith(head, 0xff, 0xd8, 0xff)) {
-      return jpeg(head, n, in);
-    }
-    if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
-      return webp(head, n);
-    }
-    throw new NotAnImage(describeUnsupported(head, n));
+    ImageInfo.Format format = ImageInfo.Format.ofSignature(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
+    return switch (format) {
+      case PNG -> png(head, n);
+      case JPEG -> jpeg(head, n, in);
+      case WEBP -> webp(head, n);
+    };
   }
 
   private static ImageInfo png(byte[] h, int n) throws NotAnImage {
@@ -150,7 +146,7 @@ final class ImageSniffer {
     return total;
   }
 
-  private static boolean startsWith(byte[] h, int... expected) {
+  static boolean startsWith(byte[] h, int... expected) {
     if (h.length < expected.length) {
       return false;
     }
@@ -162,7 +158,7 @@ final class ImageSniffer {
     return true;
   }
 
-  private static String ascii(byte[] h, int offset, int length) {
+  static String ascii(byte[] h, int offset, int length) {
     return new String(h, offset, length, StandardCharsets.ISO_8859_1);
   }
 

@@ -50,8 +50,6 @@ final class SandboxHttp implements HttpHandler {
   /** The request's fields, read from the generated model: a new field in the spec needs no change here. */
   private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
   private static final RequestValidator VALIDATOR = RequestValidator.strict();
-  static final String DEFAULT_ASPECT_RATIO = "16:9";
-  static final String DEFAULT_RESOLUTION = "1080p";
 
   private final SandboxOptions options;
   private final Faults faults;
@@ -241,13 +239,7 @@ final class SandboxHttp implements HttpHandler {
     } catch (ViduException e) {
       throw new ApiError(400, "FieldInvalid", "invalid field: " + e.getMessage());
     }
-    // Vidu's defaults for both models it offers (x-vidu-model-rules); echoed back as Vidu does.
-    if (request.getAspectRatio() == null) {
-      request.setAspectRatio(DEFAULT_ASPECT_RATIO);
-    }
-    if (request.getResolution() == null) {
-      request.setResolution(DEFAULT_RESOLUTION);
-    }
+    TaskEngine.withVidusDefaults(request);
     try {
       VALIDATOR.validate(request);
     } catch (ViduValidationException e) {

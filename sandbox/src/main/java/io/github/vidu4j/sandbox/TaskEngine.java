@@ -58,6 +58,9 @@ final class TaskEngine {
   /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
   private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
+  /** Vidu's defaults for both models it offers ({@code x-vidu-model-rules}); a task shows them as Vidu's do. */
+  private static final String DEFAULT_ASPECT_RATIO = "16:9";
+  private static final String DEFAULT_RESOLUTION = "1080p";
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
@@ -95,8 +98,7 @@ final class TaskEngine {
 
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
     int[] size = resultSize(request);
-    String resolution = request.getResolution() == null ? SandboxHttp.DEFAULT_RESOLUTION : request.getResolution();
-    int cost = COST.getOrDefault(resolution, 8);
+    int cost = COST.getOrDefault(request.getResolution(), 8);
     synchronized (this) {
       if (creditsRemain < cost) {
         throw new ApiError(400, "CreditInsufficient", "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
@@ -212,15 +214,20 @@ final class TaskEngine {
 
   // ---- provider states and control --------------------------------------------------------
 
-  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
-    // A copy with Vidu's defaults filled in, as a created task would have them.
-    ReferenceToImageRequest request = ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class);
+  /** {@code request} with Vidu's defaults for what it leaves out; every task's request has been through this. */
+  static ReferenceToImageRequest withVidusDefaults(ReferenceToImageRequest request) {
     if (request.getAspectRatio() == null) {
-      request.setAspectRatio(SandboxHttp.DEFAULT_ASPECT_RATIO);
+      request.setAspectRatio(DEFAULT_ASPECT_RATIO);
     }
     if (request.getResolution() == null) {
-      request.setResolution(SandboxHttp.DEFAULT_RESOLUTION);
+      request.setResolution(DEFAULT_RESOLUTION);
     }
+    return request;
+  }
+
+  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
+    // A copy with Vidu's defaults filled in, as a created task would have them.
+    ReferenceToImageRequest request = withVidusDefaults(ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
     int[] size = resultSize(request);
     SandboxTask old = tasks.remove(id);
     if (old != null) {
@@ -433,8 +440,8 @@ final class TaskEngine {
 
   /** Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the first image. */
   private int[] resultSize(ReferenceToImageRequest request) {
-    String resolution = request.getResolution() == null ? SandboxHttp.DEFAULT_RESOLUTION : request.getResolution();
-    String aspectRatio = request.getAspectRatio() == null ? SandboxHttp.DEFAULT_ASPECT_RATIO : request.getAspectRatio();
+    String resolution = request.getResolution();
+    String aspectRatio = request.getAspectRatio();
     double[] ratio = ResultImages.ratio(aspectRatio);
     if (ratio == null) {
       List<String> images = request.getImages();
