@@ -241,7 +241,8 @@ final class CallbackCommand {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+      // The authority, not getHost(): a host with "_" (my_bucket.example.com) has no getHost() but is valid.
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()) {
         return uri;
       }
       problem = "it is not an absolute http(s) URL";
