@@ -350,6 +350,8 @@ class ViduCliTest {
       }
       CliRun relative = CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "/vidu/callback");
       assertThat(relative.err()).contains("not an absolute http(s) URL");
+      CliRun underscore = CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "https://my_hooks.example.com/vidu");
+      assertThat(underscore.exitCode()).as("a host with '_' is a valid host: " + underscore).isZero();
     }
 
     @Test
