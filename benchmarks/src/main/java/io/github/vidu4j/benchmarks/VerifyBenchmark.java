@@ -1,0 +1,144 @@
+package io.github.vidu4j.benchmarks;
+
+import com.google.gson.Gson;
+import io.github.vidu4j.callback.CallbackRequest;
+import io.github.vidu4j.callback.CallbackSigner;
+import io.github.vidu4j.callback.CallbackVerifier;
+import io.github.vidu4j.callback.NonceStore;
+import io.github.vidu4j.callback.VerifiedCallback;
+import io.github.vidu4j.model.TaskCreations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * {@code CallbackVerifier.verify} of a signed success callback (the request built from the
+ * headers a servlet hands over, as a receiver does) against the same checks by hand: HMAC-SHA256
+ * with a cached {@code Mac}, Base64, constant-time compare, the {@code Date} parsed once with the
+ * JDK's RFC 1123 parser, a {@code ConcurrentHashMap.putIfAbsent} for the nonce, and plain Gson
+ * for the body. Nonces are all distinct; every {@value #RING} calls both sides start a fresh
+ * nonce memory (a new verifier, a new map), so neither sees a replay.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class VerifyBenchmark {
+  static final int RING = 8192;
+  static final String SECRET = Fixtures.API_KEY;
+  static final String URL = "https://receiver.example.com/vidu/callback?tenant=42";
+  static final String PATH = "/vidu/callback";
+  static final String QUERY = "tenant=42";
+  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+
+  private final List<Map<String, List<String>>> requests = new ArrayList<>();
+  private final byte[] body = Fixtures.TASK_JSON.getBytes(StandardCharsets.UTF_8);
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final Gson gson = Fixtures.plainGson();
+  private CallbackVerifier verifier;
+  private CallbackVerifier verifierWithoutMemory;
+  private Mac mac;
+  private ConcurrentHashMap<String, Boolean> seen = new ConcurrentHashMap<>();
+  private int next;
+
+  @Setup
+  public void setUp() throws Exception {
+    CallbackSigner signer = CallbackSigner.withSecret(SECRET);
+    for (int i = 0; i < RING; i++) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      signer.sign("POST", URL, NOW, String.format("nonce-%08d-5f2c1e", i)).forEach((k, v) -> headers.put(k, List.of(v)));
+      headers.put("Content-Type", List.of("application/json"));
+      headers.put("Content-Length", List.of(String.valueOf(body.length)));
+      headers.put("User-Agent", List.of("Go-http-client/2.0"));
+      headers.put("Host", List.of("receiver.example.com"));
+      requests.add(headers);
+    }
+    verifier = newVerifier();
+    verifierWithoutMemory = CallbackVerifier.builder().secret(SECRET).clock(clock).nonceStore((nonce, now, ttl) -> true).build();
+    mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+  }
+
+  private CallbackVerifier newVerifier() {
+    return CallbackVerifier.builder().secret(SECRET).clock(clock).build();
+  }
+
+  private Map<String, List<String>> nextHeaders() {
+    if (next == RING) {
+      next = 0;
+      verifier = newVerifier();
+      seen = new ConcurrentHashMap<>();
+    }
+    return requests.get(next++);
+  }
+
+  /** The default in-memory nonce store. */
+  @Benchmark
+  public VerifiedCallback oursVerify() {
+    return verifier.verify(CallbackRequest.of("POST", URL, nextHeaders(), body));
+  }
+
+  @Benchmark
+  public TaskCreations rawVerify() {
+    return raw(nextHeaders(), true);
+  }
+
+  /** A nonce store that remembers nothing: the verifier alone. */
+  @Benchmark
+  public VerifiedCallback oursVerifyNoReplayMemory() {
+    return verifierWithoutMemory.verify(CallbackRequest.of("POST", URL, nextHeaders(), body));
+  }
+
+  @Benchmark
+  public TaskCreations rawVerifyNoReplayMemory() {
+    return raw(nextHeaders(), false);
+  }
+
+  private TaskCreations raw(Map<String, List<String>> headers, boolean remember) {
+    if (!"hmac-sha256".equalsIgnoreCase(header(headers, "X-HMAC-ALGORITHM")) || !"vidu".equals(header(headers, "X-HMAC-ACCESS-KEY"))) {
+      throw new IllegalStateException("algorithm");
+    }
+    String dateText = header(headers, "Date");
+    String nonce = header(headers, "x-request-nonce");
+    Instant date = ZonedDateTime.parse(dateText, HTTP_DATE).toInstant();
+    Instant now = clock.instant();
+    if (Duration.between(date, now).compareTo(Duration.ofMinutes(5)) > 0 || Duration.between(now, date).compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalStateException("stale");
+    }
+    String signing = "POST\n" + PATH + "\n" + QUERY + "\nvidu\n" + dateText + "\nDate:" + dateText + "\nx-request-nonce:" + nonce + "\n";
+    byte[] expected = Base64.getEncoder().encode(mac.doFinal(signing.getBytes(StandardCharsets.UTF_8)));
+    if (!MessageDigest.isEqual(expected, header(headers, "X-HMAC-SIGNATURE").getBytes(StandardCharsets.US_ASCII))) {
+      throw new IllegalStateException("signature");
+    }
+    if (remember && seen.putIfAbsent(nonce, Boolean.TRUE) != null) {
+      throw new IllegalStateException("replayed");
+    }
+    return gson.fromJson(new String(body, StandardCharsets.UTF_8), TaskCreations.class);
+  }
+
+  private static String header(Map<String, List<String>> headers, String name) {
+    return headers.get(name).get(0);
+  }
+}
