@@ -37,6 +37,12 @@ public final class CallbackRequest {
    * per name. The body is copied.
    */
   public static CallbackRequest of(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
+    Objects.requireNonNull(body, "body == null");
+    return owning(method, callbackUrl, headers, body.clone());
+  }
+
+  /** {@link #of} for a body array nobody else holds, so it is not copied again. */
+  static CallbackRequest owning(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
     Objects.requireNonNull(headers, "headers == null");
@@ -44,11 +50,18 @@ public final class CallbackRequest {
     TreeMap<String, List<String>> normalized = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((name, values) -> {
       if (name != null && values != null) {
-        normalized.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+        List<String> before = normalized.get(name);
+        if (before == null) {
+          normalized.put(name, List.copyOf(values));
+        } else {
+          // The same name in another case: one header, values in order.
+          List<String> merged = new ArrayList<>(before);
+          merged.addAll(values);
+          normalized.put(name, List.copyOf(merged));
+        }
       }
     });
-    normalized.replaceAll((name, values) -> List.copyOf(values));
-    return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized), body.clone());
+    return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized), body);
   }
 
   /**
@@ -63,7 +76,7 @@ public final class CallbackRequest {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the callback body", e);
     }
-    return of(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
+    return owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
 
   /** The HTTP method, as received. */

@@ -9,15 +9,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +71,6 @@ public final class CallbackVerifier {
   /** Default {@link Builder#maxFutureSkew}: 1 minute; a sender's clock may run a little ahead, never far. */
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(1);
 
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
   private static final List<String> REQUIRED = List.of(
       "Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY");
 
@@ -82,6 +79,10 @@ public final class CallbackVerifier {
   private final Duration maxFutureSkew;
   private final Clock clock;
   private final NonceStore nonces;
+  private final Duration nonceTtl;
+  /** A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC itself. */
+  private final ThreadLocal<Mac[]> macs;
+  private volatile SigningString.@Nullable Target lastTarget;
 
   private CallbackVerifier(Builder b) {
     this.secrets = List.copyOf(b.secrets);
@@ -89,6 +90,9 @@ public final class CallbackVerifier {
     this.maxFutureSkew = b.maxFutureSkew;
     this.clock = b.clock;
     this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
+    this.nonceTtl = maxAge.plus(maxFutureSkew);
+    List<String> keys = secrets;
+    this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
   }
 
   /** A builder; at least one secret is required. */
@@ -104,19 +108,21 @@ public final class CallbackVerifier {
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
     Instant now = clock.instant();
-    String nonce = verifyHeaders(request, now);
-    Instant date = parseDate(single(request, "Date"));
+    Verified verified = verifyHeaders(request, now);
     TaskCreations task;
     try {
       task = ViduJson.read(new String(request.bodyUnsafe(), StandardCharsets.UTF_8), TaskCreations.class);
     } catch (ViduException e) {
       throw new InvalidSignatureException(Reason.MALFORMED_BODY, "the signature is valid but the body is not task JSON: " + e.getMessage());
     }
-    return new VerifiedCallback(task, nonce, date, request.bodyUnsafe().clone());
+    // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
+    return new VerifiedCallback(task, verified.nonce, verified.date, request.bodyUnsafe());
   }
 
-  /** Checks everything but the body and returns the nonce; records the nonce. */
-  private String verifyHeaders(CallbackRequest request, Instant now) {
+  private record Verified(String nonce, Instant date) {}
+
+  /** Checks everything but the body and returns the nonce and date; records the nonce. */
+  private Verified verifyHeaders(CallbackRequest request, Instant now) {
     for (String name : REQUIRED) {
       if (request.headers(name).isEmpty()) {
         throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name);
@@ -156,7 +162,7 @@ public final class CallbackVerifier {
       if (values.isEmpty()) {
         throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name + ", listed in X-HMAC-SIGNED-HEADERS");
       }
-      signed.add(Map.entry(name, String.join(",", values.stream().map(String::trim).toList())));
+      signed.add(Map.entry(name, values.size() == 1 ? values.get(0).trim() : String.join(",", values.stream().map(String::trim).toList())));
     }
     String presentedText = single(request, "X-HMAC-SIGNATURE");
     try {
@@ -167,18 +173,13 @@ public final class CallbackVerifier {
     // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
     // bits of the last character, so several spellings decode alike and would all be accepted.
     byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
-    List<String> signingStrings;
-    try {
-      signingStrings = SigningString.readings(request.method(), request.callbackUrl(), dateText, signed);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the registered callback URL cannot be parsed: " + e.getMessage(), e);
-    }
+    List<String> signingStrings = SigningString.readings(request.method(), target(request.callbackUrl()), dateText, signed);
+    Mac[] keyed = macs.get();
     boolean matched = false;
     for (String signingString : signingStrings) {
-      for (String secret : secrets) {
+      for (Mac mac : keyed) {
         // Every secret is tried even after a match, so timing does not reveal which one matched.
-        matched |= MessageDigest.isEqual(
-            SigningString.signature(secret, signingString).getBytes(StandardCharsets.US_ASCII), presented);
+        matched |= MessageDigest.isEqual(SigningString.signature(mac, signingString), presented);
       }
     }
     if (!matched) {
@@ -187,10 +188,28 @@ public final class CallbackVerifier {
               + " (the API key that created the task) and that the callback URL is exactly the registered one");
     }
     String nonce = single(request, "x-request-nonce");
-    if (!nonces.markIfNew(nonce, now, maxAge.plus(maxFutureSkew))) {
+    if (!nonces.markIfNew(nonce, now, nonceTtl)) {
       throw new InvalidSignatureException(Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
     }
-    return nonce;
+    return new Verified(nonce, date);
+  }
+
+  /**
+   * The signed parts of {@code callbackUrl}. A receiver verifies against the one URL it registered,
+   * so the last one parsed is kept: {@code new URI} costs as much as the HMAC.
+   */
+  private SigningString.Target target(String callbackUrl) {
+    SigningString.Target last = lastTarget;
+    if (last != null && last.url.equals(callbackUrl)) {
+      return last;
+    }
+    try {
+      last = SigningString.Target.of(callbackUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the registered callback URL cannot be parsed: " + e.getMessage(), e);
+    }
+    lastTarget = last;
+    return last;
   }
 
   private static String single(CallbackRequest request, String name) {
@@ -203,7 +222,7 @@ public final class CallbackVerifier {
 
   private static Instant parseDate(String text) {
     try {
-      return ZonedDateTime.parse(text, HTTP_DATE).toInstant();
+      return HttpDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
     }

@@ -33,6 +33,6 @@ public final class ServletCallbackRequests {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the callback body", e);
     }
-    return CallbackRequest.of(request.getMethod(), callbackUrl, headers, body);
+    return CallbackRequest.owning(request.getMethod(), callbackUrl, headers, body);
   }
 }

@@ -34,10 +34,36 @@ final class SigningString {
    * {@code url.URL.Path} in its Go example does). They differ only for percent-encoded paths.
    */
   static List<String> readings(String method, String callbackUrl, String date, List<Map.Entry<String, String>> signedHeaders) {
-    URI uri = parse(callbackUrl);
-    String raw = of(method, orSlash(uri.getRawPath()), uri, date, signedHeaders);
-    String decoded = of(method, orSlash(uri.getPath()), uri, date, signedHeaders);
-    return raw.equals(decoded) ? List.of(raw) : List.of(raw, decoded);
+    return readings(method, Target.of(callbackUrl), date, signedHeaders);
+  }
+
+  /** {@link #readings(String, String, String, List)} for a URL parsed before. */
+  static List<String> readings(String method, Target target, String date, List<Map.Entry<String, String>> signedHeaders) {
+    String raw = of(method, target.rawPath, target.query, date, signedHeaders);
+    return target.decodedPath.equals(target.rawPath) ? List.of(raw) : List.of(raw, of(method, target.decodedPath, target.query, date, signedHeaders));
+  }
+
+  /** The parts of a callback URL that are signed, parsed once. */
+  static final class Target {
+    final String url;
+    final String rawPath;
+    final String decodedPath;
+    final String query;
+
+    private Target(String url, String rawPath, String decodedPath, String query) {
+      this.url = url;
+      this.rawPath = rawPath;
+      this.decodedPath = decodedPath;
+      this.query = query;
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code callbackUrl} is no URI
+     */
+    static Target of(String callbackUrl) {
+      URI uri = parse(callbackUrl);
+      return new Target(callbackUrl, orSlash(uri.getRawPath()), orSlash(uri.getPath()), uri.getRawQuery() == null ? "" : uri.getRawQuery());
+    }
   }
 
   private static String orSlash(String path) {
@@ -45,7 +71,10 @@ final class SigningString {
   }
 
   private static String of(String method, String path, URI uri, String date, List<Map.Entry<String, String>> signedHeaders) {
-    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+    return of(method, path, uri.getRawQuery() == null ? "" : uri.getRawQuery(), date, signedHeaders);
+  }
+
+  private static String of(String method, String path, String query, String date, List<Map.Entry<String, String>> signedHeaders) {
     StringBuilder s = new StringBuilder(160);
     s.append(method.toUpperCase(java.util.Locale.ROOT)).append('\n')
         .append(path).append('\n')
@@ -59,17 +88,27 @@ final class SigningString {
   }
 
   static byte[] hmac(String secret, String signingString) {
+    return mac(secret).doFinal(signingString.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String signature(String secret, String signingString) {
+    return Base64.getEncoder().encodeToString(hmac(secret, signingString));
+  }
+
+  /** A {@code Mac} keyed with {@code secret}, to be reused by one thread at a time. */
+  static Mac mac(String secret) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(signingString.getBytes(StandardCharsets.UTF_8));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
   }
 
-  static String signature(String secret, String signingString) {
-    return Base64.getEncoder().encodeToString(hmac(secret, signingString));
+  /** The signature as base64 ASCII bytes, with a keyed {@code Mac} (which {@code doFinal} resets). */
+  static byte[] signature(Mac mac, String signingString) {
+    return Base64.getEncoder().encode(mac.doFinal(signingString.getBytes(StandardCharsets.UTF_8)));
   }
 
   static URI parse(String callbackUrl) {
