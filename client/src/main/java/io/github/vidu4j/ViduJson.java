@@ -29,7 +29,7 @@ public final class ViduJson {
     Objects.requireNonNull(json, "json == null");
     Objects.requireNonNull(type, "type == null");
     try {
-      T value = ViduGson.gson().fromJson(json, type);
+      T value = ViduGson.read(json, type);
       if (value == null) {
         throw new ViduException("empty JSON where a " + type.getSimpleName() + " was expected");
       }

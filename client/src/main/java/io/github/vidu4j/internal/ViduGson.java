@@ -5,12 +5,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
-import com.google.gson.internal.bind.TypeAdapters;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,7 +74,37 @@ public final class ViduGson {
     }
   }
 
-  /** Wraps the reflective adapter of every generated model to remember the JSON it came from. */
+  /**
+   * The response being read on this thread, set by {@link #read(String, Type)} around one parse so
+   * that every model read from it (nested ones too) can point into it. Empty outside those reads.
+   */
+  private static final ThreadLocal<RawJsonStore.@Nullable Source> READING = new ThreadLocal<>();
+
+  /**
+   * {@code json} read as {@code type}, every model in it remembering its place in {@code json}
+   * for {@link io.github.vidu4j.RawJson}. As fast as plain Gson: the text is kept, not parsed twice.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> @Nullable T read(String json, Type type) {
+    RawJsonStore.Source outer = READING.get();
+    READING.set(RawJsonStore.Source.ofText(json));
+    try {
+      return (T) GSON.fromJson(json, TypeToken.get(type));
+    } finally {
+      if (outer == null) {
+        READING.remove();
+      } else {
+        READING.set(outer);
+      }
+    }
+  }
+
+  /**
+   * Wraps the reflective adapter of every generated model to remember the JSON it came from. Inside
+   * {@link #read(String, Type)} that is a pointer into the text already held; a model read any
+   * other way (a {@code Reader}, a tree) keeps a tree of its JSON, built once for it and its
+   * nested models.
+   */
   static final class RawJsonCapturingFactory implements TypeAdapterFactory {
     @Override
     public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
@@ -83,6 +113,7 @@ public final class ViduGson {
         return null;
       }
       TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+      TypeAdapter<JsonElement> trees = gson.getAdapter(JsonElement.class);
       return new TypeAdapter<T>() {
         @Override
         public void write(JsonWriter out, T value) throws IOException {
@@ -91,13 +122,32 @@ public final class ViduGson {
 
         @Override
         public @Nullable T read(JsonReader in) throws IOException {
-          JsonElement tree = TypeAdapters.JSON_ELEMENT.read(in);
-          if (tree == null || tree.isJsonNull()) {
+          RawJsonStore.Source source = READING.get();
+          if (source == null) {
+            JsonElement tree = trees.read(in);
+            if (tree == null || tree.isJsonNull()) {
+              return null;
+            }
+            RawJsonStore.Source own = RawJsonStore.Source.ofTree(tree);
+            READING.set(own);
+            try {
+              T model = delegate.fromJsonTree(tree);
+              if (model != null) {
+                RawJsonStore.remember(model, own, "$");
+              }
+              return model;
+            } finally {
+              READING.remove();
+            }
+          }
+          if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
             return null;
           }
-          T model = delegate.fromJsonTree(tree);
+          String path = in.getPath();
+          T model = delegate.read(in);
           if (model != null) {
-            RawJsonStore.remember(model, tree);
+            RawJsonStore.remember(model, source, path);
           }
           return model;
         }
