@@ -4,10 +4,10 @@ import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpLogger;
+import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.internal.SendTracker;
-import io.github.vidu4j.internal.ViduGson;
 import io.github.vidu4j.internal.api.AccountApi;
 import io.github.vidu4j.internal.api.GenerationApi;
 import io.github.vidu4j.internal.api.TasksApi;
@@ -30,7 +30,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The entry point to Vidu's enterprise image API. Immutable and thread-safe: build one and share
@@ -93,27 +92,33 @@ public final class ViduClient implements AutoCloseable {
   private ViduClient(Builder b) {
     this.baseUrl = b.baseUrl;
     this.ownsHttpClient = b.httpClient == null;
-    OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
-    OkHttpClient.Builder api =
-        base.newBuilder()
-            .connectTimeout(b.connectTimeout)
-            .readTimeout(b.readTimeout)
-            .writeTimeout(b.writeTimeout)
-            .callTimeout(b.callTimeout)
-            // OkHttp would silently re-send a POST on some connection failures; retries are ours.
-            .retryOnConnectionFailure(false)
-            .addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
-            .addNetworkInterceptor(new SendTracker());
+    // One client built for the API; the download client is derived from it (sharing its pool and
+    // dispatcher) with what differs. Nothing is built only to be copied.
+    OkHttpClient.Builder api = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
+    api.connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .writeTimeout(b.writeTimeout)
+        .callTimeout(b.callTimeout)
+        // OkHttp would silently re-send a POST on some connection failures; retries are ours.
+        .retryOnConnectionFailure(false);
+    // Downloads share the base's interceptors but not the API key's.
+    OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
+    api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
+        .addNetworkInterceptor(new SendTracker());
     if (b.httpLogger != null) {
       api.addNetworkInterceptor(new HttpLogger(b.httpLogger));
     }
     this.apiHttp = api.build();
-    OkHttpClient.Builder download =
-        base.newBuilder()
-            .connectTimeout(b.connectTimeout)
-            .readTimeout(b.readTimeout)
-            .callTimeout(b.downloadTimeout)
-            .addNetworkInterceptor(new SendTracker());
+    if (download == null) {
+      download = apiHttp.newBuilder();
+      download.interceptors().clear();
+      download.networkInterceptors().clear();
+    }
+    download.connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .callTimeout(b.downloadTimeout)
+        .retryOnConnectionFailure(true)
+        .addNetworkInterceptor(new SendTracker());
     if (b.httpLogger != null) {
       download.addNetworkInterceptor(new HttpLogger(b.httpLogger));
     }
@@ -123,7 +128,7 @@ public final class ViduClient implements AutoCloseable {
             .baseUrl(baseUrl)
             .client(apiHttp)
             .addConverterFactory(new EmptyBodyConverterFactory())
-            .addConverterFactory(GsonConverterFactory.create(ViduGson.gson()))
+            .addConverterFactory(new JsonConverterFactory())
             .build();
     this.executor =
         new RetryingExecutor(
@@ -206,7 +211,8 @@ public final class ViduClient implements AutoCloseable {
   public void close() {
     asyncExecutor.shutdownNow();
     if (ownsHttpClient) {
-      apiHttp.dispatcher().executorService().shutdown();
+      // Calls are synchronous, so OkHttp's dispatcher never started its executor (asking for it
+      // would create one just to shut it down); the pool's idle connections are all there is.
       apiHttp.connectionPool().evictAll();
     }
   }
@@ -217,15 +223,24 @@ public final class ViduClient implements AutoCloseable {
   }
 
   static String version() {
-    Properties properties = new Properties();
-    try (InputStream in = ViduClient.class.getResourceAsStream("internal/vidu4j.properties")) {
-      if (in != null) {
-        properties.load(in);
+    return Version.VALUE;
+  }
+
+  /** Read once, on first use: every client has the same version. */
+  private static final class Version {
+    static final String VALUE = read();
+
+    private static String read() {
+      Properties properties = new Properties();
+      try (InputStream in = ViduClient.class.getResourceAsStream("internal/vidu4j.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return properties.getProperty("version", "unknown");
     }
-    return properties.getProperty("version", "unknown");
   }
 
   private static String userAgent(@Nullable String suffix) {
