@@ -5,14 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,19 +76,27 @@ public final class ImageInput {
       throw invalid(name, "cannot be read (" + e.getMessage() + ")");
     }
     checkSize(name, size);
-    ImageInfo info;
+    // Read once, straight into the tail of the data URI's own array, then encoded in place: the
+    // bytes checked are the bytes sent, and the peak is that array and the string's copy of it.
+    byte[] uri;
+    int start;
     try (InputStream in = Files.newInputStream(file)) {
-      info = sniffChecked(name, in);
+      uri = new byte[MAX_PREFIX + (int) ((size + 2) / 3 * 4)];
+      start = uri.length - (int) size;
+      int read = in.readNBytes(uri, start, (int) size);
+      if (read != size || in.read() != -1) {
+        throw invalid(name, "changed while it was read");
+      }
     } catch (IOException e) {
       throw invalid(name, "cannot be read (" + e.getMessage() + ")");
     }
-    byte[] bytes;
+    ImageInfo info;
     try {
-      bytes = Files.readAllBytes(file);
+      info = sniffChecked(name, new ByteArrayInputStream(uri, start, (int) size));
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw new IllegalStateException(e);
     }
-    return new ImageInput(encode(bytes, info), info);
+    return new ImageInput(encodeInPlace(uri, start, info), info);
   }
 
   /** Bytes in memory, sent inline as a data URI; {@code name} appears in error messages. */
@@ -221,6 +227,9 @@ public final class ImageInput {
     if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
       return "must be an absolute http(s) URL with a host";
     }
+    if (plainHost(uri)) {
+      return null; // HttpUrl would read this host and port alike: no second parse
+    }
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null || parsed.host().isEmpty()) {
       return "not a valid URL (bad host or port)";
@@ -228,20 +237,68 @@ public final class ImageInput {
     return null;
   }
 
+  /**
+   * Whether {@code uri}'s host is an ASCII name or address {@code URI} parsed itself (so no
+   * {@code _}, no IDN), within DNS's lengths, with no port or a valid one: hosts HttpUrl accepts.
+   */
+  private static boolean plainHost(URI uri) {
+    String host = uri.getHost();
+    int port = uri.getPort();
+    if (host == null || host.isEmpty() || host.length() > 253 || port == 0 || port > 65535) {
+      return false;
+    }
+    if (host.startsWith("[")) {
+      return true;
+    }
+    int label = 0;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        label = 0;
+      } else if (++label > 63 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static ViduValidationException invalid(String name, String problem) {
     return new ViduValidationException(List.of(Violation.stated("images", name, "image " + name + " " + problem)));
   }
 
   private static String encode(byte[] bytes, ImageInfo info) {
+    byte[] uri = new byte[MAX_PREFIX + (bytes.length + 2) / 3 * 4];
+    int start = uri.length - bytes.length;
+    System.arraycopy(bytes, 0, uri, start, bytes.length);
+    return encodeInPlace(uri, start, info);
+  }
+
+  /** Room for the longest {@code data:image/...;base64,} prefix. */
+  private static final int MAX_PREFIX = "data:image/jpeg;base64,".length() + 1;
+
+  private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The data URI of the image bytes {@code uri[start..]}, written over them from the front: its
+   * prefix, then base64. The writer never overtakes the reader (4 bytes out per 3 in, starting at
+   * least a third of the input ahead), so no second array is needed before the string's own copy.
+   */
+  private static String encodeInPlace(byte[] uri, int start, ImageInfo info) {
     byte[] prefix = ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length + (bytes.length + 2) / 3 * 4);
-    out.writeBytes(prefix);
-    try (OutputStream base64 = Base64.getEncoder().wrap(out)) {
-      base64.write(bytes);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    int first = MAX_PREFIX - prefix.length;
+    System.arraycopy(prefix, 0, uri, first, prefix.length); // before start: the input begins a third of it later at least
+    int out = MAX_PREFIX;
+    int end = uri.length;
+    for (int in = start; in < end; in += 3) {
+      int b0 = uri[in] & 0xff;
+      int b1 = in + 1 < end ? uri[in + 1] & 0xff : -1;
+      int b2 = in + 2 < end ? uri[in + 2] & 0xff : -1;
+      uri[out++] = BASE64[b0 >> 2];
+      uri[out++] = BASE64[(b0 & 0x3) << 4 | (b1 < 0 ? 0 : b1 >> 4)];
+      uri[out++] = b1 < 0 ? (byte) '=' : BASE64[(b1 & 0xf) << 2 | (b2 < 0 ? 0 : b2 >> 6)];
+      uri[out++] = b2 < 0 ? (byte) '=' : BASE64[b2 & 0x3f];
     }
-    return out.toString(StandardCharsets.US_ASCII);
+    return new String(uri, first, out - first, StandardCharsets.ISO_8859_1);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.vidu4j.validation;
 
 import io.github.vidu4j.validation.ImageInfo.Format;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ final class ImageSniffer {
     ImageInfo.Format format = ImageInfo.Format.ofSignature(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
     return switch (format) {
       case PNG -> png(head, n);
-      case JPEG -> jpeg(head, n, in);
+      // JPEG walks segments byte by byte: buffered, or each byte is a system call on a file.
+      case JPEG -> jpeg(head, n, in instanceof ByteArrayInputStream || in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1024));
       case WEBP -> webp(head, n);
     };
   }
@@ -178,7 +181,7 @@ final class ImageSniffer {
     return (h[i] & 0xff) | (h[i + 1] & 0xff) << 8 | (h[i + 2] & 0xff) << 16;
   }
 
-  /** The bytes already read, then the rest of the stream; skipping without buffering. */
+  /** The bytes already read, then the rest of the stream (buffered by the caller). */
   private static final class JpegReader {
     private final byte[] head;
     private final int headLength;

@@ -5,7 +5,10 @@ import io.github.vidu4j.ViduJson;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The UTF-8 size of a model's JSON as the client will send it, computed from its fields without
@@ -16,21 +19,34 @@ import java.util.Collection;
 final class JsonSize {
   private JsonSize() {}
 
+  /** Each class's serialised fields with their JSON names, looked up and made accessible once. */
+  private static final ClassValue<List<Map.Entry<String, Field>>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Map.Entry<String, Field>> computeValue(Class<?> type) {
+      List<Map.Entry<String, Field>> fields = new ArrayList<>();
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          SerializedName name = field.getAnnotation(SerializedName.class);
+          if (name == null || Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
+            continue;
+          }
+          field.setAccessible(true);
+          fields.add(Map.entry(name.value(), field));
+        }
+      }
+      return List.copyOf(fields);
+    }
+  };
+
   static long of(Object model) {
     long size = 2; // { }
     int fields = 0;
-    for (Class<?> c = model.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field field : c.getDeclaredFields()) {
-        SerializedName name = field.getAnnotation(SerializedName.class);
-        if (name == null || Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
-          continue;
-        }
-        Object value = read(field, model);
-        if (value == null) {
-          continue;
-        }
-        size += (fields++ > 0 ? 1 : 0) + string(name.value()) + 1 + value(value);
+    for (Map.Entry<String, Field> entry : FIELDS.get(model.getClass())) {
+      Object value = read(entry.getValue(), model);
+      if (value == null) {
+        continue;
       }
+      size += (fields++ > 0 ? 1 : 0) + string(entry.getKey()) + 1 + value(value);
     }
     return size;
   }
@@ -78,7 +94,6 @@ final class JsonSize {
 
   private static Object read(Field field, Object model) {
     try {
-      field.setAccessible(true);
       return field.get(model);
     } catch (IllegalAccessException | RuntimeException e) {
       throw new IllegalStateException("cannot read " + field + " to size the request", e);
