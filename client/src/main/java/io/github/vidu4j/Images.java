@@ -95,7 +95,7 @@ public final class Images {
 
   /**
    * {@link #createAndAwait(ReferenceToImageRequest, AwaitOptions)} with {@link
-   * AwaitOptions#defaults()}: polls from 1 s up to every 10 s, for at most 10 minutes.
+   * AwaitOptions#defaults()}: polls every 1 s for 2 minutes, then less often up to every 10 s, for at most 10 minutes.
    */
   public TaskCreations createAndAwait(ReferenceToImageRequest request) {
     return createAndAwait(request, AwaitOptions.defaults());

@@ -125,8 +125,9 @@ public final class Tasks {
 
   /**
    * Polls the task until it ends: returns it on {@code success}, with its {@code creations}.
-   * Polls at {@link AwaitOptions#initialInterval()}, growing by half each time up to {@link
-   * AwaitOptions#maxInterval()}. Errors that reads may recover from (network failures, 429, 5xx,
+   * Polls every {@link AwaitOptions#initialInterval()} for {@link AwaitOptions#backoffAfter()},
+   * then at a pause growing by half each time up to {@link AwaitOptions#maxInterval()} (the
+   * schedule is described on {@link AwaitOptions}). Errors that reads may recover from (network failures, 429, 5xx,
    * after the client's own retries) do not end the wait; others (401, 404) do.
    *
    * @throws TaskFailedException if the task ends {@code failed}
@@ -169,14 +170,18 @@ public final class Tasks {
         throw new TaskTimeoutException(id, lastKnown, Duration.between(start, now));
       }
       Duration left = Duration.between(now, deadline);
+      boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
+      Duration pause = steady ? options.initialInterval() : interval;
       try {
-        sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);
+        sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ViduException("interrupted while waiting for task " + id + "; resume with client.tasks().await(\"" + id + "\")", e);
       }
-      Duration next = interval.plus(interval.dividedBy(2));
-      interval = next.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : next;
+      if (!steady) {
+        Duration next = interval.plus(interval.dividedBy(2));
+        interval = next.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : next;
+      }
     }
   }
 

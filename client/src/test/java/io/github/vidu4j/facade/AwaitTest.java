@@ -37,6 +37,33 @@ class AwaitTest extends ClientHarness {
 
     assertThat(done.getCreations()).singleElement().satisfies(c -> assertThat(c.getUrl()).isEqualTo("https://cdn.example/1.png"));
     assertThat(seen).containsExactly(TaskState.CREATED, TaskState.QUEUEING, TaskState.PROCESSING, TaskState.SUCCESS);
+    // The default schedule: every second for the first two minutes.
+    assertThat(time.sleeps).containsExactly(
+        Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void afterTheSteadyPhaseThePauseGrowsByHalf() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(Responses.task("t-1", "processing"));
+    }
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+
+    client.tasks().await("t-1", AwaitOptions.defaults().withBackoffAfter(Duration.ofSeconds(2)));
+
+    assertThat(time.sleeps).containsExactly(
+        Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1500));
+  }
+
+  @Test
+  void backoffFromTheStartGrowsFromTheFirstPause() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(Responses.task("t-1", "processing"));
+    }
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+
+    client.tasks().await("t-1", AwaitOptions.defaults().withBackoffAfter(Duration.ZERO));
+
     assertThat(time.sleeps).containsExactly(
         Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250), Duration.ofMillis(3375));
   }
@@ -48,7 +75,7 @@ class AwaitTest extends ClientHarness {
     }
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
 
-    client.tasks().await("t-1", AwaitOptions.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+    client.tasks().await("t-1", AwaitOptions.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(4)).withBackoffAfter(Duration.ZERO));
 
     assertThat(time.sleeps).hasSize(8).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
     assertThat(time.sleeps.get(7)).isEqualTo(Duration.ofSeconds(4));
