@@ -39,7 +39,7 @@ public final class Interleaved {
           continue;
         }
         // Warm-up: both bodies, a few slices each, so both are compiled before timing.
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
           slice(ours, sliceNanos);
           slice(raw, sliceNanos);
         }
