@@ -143,7 +143,7 @@ public final class CallbackVerifier {
       }
     }
     for (String required : List.of("Date", "x-request-nonce")) {
-      if (signedNames.stream().noneMatch(required::equalsIgnoreCase)) {
+      if (!containsIgnoringCase(signedNames, required)) {
         throw new InvalidSignatureException(Reason.UNSIGNED_REQUIRED_HEADER,
             required + " is not listed in X-HMAC-SIGNED-HEADERS, so it could be changed undetected");
       }
@@ -165,11 +165,6 @@ public final class CallbackVerifier {
       signed.add(Map.entry(name, values.size() == 1 ? values.get(0).trim() : String.join(",", values.stream().map(String::trim).toList())));
     }
     String presentedText = single(request, "X-HMAC-SIGNATURE");
-    try {
-      Base64.getDecoder().decode(presentedText);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
-    }
     // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
     // bits of the last character, so several spellings decode alike and would all be accepted.
     byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
@@ -183,6 +178,12 @@ public final class CallbackVerifier {
       }
     }
     if (!matched) {
+      // Checked only here: a match is canonical base64 already.
+      try {
+        Base64.getDecoder().decode(presentedText);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
+      }
       throw new InvalidSignatureException(Reason.BAD_SIGNATURE,
           "X-HMAC-SIGNATURE matches none of the " + secrets.size() + " configured secret(s); check the secret"
               + " (the API key that created the task) and that the callback URL is exactly the registered one");
@@ -210,6 +211,15 @@ public final class CallbackVerifier {
     }
     lastTarget = last;
     return last;
+  }
+
+  private static boolean containsIgnoringCase(List<String> names, String name) {
+    for (String candidate : names) {
+      if (candidate.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String single(CallbackRequest request, String name) {
