@@ -1,6 +1,7 @@
 package io.github.vidu4j.validation;
 
 import io.github.vidu4j.benchmarks.TestFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ public class SniffBenchmark {
   private Path png;
   private Path jpeg;
   private Path webp;
+  private byte[] pngBytes;
+  private byte[] jpegBytes;
 
   @Setup
   public void setUp() throws IOException {
@@ -40,6 +43,29 @@ public class SniffBenchmark {
     jpeg = TestFiles.jpeg(dir);
     webp = TestFiles.webp(dir);
     ImageIO.setUseCache(false);
+    pngBytes = Files.readAllBytes(png);
+    jpegBytes = Files.readAllBytes(jpeg);
+  }
+
+  /** In memory, as {@code ImageInput} checks a file now: it reads it once and sniffs the bytes. */
+  @Benchmark
+  public ImageInfo oursSniffPngBytes() throws Exception {
+    return ImageSniffer.sniff(new ByteArrayInputStream(pngBytes));
+  }
+
+  @Benchmark
+  public long rawSniffPngBytes() throws IOException {
+    return imageIo(new ByteArrayInputStream(pngBytes));
+  }
+
+  @Benchmark
+  public ImageInfo oursSniffJpegBytes() throws Exception {
+    return ImageSniffer.sniff(new ByteArrayInputStream(jpegBytes));
+  }
+
+  @Benchmark
+  public long rawSniffJpegBytes() throws IOException {
+    return imageIo(new ByteArrayInputStream(jpegBytes));
   }
 
   @Benchmark
@@ -49,7 +75,7 @@ public class SniffBenchmark {
 
   @Benchmark
   public long rawSniffPng() throws IOException {
-    return imageIo(png);
+    return imageIo(png.toFile());
   }
 
   @Benchmark
@@ -59,7 +85,7 @@ public class SniffBenchmark {
 
   @Benchmark
   public long rawSniffJpeg() throws IOException {
-    return imageIo(jpeg);
+    return imageIo(jpeg.toFile());
   }
 
   @Benchmark
@@ -86,8 +112,8 @@ public class SniffBenchmark {
     }
   }
 
-  private static long imageIo(Path file) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+  private static long imageIo(Object source) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(source)) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       ImageReader reader = readers.next();
       try {
