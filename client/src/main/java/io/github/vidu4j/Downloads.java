@@ -242,37 +242,41 @@ public final class Downloads {
     return file;
   }
 
-  /** The extension the file's first bytes call for (what it is), if they name PNG, JPEG or WebP. */
+  /** The extension the file's first bytes call for (what it is), if they name a format {@link ImageInfo.Format} knows. */
   static Optional<String> sniffedExtension(Path file) throws IOException {
     byte[] head = new byte[12];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    return ImageInfo.Format.ofSignature(head, n).map(format -> format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT));
+    return ImageInfo.Format.ofSignature(head, n).map(Downloads::extensionOf);
   }
 
   /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
   static String extension(@Nullable MediaType type, String url) {
     if (type != null && type.type().equals("image")) {
-      switch (type.subtype().toLowerCase(Locale.ROOT)) {
-        case "png":
-          return "png";
-        case "jpeg":
-        case "jpg":
-          return "jpg";
-        case "webp":
-          return "webp";
-        default:
-          break;
+      Optional<ImageInfo.Format> format = formatNamed(type.subtype());
+      if (format.isPresent()) {
+        return extensionOf(format.get());
       }
     }
-    String path = Objects.requireNonNull(HttpUrl.parse(url)).encodedPath().toLowerCase(Locale.ROOT);
-    for (String known : List.of("png", "jpg", "jpeg", "webp")) {
-      if (path.endsWith("." + known)) {
-        return known.equals("jpeg") ? "jpg" : known;
+    String path = Objects.requireNonNull(HttpUrl.parse(url)).encodedPath();
+    int dot = path.lastIndexOf('.');
+    return dot < 0 || path.indexOf('/', dot) >= 0 ? "bin" : formatNamed(path.substring(dot + 1)).map(Downloads::extensionOf).orElse("bin");
+  }
+
+  private static String extensionOf(ImageInfo.Format format) {
+    return format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The format a MIME subtype or file extension names ({@code jpg} is JPEG), if any. */
+  private static Optional<ImageInfo.Format> formatNamed(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (ImageInfo.Format format : ImageInfo.Format.values()) {
+      if (lower.equals(format.name().toLowerCase(Locale.ROOT)) || lower.equals(extensionOf(format))) {
+        return Optional.of(format);
       }
     }
-    return "bin";
+    return Optional.empty();
   }
 }

@@ -1,18 +1,25 @@
 package io.github.vidu4j;
 
+import com.google.gson.annotations.SerializedName;
+import io.github.vidu4j.internal.RequestWithExtraFields;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.api.GenerationApi;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduValidationException;
+import io.github.vidu4j.validation.Violation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * Creates image tasks: {@code POST /ent/v2/reference2image}. With {@code viduq2} and no images
@@ -24,6 +31,10 @@ import java.util.concurrent.Executor;
  */
 public final class Images {
   static final String CREATE = "POST /ent/v2/reference2image";
+  /** The JSON names of the request's fields: what the spec knows. */
+  private static final Set<String> SPEC_FIELDS = Arrays.stream(ReferenceToImageRequest.class.getDeclaredFields())
+      .map(f -> f.getAnnotation(SerializedName.class)).filter(Objects::nonNull).map(SerializedName::value)
+      .collect(Collectors.toUnmodifiableSet());
 
   private final GenerationApi api;
   private final RetryingExecutor executor;
@@ -58,6 +69,47 @@ public final class Images {
   }
 
   /**
+   * {@link #create(ReferenceToImageRequest)} with {@code extraFields} in the body as given, for
+   * fields Vidu accepts that the spec does not know yet. They are not validated; a name the spec
+   * has (such as {@code model}) is refused: set it on the request.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
+  public ReferenceToImageTask create(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
+    ReferenceToImageRequest withExtras = withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
+    validate(withExtras);
+    return executor.execute(api.createReferenceToImage(withExtras), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+  }
+
+  /**
+   * {@link #createAsync(ReferenceToImageRequest)} with {@code extraFields}; see {@link
+   * #create(ReferenceToImageRequest, ExtraBodyFields)}.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
+  public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
+    ReferenceToImageRequest snapshot = withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
+    validate(snapshot);
+    return CompletableFuture.supplyAsync(
+        () -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE), async);
+  }
+
+  /** A copy of {@code request} that also writes {@code extraFields}; a field the spec knows is refused. */
+  private static ReferenceToImageRequest withExtraFields(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
+    Objects.requireNonNull(extraFields, "extraFields == null");
+    List<Violation> clashes = new ArrayList<>();
+    for (String name : extraFields.asJson().keySet()) {
+      if (SPEC_FIELDS.contains(name)) {
+        clashes.add(new Violation(name, extraFields.asJson().get(name), "is a field of the spec, not an extra one: set it on the request"));
+      }
+    }
+    if (!clashes.isEmpty()) {
+      throw new ViduValidationException(clashes);
+    }
+    return copyInto(request, new RequestWithExtraFields(extraFields.asJson()));
+  }
+
+  /**
    * {@link #create} on a vidu4j thread. The request is copied and validated before this returns,
    * so an invalid one throws here rather than in the future, and changing {@code request}
    * afterwards does not change what is sent.
@@ -77,7 +129,10 @@ public final class Images {
    * copied with no change here; lists are copied, their strings are immutable.
    */
   static ReferenceToImageRequest snapshot(ReferenceToImageRequest request) {
-    ReferenceToImageRequest copy = new ReferenceToImageRequest();
+    return copyInto(request, new ReferenceToImageRequest());
+  }
+
+  private static ReferenceToImageRequest copyInto(ReferenceToImageRequest request, ReferenceToImageRequest copy) {
     for (Field field : ReferenceToImageRequest.class.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
         continue;

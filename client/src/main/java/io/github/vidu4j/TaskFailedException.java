@@ -44,14 +44,15 @@ public final class TaskFailedException extends ViduException {
   }
 
   /**
-   * Whether submitting a new task may succeed where this one failed: true for transient server
-   * causes ({@code InternalServiceFailure}, {@code SystemThrottling}, {@code ImageDownloadFailure},
-   * {@code Unknown}), false for policy, input and user causes.
+   * Whether submitting a new task may succeed where this one failed: true for the transient
+   * server causes among the spec's {@code err_code} values ({@code InternalServiceFailure}, {@code
+   * ImageDownloadFailure}, {@code Unknown}), false for policy, input and user causes and for values
+   * the spec does not list.
    */
   public boolean isRetryable() {
     return errCode != null
         && switch (errCode) {
-          case "InternalServiceFailure", "SystemThrottling", "ImageDownloadFailure", "Unknown" -> true;
+          case "InternalServiceFailure", "ImageDownloadFailure", "Unknown" -> true;
           default -> false;
         };
   }

@@ -1,6 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.validation.ViduRules;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -8,15 +9,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Filters and paging for {@link Tasks#list(TaskQuery)}: the query parameters of {@code GET
- * /ent/v2/tasks}. Every filter is optional; Vidu's defaults are the last 7 days, all states,
- * 10 tasks a page, page 0. Pages are chosen either by number ({@link #page}) or by a previous
+ * /ent/v2/tasks}. Every filter is optional; when one is absent Vidu applies its default (the
+ * spec's {@code listTasks} parameters say which; the page size bounds are {@link
+ * ViduRules#defaultPageSize()} and {@link ViduRules#maxPageSize()}). Pages are chosen either by number ({@link #page}) or by a previous
  * page's token ({@link #pageToken}); setting one clears the other. Immutable; every method
  * returns a copy.
  */
 public final class TaskQuery {
-  /** The largest page Vidu serves. */
-  public static final int MAX_PAGE_SIZE = 100;
-
   private static final TaskQuery ALL = new TaskQuery(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
 
   final @Nullable OffsetDateTime createdFrom;
@@ -112,10 +111,11 @@ public final class TaskQuery {
     return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, number, pageSize, null);
   }
 
-  /** Tasks a page ({@code pager.pagesz}), 1 to {@value #MAX_PAGE_SIZE}; Vidu's default is 10. */
+  /** Tasks a page ({@code pager.pagesz}), 1 to {@link ViduRules#maxPageSize()}; absent, Vidu's default {@link ViduRules#defaultPageSize()}. */
   public TaskQuery pageSize(int size) {
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize must be 1 to " + MAX_PAGE_SIZE + ", got " + size);
+    int max = ViduRules.spec().maxPageSize();
+    if (size < 1 || size > max) {
+      throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
     }
     return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, page, size, pageToken);
   }

@@ -1,5 +1,6 @@
 package io.github.vidu4j.cli;
 
+import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
@@ -26,39 +27,47 @@ final class ImageCommand {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-        "Create a reference-to-image task (text-to-image: viduq2 with no --image).",
+        "Create a reference-to-image task (text-to-image: a model that takes no images, with no --image).",
         "The request is validated first; invalid input exits 2 and nothing is sent."
       })
   static final class Create implements Callable<Integer> {
     @ParentCommand ImageCommand image;
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "viduq1 or viduq2.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", descriptionKey = SpecHelp.MODEL, description = "The model.")
     String model;
 
-    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to draw; at most 2000 characters.")
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = SpecHelp.PROMPT, description = "What to draw.")
     String prompt;
 
     @Option(
         names = "--image",
         paramLabel = "PATH_OR_URL",
-        description = "A reference image: an http(s) URL (Vidu fetches it) or a local PNG/JPEG/WebP file (sent inline). Repeatable.")
+        descriptionKey = SpecHelp.IMAGE,
+        description = "A reference image: an http(s) URL or a local file. Repeatable.")
     List<String> images = new ArrayList<>();
 
-    @Option(names = "--aspect-ratio", paramLabel = "R", description = "For example 16:9, 1:1, auto (viduq2, follows the first image).")
+    @Option(names = "--aspect-ratio", paramLabel = "R", descriptionKey = SpecHelp.ASPECT_RATIO, description = "The aspect ratio.")
     @Nullable String aspectRatio;
 
-    @Option(names = "--resolution", paramLabel = "R", description = "1080p (both models), 2K or 4K (viduq2).")
+    @Option(names = "--resolution", paramLabel = "R", descriptionKey = SpecHelp.RESOLUTION, description = "The resolution.")
     @Nullable String resolution;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed; 0 or absent means random.")
     @Nullable Integer seed;
 
-    @Option(names = "--payload", paramLabel = "TEXT", description = "Your own data, returned with the task (at most 1,048,576 characters).")
+    @Option(names = "--payload", paramLabel = "TEXT", descriptionKey = SpecHelp.PAYLOAD, description = "Your own data, returned with the task.")
     @Nullable String payload;
 
     @Option(names = "--callback-url", paramLabel = "URL", description = "Where Vidu POSTs signed state changes.")
     @Nullable String callbackUrl;
+
+    @Option(
+        names = "--field",
+        paramLabel = "NAME=VALUE",
+        description = "A body field the spec does not know yet, sent as is (not validated): NAME=TEXT sends a JSON string,"
+            + " NAME:=JSON any JSON value (--field quality=high, --field n:=2, --field 'opts:={\"a\":1}'). Repeatable.")
+    List<String> fields = new ArrayList<>();
 
     @Option(names = "--wait", description = "Wait for the task to finish, then download its images.")
     boolean await;
@@ -108,11 +117,14 @@ final class ImageCommand {
       if (callbackUrl != null) {
         request.callbackUrl(callbackUrl);
       }
+      ExtraBodyFields extraFields = extraFields(fields);
       if (await) {
         OutputDirectory.require(output, "no task was created");
       }
       try (Session session = root.openSession(allowUnknownModel)) {
-        ReferenceToImageTask task = session.client.images().create(request);
+        ReferenceToImageTask task = extraFields.isEmpty()
+            ? session.client.images().create(request)
+            : session.client.images().create(request, extraFields);
         String taskId = task.getTaskId();
         if (!await) {
           if (root.json) {
@@ -126,6 +138,22 @@ final class ImageCommand {
         root.err.println("task " + taskId + " created");
         return TaskCommand.waitAndDownload(root, session, taskId, timeout, output, TaskCommand.givenWaitOptions(spec, timeout, output));
       }
+    }
+
+    /** {@code NAME=TEXT} as a JSON string, {@code NAME:=JSON} as the JSON value (the split is at the first {@code =}). */
+    static ExtraBodyFields extraFields(List<String> given) {
+      ExtraBodyFields extraFields = ExtraBodyFields.none();
+      for (String field : given) {
+        int equals = field.indexOf('=');
+        if (equals <= 0 || (equals == 1 && field.charAt(0) == ':')) {
+          throw new ViduCli.UsageException("--field needs NAME=TEXT or NAME:=JSON, got '" + field + "'");
+        }
+        boolean json = field.charAt(equals - 1) == ':';
+        String name = field.substring(0, json ? equals - 1 : equals);
+        String value = field.substring(equals + 1);
+        extraFields = json ? extraFields.withJson(name, value) : extraFields.with(name, value);
+      }
+      return extraFields;
     }
 
     private static String imageValue(String image) {

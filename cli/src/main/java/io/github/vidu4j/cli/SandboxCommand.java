@@ -36,12 +36,27 @@ final class SandboxCommand {
     @Option(names = "--duration", paramLabel = "D", description = "Stop after this long. Default: run until Ctrl-C.")
     @Nullable Duration duration;
 
+    @Option(names = "--concurrency-limit", paramLabel = "N",
+        description = "Tasks processing at once, reported as concurrency_limit by 'vidu credits'. Default: Vidu's default.")
+    @Nullable Integer concurrencyLimit;
+
+    @Option(names = "--accept-field", paramLabel = "NAME",
+        description = "A request field the spec does not know that create accepts and echoes (as Vidu may); others are refused with FieldUnwanted. Repeatable.")
+    java.util.List<String> acceptedFields = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
       ViduCli.requirePort(port);
       String key = root.apiKey != null ? root.apiKey : root.environment.get("VIDU_API_KEY");
       SandboxOptions.Builder options = SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
+      if (concurrencyLimit != null) {
+        if (concurrencyLimit < 1) {
+          throw new ViduCli.UsageException("--concurrency-limit must be at least 1, got " + concurrencyLimit);
+        }
+        options.concurrencyLimit(concurrencyLimit);
+      }
+      acceptedFields.forEach(options::acceptRequestField);
       boolean ownKey = key != null && !key.isBlank();
       if (ownKey) {
         options.apiKey(key.trim());

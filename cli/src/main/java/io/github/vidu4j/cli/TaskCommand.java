@@ -10,6 +10,7 @@ import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.validation.ViduRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -225,7 +226,7 @@ final class TaskCommand {
   }
 
   /** {@code vidu task list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks (Vidu's default: the last 7 days).")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks (without --since, Vidu's default period).")
   static final class ListTasks implements Callable<Integer> {
     // On stderr: an empty stdout is the answer for scripts, and --json's stdout stays pure.
     private static final String NO_TASKS = "no tasks";
@@ -238,7 +239,7 @@ final class TaskCommand {
     @Option(names = "--since", paramLabel = "DURATION", description = "Only tasks created within this long, for example 2h.")
     @Nullable Duration since;
 
-    @Option(names = "--page-size", paramLabel = "N", description = "Tasks a page, 1 to 100 (Vidu's default 10).")
+    @Option(names = "--page-size", paramLabel = "N", descriptionKey = SpecHelp.PAGE_SIZE, description = "Tasks a page.")
     @Nullable Integer pageSize;
 
     @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue from a previous page's next_page_token.")
@@ -258,8 +259,9 @@ final class TaskCommand {
         query = query.createdFrom(OffsetDateTime.now(ZoneOffset.UTC).minus(since));
       }
       if (pageSize != null) {
-        if (pageSize < 1 || pageSize > TaskQuery.MAX_PAGE_SIZE) {
-          throw new ViduCli.UsageException("--page-size must be 1 to " + TaskQuery.MAX_PAGE_SIZE + ", got " + pageSize);
+        int max = ViduRules.spec().maxPageSize();
+        if (pageSize < 1 || pageSize > max) {
+          throw new ViduCli.UsageException("--page-size must be 1 to " + max + ", got " + pageSize);
         }
         query = query.pageSize(pageSize);
       }

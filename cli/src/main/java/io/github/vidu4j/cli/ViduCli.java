@@ -112,6 +112,7 @@ public final class ViduCli {
       root.outRedactor.register(secret);
       root.errRedactor.register(secret);
     }
+    cli.setResourceBundle(new SpecHelp());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
     cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);

@@ -7,7 +7,10 @@ import java.util.Optional;
  * pixels are never decoded.
  */
 public final class ImageInfo {
-  /** The image formats Vidu accepts. */
+  /**
+   * The formats the header reader recognises. Which of them Vidu accepts is the spec's {@code
+   * x-vidu-image-rules.formats} ({@link ImageRules#accepts}).
+   */
   public enum Format {
     /** PNG. */
     PNG("image/png"),
@@ -22,7 +25,7 @@ public final class ImageInfo {
       this.mimeType = mimeType;
     }
 
-    /** {@code image/png}, {@code image/jpeg} or {@code image/webp}. */
+    /** The MIME type, {@code image/} and the lower-case name. */
     public String mimeType() {
       return mimeType;
     }

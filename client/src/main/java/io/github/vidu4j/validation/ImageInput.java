@@ -1,6 +1,5 @@
 package io.github.vidu4j.validation;
 
-import io.github.vidu4j.validation.ModelRules.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * One reference image, as the string the request model's {@code images} list holds: a URL as
  * given (Vidu fetches it; it is not fetched here) or a {@code data:image/<type>;base64,...} URI
  * built from local bytes. Local images are checked before they are encoded, from their header
- * bytes only: PNG, JPEG or WebP by content (never by file name), at least 128×128, aspect ratio
- * within 1:4 to 4:1, at most 50 MB, and small enough that the base64 alone fits Vidu's 20 MB body.
+ * bytes only, against the spec's {@code x-vidu-image-rules} ({@link ViduRules#images()}): an
+ * accepted format by content (never by file name), the least width and height, the most elongated
+ * aspect ratio, the most bytes, and small enough that the base64 alone fits Vidu's body limit.
  *
  * <pre>{@code
  * request.images(List.of(
@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * final bytes; there is no decode of pixels anywhere.
  */
 public final class ImageInput {
+  private static final ImageRules LIMITS = ViduRules.spec().images();
+
   private final String value;
   private final @Nullable ImageInfo info;
 
@@ -115,17 +117,18 @@ public final class ImageInput {
 
   /**
    * A stream (read to its end, or until it is clearly too large; not closed) whose content type
-   * is known, for example from an upload: {@code image/png}, {@code image/jpeg} or {@code
-   * image/webp}. The content must match the declared type. Messages name it {@code stream
-   * (<type>)}.
+   * is known, for example from an upload: {@code image/<format>} for a format of {@link
+   * ImageRules#formats()} ({@code image/jpg} is read as {@code image/jpeg}). The content must match
+   * the declared type. Messages name it {@code stream (<type>)}.
    */
   public static ImageInput fromStream(InputStream in, String contentType) {
     Objects.requireNonNull(in, "in == null");
     Objects.requireNonNull(contentType, "contentType == null");
     String declared = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
     String name = "stream (" + declared + ")";
-    if (!List.of("image/png", "image/jpeg", "image/jpg", "image/webp").contains(declared)) {
-      throw invalid(name, "content type must be image/png, image/jpeg or image/webp");
+    String normalised = declared.equals("image/jpg") ? "image/jpeg" : declared;
+    if (!normalised.startsWith("image/") || !LIMITS.formats().contains(normalised.substring("image/".length()))) {
+      throw invalid(name, "content type must be one of " + LIMITS.mimeTypes());
     }
     byte[] bytes;
     try {
@@ -135,7 +138,7 @@ public final class ImageInput {
     }
     ImageInput input = fromBytes(bytes, name);
     String sniffed = Objects.requireNonNull(input.info).format().mimeType();
-    if (!sniffed.equals(declared.equals("image/jpg") ? "image/jpeg" : declared)) {
+    if (!sniffed.equals(normalised)) {
       throw invalid(name, "content is " + sniffed + ", not the declared " + declared);
     }
     return input;
@@ -166,20 +169,20 @@ public final class ImageInput {
 
   /** The largest image whose base64 data URI alone stays within the body limit. */
   static long maxImageBytesForBody() {
-    return (Limits.MAX_BODY_BYTES - REST_OF_REQUEST_BYTES) / 4 * 3;
+    return (LIMITS.maxBodyBytes() - REST_OF_REQUEST_BYTES) / 4 * 3;
   }
 
   static void checkSize(String name, long size) {
-    if (size > Limits.MAX_IMAGE_BYTES) {
-      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes, %,d over Vidu's 50 MB limit per image (%,d bytes)",
-          size, size - Limits.MAX_IMAGE_BYTES, Limits.MAX_IMAGE_BYTES));
+    if (size > LIMITS.maxImageBytes()) {
+      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes, %,d over Vidu's %s limit per image (%,d bytes)",
+          size, size - LIMITS.maxImageBytes(), LIMITS.maxImageSize(), LIMITS.maxImageBytes()));
     }
     long encoded = (size + 2) / 3 * 4;
-    long over = encoded + REST_OF_REQUEST_BYTES - Limits.MAX_BODY_BYTES;
+    long over = encoded + REST_OF_REQUEST_BYTES - LIMITS.maxBodyBytes();
     if (over > 0) {
       throw invalid(name, String.format(Locale.ROOT, "is %,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
-          + " Vidu's 20 MB request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
-          size, encoded, Limits.MAX_BODY_BYTES, over));
+          + " Vidu's %s request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
+          size, encoded, LIMITS.maxBodySize(), LIMITS.maxBodyBytes(), over));
     }
   }
 
@@ -198,13 +201,17 @@ public final class ImageInput {
   }
 
   static @Nullable String dimensionProblem(ImageInfo info) {
-    if (info.width() < Limits.MIN_WIDTH || info.height() < Limits.MIN_HEIGHT) {
-      return "is " + info.width() + "x" + info.height() + "; Vidu needs at least " + Limits.MIN_WIDTH + "x" + Limits.MIN_HEIGHT;
+    if (!LIMITS.accepts(info.format())) {
+      return "is " + info.format().mimeType() + "; Vidu accepts " + LIMITS.mimeTypes();
+    }
+    if (info.width() < LIMITS.minWidth() || info.height() < LIMITS.minHeight()) {
+      return "is " + info.width() + "x" + info.height() + "; Vidu needs at least " + LIMITS.minWidth() + "x" + LIMITS.minHeight();
     }
     long longer = Math.max(info.width(), info.height());
     long shorter = Math.min(info.width(), info.height());
-    if (longer > shorter * Limits.MAX_ASPECT_RATIO) {
-      return "is " + info.width() + "x" + info.height() + ", more elongated than Vidu's 1:4 to 4:1 limit";
+    if (longer > shorter * LIMITS.maxAspectRatio()) {
+      return "is " + info.width() + "x" + info.height() + ", more elongated than Vidu's 1:" + LIMITS.maxAspectRatio()
+          + " to " + LIMITS.maxAspectRatio() + ":1 limit";
     }
     return null;
   }
@@ -313,8 +320,8 @@ public final class ImageInput {
       total += n;
       if (total > limit) {
         throw invalid(name, String.format(Locale.ROOT, "is more than %,d bytes (reading stopped there), the most whose base64"
-            + " fits Vidu's 20 MB request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
-            limit, Limits.MAX_BODY_BYTES));
+            + " fits Vidu's %s request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
+            limit, LIMITS.maxBodySize(), LIMITS.maxBodyBytes()));
       }
       out.write(buffer, 0, n);
     }

@@ -1,7 +1,6 @@
 package io.github.vidu4j.validation;
 
 import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.ModelRules.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  * problem at once. {@code ViduClient} runs it on every request; call {@link #validate} to check
  * early (for example in a form handler). Immutable and thread-safe.
  *
- * <p>The rules of each model: {@code viduq1} takes 1 to 7 images, aspect ratios 16:9, 9:16, 1:1,
- * 3:4, 4:3, resolution 1080p; {@code viduq2} takes 0 to 7 images (0 is text-to-image), adds 21:9,
- * 2:3, 3:2 and {@code auto} (output follows the first image, so it needs one), resolutions 1080p,
- * 2K, 4K (case as written). For every model: a prompt of 1 to 2000 characters (Unicode code
- * points, as Vidu counts), not blank (Unicode spaces such as U+00A0 count as blank); a payload of at most 1,048,576 characters; a seed of any
- * int ({@code 0} or absent means random); an absolute http(s) callback URL; each image an http(s)
- * URL or a {@code data:image/png|jpeg|webp;base64,} URI whose header bytes are checked; and a JSON
- * body of at most 20 MB, computed from the request without serialising it.
+ * <p>The rules are the spec's, read through {@link ViduRules}: each model's image count, aspect
+ * ratios and resolutions (case as written) from {@code x-vidu-model-rules}, and for every model the
+ * prompt, payload, image and body limits from {@code x-vidu-image-rules} (see {@code
+ * openapi/vidu.yaml}). Beyond them: a prompt must not be blank (Unicode spaces such as U+00A0 count
+ * as blank), its length counted in Unicode code points as Vidu counts; a seed may be any int
+ * ({@code 0} or absent means random); the callback URL must be absolute http(s); each image must be
+ * an http(s) URL or a base64 data URI of an accepted format whose header bytes are checked; the JSON
+ * body size is computed from the request without serialising it. {@code auto} aspect ratio without
+ * an image is not refused (Vidu documents no such error) but logged as a warning on the {@code
+ * io.github.vidu4j.validation} {@link System.Logger}.
  *
  * <pre>{@code
  * try {
@@ -36,7 +37,9 @@ import org.jspecify.annotations.Nullable;
 public final class RequestValidator {
   private static final RequestValidator STRICT = new RequestValidator(false);
   private static final RequestValidator ALLOWING_UNKNOWN_MODELS = new RequestValidator(true);
-  private static final Set<String> DATA_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
+  private static final ViduRules RULES = ViduRules.spec();
+  private static final ImageRules LIMITS = RULES.images();
+  private static final System.Logger LOG = System.getLogger("io.github.vidu4j.validation");
 
   private final boolean allowUnknownModels;
 
@@ -58,9 +61,9 @@ public final class RequestValidator {
     return ALLOWING_UNKNOWN_MODELS;
   }
 
-  /** The models whose rules this release knows: {@code viduq1}, {@code viduq2}. */
+  /** The models whose rules this release knows: the keys of the spec's {@code x-vidu-model-rules}. */
   public static Set<String> knownModels() {
-    return ModelRules.BY_MODEL.keySet();
+    return RULES.models().keySet();
   }
 
   /**
@@ -76,9 +79,9 @@ public final class RequestValidator {
     if (model == null || model.isBlank()) {
       violations.add(Violation.stated("model", String.valueOf(model), "model is required (" + String.join(" or ", knownModels()) + ")"));
     } else {
-      rules = ModelRules.BY_MODEL.get(model);
+      rules = RULES.models().get(model);
       if (rules == null && !allowUnknownModels) {
-        ModelRules caseless = ModelRules.BY_MODEL.get(model.trim().toLowerCase(Locale.ROOT));
+        ModelRules caseless = RULES.models().get(model.trim().toLowerCase(Locale.ROOT));
         violations.add(new Violation("model", model, caseless != null
             ? "unknown model; did you mean " + caseless.model() + "?"
             : "unknown model; known: " + String.join(", ", knownModels())
@@ -90,8 +93,8 @@ public final class RequestValidator {
     if (rules != null && (images.size() < rules.minImages() || images.size() > rules.maxImages())) {
       violations.add(new Violation("images", images.size(),
           model + " needs " + rules.minImages() + " to " + rules.maxImages() + " images"));
-    } else if (rules == null && images.size() > 7) {
-      violations.add(new Violation("images", images.size(), "at most 7 images"));
+    } else if (rules == null && images.size() > RULES.maxImages()) {
+      violations.add(new Violation("images", images.size(), "at most " + RULES.maxImages() + " images"));
     }
     for (int i = 0; i < images.size(); i++) {
       checkImage("images[" + i + "]", images.get(i), violations);
@@ -103,9 +106,9 @@ public final class RequestValidator {
           + (rules.resolutions().stream().anyMatch(r -> r.equalsIgnoreCase(resolution)) ? " (case as written)" : "")));
     }
     String payload = request.getPayload();
-    if (payload != null && payload.codePointCount(0, payload.length()) > Limits.PAYLOAD_MAX_CHARS) {
+    if (payload != null && payload.codePointCount(0, payload.length()) > LIMITS.payloadMaxChars()) {
       violations.add(new Violation("payload", payload.codePointCount(0, payload.length()) + " characters",
-          "at most " + Limits.PAYLOAD_MAX_CHARS + " characters"));
+          "at most " + LIMITS.payloadMaxChars() + " characters"));
     }
     String callbackUrl = request.getCallbackUrl();
     if (callbackUrl != null) {
@@ -115,10 +118,10 @@ public final class RequestValidator {
       }
     }
     long bodyBytes = JsonSize.of(request);
-    if (bodyBytes > Limits.MAX_BODY_BYTES) {
+    if (bodyBytes > LIMITS.maxBodyBytes()) {
       violations.add(Violation.stated("request", bodyBytes + " bytes", String.format(Locale.ROOT,
-          "the JSON body would be %,d bytes, %,d over Vidu's 20 MB limit (%,d); pass large images as URLs instead of data URIs",
-          bodyBytes, bodyBytes - Limits.MAX_BODY_BYTES, Limits.MAX_BODY_BYTES)));
+          "the JSON body would be %,d bytes, %,d over Vidu's %s limit (%,d); pass large images as URLs instead of data URIs",
+          bodyBytes, bodyBytes - LIMITS.maxBodyBytes(), LIMITS.maxBodySize(), LIMITS.maxBodyBytes())));
     }
     if (!violations.isEmpty()) {
       throw new ViduValidationException(violations);
@@ -135,8 +138,8 @@ public final class RequestValidator {
       return;
     }
     int codePoints = prompt.codePointCount(0, prompt.length());
-    if (codePoints > Limits.PROMPT_MAX_CODE_POINTS) {
-      violations.add(new Violation("prompt", codePoints + " characters", "at most " + Limits.PROMPT_MAX_CODE_POINTS + " characters"));
+    if (codePoints > LIMITS.promptMaxCodePoints()) {
+      violations.add(new Violation("prompt", codePoints + " characters", "at most " + LIMITS.promptMaxCodePoints() + " characters"));
     }
   }
 
@@ -155,8 +158,10 @@ public final class RequestValidator {
     }
     if (!rules.aspectRatios().contains(aspectRatio)) {
       violations.add(new Violation("aspect_ratio", aspectRatio, rules.model() + " supports " + String.join(", ", rules.aspectRatios())));
-    } else if (aspectRatio.equals("auto") && rules.autoAspectRatioNeedsImage() && imageCount == 0) {
-      violations.add(new Violation("aspect_ratio", aspectRatio, "auto follows the first image, so it needs at least one image"));
+    } else if (aspectRatio.equals("auto") && imageCount == 0) {
+      // Vidu documents auto as following the first image but no error without one: warn, send.
+      LOG.log(System.Logger.Level.WARNING, "aspect_ratio auto follows the first image, and this request has none;"
+          + " Vidu documents no error for that, so it is sent as is");
     }
   }
 
@@ -169,21 +174,22 @@ public final class RequestValidator {
       String problem = ImageInput.urlProblem(image);
       if (problem != null) {
         violations.add(new Violation(field, image,
-            "must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI (local files: ImageInput.fromFile)"));
+            "must be an absolute http(s) URL or a data:image/<" + String.join("|", LIMITS.formats())
+                + ">;base64, URI (local files: ImageInput.fromFile)"));
       }
       return;
     }
     DataUri uri = DataUri.parse(image);
     if (uri == null) {
-      violations.add(new Violation(field, image, "a data URI must start data:image/<png|jpeg|webp>;base64,"));
+      violations.add(new Violation(field, image, "a data URI must start data:image/<" + String.join("|", LIMITS.formats()) + ">;base64,"));
       return;
     }
-    if (!DATA_TYPES.contains(uri.mimeType)) {
-      violations.add(new Violation(field, uri.mimeType, "Vidu accepts image/png, image/jpeg and image/webp"));
+    if (!LIMITS.formats().contains(uri.mimeType.substring("image/".length()))) {
+      violations.add(new Violation(field, uri.mimeType, "Vidu accepts " + LIMITS.mimeTypes()));
       return;
     }
-    if (uri.decodedBytes() > Limits.MAX_IMAGE_BYTES) {
-      violations.add(new Violation(field, uri.decodedBytes() + " bytes", "at most 50 MB (" + Limits.MAX_IMAGE_BYTES + " bytes) per image"));
+    if (uri.decodedBytes() > LIMITS.maxImageBytes()) {
+      violations.add(new Violation(field, uri.decodedBytes() + " bytes", "at most " + LIMITS.maxImageSize() + " (" + LIMITS.maxImageBytes() + " bytes) per image"));
       return;
     }
     ImageInfo info;

@@ -15,8 +15,14 @@ public final class Violation {
   private final String rule;
   private final String message;
 
-  /** {@code field: rule, got value}. */
-  Violation(String field, Object value, String rule) {
+  /**
+   * A violation whose message reads {@code field: rule, got value}.
+   *
+   * @param field the JSON name of the field
+   * @param value the offending value (shortened for display)
+   * @param rule the rule it breaks, in words
+   */
+  public Violation(String field, Object value, String rule) {
     this(field, value, rule, null);
   }
 

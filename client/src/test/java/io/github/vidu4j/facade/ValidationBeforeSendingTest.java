@@ -35,7 +35,6 @@ class ValidationBeforeSendingTest extends ClientHarness {
         Arguments.of("eight images", base().images(Collections.nCopies(8, "https://example.com/a.png")), "images"),
         Arguments.of("non-http image", base().images(List.of("file:///etc/passwd")), "images[0]"),
         Arguments.of("broken data URI", base().images(List.of("data:image/png;base64,AAAA")), "images[0]"),
-        Arguments.of("auto without image", base().aspectRatio("auto"), "aspect_ratio"),
         Arguments.of("viduq1 at 4K", new ReferenceToImageRequest().model("viduq1").prompt("x")
             .images(List.of("https://example.com/a.png")).resolution("4K"), "resolution"),
         Arguments.of("relative callback", base().callbackUrl("/callback"), "callback_url"),

@@ -12,6 +12,7 @@ import io.github.vidu4j.model.ErrorMetadata;
 import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.io.IOException;
@@ -50,6 +51,7 @@ final class SandboxHttp implements HttpHandler {
   /** The request's fields, read from the generated model: a new field in the spec needs no change here. */
   private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
   private static final RequestValidator VALIDATOR = RequestValidator.strict();
+  private static final ViduRules RULES = ViduRules.spec();
 
   private final SandboxOptions options;
   private final Faults faults;
@@ -187,7 +189,13 @@ final class SandboxHttp implements HttpHandler {
 
   private Reply process(Operation operation, String id, String query, byte[] body, HttpExchange exchange) {
     return switch (operation) {
-      case CREATE_TASK -> Reply.json(200, ViduJson.write(engine.create(apiKey(exchange), parseCreate(body))));
+      case CREATE_TASK -> {
+        JsonObject accepted = new JsonObject();
+        ReferenceToImageRequest request = parseCreate(body, options.acceptedRequestFields(), accepted);
+        JsonObject task = JsonParser.parseString(ViduJson.write(engine.create(apiKey(exchange), request))).getAsJsonObject();
+        accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
+        yield Reply.json(200, task.toString());
+      }
       case GET_TASK -> Reply.json(200, ViduJson.write(engine.get(id)));
       case CANCEL_TASK -> {
         engine.cancel(id);
@@ -206,8 +214,11 @@ final class SandboxHttp implements HttpHandler {
     };
   }
 
-  /** Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's rules. */
-  private static ReferenceToImageRequest parseCreate(byte[] body) {
+  /**
+   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's
+   * rules. Fields of {@code acceptedExtras} the spec does not know are moved into {@code extras}.
+   */
+  private static ReferenceToImageRequest parseCreate(byte[] body, Set<String> acceptedExtras, JsonObject extras) {
     JsonObject json;
     try {
       JsonElement parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
@@ -220,6 +231,12 @@ final class SandboxHttp implements HttpHandler {
     }
     Set<String> unwanted = new LinkedHashSet<>(json.keySet());
     unwanted.removeAll(REQUEST_FIELDS);
+    for (String name : unwanted) {
+      if (acceptedExtras.contains(name)) {
+        extras.add(name, json.remove(name));
+      }
+    }
+    unwanted.removeAll(acceptedExtras);
     if (!unwanted.isEmpty()) {
       throw new ApiError(400, "FieldUnwanted", "unwanted field: " + String.join(", ", unwanted));
     }
@@ -262,9 +279,9 @@ final class SandboxHttp implements HttpHandler {
     Set<String> models = values(q, "model_versions").stream().map(m -> m.startsWith("vidu") ? m : "vidu" + m).collect(Collectors.toSet());
     Set<String> resolutions = values(q, "resolutions");
     Set<String> states = values(q, "states");
-    int pageSize = intParam(q, "pager.pagesz", 10);
-    if (pageSize < 1 || pageSize > 100) {
-      throw new ApiError(400, "PageSizeOutOfRange", "page size out of range: " + pageSize + " (1 to 100)");
+    int pageSize = intParam(q, "pager.pagesz", RULES.defaultPageSize());
+    if (pageSize < 1 || pageSize > RULES.maxPageSize()) {
+      throw new ApiError(400, "PageSizeOutOfRange", "page size out of range: " + pageSize + " (1 to " + RULES.maxPageSize() + ")");
     }
     String token = first(q, "pager.page_token");
     int offset = token != null && !token.isEmpty() ? TaskEngine.pageOf(token) * pageSize : intParam(q, "pager.page", 0) * pageSize;

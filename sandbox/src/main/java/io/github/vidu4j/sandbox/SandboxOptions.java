@@ -1,5 +1,6 @@
 package io.github.vidu4j.sandbox;
 
+import io.github.vidu4j.validation.ViduRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -34,6 +35,7 @@ public final class SandboxOptions {
   private final Duration callbackTimeout;
   private final Clock clock;
   private final Map<String, String> extraFields;
+  private final Set<String> acceptedRequestFields;
   private final int recordLimit;
 
   private SandboxOptions(Builder b) {
@@ -49,13 +51,14 @@ public final class SandboxOptions {
     this.callbackTimeout = b.callbackTimeout;
     this.clock = b.clock;
     this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraFields));
+    this.acceptedRequestFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedRequestFields));
     this.recordLimit = b.recordLimit;
   }
 
   /**
    * Demo timings: a task is {@code created} for 0.5 s, then queues or processes for 3 s; result
    * URLs live 24 hours (as Vidu's current docs say); failed {@code success}/{@code failed}
-   * callbacks are retried 3 times, 2 s apart; 10,000 credits; 5 tasks processing at once; the
+   * callbacks are retried 3 times, 2 s apart; 10,000 credits; Vidu's default concurrency limit; the
    * last 1,000 requests and 1,000 callback attempts recorded; a random free port; the key {@link
    * #DEMO_KEY}.
    */
@@ -94,6 +97,7 @@ public final class SandboxOptions {
     b.callbackTimeout = callbackTimeout;
     b.clock = clock;
     b.extraFields.putAll(extraFields);
+    b.acceptedRequestFields.addAll(acceptedRequestFields);
     b.recordLimit = recordLimit;
     return b;
   }
@@ -118,7 +122,11 @@ public final class SandboxOptions {
     return processingTime;
   }
 
-  /** Tasks processing at once; the rest queue. Vidu's limit per organisation is 5. */
+  /**
+   * Tasks processing at once; the rest queue. Reported as {@code concurrency_limit} in the credits
+   * response, as Vidu reports an organisation's real limit there. Default: Vidu's default, {@link
+   * ViduRules#defaultConcurrencyLimit()}.
+   */
   public int concurrencyLimit() {
     return concurrencyLimit;
   }
@@ -166,6 +174,15 @@ public final class SandboxOptions {
   }
 
   /**
+   * Create-request fields the spec does not know that the sandbox accepts and echoes in the
+   * create response, as Vidu may accept fields newer than the spec (say {@code quality}). Any other
+   * unknown field is refused with {@code 400 FieldUnwanted}, as Vidu refuses it. Empty by default.
+   */
+  public Set<String> acceptedRequestFields() {
+    return acceptedRequestFields;
+  }
+
+  /**
    * How many of the most recent requests ({@link ViduSandbox#received()}) and, separately, callback
    * attempts ({@link ViduSandbox#callbacksSent()}) are kept; older ones are forgotten. Default
    * 1,000: a sandbox serving for days holds a bounded amount, though a request can carry tens of
@@ -180,7 +197,8 @@ public final class SandboxOptions {
     return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
         + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
         + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
-        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet() + ", recordLimit=" + recordLimit + "}";
+        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet()
+        + ", acceptedRequestFields=" + acceptedRequestFields + ", recordLimit=" + recordLimit + "}";
   }
 
   /** Builds {@link SandboxOptions}. */
@@ -189,7 +207,7 @@ public final class SandboxOptions {
     private final Set<String> apiKeys = new LinkedHashSet<>();
     private Duration queueDelay = Duration.ofMillis(500);
     private Duration processingTime = Duration.ofSeconds(3);
-    private int concurrencyLimit = 5;
+    private int concurrencyLimit = ViduRules.spec().defaultConcurrencyLimit();
     private long credits = 10_000;
     private Duration resultUrlTtl = Duration.ofHours(24);
     private int callbackRetries = 3;
@@ -197,6 +215,7 @@ public final class SandboxOptions {
     private Duration callbackTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> extraFields = new LinkedHashMap<>();
+    private final Set<String> acceptedRequestFields = new LinkedHashSet<>();
     private int recordLimit = 1_000;
 
     private Builder() {}
@@ -211,6 +230,20 @@ public final class SandboxOptions {
     public Builder extraField(String name, String jsonValue) {
       ExtraFields.check(name, jsonValue);
       extraFields.put(name, jsonValue);
+      return this;
+    }
+
+    /**
+     * Accepts and echoes the create-request field {@code name}; see {@link
+     * SandboxOptions#acceptedRequestFields()}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Builder acceptRequestField(String name) {
+      if (Objects.requireNonNull(name, "name == null").isBlank()) {
+        throw new IllegalArgumentException("acceptRequestField name must not be blank");
+      }
+      acceptedRequestFields.add(name);
       return this;
     }
 

@@ -14,6 +14,7 @@ import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import io.github.vidu4j.validation.ImageInfo;
 import io.github.vidu4j.validation.ImageInput;
+import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -55,12 +56,9 @@ import org.jspecify.annotations.Nullable;
  * every task; timers run on one scheduler thread.
  */
 final class TaskEngine {
-  /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
+  /** Credits per task by resolution: invented by the sandbox (Vidu's docs show 12 for one 2K image); 8 for any other. */
   private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
-  /** Vidu's defaults for both models it offers ({@code x-vidu-model-rules}); a task shows them as Vidu's do. */
-  private static final String DEFAULT_ASPECT_RATIO = "16:9";
-  private static final String DEFAULT_RESOLUTION = "1080p";
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
@@ -214,14 +212,20 @@ final class TaskEngine {
 
   // ---- provider states and control --------------------------------------------------------
 
-  /** {@code request} with Vidu's defaults for what it leaves out; every task's request has been through this. */
+  /**
+   * {@code request} with its model's defaults (the spec's {@code x-vidu-model-rules}) for what it
+   * leaves out, so a task shows them as Vidu's do; every task's request has been through this.
+   */
   static ReferenceToImageRequest withVidusDefaults(ReferenceToImageRequest request) {
-    if (request.getAspectRatio() == null) {
-      request.setAspectRatio(DEFAULT_ASPECT_RATIO);
-    }
-    if (request.getResolution() == null) {
-      request.setResolution(DEFAULT_RESOLUTION);
-    }
+    String model = request.getModel();
+    ViduRules.spec().model(model == null ? "" : model).ifPresent(rules -> {
+      if (request.getAspectRatio() == null) {
+        request.setAspectRatio(rules.defaultAspectRatio());
+      }
+      if (request.getResolution() == null) {
+        request.setResolution(rules.defaultResolution());
+      }
+    });
     return request;
   }
 

@@ -54,7 +54,6 @@ class VidusChecksTest {
       "viduq1 without images    | {\"model\":\"viduq1\",\"prompt\":\"p\"}                              | FieldItemCountOutOfRange",
       "eight images             | {\"model\":\"viduq2\",\"prompt\":\"p\",\"images\":[\"https://a.example/1.png\",\"https://a.example/2.png\",\"https://a.example/3.png\",\"https://a.example/4.png\",\"https://a.example/5.png\",\"https://a.example/6.png\",\"https://a.example/7.png\",\"https://a.example/8.png\"]} | FieldItemCountOutOfRange",
       "viduq1 at 21:9           | {\"model\":\"viduq1\",\"prompt\":\"p\",\"images\":[\"https://a.example/1.png\"],\"aspect_ratio\":\"21:9\"} | FieldInvalid",
-      "auto without an image    | {\"model\":\"viduq2\",\"prompt\":\"p\",\"aspect_ratio\":\"auto\"}     | FieldInvalid",
       "2k in lower case         | {\"model\":\"viduq2\",\"prompt\":\"p\",\"resolution\":\"2k\"}         | FieldInvalid",
       "unknown model            | {\"model\":\"viduq9\",\"prompt\":\"p\"}                              | FieldInvalid",
   })
