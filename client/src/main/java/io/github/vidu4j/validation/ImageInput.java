@@ -128,7 +128,7 @@ public final class ImageInput {
     String name = "stream (" + declared + ")";
     String normalised = declared.equals("image/jpg") ? "image/jpeg" : declared;
     if (!normalised.startsWith("image/") || !LIMITS.formats().contains(normalised.substring("image/".length()))) {
-      throw invalid(name, "content type must be one of " + LIMITS.mimeTypes());
+      throw invalid(name, "content type must be " + LIMITS.mimeTypes());
     }
     byte[] bytes;
     try {

@@ -36,9 +36,11 @@ public record ImageRules(
     return formats.contains(format.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** The accepted formats' MIME types, for example {@code image/png, image/jpeg}. */
+  /** The accepted formats' MIME types for a message, for example {@code image/png, image/jpeg or image/webp}. */
   public String mimeTypes() {
-    return String.join(", ", formats.stream().map(f -> "image/" + f).toList());
+    List<String> types = formats.stream().map(f -> "image/" + f).toList();
+    return types.size() < 2 ? String.join("", types)
+        : String.join(", ", types.subList(0, types.size() - 1)) + " or " + types.get(types.size() - 1);
   }
 
   /** {@code maxImageBytes} in decimal megabytes, as Vidu's documents write it ("50 MB"). */

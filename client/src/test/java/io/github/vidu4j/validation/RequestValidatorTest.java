@@ -172,7 +172,7 @@ class RequestValidatorTest {
         .containsExactly("images[0]", "images[1]", "images[2]", "images[3]", "images[4]", "images[5]");
     assertThat(e.violations().get(0).toString()).isEqualTo("images[0]: the image is 100x100; Vidu needs at least 128x128");
     assertThat(e.violations().get(1).toString()).isEqualTo("images[1]: the data URI says image/jpeg but holds image/png");
-    assertThat(e.violations().get(2).toString()).isEqualTo("images[2]: Vidu accepts image/png, image/jpeg and image/webp, got image/gif");
+    assertThat(e.violations().get(2).toString()).isEqualTo("images[2]: Vidu accepts image/png, image/jpeg or image/webp, got image/gif");
     assertThat(e.violations().get(3).toString()).startsWith("images[3]: the data URI is not valid base64");
     assertThat(e.violations().get(4).toString()).isEqualTo(
         "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI (local files: ImageInput.fromFile), got C:\\photos\\cat.png");

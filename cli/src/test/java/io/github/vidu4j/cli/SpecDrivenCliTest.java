@@ -1,0 +1,69 @@
+package io.github.vidu4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.vidu4j.sandbox.SandboxOptions;
+import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import io.github.vidu4j.validation.ModelRules;
+import io.github.vidu4j.validation.ViduRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What the CLI says about models comes from the spec; --field sends what the spec does not know yet. */
+class SpecDrivenCliTest {
+  static final String KEY = "vda_cli_fields_key_3c2b";
+
+  @RegisterExtension
+  static final ViduSandboxExtension vidu = ViduSandboxExtension.withOptions(
+      SandboxOptions.fast().toBuilder().apiKey(KEY).acceptRequestField("quality").acceptRequestField("n").acceptRequestField("opts").build());
+
+  CliRun vidu(String... args) {
+    List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
+    all.addAll(List.of(args));
+    return CliRun.of(Map.of("VIDU_API_KEY", KEY), all.toArray(String[]::new));
+  }
+
+  @Test
+  void fieldsAreSentAsStringsOrAsJson() {
+    CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a fox",
+        "--field", "quality=high", "--field", "n:=2", "--field", "opts:={\"a\":[1,true]}");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonObject body = JsonParser.parseString(vidu.sandbox().received().get(vidu.sandbox().received().size() - 1).requestBody()).getAsJsonObject();
+    assertThat(body.get("quality").getAsString()).isEqualTo("high");
+    assertThat(body.get("n").getAsInt()).isEqualTo(2);
+    assertThat(body.getAsJsonObject("opts").toString()).isEqualTo("{\"a\":[1,true]}");
+  }
+
+  @Test
+  void aFieldTheSandboxDoesNotAcceptComesBackAsVidusFieldUnwanted() {
+    CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "moderation=disabled");
+    assertThat(run.exitCode()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("FieldUnwanted").contains("moderation");
+  }
+
+  @Test
+  void badFieldsExitTwoAndSendNothing() {
+    int before = vidu.sandbox().received().size();
+    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "quality").exitCode()).isEqualTo(2);
+    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "n:=two").exitCode()).isEqualTo(2);
+    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "model=viduq1").exitCode()).isEqualTo(2);
+    assertThat(vidu.sandbox().received()).hasSize(before);
+  }
+
+  @Test
+  void helpListsTheSpecsModelsAndLimits() {
+    CliRun run = vidu("image", "create", "--help");
+    String help = run.out().replaceAll("\\s+", " ");
+    for (ModelRules model : ViduRules.spec().models().values()) {
+      assertThat(help).contains(model.model() + " (" + model.minImages() + " to " + model.maxImages() + " images")
+          .contains(model.model() + " (" + String.join(", ", model.resolutions()) + "; default " + model.defaultResolution() + ")");
+    }
+    assertThat(help).contains("at most " + ViduRules.spec().images().promptMaxCodePoints() + " characters");
+    assertThat(vidu("task", "list", "--help").out().replaceAll("\\s+", " ")).contains("1 to " + ViduRules.spec().maxPageSize());
+  }
+}
