@@ -22,8 +22,9 @@ import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
- * Creates image tasks: {@code POST /ent/v2/reference2image}. With {@code viduq2} and no images
- * this is text-to-image. Obtain from {@link ViduClient#images()}.
+ * Creates image tasks: {@code POST /ent/v2/reference2image}. With a model that takes no images
+ * ({@link io.github.vidu4j.validation.ModelRules#minImages()} 0) and none given, this is
+ * text-to-image. Obtain from {@link ViduClient#images()}.
  *
  * <p>Every request is validated first (model rules, image checks, body size); an invalid request
  * throws {@code ViduValidationException} and nothing is sent. A creation is retried only when Vidu

@@ -63,7 +63,7 @@ public final class ImageInput {
   /**
    * A local file, sent inline as a data URI. The format comes from the content.
    *
-   * @throws ViduValidationException naming the file if it is missing, too big, not PNG/JPEG/WebP,
+   * @throws ViduValidationException naming the file if it is missing, too big, not of an accepted format,
    *     too small or too elongated
    */
   public static ImageInput fromFile(Path file) {

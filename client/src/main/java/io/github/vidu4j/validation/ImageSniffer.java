@@ -134,7 +134,7 @@ final class ImageSniffer {
     } else {
       format = "not an image format Vidu accepts";
     }
-    return "it is " + format + "; Vidu accepts PNG, JPEG and WebP";
+    return "it is " + format + "; Vidu accepts " + ViduRules.spec().images().mimeTypes();
   }
 
   private static int readUpTo(InputStream in, byte[] buffer) throws IOException {

@@ -58,14 +58,14 @@ class ImageInputTest {
 
   static Stream<Arguments> unsupported() {
     return Stream.of(
-        Arguments.of("gif", TestImages.imageIo("gif", 200, 200), "it is GIF; Vidu accepts PNG, JPEG and WebP"),
-        Arguments.of("bmp", TestImages.imageIo("bmp", 200, 200), "it is BMP; Vidu accepts PNG, JPEG and WebP"),
-        Arguments.of("tiff", TestImages.imageIo("tiff", 200, 200), "it is TIFF; Vidu accepts PNG, JPEG and WebP"),
-        Arguments.of("heic", TestImages.heic(), "it is HEIC/AVIF (heic); Vidu accepts PNG, JPEG and WebP"),
+        Arguments.of("gif", TestImages.imageIo("gif", 200, 200), "it is GIF; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("bmp", TestImages.imageIo("bmp", 200, 200), "it is BMP; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("tiff", TestImages.imageIo("tiff", 200, 200), "it is TIFF; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("heic", TestImages.heic(), "it is HEIC/AVIF (heic); Vidu accepts image/png, image/jpeg or image/webp"),
         Arguments.of("svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"500\" height=\"500\"/>".getBytes(StandardCharsets.UTF_8),
-            "it is SVG/XML or HTML text; Vidu accepts PNG, JPEG and WebP"),
+            "it is SVG/XML or HTML text; Vidu accepts image/png, image/jpeg or image/webp"),
         Arguments.of("text renamed .png", "hello, I am not an image".getBytes(StandardCharsets.UTF_8),
-            "it is not an image format Vidu accepts; Vidu accepts PNG, JPEG and WebP"),
+            "it is not an image format Vidu accepts; Vidu accepts image/png, image/jpeg or image/webp"),
         Arguments.of("empty", new byte[0], "it is empty"),
         Arguments.of("truncated png", Arrays.copyOf(TestImages.png(200, 200), 20), "PNG header is truncated or has no IHDR chunk"),
         Arguments.of("truncated jpeg", Arrays.copyOf(TestImages.jpeg(200, 200), 40), "JPEG header is truncated"),

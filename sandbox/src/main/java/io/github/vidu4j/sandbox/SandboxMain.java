@@ -38,7 +38,7 @@ public final class SandboxMain {
     out.println("Vidu sandbox listening on " + sandbox.baseUrl());
     out.println("Demo API key: " + sandbox.demoKey());
     out.println("Try: VIDU_BASE_URL=" + sandbox.baseUrl() + " VIDU_API_KEY=" + sandbox.demoKey()
-        + " java -jar cli/target/vidu.jar image create --model viduq2 --prompt \"a red fox\" --wait");
+        + " java -jar cli/target/vidu.jar image create --model " + ViduSandbox.textToImageModel() + " --prompt \"a red fox\" --wait");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local Vidu on 127.0.0.1: the five operations of the spec with Vidu's checks and error bodies,
  * the task lifecycle ({@code created}, {@code queueing}, {@code processing}, then {@code
  * success} or {@code failed}; at most {@link SandboxOptions#concurrencyLimit()} processing),
- * credits (8, 12 and 16 per 1080p, 2K and 4K task; refunded when a task fails or is cancelled),
+ * credits (8, 12 and 16 per 1080p, 2K and 4K task, prices the sandbox invents; refunded when a task fails or is cancelled),
  * PNG results rendered for each task behind expiring URLs, and callbacks signed as Vidu signs
  * them, with the key that created the task.
  *
@@ -152,10 +153,22 @@ public final class ViduSandbox implements AutoCloseable {
   /**
    * A provider state: task {@code id} exists in {@code state} and stays there (the lifecycle does
    * not move it; cancel still works where allowed). A {@code success} task has one creation.
-   * The task is a viduq2 text-to-image task at 1080p, 16:9.
+   * The task is a text-to-image task of the spec's first model that takes no images, with that
+   * model's default aspect ratio and resolution.
    */
   public void givenTask(String id, TaskState state) {
-    givenTask(id, state, new ReferenceToImageRequest().model("viduq2").prompt("a lighthouse at dawn"));
+    givenTask(id, state, lighthouse());
+  }
+
+  /** A text-to-image request: the spec's first model that takes no images. */
+  static ReferenceToImageRequest lighthouse() {
+    return new ReferenceToImageRequest().model(textToImageModel()).prompt("a lighthouse at dawn");
+  }
+
+  /** The spec's first model that takes no images (text-to-image). */
+  static String textToImageModel() {
+    return ViduRules.spec().models().values().stream().filter(m -> m.minImages() == 0).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the spec has no text-to-image model")).model();
   }
 
   /** {@link #givenTask(String, TaskState)} for a task made from {@code request}. */
@@ -169,7 +182,7 @@ public final class ViduSandbox implements AutoCloseable {
   /** A provider state: task {@code id} ended {@code failed} with {@code errCode}. */
   public void givenFailedTask(String id, String errCode) {
     Objects.requireNonNull(errCode, "errCode == null");
-    engine.seed(id, TaskState.FAILED, errCode, demoKey(), new ReferenceToImageRequest().model("viduq2").prompt("a lighthouse at dawn"));
+    engine.seed(id, TaskState.FAILED, errCode, demoKey(), lighthouse());
   }
 
   /** Sets the organisation's remaining credits (for example 0, to see {@code CreditInsufficient}). */
