@@ -1,6 +1,8 @@
 package io.github.vidu4j.internal;
 
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ public final class RequestWithExtraFields extends ReferenceToImageRequest {
   private final transient Map<String, String> extraFields;
 
   public RequestWithExtraFields(Map<String, String> extraFields) {
-    this.extraFields = Map.copyOf(extraFields);
+    // In the caller's order: the body lists them as they were added.
+    this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
   }
 
   /** The extra fields, each as JSON text. */

@@ -174,8 +174,8 @@ public final class RequestValidator {
       String problem = ImageInput.urlProblem(image);
       if (problem != null) {
         violations.add(new Violation(field, image,
-            "must be an absolute http(s) URL or a data:image/<" + String.join("|", LIMITS.formats())
-                + ">;base64, URI (local files: ImageInput.fromFile)"));
+            "must be an absolute http(s) URL or a data:image/" + String.join("|", LIMITS.formats())
+                + ";base64, URI (local files: ImageInput.fromFile)"));
       }
       return;
     }
