@@ -46,17 +46,17 @@ class SpecRegenerationTest {
     copyProject(List.of("generated"));
     editSpec(spec -> spec
         .replace("          x-extensible-enum: [viduq2, viduq1]", "          x-extensible-enum: [viduq2, viduq1, viduq3]")
-        .replace("      x-vidu-model-rules:\n", """
-              x-vidu-model-rules:
-                viduq3:
-                  description: A model added by this test.
-                  min_images: 0
-                  max_images: 3
-                  aspect_ratios: ['1:1', '7:3']
-                  default_aspect_ratio: '7:3'
-                  resolutions: [3K]
-                  default_resolution: 3K
-            """));
+        .replace("      x-vidu-model-rules:\n", String.join("\n",
+            "      x-vidu-model-rules:",
+            "        viduq3:",
+            "          description: A model added by this test.",
+            "          min_images: 0",
+            "          max_images: 3",
+            "          aspect_ratios: ['1:1', '7:3']",
+            "          default_aspect_ratio: '7:3'",
+            "          resolutions: [3K]",
+            "          default_resolution: 3K",
+            "")));
 
     Build build = maven("package", "-Dmaven.test.skip=true", "-pl", "generated");
     assertThat(build.exitCode).as(build.output).isZero();
