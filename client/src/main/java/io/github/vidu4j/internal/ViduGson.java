@@ -122,7 +122,7 @@ public final class ViduGson {
           if (value instanceof RequestWithExtraFields extended) {
             JsonObject tree = delegate.toJsonTree(value).getAsJsonObject();
             extended.extraFields().forEach((name, json) -> tree.add(name, JsonParser.parseString(json)));
-            TypeAdapters.JSON_ELEMENT.write(out, tree);
+            trees.write(out, tree);
             return;
           }
           delegate.write(out, value);
