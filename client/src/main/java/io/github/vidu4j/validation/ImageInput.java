@@ -1,6 +1,7 @@
 package io.github.vidu4j.validation;
 
 import io.github.vidu4j.validation.ModelRules.Limits;
+import io.github.vidu4j.validation.Violation.Code;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class ImageInput {
     Objects.requireNonNull(url, "url == null");
     String problem = urlProblem(url);
     if (problem != null) {
-      throw new ViduValidationException(List.of(new Violation("images", url, problem)));
+      throw new ViduValidationException(List.of(new Violation(Code.IMAGE_URL, "images", url, problem)));
     }
     return new ImageInput(url, null);
   }
@@ -71,9 +72,9 @@ public final class ImageInput {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw invalid(name, "no such file");
+      throw invalid(Code.IMAGE_FILE, name, "no such file");
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     checkSize(name, size);
     // Read once, straight into the tail of the data URI's own array, then encoded in place: the
@@ -85,10 +86,10 @@ public final class ImageInput {
       start = uri.length - (int) size;
       int read = in.readNBytes(uri, start, (int) size);
       if (read != size || in.read() != -1) {
-        throw invalid(name, "changed while it was read");
+        throw invalid(Code.IMAGE_FILE, name, "changed while it was read");
       }
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     ImageInfo info;
     try {
@@ -125,18 +126,18 @@ public final class ImageInput {
     String declared = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
     String name = "stream (" + declared + ")";
     if (!List.of("image/png", "image/jpeg", "image/jpg", "image/webp").contains(declared)) {
-      throw invalid(name, "content type must be image/png, image/jpeg or image/webp");
+      throw invalid(Code.IMAGE_FORMAT, name, "content type must be image/png, image/jpeg or image/webp");
     }
     byte[] bytes;
     try {
       bytes = readCapped(in, name, maxImageBytesForBody());
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     ImageInput input = fromBytes(bytes, name);
     String sniffed = Objects.requireNonNull(input.info).format().mimeType();
     if (!sniffed.equals(declared.equals("image/jpg") ? "image/jpeg" : declared)) {
-      throw invalid(name, "content is " + sniffed + ", not the declared " + declared);
+      throw invalid(Code.IMAGE_FORMAT, name, "content is " + sniffed + ", not the declared " + declared);
     }
     return input;
   }
@@ -171,13 +172,13 @@ public final class ImageInput {
 
   static void checkSize(String name, long size) {
     if (size > Limits.MAX_IMAGE_BYTES) {
-      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes, %,d over Vidu's 50 MB limit per image (%,d bytes)",
+      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes, %,d over Vidu's 50 MB limit per image (%,d bytes)",
           size, size - Limits.MAX_IMAGE_BYTES, Limits.MAX_IMAGE_BYTES));
     }
     long encoded = (size + 2) / 3 * 4;
     long over = encoded + REST_OF_REQUEST_BYTES - Limits.MAX_BODY_BYTES;
     if (over > 0) {
-      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
+      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
           + " Vidu's 20 MB request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
           size, encoded, Limits.MAX_BODY_BYTES, over));
     }
@@ -188,23 +189,23 @@ public final class ImageInput {
     try {
       info = ImageSniffer.sniff(in);
     } catch (ImageSniffer.NotAnImage e) {
-      throw invalid(name, e.getMessage());
+      throw invalid(Code.IMAGE_FORMAT, name, e.getMessage());
     }
     String problem = dimensionProblem(info);
     if (problem != null) {
-      throw invalid(name, problem);
+      throw invalid(Code.IMAGE_DIMENSIONS, name, problem);
     }
     return info;
   }
 
   static @Nullable String dimensionProblem(ImageInfo info) {
     if (info.width() < Limits.MIN_WIDTH || info.height() < Limits.MIN_HEIGHT) {
-      return "is " + info.width() + "x" + info.height() + "; Vidu needs at least " + Limits.MIN_WIDTH + "x" + Limits.MIN_HEIGHT;
+      return info.width() + "x" + info.height() + ", under Vidu's minimum of " + Limits.MIN_WIDTH + "x" + Limits.MIN_HEIGHT;
     }
     long longer = Math.max(info.width(), info.height());
     long shorter = Math.min(info.width(), info.height());
     if (longer > shorter * Limits.MAX_ASPECT_RATIO) {
-      return "is " + info.width() + "x" + info.height() + ", more elongated than Vidu's 1:4 to 4:1 limit";
+      return info.width() + "x" + info.height() + ", more elongated than Vidu's 1:4 to 4:1 limit";
     }
     return null;
   }
@@ -262,8 +263,8 @@ public final class ImageInput {
     return true;
   }
 
-  private static ViduValidationException invalid(String name, String problem) {
-    return new ViduValidationException(List.of(Violation.stated("images", name, "image " + name + " " + problem)));
+  private static ViduValidationException invalid(Code code, String name, String problem) {
+    return new ViduValidationException(List.of(Violation.stated(code, "images", name, "image " + name + ": " + problem)));
   }
 
   private static String encode(byte[] bytes, ImageInfo info) {
@@ -312,7 +313,7 @@ public final class ImageInput {
     for (int n; (n = in.read(buffer)) != -1; ) {
       total += n;
       if (total > limit) {
-        throw invalid(name, String.format(Locale.ROOT, "is more than %,d bytes (reading stopped there), the most whose base64"
+        throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "more than %,d bytes (reading stopped there), the most whose base64"
             + " fits Vidu's 20 MB request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
             limit, Limits.MAX_BODY_BYTES));
       }

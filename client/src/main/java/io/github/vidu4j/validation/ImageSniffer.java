@@ -115,7 +115,7 @@ final class ImageSniffer {
 
   private static String describeUnsupported(byte[] h, int n) {
     if (n == 0) {
-      return "it is empty";
+      return "empty";
     }
     String start = ascii(h, 0, Math.min(n, 12));
     String format;
@@ -130,11 +130,11 @@ final class ImageSniffer {
     } else if (start.trim().startsWith("<")) {
       format = "SVG/XML or HTML text";
     } else if (startsWith(h, 0x89, 'P', 'N', 'G') || startsWith(h, 0xff, 0xd8) || start.startsWith("RIFF")) {
-      return "its header is truncated";
+      return "truncated: its header ends early";
     } else {
-      format = "not an image format Vidu accepts";
+      return "not PNG, JPEG or WebP, the formats Vidu accepts";
     }
-    return "it is " + format + "; Vidu accepts PNG, JPEG and WebP";
+    return format + "; Vidu accepts PNG, JPEG and WebP";
   }
 
   private static int readUpTo(InputStream in, byte[] buffer) throws IOException {
