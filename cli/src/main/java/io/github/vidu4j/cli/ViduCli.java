@@ -109,10 +109,21 @@ public final class ViduCli {
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
   static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
     ViduCli root = new ViduCli(environment, out, err, interactive);
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = commandLine(root);
     for (String secret : Secrets.in(args, environment, optionNames(cli))) {
       root.registerSecret(secret);
     }
+    try {
+      return cli.execute(args);
+    } finally {
+      root.out.flush();
+      root.err.flush();
+    }
+  }
+
+  /** The command model as run, which the completion script and the man pages are generated from. */
+  static CommandLine commandLine(ViduCli root) {
+    CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
     cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
@@ -121,12 +132,7 @@ public final class ViduCli {
     cli.setExecutionExceptionHandler((e, command, parseResult) -> Failure.report(root, e));
     cli.setParameterExceptionHandler((e, given) -> CliHelp.usageError(e, given));
     CliHelp.install(cli);
-    try {
-      return cli.execute(args);
-    } finally {
-      root.out.flush();
-      root.err.flush();
-    }
+    return cli;
   }
 
   private static java.util.Set<String> optionNames(CommandLine command) {
