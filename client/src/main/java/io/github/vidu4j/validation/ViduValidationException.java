@@ -43,7 +43,8 @@ public final class ViduValidationException extends ViduException {
     if (violations.stream().anyMatch(v -> v.code() == Violation.Code.MODEL_UNKNOWN)) {
       text += "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)";
     }
-    if (violations.stream().anyMatch(v -> v.code() == Violation.Code.IMAGE_URL)) {
+    // Only for a string in a request's images (images[i]), which may be a path meant as a file.
+    if (violations.stream().anyMatch(v -> v.code() == Violation.Code.IMAGE_URL && v.field().startsWith("images["))) {
       text += "\n(local image files: ImageInput.fromFile)";
     }
     return text;

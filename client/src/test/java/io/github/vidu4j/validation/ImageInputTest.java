@@ -94,7 +94,7 @@ class ImageInputTest {
     assertThat(ImageInput.fromBytes(TestImages.png(512, 128), "4to1").info()).isPresent();
     assertThat(ImageInput.fromBytes(TestImages.webpVp8x(128, 512), "1to4").info()).isPresent();
     assertThatThrownBy(() -> ImageInput.fromBytes(TestImages.webpVp8x(513, 128), "wide.webp"))
-        .hasMessage("images: image wide.webp is 513x128, more elongated than Vidu's 1:4 to 4:1 limit");
+        .hasMessage("images: image wide.webp: 513x128, more elongated than Vidu's 1:4 to 4:1 limit");
   }
 
   @Test
@@ -155,7 +155,7 @@ class ImageInputTest {
   @Test
   void aMissingFileIsNamed() {
     Path missing = dir.resolve("nope.png");
-    assertThatThrownBy(() -> ImageInput.fromFile(missing)).hasMessage("images: image " + missing + " no such file");
+    assertThatThrownBy(() -> ImageInput.fromFile(missing)).hasMessage("images: image " + missing + ": no such file");
   }
 
   @Test
@@ -195,7 +195,7 @@ class ImageInputTest {
     byte[] png = TestImages.png(200, 200);
     assertThat(ImageInput.fromStream(new ByteArrayInputStream(png), "image/png; charset=binary").value()).startsWith("data:image/png;base64,");
     assertThatThrownBy(() -> ImageInput.fromStream(new ByteArrayInputStream(png), "image/jpeg"))
-        .hasMessage("images: image stream (image/jpeg) content is image/png, not the declared image/jpeg");
+        .hasMessage("images: image stream (image/jpeg): content is image/png, not the declared image/jpeg");
     assertThatThrownBy(() -> ImageInput.fromStream(new ByteArrayInputStream(png), "image/gif"))
         .hasMessageContaining("content type must be image/png, image/jpeg or image/webp");
   }
