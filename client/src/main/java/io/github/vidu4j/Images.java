@@ -101,7 +101,7 @@ public final class Images {
     List<Violation> clashes = new ArrayList<>();
     for (String name : extraFields.asJson().keySet()) {
       if (SPEC_FIELDS.contains(name)) {
-        clashes.add(new Violation(name, extraFields.asJson().get(name), "is a field of the spec, not an extra one: set it on the request"));
+        clashes.add(new Violation(Violation.Code.EXTRA_FIELD, name, extraFields.asJson().get(name), "is a field of the spec, not an extra one: set it on the request"));
       }
     }
     if (!clashes.isEmpty()) {

@@ -20,6 +20,7 @@ public final class ViduApiException extends ViduException {
   private final @Nullable String apiMessage;
   private final @Nullable String traceId;
   private final @Nullable Duration retryAfter;
+  private final @Nullable String errorJson;
 
   /**
    * Creates the exception; vidu4j builds these from responses, users need this only in tests.
@@ -33,12 +34,38 @@ public final class ViduApiException extends ViduException {
       @Nullable String apiMessage,
       @Nullable String traceId,
       @Nullable Duration retryAfter) {
+    this(message, statusCode, reason, apiMessage, traceId, retryAfter, null);
+  }
+
+  /**
+   * Creates the exception with the error body as Vidu sent it.
+   *
+   * @param retryAfter the server's {@code Retry-After}, if it sent one
+   * @param errorJson the body, if it was Vidu's error JSON (with the API key removed)
+   */
+  public ViduApiException(
+      String message,
+      int statusCode,
+      @Nullable String reason,
+      @Nullable String apiMessage,
+      @Nullable String traceId,
+      @Nullable Duration retryAfter,
+      @Nullable String errorJson) {
     super(message);
     this.statusCode = statusCode;
     this.reason = reason;
     this.apiMessage = apiMessage;
     this.traceId = traceId;
     this.retryAfter = retryAfter;
+    this.errorJson = errorJson;
+  }
+
+  /**
+   * The error body as Vidu sent it (every field, unknown ones included; the API key removed
+   * should a proxy echo it), when it was Vidu's error JSON; empty for any other body.
+   */
+  public Optional<String> errorJson() {
+    return Optional.ofNullable(errorJson);
   }
 
   /** The HTTP status code, for example 400 or 429. */

@@ -4,11 +4,16 @@ import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
+import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduValidationException;
+import io.github.vidu4j.validation.Violation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -96,8 +101,16 @@ final class ImageCommand {
       }
       ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt(prompt);
       List<String> values = new ArrayList<>();
-      for (String image : images) {
-        values.add(imageValue(image));
+      Map<Integer, List<Violation>> imageProblems = new TreeMap<>();
+      for (int i = 0; i < images.size(); i++) {
+        try {
+          values.add(imageValue(images.get(i)));
+        } catch (ViduValidationException e) {
+          // Kept as given, so the image still counts; its own problem replaces what the validator says of it.
+          values.add(images.get(i));
+          String field = "images[" + i + "]";
+          imageProblems.put(i, e.violations().stream().map(v -> v.atField(field)).toList());
+        }
       }
       if (!values.isEmpty()) {
         request.images(values);
@@ -117,6 +130,9 @@ final class ImageCommand {
       if (callbackUrl != null) {
         request.callbackUrl(callbackUrl);
       }
+      if (!imageProblems.isEmpty()) {
+        throw allProblems(request, imageProblems);
+      }
       ExtraBodyFields extraFields = extraFields(fields);
       if (await) {
         OutputDirectory.require(output, "no task was created");
@@ -131,12 +147,14 @@ final class ImageCommand {
             root.out.println(CliFormat.json(task));
           } else {
             root.out.println("task " + taskId + " " + task.getState() + " (" + task.getCredits() + " credits)");
-            root.err.println("follow it with: vidu task wait " + taskId);
+            root.err.println(root.sandbox
+                ? "the in-process sandbox (--sandbox) stops with this command, and this task with it; add --wait to get its images"
+                : "follow it with: vidu task wait " + taskId);
           }
           return ExitCode.OK;
         }
         root.err.println("task " + taskId + " created");
-        return TaskCommand.waitAndDownload(root, session, taskId, timeout, output, TaskCommand.givenWaitOptions(spec, timeout, output));
+        return TaskWaiting.waitAndDownload(root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
       }
     }
 
@@ -154,6 +172,28 @@ final class ImageCommand {
         extraFields = json ? extraFields.withJson(name, value) : extraFields.with(name, value);
       }
       return extraFields;
+    }
+
+    /**
+     * Every problem at once, a bad image among the others: the validator's findings on the rest
+     * of the request, each image's own problem where the validator would only see a path.
+     */
+    private ViduValidationException allProblems(ReferenceToImageRequest request, Map<Integer, List<Violation>> imageProblems) {
+      List<Violation> found = new ArrayList<>();
+      try {
+        (allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict()).validate(request);
+      } catch (ViduValidationException e) {
+        found.addAll(e.violations());
+      }
+      found.removeIf(v -> imageProblems.keySet().stream().anyMatch(i -> v.field().equals("images[" + i + "]")));
+      int at = 0;
+      while (at < found.size() && List.of("model", "prompt", "images").contains(found.get(at).field().replaceFirst("\\[\\d+]$", ""))) {
+        at++;
+      }
+      List<Violation> all = new ArrayList<>(found.subList(0, at));
+      imageProblems.values().forEach(all::addAll);
+      all.addAll(found.subList(at, found.size()));
+      return new ViduValidationException(all);
     }
 
     private static String imageValue(String image) {

@@ -1,13 +1,8 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.Region;
-import io.github.vidu4j.TaskFailedException;
-import io.github.vidu4j.TaskTimeoutException;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.validation.RequestValidator;
-import io.github.vidu4j.validation.ViduValidationException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,7 +26,7 @@ import picocli.CommandLine.ScopeType;
       CreditsCommand.class,
       CallbackCommand.class,
       SandboxCommand.class,
-      CommandLine.HelpCommand.class,
+      CliHelp.HelpCommand.class,
     })
 public final class ViduCli {
   @Option(
@@ -61,7 +56,14 @@ public final class ViduCli {
       description = "Run against an in-process Vidu sandbox: no account needed, nothing leaves this machine.")
   boolean sandbox;
 
-  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the API's JSON on stdout and nothing else there.")
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = {
+        "Machine-readable stdout, also on failure: the API's JSON; for an API error Vidu's error JSON; for invalid input"
+            + " {\"violations\":[{\"field\",\"value\",\"rule\",\"code\"}]}; for a failed or timed-out wait the last task;"
+            + " else {\"error\":{\"type\",\"exit_code\",\"message\"}}. Messages stay on stderr."
+      })
   boolean json;
 
   @Option(
@@ -107,20 +109,10 @@ public final class ViduCli {
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
   static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
     ViduCli root = new ViduCli(environment, out, err, interactive);
-    CommandLine cli = new CommandLine(root);
-    for (String secret : secretsIn(args, environment, optionNames(cli))) {
-      root.outRedactor.register(secret);
-      root.errRedactor.register(secret);
+    CommandLine cli = commandLine(root);
+    for (String secret : Secrets.in(args, environment, optionNames(cli))) {
+      root.registerSecret(secret);
     }
-    cli.setResourceBundle(new SpecHelp());
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.registerConverter(java.time.Duration.class, new DurationConverter());
-    cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
-    cli.setOut(root.out);
-    cli.setErr(root.err);
-    cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
-    cli.setParameterExceptionHandler((e, given) -> usageError(e));
-    withExitCodes(cli);
     try {
       return cli.execute(args);
     } finally {
@@ -129,38 +121,25 @@ public final class ViduCli {
     }
   }
 
-  /**
-   * A mistyped command line gets the problem and where to read more, not 50 lines of usage that
-   * bury the one line that matters.
-   */
-  private static int usageError(CommandLine.ParameterException e) {
-    CommandLine command = e.getCommandLine();
-    PrintWriter err = command.getErr();
-    String name = command.getCommandSpec().qualifiedName();
-    java.util.List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
-    // picocli has no exception type of its own for a missing subcommand, only this message.
-    if (!subcommands.isEmpty() && String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
-      err.println("error: " + name + " needs a command: " + String.join(", ", subcommands));
-    } else {
-      err.println("error: " + e.getMessage());
-      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-        CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
-      }
-    }
-    err.println("see: " + name + " --help");
-    return ExitCode.INVALID_INPUT;
+  /** The command model as run, which the completion script and the man pages are generated from. */
+  static CommandLine commandLine(ViduCli root) {
+    CommandLine cli = new CommandLine(root);
+    cli.setResourceBundle(new SpecHelp());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(java.time.Duration.class, new DurationConverter());
+    cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
+    cli.setOut(root.out);
+    cli.setErr(root.err);
+    cli.setExecutionExceptionHandler((e, command, parseResult) -> Failure.report(root, e));
+    cli.setParameterExceptionHandler((e, given) -> CliHelp.usageError(e, given));
+    CliHelp.install(cli);
+    return cli;
   }
 
   private static java.util.Set<String> optionNames(CommandLine command) {
     java.util.Set<String> names = new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
     command.getSubcommands().values().forEach(sub -> names.addAll(optionNames(sub)));
     return names;
-  }
-
-  /** Every command's --help ends with the exit codes, so none can be left without them. */
-  private static void withExitCodes(CommandLine command) {
-    command.getCommandSpec().usageMessage().footer(ExitCode.HELP);
-    command.getSubcommands().values().forEach(ViduCli::withExitCodes);
   }
 
   /** Opens a client (and, with {@code --sandbox}, the sandbox it talks to). */
@@ -214,98 +193,6 @@ public final class ViduCli {
   void registerSecret(String secret) {
     outRedactor.register(secret);
     errRedactor.register(secret);
-  }
-
-  /**
-   * Prints what went wrong and returns the exit code. A stack trace (with --verbose) only for
-   * exit 1, the unexpected: for an API error, a failed task or a refused callback the message is
-   * the whole story, and a trace would bury it.
-   */
-  private int fail(Exception e) {
-    int code = report(e);
-    if (code == ExitCode.OTHER) {
-      if (verbose) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(--verbose adds the stack trace)");
-      }
-    }
-    return code;
-  }
-
-  private int report(Exception e) {
-    if (e instanceof ViduValidationException invalid) {
-      // The validator's hints name its Java API (RequestValidator.allowingUnknownModels()); the
-      // CLI gives its own option instead, below.
-      err.println("invalid input, nothing was sent:\n"
-          + String.valueOf(e.getMessage()).replaceAll("\\s*\\(RequestValidator\\.\\w+\\(\\)[^)]*\\)", ""));
-      if (invalid.violations().stream().anyMatch(v -> v.field().equals("model") && v.rule().startsWith("unknown model"))) {
-        err.println("hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
-      }
-      return ExitCode.INVALID_INPUT;
-    }
-    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
-      err.println("error: " + e.getMessage());
-      return ExitCode.INVALID_INPUT;
-    }
-    if (e instanceof ViduApiException api) {
-      err.println("error: " + api.getMessage());
-      return ExitCode.API_ERROR;
-    }
-    if (e instanceof TaskFailedException failed) {
-      err.println("error: " + failed.getMessage());
-      return ExitCode.TASK_FAILED;
-    }
-    if (e instanceof WaitTimedOutException) {
-      err.println("error: " + e.getMessage());
-      return ExitCode.WAIT_TIMED_OUT;
-    }
-    if (e instanceof TaskTimeoutException timeout) {
-      err.println("error: task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
-          + "; it goes on running. Resume with: vidu task wait " + timeout.taskId());
-      return ExitCode.WAIT_TIMED_OUT;
-    }
-    if (e instanceof CallbackRejectedException rejected) {
-      err.println("callback rejected: " + rejected.getMessage());
-      return ExitCode.CALLBACK_REJECTED;
-    }
-    if (e instanceof ViduTransportException transport) {
-      err.println("network error: " + transport.getMessage());
-      return ExitCode.NETWORK;
-    }
-    err.println("error: " + (e instanceof io.github.vidu4j.ViduException || e.getMessage() != null ? e.getMessage() : e.toString()));
-    return ExitCode.OTHER;
-  }
-
-  /**
-   * Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed).
-   * An option name after --api-key or --secret is not taken as its value by the parser (it says
-   * "Expected parameter for option '--api-key' but found '--json'"), so it is no secret to mask.
-   */
-  static java.util.List<String> secretsIn(String[] args, Map<String, String> environment, java.util.Set<String> optionNames) {
-    java.util.List<String> given = new java.util.ArrayList<>();
-    String envKey = environment.get("VIDU_API_KEY");
-    if (envKey != null) {
-      given.add(envKey);
-    }
-    for (int i = 0; i < args.length; i++) {
-      for (String option : new String[] {"--api-key", "--secret"}) {
-        if (args[i].equals(option) && i + 1 < args.length && !optionNames.contains(args[i + 1])) {
-          given.add(args[i + 1]);
-        } else if (args[i].startsWith(option + "=")) {
-          given.add(args[i].substring(option.length() + 1));
-        }
-      }
-    }
-    java.util.List<String> secrets = new java.util.ArrayList<>();
-    for (String secret : given) {
-      for (String form : java.util.List.of(secret, secret.trim())) {
-        if (!form.isEmpty() && !secrets.contains(form)) {
-          secrets.add(form);
-        }
-      }
-    }
-    return secrets;
   }
 
   /** Refuses a port outside 0..65535 before trying to listen on it. */

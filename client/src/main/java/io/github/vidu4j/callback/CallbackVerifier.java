@@ -151,10 +151,10 @@ public final class CallbackVerifier {
     String dateText = single(request, "Date");
     Instant date = parseDate(dateText);
     if (Duration.between(date, now).compareTo(maxAge) > 0) {
-      throw new InvalidSignatureException(Reason.STALE, "Date " + dateText + " is more than " + maxAge + " old");
+      throw new InvalidSignatureException(Reason.STALE, "Date " + dateText + " is more than " + written(maxAge) + " old");
     }
     if (Duration.between(now, date).compareTo(maxFutureSkew) > 0) {
-      throw new InvalidSignatureException(Reason.FROM_FUTURE, "Date " + dateText + " is more than " + maxFutureSkew + " ahead");
+      throw new InvalidSignatureException(Reason.FROM_FUTURE, "Date " + dateText + " is more than " + written(maxFutureSkew) + " ahead");
     }
     List<Map.Entry<String, String>> signed = new ArrayList<>();
     for (String name : signedNames) {
@@ -240,6 +240,25 @@ public final class CallbackVerifier {
 
   private static String shorten(String text) {
     return text.length() <= 64 ? text : text.substring(0, 60) + "...";
+  }
+
+  /** As people write a duration, {@code 5m}, {@code 90s}, {@code 1h30m}: never Java's {@code PT5M}. */
+  static String written(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds == 0) {
+      return d.toMillis() + "ms";
+    }
+    StringBuilder text = new StringBuilder();
+    if (seconds >= 3600) {
+      text.append(seconds / 3600).append('h');
+    }
+    if (seconds % 3600 >= 60) {
+      text.append(seconds % 3600 / 60).append('m');
+    }
+    if (seconds % 60 > 0) {
+      text.append(seconds % 60).append('s');
+    }
+    return text.toString();
   }
 
   @Override

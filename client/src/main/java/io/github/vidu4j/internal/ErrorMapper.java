@@ -46,7 +46,9 @@ public final class ErrorMapper {
     String reason = null;
     String apiMessage = null;
     String traceId = null;
+    String errorJson = null;
     if (error != null) {
+      errorJson = redact(text.strip());
       // Redacted once, here: the getters hand these out as freely as the message.
       reason = redactNullable(error.getReason());
       apiMessage = redactNullable(error.getMessage());
@@ -71,7 +73,7 @@ public final class ErrorMapper {
     if (advice != null) {
       message.append(". ").append(advice);
     }
-    return new ViduApiException(message.toString(), code, reason, apiMessage, traceId, retryAfter);
+    return new ViduApiException(message.toString(), code, reason, apiMessage, traceId, retryAfter, errorJson);
   }
 
   private @Nullable String redactNullable(@Nullable String text) {

@@ -1,5 +1,6 @@
 package io.github.vidu4j.validation;
 
+import io.github.vidu4j.validation.Violation.Code;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class ImageInput {
     Objects.requireNonNull(url, "url == null");
     String problem = urlProblem(url);
     if (problem != null) {
-      throw new ViduValidationException(List.of(new Violation("images", url, problem)));
+      throw new ViduValidationException(List.of(new Violation(Code.IMAGE_URL, "images", url, problem)));
     }
     return new ImageInput(url, null);
   }
@@ -73,9 +74,9 @@ public final class ImageInput {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw invalid(name, "no such file");
+      throw invalid(Code.IMAGE_FILE, name, "no such file");
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     checkSize(name, size);
     // Read once, straight into the tail of the data URI's own array, then encoded in place: the
@@ -87,10 +88,10 @@ public final class ImageInput {
       start = uri.length - (int) size;
       int read = in.readNBytes(uri, start, (int) size);
       if (read != size || in.read() != -1) {
-        throw invalid(name, "changed while it was read");
+        throw invalid(Code.IMAGE_FILE, name, "changed while it was read");
       }
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     ImageInfo info;
     try {
@@ -128,18 +129,18 @@ public final class ImageInput {
     String name = "stream (" + declared + ")";
     String normalised = declared.equals("image/jpg") ? "image/jpeg" : declared;
     if (!normalised.startsWith("image/") || !LIMITS.formats().contains(normalised.substring("image/".length()))) {
-      throw invalid(name, "content type must be " + LIMITS.mimeTypes());
+      throw invalid(Code.IMAGE_FORMAT, name, "content type must be " + LIMITS.mimeTypes());
     }
     byte[] bytes;
     try {
       bytes = readCapped(in, name, maxImageBytesForBody());
     } catch (IOException e) {
-      throw invalid(name, "cannot be read (" + e.getMessage() + ")");
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     ImageInput input = fromBytes(bytes, name);
     String sniffed = Objects.requireNonNull(input.info).format().mimeType();
     if (!sniffed.equals(normalised)) {
-      throw invalid(name, "content is " + sniffed + ", not the declared " + declared);
+      throw invalid(Code.IMAGE_FORMAT, name, "content is " + sniffed + ", not the declared " + declared);
     }
     return input;
   }
@@ -174,13 +175,13 @@ public final class ImageInput {
 
   static void checkSize(String name, long size) {
     if (size > LIMITS.maxImageBytes()) {
-      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes, %,d over Vidu's %s limit per image (%,d bytes)",
+      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes, %,d over Vidu's %s limit per image (%,d bytes)",
           size, size - LIMITS.maxImageBytes(), LIMITS.maxImageSize(), LIMITS.maxImageBytes()));
     }
     long encoded = (size + 2) / 3 * 4;
     long over = encoded + REST_OF_REQUEST_BYTES - LIMITS.maxBodyBytes();
     if (over > 0) {
-      throw invalid(name, String.format(Locale.ROOT, "is %,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
+      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
           + " Vidu's %s request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
           size, encoded, LIMITS.maxBodySize(), LIMITS.maxBodyBytes(), over));
     }
@@ -191,26 +192,26 @@ public final class ImageInput {
     try {
       info = ImageSniffer.sniff(in);
     } catch (ImageSniffer.NotAnImage e) {
-      throw invalid(name, e.getMessage());
+      throw invalid(Code.IMAGE_FORMAT, name, e.getMessage());
     }
     String problem = dimensionProblem(info);
     if (problem != null) {
-      throw invalid(name, problem);
+      throw invalid(Code.IMAGE_DIMENSIONS, name, problem);
     }
     return info;
   }
 
   static @Nullable String dimensionProblem(ImageInfo info) {
     if (!LIMITS.accepts(info.format())) {
-      return "is " + info.format().mimeType() + "; Vidu accepts " + LIMITS.mimeTypes();
+      return info.format().mimeType() + ", not one Vidu accepts (" + LIMITS.mimeTypes() + ")";
     }
     if (info.width() < LIMITS.minWidth() || info.height() < LIMITS.minHeight()) {
-      return "is " + info.width() + "x" + info.height() + "; Vidu needs at least " + LIMITS.minWidth() + "x" + LIMITS.minHeight();
+      return info.width() + "x" + info.height() + ", under Vidu's minimum of " + LIMITS.minWidth() + "x" + LIMITS.minHeight();
     }
     long longer = Math.max(info.width(), info.height());
     long shorter = Math.min(info.width(), info.height());
     if (longer > shorter * LIMITS.maxAspectRatio()) {
-      return "is " + info.width() + "x" + info.height() + ", more elongated than Vidu's 1:" + LIMITS.maxAspectRatio()
+      return info.width() + "x" + info.height() + ", more elongated than Vidu's 1:" + LIMITS.maxAspectRatio()
           + " to " + LIMITS.maxAspectRatio() + ":1 limit";
     }
     return null;
@@ -269,8 +270,8 @@ public final class ImageInput {
     return true;
   }
 
-  private static ViduValidationException invalid(String name, String problem) {
-    return new ViduValidationException(List.of(Violation.stated("images", name, "image " + name + " " + problem)));
+  private static ViduValidationException invalid(Code code, String name, String problem) {
+    return new ViduValidationException(List.of(Violation.stated(code, "images", name, "image " + name + ": " + problem)));
   }
 
   private static String encode(byte[] bytes, ImageInfo info) {
@@ -319,7 +320,7 @@ public final class ImageInput {
     for (int n; (n = in.read(buffer)) != -1; ) {
       total += n;
       if (total > limit) {
-        throw invalid(name, String.format(Locale.ROOT, "is more than %,d bytes (reading stopped there), the most whose base64"
+        throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "more than %,d bytes (reading stopped there), the most whose base64"
             + " fits Vidu's %s request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
             limit, LIMITS.maxBodySize(), LIMITS.maxBodyBytes()));
       }

@@ -115,26 +115,26 @@ final class ImageSniffer {
 
   private static String describeUnsupported(byte[] h, int n) {
     if (n == 0) {
-      return "it is empty";
+      return "empty";
     }
     String start = ascii(h, 0, Math.min(n, 12));
     String format;
     if (start.startsWith("GIF8")) {
-      format = "GIF";
+      format = "a GIF image";
     } else if (start.startsWith("BM")) {
-      format = "BMP";
+      format = "a BMP image";
     } else if (startsWith(h, 'I', 'I', 42, 0) || startsWith(h, 'M', 'M', 0, 42)) {
-      format = "TIFF";
+      format = "a TIFF image";
     } else if (n >= 12 && ascii(h, 4, 4).equals("ftyp")) {
-      format = "HEIC/AVIF (" + printable(ascii(h, 8, 4)) + ")";
+      format = "a HEIC/AVIF image (" + printable(ascii(h, 8, 4)) + ")";
     } else if (start.trim().startsWith("<")) {
       format = "SVG/XML or HTML text";
     } else if (startsWith(h, 0x89, 'P', 'N', 'G') || startsWith(h, 0xff, 0xd8) || start.startsWith("RIFF")) {
-      return "its header is truncated";
+      return "truncated: its header ends early";
     } else {
-      format = "not an image format Vidu accepts";
+      return "not " + ViduRules.spec().images().mimeTypes() + ", the formats Vidu accepts";
     }
-    return "it is " + format + "; Vidu accepts " + ViduRules.spec().images().mimeTypes();
+    return format + "; Vidu accepts " + ViduRules.spec().images().mimeTypes();
   }
 
   private static int readUpTo(InputStream in, byte[] buffer) throws IOException {

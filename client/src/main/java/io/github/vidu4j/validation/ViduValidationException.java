@@ -31,11 +31,22 @@ public final class ViduValidationException extends ViduException {
     return violations;
   }
 
+  /**
+   * The violations, then where the Java API offers a way out. The hints live here, not in each
+   * violation's rule, so that a program showing violations to its own users (a form, the CLI)
+   * does not show them Java names.
+   */
   private static String message(List<Violation> violations) {
-    if (violations.size() == 1) {
-      return violations.get(0).toString();
+    String text = violations.size() == 1
+        ? violations.get(0).toString()
+        : "invalid request (" + violations.size() + " problems):" + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
+    if (violations.stream().anyMatch(v -> v.code() == Violation.Code.MODEL_UNKNOWN)) {
+      text += "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)";
     }
-    return "invalid request (" + violations.size() + " problems):"
-        + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
+    // Only for a string in a request's images (images[i]), which may be a path meant as a file.
+    if (violations.stream().anyMatch(v -> v.code() == Violation.Code.IMAGE_URL && v.field().startsWith("images["))) {
+      text += "\n(local image files: ImageInput.fromFile)";
+    }
+    return text;
   }
 }

@@ -4,12 +4,56 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One broken rule: the field (JSON name, with an index for list items, for example {@code
- * images[2]}), the offending value (shortened for display) and the rule it breaks.
+ * One broken rule: a stable {@link Code}, the field (JSON name, with an index for list items, for
+ * example {@code images[2]}), the offending value (shortened for display) and the rule it breaks.
  */
 public final class Violation {
   private static final int MAX_VALUE_CHARS = 60;
 
+  /**
+   * Which rule is broken, stable across releases (the wording of {@link #rule()} may change, the
+   * codes do not), so that a program or a script can act on it.
+   */
+  public enum Code {
+    /** No model given. */
+    MODEL_REQUIRED,
+    /** A model this release does not know (see {@link RequestValidator#allowingUnknownModels()}). */
+    MODEL_UNKNOWN,
+    /** No prompt given. */
+    PROMPT_REQUIRED,
+    /** A prompt with no visible character. */
+    PROMPT_BLANK,
+    /** A prompt longer than the spec allows. */
+    PROMPT_LENGTH,
+    /** Too few or too many images for the model. */
+    IMAGE_COUNT,
+    /** An image that is no absolute http(s) URL and no data URI. */
+    IMAGE_URL,
+    /** A malformed data URI: its header or its base64. */
+    IMAGE_DATA_URI,
+    /** Not a format the spec accepts, or not what its data URI or content type says. */
+    IMAGE_FORMAT,
+    /** An image over the spec's size limit, or too big to fit the request limit. */
+    IMAGE_BYTES,
+    /** An image under the spec's minimum size or more elongated than its aspect limit. */
+    IMAGE_DIMENSIONS,
+    /** A local image file that is missing or cannot be read. */
+    IMAGE_FILE,
+    /** An aspect ratio the model does not support. */
+    ASPECT_RATIO,
+    /** A resolution the model does not support. */
+    RESOLUTION,
+    /** A payload longer than the spec allows. */
+    PAYLOAD_LENGTH,
+    /** A callback URL that is no absolute http(s) URL. */
+    CALLBACK_URL,
+    /** A JSON body over the spec's request limit. */
+    BODY_SIZE,
+    /** An extra body field ({@code ExtraBodyFields}) that is malformed or names a field the spec has. */
+    EXTRA_FIELD,
+  }
+
+  private final Code code;
   private final String field;
   private final String value;
   private final String rule;
@@ -18,24 +62,41 @@ public final class Violation {
   /**
    * A violation whose message reads {@code field: rule, got value}.
    *
+   * @param code the rule's stable code
    * @param field the JSON name of the field
    * @param value the offending value (shortened for display)
    * @param rule the rule it breaks, in words
    */
-  public Violation(String field, Object value, String rule) {
-    this(field, value, rule, null);
+  public Violation(Code code, String field, Object value, String rule) {
+    this(code, field, shorten(String.valueOf(value)), rule, null);
   }
 
-  private Violation(String field, Object value, String rule, @Nullable String message) {
+  private Violation(Code code, String field, String value, String rule, @Nullable String message) {
+    this.code = code;
     this.field = field;
-    this.value = shorten(String.valueOf(value));
+    this.value = value;
     this.rule = rule;
-    this.message = message != null ? message : field + ": " + rule + ", got " + this.value;
+    this.message = message != null ? message : field + ": " + rule + ", got " + value;
   }
 
   /** A violation whose {@code statement} already names the value: {@code field: statement}. */
-  static Violation stated(String field, Object value, String statement) {
-    return new Violation(field, value, statement, field + ": " + statement);
+  static Violation stated(Code code, String field, Object value, String statement) {
+    return new Violation(code, field, shorten(String.valueOf(value)), statement, field + ": " + statement);
+  }
+
+  /**
+   * The same violation for another field: for example {@code images[2]} for an image that was
+   * checked on its own ({@link ImageInput#fromFile} names the field {@code images}).
+   */
+  public Violation atField(String otherField) {
+    Objects.requireNonNull(otherField, "otherField == null");
+    String renamed = message.startsWith(field + ": ") ? otherField + message.substring(field.length()) : message;
+    return new Violation(code, otherField, value, rule, renamed);
+  }
+
+  /** The rule's stable code, for example {@link Code#IMAGE_COUNT}. */
+  public Code code() {
+    return code;
   }
 
   /** The field, by its JSON name: {@code prompt}, {@code images}, {@code images[0]}. */
@@ -61,12 +122,12 @@ public final class Violation {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Violation v && v.field.equals(field) && v.value.equals(value) && v.rule.equals(rule);
+    return o instanceof Violation v && v.code == code && v.field.equals(field) && v.value.equals(value) && v.rule.equals(rule);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(field, value, rule);
+    return Objects.hash(code, field, value, rule);
   }
 
   static String shorten(String text) {

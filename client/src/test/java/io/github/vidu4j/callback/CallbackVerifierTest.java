@@ -208,13 +208,22 @@ class CallbackVerifierTest {
     void stale() {
       InvalidSignatureException e = refusal(verifierAt(SIGNED_AT.plus(Duration.ofMinutes(6))), request(workedExampleHeaders()));
       assertThat(e.reason()).isEqualTo(Reason.STALE);
-      assertThat(e).hasMessageContaining(DATE);
+      assertThat(e).hasMessageContaining(DATE).hasMessageEndingWith(" is more than 5m old").hasMessageNotContaining("PT");
+    }
+
+    @Test
+    void durationsInMessagesAreWrittenAsPeopleWriteThem() {
+      assertThat(CallbackVerifier.written(Duration.ofMinutes(5))).isEqualTo("5m");
+      assertThat(CallbackVerifier.written(Duration.ofSeconds(90))).isEqualTo("1m30s");
+      assertThat(CallbackVerifier.written(Duration.ofMinutes(90))).isEqualTo("1h30m");
+      assertThat(CallbackVerifier.written(Duration.ofMillis(500))).isEqualTo("500ms");
     }
 
     @Test
     void fromFuture() {
       InvalidSignatureException e = refusal(verifierAt(SIGNED_AT.minus(Duration.ofMinutes(2))), request(workedExampleHeaders()));
       assertThat(e.reason()).isEqualTo(Reason.FROM_FUTURE);
+      assertThat(e).hasMessageEndingWith(" ahead").hasMessageNotContaining("PT");
     }
 
     @Test

@@ -41,6 +41,20 @@ class ErrorMappingTest extends ClientHarness {
   }
 
   @Test
+  void keepsVidusErrorJsonWholeUnknownFieldsIncludedAndNoOtherBody() {
+    String body = "{\"code\":400,\"reason\":\"FieldInvalid\",\"message\":\"bad\",\"metadata\":{\"trace_id\":\"t-9\"},\"brand_new\":[1]}";
+    try (ViduClient once = client(b -> b.maxRetries(0))) {
+      server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json").body(body).build());
+      assertThatThrownBy(() -> once.tasks().get("t-1"))
+          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.errorJson()).contains(body));
+
+      server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body("<html>502</html>").build());
+      assertThatThrownBy(() -> once.tasks().get("t-1"))
+          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.errorJson()).isEmpty());
+    }
+  }
+
+  @Test
   void anHtmlErrorPageFromAProxyStillGivesAClearApiException() {
     try (ViduClient once = client(b -> b.maxRetries(0))) {
       server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")

@@ -58,15 +58,15 @@ class ImageInputTest {
 
   static Stream<Arguments> unsupported() {
     return Stream.of(
-        Arguments.of("gif", TestImages.imageIo("gif", 200, 200), "it is GIF; Vidu accepts image/png, image/jpeg or image/webp"),
-        Arguments.of("bmp", TestImages.imageIo("bmp", 200, 200), "it is BMP; Vidu accepts image/png, image/jpeg or image/webp"),
-        Arguments.of("tiff", TestImages.imageIo("tiff", 200, 200), "it is TIFF; Vidu accepts image/png, image/jpeg or image/webp"),
-        Arguments.of("heic", TestImages.heic(), "it is HEIC/AVIF (heic); Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("gif", TestImages.imageIo("gif", 200, 200), "a GIF image; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("bmp", TestImages.imageIo("bmp", 200, 200), "a BMP image; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("tiff", TestImages.imageIo("tiff", 200, 200), "a TIFF image; Vidu accepts image/png, image/jpeg or image/webp"),
+        Arguments.of("heic", TestImages.heic(), "a HEIC/AVIF image (heic); Vidu accepts image/png, image/jpeg or image/webp"),
         Arguments.of("svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"500\" height=\"500\"/>".getBytes(StandardCharsets.UTF_8),
-            "it is SVG/XML or HTML text; Vidu accepts image/png, image/jpeg or image/webp"),
+            "SVG/XML or HTML text; Vidu accepts image/png, image/jpeg or image/webp"),
         Arguments.of("text renamed .png", "hello, I am not an image".getBytes(StandardCharsets.UTF_8),
-            "it is not an image format Vidu accepts; Vidu accepts image/png, image/jpeg or image/webp"),
-        Arguments.of("empty", new byte[0], "it is empty"),
+            "not image/png, image/jpeg or image/webp, the formats Vidu accepts"),
+        Arguments.of("empty", new byte[0], "empty"),
         Arguments.of("truncated png", Arrays.copyOf(TestImages.png(200, 200), 20), "PNG header is truncated or has no IHDR chunk"),
         Arguments.of("truncated jpeg", Arrays.copyOf(TestImages.jpeg(200, 200), 40), "JPEG header is truncated"),
         Arguments.of("truncated webp", Arrays.copyOf(TestImages.webpVp8(200, 200), 25), "WebP header is truncated"),
@@ -83,18 +83,18 @@ class ImageInputTest {
 
     assertThatThrownBy(() -> ImageInput.fromFile(file))
         .isInstanceOf(ViduValidationException.class)
-        .hasMessage("images: image " + file + " " + reason);
+        .hasMessage("images: image " + file + ": " + reason);
   }
 
   @Test
   void sizeLimitsAreExact() {
     assertThat(ImageInput.fromBytes(TestImages.png(128, 128), "a").info()).isPresent();
     assertThatThrownBy(() -> ImageInput.fromBytes(TestImages.png(127, 300), "narrow.png"))
-        .hasMessage("images: image narrow.png is 127x300; Vidu needs at least 128x128");
+        .hasMessage("images: image narrow.png: 127x300, under Vidu's minimum of 128x128");
     assertThat(ImageInput.fromBytes(TestImages.png(512, 128), "4to1").info()).isPresent();
     assertThat(ImageInput.fromBytes(TestImages.webpVp8x(128, 512), "1to4").info()).isPresent();
     assertThatThrownBy(() -> ImageInput.fromBytes(TestImages.webpVp8x(513, 128), "wide.webp"))
-        .hasMessage("images: image wide.webp is 513x128, more elongated than Vidu's 1:4 to 4:1 limit");
+        .hasMessage("images: image wide.webp: 513x128, more elongated than Vidu's 1:4 to 4:1 limit");
   }
 
   @Test
@@ -106,7 +106,7 @@ class ImageInputTest {
     }
     assertThatThrownBy(() -> ImageInput.fromFile(big))
         .isInstanceOf(ViduValidationException.class)
-        .hasMessage("images: image " + big + " is 15,000,001 bytes; as base64 (20,000,004 bytes) with the rest of the request"
+        .hasMessage("images: image " + big + ": 15,000,001 bytes; as base64 (20,000,004 bytes) with the rest of the request"
             + " it passes Vidu's 20 MB request limit (20,000,000 bytes) by at least 68 bytes; upload it somewhere and pass its URL instead");
   }
 
@@ -117,7 +117,7 @@ class ImageInputTest {
       channel.write(java.nio.ByteBuffer.wrap(new byte[] {0}), 50_000_000); // sparse: 50,000,001 bytes
     }
     assertThatThrownBy(() -> ImageInput.fromFile(huge))
-        .hasMessage("images: image " + huge + " is 50,000,001 bytes, 1 over Vidu's 50 MB limit per image (50,000,000 bytes)");
+        .hasMessage("images: image " + huge + ": 50,000,001 bytes, 1 over Vidu's 50 MB limit per image (50,000,000 bytes)");
   }
 
   @Test
@@ -125,7 +125,7 @@ class ImageInputTest {
     InputStream big = new SequenceInputStream(new ByteArrayInputStream(TestImages.png(200, 200)), zeros(16_000_000));
 
     assertThatThrownBy(() -> ImageInput.fromStream(big, "image/png"))
-        .hasMessage("images: image stream (image/png) is more than 14,999,952 bytes (reading stopped there), the most whose"
+        .hasMessage("images: image stream (image/png): more than 14,999,952 bytes (reading stopped there), the most whose"
             + " base64 fits Vidu's 20 MB request limit (20,000,000 bytes) with the rest of the request;"
             + " upload it somewhere and pass its URL instead");
   }
@@ -155,7 +155,7 @@ class ImageInputTest {
   @Test
   void aMissingFileIsNamed() {
     Path missing = dir.resolve("nope.png");
-    assertThatThrownBy(() -> ImageInput.fromFile(missing)).hasMessage("images: image " + missing + " no such file");
+    assertThatThrownBy(() -> ImageInput.fromFile(missing)).hasMessage("images: image " + missing + ": no such file");
   }
 
   @Test
@@ -195,7 +195,7 @@ class ImageInputTest {
     byte[] png = TestImages.png(200, 200);
     assertThat(ImageInput.fromStream(new ByteArrayInputStream(png), "image/png; charset=binary").value()).startsWith("data:image/png;base64,");
     assertThatThrownBy(() -> ImageInput.fromStream(new ByteArrayInputStream(png), "image/jpeg"))
-        .hasMessage("images: image stream (image/jpeg) content is image/png, not the declared image/jpeg");
+        .hasMessage("images: image stream (image/jpeg): content is image/png, not the declared image/jpeg");
     assertThatThrownBy(() -> ImageInput.fromStream(new ByteArrayInputStream(png), "image/gif"))
         .hasMessageContaining("content type must be image/png, image/jpeg or image/webp");
   }

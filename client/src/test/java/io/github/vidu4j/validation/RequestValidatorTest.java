@@ -3,6 +3,7 @@ package io.github.vidu4j.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduJson;
@@ -142,10 +143,53 @@ class RequestValidatorTest {
   }
 
   @Test
+  void everyViolationHasAStableCode() {
+    ReferenceToImageRequest bad = new ReferenceToImageRequest().model("viduq1").prompt("x".repeat(2001))
+        .images(List.of("ftp://example.com/a.png")).aspectRatio("21:9").resolution("4K").callbackUrl("not a url");
+    try {
+      STRICT.validate(bad);
+      throw new AssertionError("expected violations");
+    } catch (ViduValidationException e) {
+      assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactly(
+          tuple("prompt", Violation.Code.PROMPT_LENGTH),
+          tuple("images[0]", Violation.Code.IMAGE_URL),
+          tuple("aspect_ratio", Violation.Code.ASPECT_RATIO),
+          tuple("resolution", Violation.Code.RESOLUTION),
+          tuple("callback_url", Violation.Code.CALLBACK_URL));
+      assertThat(e.violations()).allSatisfy(v -> assertThat(v.rule()).doesNotContain("()").doesNotContain("ImageInput"));
+      assertThat(e.getMessage()).endsWith("\n(local image files: ImageInput.fromFile)");
+    }
+    assertThat(codes(request("viduq1", 0))).containsExactly(Violation.Code.IMAGE_COUNT);
+    assertThat(codes(request("viduq9", 1))).containsExactly(Violation.Code.MODEL_UNKNOWN);
+    assertThat(codes(new ReferenceToImageRequest().prompt(" "))).containsExactly(Violation.Code.MODEL_REQUIRED, Violation.Code.PROMPT_BLANK);
+    assertThat(codes(request("viduq1", 1).aspectRatio("21:9"))).containsExactly(Violation.Code.ASPECT_RATIO);
+  }
+
+  @Test
+  void aViolationMovedToAnotherFieldKeepsItsCodeAndRule() {
+    Violation v = new Violation(Violation.Code.IMAGE_FILE, "images", "a.png", "no such file");
+    Violation moved = v.atField("images[2]");
+    assertThat(moved.field()).isEqualTo("images[2]");
+    assertThat(moved.code()).isEqualTo(Violation.Code.IMAGE_FILE);
+    assertThat(moved.rule()).isEqualTo("no such file");
+    assertThat(moved).hasToString("images[2]: no such file, got a.png");
+  }
+
+  private static List<Violation.Code> codes(ReferenceToImageRequest request) {
+    try {
+      STRICT.validate(request);
+      return List.of();
+    } catch (ViduValidationException e) {
+      return e.violations().stream().map(Violation::code).toList();
+    }
+  }
+
+  @Test
   void unknownModelsAreRefusedUnlessTheEscapeHatchIsUsed() {
     ReferenceToImageRequest next = request("viduq3", 9).aspectRatio("7:5").resolution("8K");
     assertThat(problems(next)).startsWith("invalid request (2 problems):\n  model: unknown model; known: viduq1, viduq2");
-    assertThat(problems(request("ViduQ2", 0))).isEqualTo("model: unknown model; did you mean viduq2?, got ViduQ2");
+    assertThat(problems(request("ViduQ2", 0))).isEqualTo("model: unknown model; did you mean viduq2?, got ViduQ2"
+        + "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)");
 
     assertThatThrownBy(() -> RequestValidator.allowingUnknownModels().validate(next))
         .hasMessage("images: at most 7 images, got 9");
@@ -170,12 +214,12 @@ class RequestValidatorTest {
 
     assertThat(e.violations()).extracting(Violation::field)
         .containsExactly("images[0]", "images[1]", "images[2]", "images[3]", "images[4]", "images[5]");
-    assertThat(e.violations().get(0).toString()).isEqualTo("images[0]: the image is 100x100; Vidu needs at least 128x128");
+    assertThat(e.violations().get(0).toString()).isEqualTo("images[0]: the image is 100x100, under Vidu's minimum of 128x128");
     assertThat(e.violations().get(1).toString()).isEqualTo("images[1]: the data URI says image/jpeg but holds image/png");
     assertThat(e.violations().get(2).toString()).isEqualTo("images[2]: Vidu accepts image/png, image/jpeg or image/webp, got image/gif");
     assertThat(e.violations().get(3).toString()).startsWith("images[3]: the data URI is not valid base64");
     assertThat(e.violations().get(4).toString()).isEqualTo(
-        "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI (local files: ImageInput.fromFile), got C:\\photos\\cat.png");
+        "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI, got C:\\photos\\cat.png");
     assertThat(e.getMessage()).doesNotContain(good.substring(0, 200));
   }
 
