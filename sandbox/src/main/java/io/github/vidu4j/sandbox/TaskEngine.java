@@ -78,6 +78,10 @@ final class TaskEngine {
   private final Deque<SandboxTask> queue = new ArrayDeque<>();
   private final Map<String, byte[]> rendered = new LinkedHashMap<>(16, 0.75f, true);
   private int processing;
+  private int peakProcessing;
+  /** Tasks created here that have not ended, and the most there were at once: what a client kept in flight. */
+  private int unfinished;
+  private int peakUnfinished;
   private long creditsRemain;
 
   TaskEngine(SandboxOptions options, Faults faults, ScheduledExecutorService timers, CallbackDelivery callbacks, String baseUrl) {
@@ -110,6 +114,7 @@ final class TaskEngine {
           faults.takeTaskFailure(), callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
+      peakUnfinished = Math.max(peakUnfinished, ++unfinished);
       after(options.queueDelay().toMillis(), () -> queue(task));
       return createdView(task);
     }
@@ -128,6 +133,9 @@ final class TaskEngine {
       processing--;
     }
     queue.remove(task);
+    if (!task.frozen) {
+      unfinished--;
+    }
     task.state = TaskState.FAILED;
     task.errCode = "UserCancelled";
     refund(task);
@@ -258,6 +266,20 @@ final class TaskEngine {
     return tasks.size();
   }
 
+  synchronized int peakProcessing() {
+    return peakProcessing;
+  }
+
+  synchronized int peakUnfinished() {
+    return peakUnfinished;
+  }
+
+  /** What a task of {@code request} costs here (Vidu publishes no price list in its API docs). */
+  static int cost(ReferenceToImageRequest request) {
+    String resolution = request.getResolution() == null ? DEFAULT_RESOLUTION : request.getResolution();
+    return COST.getOrDefault(resolution, COST.get(DEFAULT_RESOLUTION));
+  }
+
   void close() {
     imageFetcher.dispatcher().executorService().shutdown();
     imageFetcher.connectionPool().evictAll();
@@ -279,6 +301,7 @@ final class TaskEngine {
       SandboxTask task = queue.poll();
       task.state = TaskState.PROCESSING;
       processing++;
+      peakProcessing = Math.max(peakProcessing, processing);
       notifyCallback(task);
       after(options.processingTime().toMillis(), () -> finish(task));
     }
@@ -289,6 +312,7 @@ final class TaskEngine {
       return;
     }
     processing--;
+    unfinished--;
     if (task.plannedFailure != null) {
       task.state = TaskState.FAILED;
       task.errCode = task.plannedFailure;
