@@ -55,9 +55,10 @@ class BatchesTest {
     return client;
   }
 
+  /** Square 1080p: the smallest result the sandbox renders, as rendering dominates its time per task. */
   private static List<BatchLine> lines(int count) {
     return IntStream.rangeClosed(1, count)
-        .mapToObj(n -> BatchLine.of(n, null, new ReferenceToImageRequest().model("viduq2").prompt("product shot " + n)))
+        .mapToObj(n -> BatchLine.of(n, null, new ReferenceToImageRequest().model("viduq2").prompt("product shot " + n).aspectRatio("1:1")))
         .toList();
   }
 
