@@ -67,7 +67,8 @@ class BatchCommandTest {
     int lines = 24;
     Path file = input(lines);
     Path out = dir.resolve("out");
-    Random random = new Random(20);
+    long seed = System.nanoTime();
+    Random random = new Random(seed); // printed below, to replay a failing run
     String classpath = System.getProperty("java.class.path");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> kills = new ArrayList<>();
@@ -81,7 +82,7 @@ class BatchCommandTest {
       while (child.isAlive() && sandbox.taskCount() == before && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      long delay = random.nextInt(1500);
+      long delay = random.nextInt(3000);
       boolean ended = child.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!ended) {
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
@@ -92,7 +93,7 @@ class BatchCommandTest {
       assertNoPartialFileUnderAFinalName(out);
     }
     CliRun last = CliRun.of(Map.of(), args(file, out));
-    System.out.println("kill and resume: " + String.join("; ", kills) + "; final run exit " + last.exitCode() + ", " + sandbox.taskCount() + " tasks");
+    System.out.println("kill and resume (seed " + seed + "): " + String.join("; ", kills) + "; final run exit " + last.exitCode() + ", " + sandbox.taskCount() + " tasks");
 
     assertThat(last.exitCode()).as("%s", last).isZero();
     assertThat(sandbox.taskCount()).isEqualTo(lines);

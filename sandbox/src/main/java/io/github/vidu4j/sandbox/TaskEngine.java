@@ -55,8 +55,6 @@ import org.jspecify.annotations.Nullable;
  * every task; timers run on one scheduler thread.
  */
 final class TaskEngine {
-  /** Credits per task by resolution; Vidu's docs show 12 for a viduq2 2K image. */
-  private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
   /** Vidu's defaults for both models it offers ({@code x-vidu-model-rules}); a task shows them as Vidu's do. */
   private static final String DEFAULT_ASPECT_RATIO = "16:9";
@@ -78,10 +76,7 @@ final class TaskEngine {
   private final Deque<SandboxTask> queue = new ArrayDeque<>();
   private final Map<String, byte[]> rendered = new LinkedHashMap<>(16, 0.75f, true);
   private int processing;
-  private int peakProcessing;
-  /** Tasks created here that have not ended, and the most there were at once: what a client kept in flight. */
-  private int unfinished;
-  private int peakUnfinished;
+  private final Occupancy occupancy = new Occupancy();
   private long creditsRemain;
 
   TaskEngine(SandboxOptions options, Faults faults, ScheduledExecutorService timers, CallbackDelivery callbacks, String baseUrl) {
@@ -102,7 +97,7 @@ final class TaskEngine {
 
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
     int[] size = resultSize(request);
-    int cost = COST.getOrDefault(request.getResolution(), 8);
+    int cost = Prices.of(request);
     synchronized (this) {
       if (creditsRemain < cost) {
         throw new ApiError(400, "CreditInsufficient", "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
@@ -114,7 +109,7 @@ final class TaskEngine {
           faults.takeTaskFailure(), callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
-      peakUnfinished = Math.max(peakUnfinished, ++unfinished);
+      occupancy.created();
       after(options.queueDelay().toMillis(), () -> queue(task));
       return createdView(task);
     }
@@ -134,7 +129,7 @@ final class TaskEngine {
     }
     queue.remove(task);
     if (!task.frozen) {
-      unfinished--;
+      occupancy.ended();
     }
     task.state = TaskState.FAILED;
     task.errCode = "UserCancelled";
@@ -242,7 +237,7 @@ final class TaskEngine {
       old.creationIds.forEach(byCreation::remove);
       queue.remove(old);
     }
-    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), COST.getOrDefault(request.getResolution(), 8),
+    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), Prices.of(request),
         request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(), size[0], size[1], true, null,
         EnumSet.noneOf(CallbackFault.class));
     task.state = state;
@@ -267,17 +262,11 @@ final class TaskEngine {
   }
 
   synchronized int peakProcessing() {
-    return peakProcessing;
+    return occupancy.peakProcessing();
   }
 
   synchronized int peakUnfinished() {
-    return peakUnfinished;
-  }
-
-  /** What a task of {@code request} costs here (Vidu publishes no price list in its API docs). */
-  static int cost(ReferenceToImageRequest request) {
-    String resolution = request.getResolution() == null ? DEFAULT_RESOLUTION : request.getResolution();
-    return COST.getOrDefault(resolution, COST.get(DEFAULT_RESOLUTION));
+    return occupancy.peakUnfinished();
   }
 
   void close() {
@@ -301,7 +290,7 @@ final class TaskEngine {
       SandboxTask task = queue.poll();
       task.state = TaskState.PROCESSING;
       processing++;
-      peakProcessing = Math.max(peakProcessing, processing);
+      occupancy.processing(processing);
       notifyCallback(task);
       after(options.processingTime().toMillis(), () -> finish(task));
     }
@@ -312,7 +301,7 @@ final class TaskEngine {
       return;
     }
     processing--;
-    unfinished--;
+    occupancy.ended();
     if (task.plannedFailure != null) {
       task.state = TaskState.FAILED;
       task.errCode = task.plannedFailure;

@@ -169,7 +169,7 @@ public final class ViduSandbox implements AutoCloseable {
    * this is only an estimate of what Vidu charges.
    */
   public static int creditsFor(ReferenceToImageRequest request) {
-    return TaskEngine.cost(Objects.requireNonNull(request, "request == null"));
+    return Prices.of(Objects.requireNonNull(request, "request == null"));
   }
 
   /**
