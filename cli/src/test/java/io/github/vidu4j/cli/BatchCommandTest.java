@@ -64,7 +64,7 @@ class BatchCommandTest {
 
   @Test
   void killedAtRandomMomentsThenResumedEveryLineHasExactlyOneTaskAndItsFile() throws Exception {
-    int lines = 24;
+    int lines = 40;
     Path file = input(lines);
     Path out = dir.resolve("out");
     long seed = System.nanoTime();
@@ -72,6 +72,7 @@ class BatchCommandTest {
     String classpath = System.getProperty("java.class.path");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> kills = new ArrayList<>();
+    int killed = 0;
     for (int run = 0; run < 4; run++) {
       List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, ViduCli.class.getName()));
       command.addAll(List.of(args(file, out, "--concurrency", "5")));
@@ -82,10 +83,11 @@ class BatchCommandTest {
       while (child.isAlive() && sandbox.taskCount() == before && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      long delay = random.nextInt(3000);
+      long delay = random.nextInt(1500);
       boolean ended = child.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!ended) {
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+        killed++;
         child.waitFor(30, TimeUnit.SECONDS);
       }
       kills.add("run " + run + (ended ? " ended by itself (exit " + child.exitValue() + ")" : " killed " + delay + " ms after its first create")
@@ -95,6 +97,7 @@ class BatchCommandTest {
     CliRun last = CliRun.of(Map.of(), args(file, out));
     System.out.println("kill and resume (seed " + seed + "): " + String.join("; ", kills) + "; final run exit " + last.exitCode() + ", " + sandbox.taskCount() + " tasks");
 
+    assertThat(killed).as("runs killed before they ended").isPositive();
     assertThat(last.exitCode()).as("%s", last).isZero();
     assertThat(sandbox.taskCount()).isEqualTo(lines);
     Map<Integer, Integer> tasksPerLine = new HashMap<>();
