@@ -183,6 +183,14 @@ public final class ViduClient implements AutoCloseable {
     return callbacks;
   }
 
+  /**
+   * Batches: many tasks from one list of requests, within a concurrency limit, resumable from a
+   * journal after a crash without creating any line's task twice.
+   */
+  public io.github.vidu4j.batch.Batches batches() {
+    return io.github.vidu4j.batch.Batches.of(this);
+  }
+
   /** The organisation's remaining credits ({@code GET /ent/v2/credits}), without package detail. */
   public Credits credits() {
     return credits(false);

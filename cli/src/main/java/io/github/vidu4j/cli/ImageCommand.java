@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code vidu image ...}. */
-@Command(name = "image", description = "Create images.", subcommands = ImageCommand.Create.class, mixinStandardHelpOptions = true)
+@Command(name = "image", description = "Create images.", subcommands = {ImageCommand.Create.class, BatchCommand.class}, mixinStandardHelpOptions = true)
 final class ImageCommand {
   @ParentCommand ViduCli root;
 

@@ -56,8 +56,6 @@ import org.jspecify.annotations.Nullable;
  * every task; timers run on one scheduler thread.
  */
 final class TaskEngine {
-  /** Credits per task by resolution: invented by the sandbox (Vidu's docs show 12 for one 2K image); 8 for any other. */
-  private static final Map<String, Integer> COST = Map.of("1080p", 8, "2K", 12, "4K", 16);
   private static final int RESULT_CACHE_SIZE = 8;
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
@@ -76,6 +74,7 @@ final class TaskEngine {
   private final Deque<SandboxTask> queue = new ArrayDeque<>();
   private final Map<String, byte[]> rendered = new LinkedHashMap<>(16, 0.75f, true);
   private int processing;
+  private final Occupancy occupancy = new Occupancy();
   private long creditsRemain;
 
   TaskEngine(SandboxOptions options, Faults faults, ScheduledExecutorService timers, CallbackDelivery callbacks, String baseUrl) {
@@ -96,7 +95,7 @@ final class TaskEngine {
 
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
     int[] size = resultSize(request);
-    int cost = COST.getOrDefault(request.getResolution(), 8);
+    int cost = Prices.of(request);
     synchronized (this) {
       if (creditsRemain < cost) {
         throw new ApiError(400, "CreditInsufficient", "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
@@ -108,6 +107,7 @@ final class TaskEngine {
           faults.takeTaskFailure(), callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
+      occupancy.created();
       after(options.queueDelay().toMillis(), () -> queue(task));
       return createdView(task);
     }
@@ -126,6 +126,9 @@ final class TaskEngine {
       processing--;
     }
     queue.remove(task);
+    if (!task.frozen) {
+      occupancy.ended();
+    }
     task.state = TaskState.FAILED;
     task.errCode = "UserCancelled";
     refund(task);
@@ -238,7 +241,7 @@ final class TaskEngine {
       old.creationIds.forEach(byCreation::remove);
       queue.remove(old);
     }
-    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), COST.getOrDefault(request.getResolution(), 8),
+    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), Prices.of(request),
         request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(), size[0], size[1], true, null,
         EnumSet.noneOf(CallbackFault.class));
     task.state = state;
@@ -262,6 +265,14 @@ final class TaskEngine {
     return tasks.size();
   }
 
+  synchronized int peakProcessing() {
+    return occupancy.peakProcessing();
+  }
+
+  synchronized int peakUnfinished() {
+    return occupancy.peakUnfinished();
+  }
+
   void close() {
     imageFetcher.dispatcher().executorService().shutdown();
     imageFetcher.connectionPool().evictAll();
@@ -283,6 +294,7 @@ final class TaskEngine {
       SandboxTask task = queue.poll();
       task.state = TaskState.PROCESSING;
       processing++;
+      occupancy.processing(processing);
       notifyCallback(task);
       after(options.processingTime().toMillis(), () -> finish(task));
     }
@@ -293,6 +305,7 @@ final class TaskEngine {
       return;
     }
     processing--;
+    occupancy.ended();
     if (task.plannedFailure != null) {
       task.state = TaskState.FAILED;
       task.errCode = task.plannedFailure;

@@ -150,6 +150,29 @@ public final class ViduSandbox implements AutoCloseable {
     return engine.taskCount();
   }
 
+  /** The most tasks that were {@code processing} at once since the sandbox started. */
+  public int peakProcessing() {
+    return engine.peakProcessing();
+  }
+
+  /**
+   * The most tasks created through the API that were unfinished at once ({@code created},
+   * {@code queueing} or {@code processing}) since the sandbox started: how many a client kept in
+   * flight. Tasks given with {@link #givenTask} do not count.
+   */
+  public int peakUnfinishedTasks() {
+    return engine.peakUnfinished();
+  }
+
+  /**
+   * The credits a task of {@code request} costs in the sandbox: 8, 12 or 16 for 1080p, 2K or 4K
+   * (1080p when absent or unknown). Vidu publishes no price list in its API documentation, so
+   * this is only an estimate of what Vidu charges.
+   */
+  public static int creditsFor(ReferenceToImageRequest request) {
+    return Prices.of(Objects.requireNonNull(request, "request == null"));
+  }
+
   /**
    * A provider state: task {@code id} exists in {@code state} and stays there (the lifecycle does
    * not move it; cancel still works where allowed). A {@code success} task has one creation.

@@ -1,0 +1,142 @@
+package io.github.vidu4j.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.batch.BatchFile;
+import io.github.vidu4j.batch.BatchInputException;
+import io.github.vidu4j.batch.BatchLine;
+import io.github.vidu4j.batch.BatchOptions;
+import io.github.vidu4j.batch.BatchProgress;
+import io.github.vidu4j.batch.BatchRefusedException;
+import io.github.vidu4j.batch.BatchReport;
+import io.github.vidu4j.batch.Batches;
+import io.github.vidu4j.batch.LineResult;
+import io.github.vidu4j.batch.LineState;
+import io.github.vidu4j.sandbox.ViduSandbox;
+import io.github.vidu4j.validation.RequestValidator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidu image batch}: a face over {@code client.batches()}. */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create an image per line of a JSON Lines file, at most --concurrency at once, saving each as it succeeds.",
+      "A line is the API's request JSON (model, prompt, images as URLs, data URIs or local paths, ...) plus an optional"
+          + " \"name\" for its files: DIR/<name or line number>-<n>.<ext>. Every line is checked first; bad lines are listed"
+          + " with their numbers and nothing is sent (exit 2).",
+      "DIR/" + Batches.DEFAULT_JOURNAL_NAME + " records every task: run the same command again after Ctrl-C, a crash or"
+          + " kill -9 to resume without paying twice. Exit 0 if every line succeeded, 4 if any failed."
+    })
+final class BatchCommand implements Callable<Integer> {
+  @ParentCommand ImageCommand image;
+
+  @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "One create request per line.")
+  Path file;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where images and the journal go; resuming needs the same DIR.")
+  Path output;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Tasks in flight at once, 1 to 100. Default: the account's concurrency_limit (vidu credits --detail), else 5.")
+  @Nullable Integer concurrency;
+
+  @Option(names = "--dry-run", description = "Check every line and print the estimated credits; send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--retry-failed", description = "Create again the lines whose task failed with an err_code Vidu may get past"
+      + " (InternalServiceFailure, SystemThrottling, ImageDownloadFailure, Unknown); others stay failed.")
+  boolean retryFailed;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long to wait for each task: 90s, 5m, 1h. Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "1s", description = "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
+  Duration pollInterval;
+
+  @Option(names = "--allow-unknown-model", description = "Send model names this vidu4j release does not know, skipping the model rules.")
+  boolean allowUnknownModel;
+
+  @Override
+  public Integer call() {
+    ViduCli root = image.root;
+    if (concurrency != null && (concurrency < 1 || concurrency > 100)) {
+      throw new ViduCli.UsageException("--concurrency must be 1 to 100, got " + concurrency);
+    }
+    if (timeout.isZero() || timeout.isNegative() || pollInterval.isZero() || pollInterval.isNegative()) {
+      throw new ViduCli.UsageException("--timeout and --poll-interval must be positive");
+    }
+    List<BatchLine> lines;
+    try {
+      lines = BatchFile.read(file, allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict());
+    } catch (BatchInputException e) {
+      root.err.println(e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (dryRun) {
+      return dryRun(root, lines);
+    }
+    OutputDirectory.require(output, "no task was created");
+    Duration maxInterval = pollInterval.compareTo(AwaitOptions.DEFAULT_MAX_INTERVAL) > 0 ? pollInterval : AwaitOptions.DEFAULT_MAX_INTERVAL;
+    BatchReport report;
+    try (Session session = root.openSession(allowUnknownModel); BatchDisplay display = new BatchDisplay(root.err, root.progressMode())) {
+      BatchOptions options = BatchOptions.defaults()
+          .withRetryFailed(retryFailed)
+          .withAwaitOptions(AwaitOptions.defaults().withTimeout(timeout).withIntervals(pollInterval, maxInterval))
+          .withListener(display);
+      if (concurrency != null) {
+        options = options.withConcurrency(concurrency);
+      }
+      report = session.client.batches().run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
+    } catch (BatchRefusedException e) {
+      root.err.println("error: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (root.json) {
+      root.out.println(report.toJson());
+    } else {
+      printSummary(root, report);
+    }
+    return report.allSucceeded() ? ExitCode.OK : ExitCode.TASK_FAILED;
+  }
+
+  private int dryRun(ViduCli root, List<BatchLine> lines) {
+    long credits = lines.stream().mapToLong(l -> ViduSandbox.creditsFor(l.request())).sum();
+    if (root.json) {
+      JsonObject o = new JsonObject();
+      o.addProperty("lines", lines.size());
+      o.addProperty("credits_estimate", credits);
+      o.addProperty("estimate_basis", "sandbox prices: 8, 12, 16 credits per 1080p, 2K, 4K image");
+      root.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+    } else {
+      root.out.println(lines.size() + (lines.size() == 1 ? " line" : " lines") + " valid; estimated cost " + credits + " credits");
+      root.err.println("an estimate at the sandbox's prices (8, 12, 16 credits per 1080p, 2K, 4K image); Vidu's may differ."
+          + " Nothing was sent.");
+    }
+    return ExitCode.OK;
+  }
+
+  private static void printSummary(ViduCli root, BatchReport report) {
+    BatchProgress t = report.totals();
+    root.out.println(t.total() + (t.total() == 1 ? " line: " : " lines: ") + t.succeeded() + " succeeded, " + t.failed() + " failed"
+        + (t.running() + t.queued() > 0 ? ", " + (t.running() + t.queued()) + " unfinished" : "")
+        + "; " + t.creditsSpent() + " credits; " + CliFormat.duration(t.elapsed()));
+    for (LineResult line : report.lines()) {
+      if (line.state() != LineState.SUCCEEDED) {
+        root.out.println("  " + BatchDisplay.describe(line));
+      }
+    }
+    if (!report.allSucceeded()) {
+      root.err.println("journal: " + report.journal() + "; run the same command again to resume"
+          + (report.lines().stream().anyMatch(l -> l.errCode().isPresent()) ? " (add --retry-failed to re-create retryable failures)" : ""));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.vidu4j.cli;
+
+import io.github.vidu4j.batch.BatchListener;
+import io.github.vidu4j.batch.BatchProgress;
+import io.github.vidu4j.batch.LineResult;
+import io.github.vidu4j.batch.LineState;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A batch's progress on stderr: on a terminal one line redrawn in place (done / running / queued
+ * / failed, credits, elapsed and estimated remaining), otherwise one plain line per line that
+ * ends and per pause after a 429, or nothing.
+ */
+final class BatchDisplay implements BatchListener, AutoCloseable {
+  private static final char[] SPINNER = {'|', '/', '-', '\\'};
+
+  private final PrintWriter err;
+  private final Progress.Mode mode;
+  private final @Nullable ScheduledExecutorService ticker;
+  private final long startNanos = System.nanoTime();
+  private volatile @Nullable BatchProgress totals;
+  private int frame;
+
+  BatchDisplay(PrintWriter err, Progress.Mode mode) {
+    this.err = err;
+    this.mode = mode;
+    if (mode == Progress.Mode.LIVE) {
+      ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "vidu-batch-progress");
+        thread.setDaemon(true);
+        return thread;
+      });
+      t.scheduleAtFixedRate(this::redraw, 0, 250, TimeUnit.MILLISECONDS);
+      ticker = t;
+    } else {
+      ticker = null;
+    }
+  }
+
+  @Override
+  public void lineChanged(LineResult line, BatchProgress totals) {
+    this.totals = totals;
+    if (mode == Progress.Mode.LINES && (line.state() == LineState.SUCCEEDED || line.state() == LineState.FAILED)) {
+      err.println(describe(line) + "  [" + counts(totals) + "]");
+    }
+  }
+
+  @Override
+  public void throttled(Duration pause, BatchProgress totals) {
+    this.totals = totals;
+    if (mode == Progress.Mode.LINES) {
+      err.println("throttled (429): every create waits " + CliFormat.duration(pause));
+    }
+  }
+
+  /** One line's outcome, as the display and the summary print it. */
+  static String describe(LineResult line) {
+    String who = "line " + line.line() + line.name().map(n -> " (" + n + ")").orElse("");
+    String task = line.taskId().map(id -> ", task " + id).orElse("");
+    return switch (line.state()) {
+      case SUCCEEDED -> who + ": succeeded" + task + ", " + line.files().size() + (line.files().size() == 1 ? " file" : " files")
+          + line.credits().map(c -> ", " + c + " credits").orElse("");
+      case FAILED -> who + ": failed" + task + line.errCode().map(c -> ", err_code " + c).orElse(line.error().map(e -> ": " + e).orElse(""));
+      case RUNNING -> who + ": running" + task;
+      case QUEUED -> who + ": queued" + line.error().map(e -> " (" + e + ")").orElse("");
+    };
+  }
+
+  static String counts(BatchProgress p) {
+    return p.succeeded() + "/" + p.total() + " done, " + p.running() + " running, " + p.queued() + " queued, " + p.failed() + " failed, "
+        + p.creditsSpent() + " credits, " + CliFormat.duration(p.elapsed())
+        + p.estimatedRemaining().map(r -> ", ~" + CliFormat.duration(r) + " left").orElse("");
+  }
+
+  private synchronized void redraw() {
+    BatchProgress p = totals;
+    frame = (frame + 1) % SPINNER.length;
+    String text = p == null ? "starting  " + CliFormat.duration(Duration.ofNanos(System.nanoTime() - startNanos)) : counts(p);
+    err.print("\r" + SPINNER[frame] + " " + text + "   ");
+    err.flush();
+  }
+
+  @Override
+  public void close() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+      synchronized (this) {
+        err.print("\r");
+        err.println();
+      }
+    }
+  }
+}
