@@ -1,6 +1,7 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.TaskQuery;
+import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskSummary;
@@ -49,7 +50,7 @@ final class Reconciler {
     }
     Set<String> known = new HashSet<>(knownTaskIds.get());
     Map<BatchRun.Line, String> found = new HashMap<>();
-    TaskQuery query = TaskQuery.all().createdFrom(earliest.minus(CLOCK_SKEW).atOffset(ZoneOffset.UTC)).pageSize(TaskQuery.MAX_PAGE_SIZE);
+    TaskQuery query = TaskQuery.all().createdFrom(earliest.minus(CLOCK_SKEW).atOffset(ZoneOffset.UTC)).pageSize(ViduRules.spec().maxPageSize());
     Iterator<TaskSummary> tasks = client.tasks().listAll(query).iterator();
     while (found.size() < lines.size() && tasks.hasNext()) {
       TaskSummary summary = tasks.next();
