@@ -6,9 +6,7 @@ import io.github.vidu4j.batch.LineResult;
 import io.github.vidu4j.batch.LineState;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,17 +27,7 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
   BatchDisplay(PrintWriter err, Progress.Mode mode) {
     this.err = err;
     this.mode = mode;
-    if (mode == Progress.Mode.LIVE) {
-      ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "vidu-batch-progress");
-        thread.setDaemon(true);
-        return thread;
-      });
-      t.scheduleAtFixedRate(this::redraw, 0, 250, TimeUnit.MILLISECONDS);
-      ticker = t;
-    } else {
-      ticker = null;
-    }
+    this.ticker = Progress.ticker(mode, "vidu-batch-progress", this::redraw);
   }
 
   @Override

@@ -39,17 +39,21 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
     this.err = err;
     this.taskId = taskId;
     this.mode = mode;
-    if (mode == Mode.LIVE) {
-      ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "vidu-progress");
-        thread.setDaemon(true);
-        return thread;
-      });
-      t.scheduleAtFixedRate(this::redraw, 0, 250, TimeUnit.MILLISECONDS);
-      ticker = t;
-    } else {
-      ticker = null;
+    this.ticker = ticker(mode, "vidu-progress", this::redraw);
+  }
+
+  /** For a live display, a daemon thread that calls {@code redraw} four times a second; else none. */
+  static @Nullable ScheduledExecutorService ticker(Mode mode, String threadName, Runnable redraw) {
+    if (mode != Mode.LIVE) {
+      return null;
     }
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
+    return ticker;
   }
 
   @Override
