@@ -1,10 +1,10 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.ViduException;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.vidu4j.internal.SafeUrl;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,7 +92,8 @@ public final class CallbackRequest {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the callback body", e);
+      // The sender went away mid-body: nothing to verify, and typed like everything vidu4j throws.
+      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
     }
     return owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
