@@ -37,6 +37,12 @@ import org.jspecify.annotations.Nullable;
  * is new (recorded only once the signature matched, so forged requests cannot fill the store).
  * Only then is the body parsed.
  *
+ * <p><b>Several receiver instances.</b> The default nonce store lives in this process, so two
+ * instances would each accept the same callback once. Share one store, for example {@code
+ * RedisNonceStore} from {@code vidu4j-redis}. If the store fails, the callback is refused as {@code
+ * NONCE_STORE_UNAVAILABLE} (answer 503, not 401: it may be genuine) unless you chose {@link
+ * Builder#failOpenWhenNonceStoreFails()}.
+ *
  * <p><b>Raw body.</b> Pass the bytes as received; frameworks that parse JSON first hand you a
  * re-serialised copy. The body is not signed by Vidu, so it is not used in verification, but
  * the task you act on comes from it.
