@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public final class Bodies implements AutoCloseable {
   /** Every benchmark class of the suite, in report order. */
   public static final List<Class<?>> CLASSES = List.of(
-      VerifyBenchmark.class, ParseBenchmark.class, HttpBenchmark.class, SniffBenchmark.class,
+      VerifyBenchmark.class, VerifyRedisBenchmark.class, ParseBenchmark.class, HttpBenchmark.class, SniffBenchmark.class,
       ClientBuildBenchmark.class, DataUriBenchmark.class);
 
   /** One benchmark method bound to its set-up instance. */

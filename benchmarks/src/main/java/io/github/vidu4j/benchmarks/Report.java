@@ -105,6 +105,12 @@ public final class Report {
       md.append("\nVerifications per second per thread, default in-memory nonce store (JMH): ").append(String.format(Locale.ROOT, "%,.0f", perSecond))
           .append(" (target ≥ 100,000: ").append(perSecond >= 100_000 ? "met" : "**missed**").append(").\n");
     }
+    JsonObject verifyRedis = jmh.get("VerifyRedisBenchmark.oursVerifyWithRedis");
+    if (verify != null && verifyRedis != null) {
+      md.append("\nVerify with the nonce in a local Redis ÷ with the in-memory store (ours, JMH): ")
+          .append(fmt(primary(verifyRedis) / primary(verify))).append("× (").append(score(verifyRedis)).append(" vs ")
+          .append(score(verify)).append("; no target: the price of one loopback round trip).\n");
+    }
 
     Path peak = dir.resolve("peak-heap.json");
     if (Files.exists(peak)) {

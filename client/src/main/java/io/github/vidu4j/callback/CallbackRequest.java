@@ -1,16 +1,18 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.ViduException;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.vidu4j.internal.SafeUrl;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A received callback, framework-free: the method, the callback URL <em>as registered with the
@@ -23,18 +25,24 @@ public final class CallbackRequest {
   private final String method;
   private final String callbackUrl;
   private final Map<String, List<String>> headers;
+  /** Names whose value list held a {@code null}: no HTTP stack sends one, so such a header is unreadable. */
+  private final Set<String> namesWithNullValues;
   private final byte[] body;
 
-  private CallbackRequest(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
+  private CallbackRequest(String method, String callbackUrl, Map<String, List<String>> headers, Set<String> namesWithNullValues, byte[] body) {
     this.method = method;
     this.callbackUrl = callbackUrl;
     this.headers = headers;
+    this.namesWithNullValues = namesWithNullValues;
     this.body = body;
   }
 
   /**
    * A callback from its parts; {@code headers} may use any name case and hold several values
-   * per name. The body is copied.
+   * per name. The body is copied. A {@code null} name or value list is ignored; a {@code null}
+   * among a header's values is left out of {@link #headers(String)} and makes that header
+   * unreadable: {@link CallbackVerifier#verify} refuses it as {@code MALFORMED_HEADER} if it is one
+   * the signature depends on.
    */
   public static CallbackRequest of(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(body, "body == null");
@@ -48,20 +56,30 @@ public final class CallbackRequest {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     TreeMap<String, List<String>> normalized = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    TreeSet<String> namesWithNullValues = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((name, values) -> {
       if (name != null && values != null) {
+        List<String> present = new ArrayList<>(values.size());
+        for (String value : values) {
+          if (value == null) {
+            namesWithNullValues.add(name);
+          } else {
+            present.add(value);
+          }
+        }
         List<String> before = normalized.get(name);
         if (before == null) {
-          normalized.put(name, List.copyOf(values));
+          normalized.put(name, List.copyOf(present));
         } else {
           // The same name in another case: one header, values in order.
           List<String> merged = new ArrayList<>(before);
-          merged.addAll(values);
+          merged.addAll(present);
           normalized.put(name, List.copyOf(merged));
         }
       }
     });
-    return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized), body);
+    return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized),
+        namesWithNullValues.isEmpty() ? Set.of() : Collections.unmodifiableSet(namesWithNullValues), body);
   }
 
   /**
@@ -74,7 +92,8 @@ public final class CallbackRequest {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the callback body", e);
+      // The sender went away mid-body: nothing to verify, and typed like everything vidu4j throws.
+      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
     }
     return owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
@@ -102,6 +121,11 @@ public final class CallbackRequest {
   /** A copy of the raw body bytes. */
   public byte[] body() {
     return body.clone();
+  }
+
+  /** Whether header {@code name} (any case) had a {@code null} among its values. */
+  boolean hasNullValue(String name) {
+    return !namesWithNullValues.isEmpty() && namesWithNullValues.contains(name);
   }
 
   byte[] bodyUnsafe() {

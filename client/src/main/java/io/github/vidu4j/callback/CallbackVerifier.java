@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * in the future; the signature matches one of the secrets (compared in constant time); the nonce
  * is new (recorded only once the signature matched, so forged requests cannot fill the store).
  * Only then is the body parsed.
+ *
+ * <p><b>Several receiver instances.</b> The default nonce store lives in this process, so two
+ * instances would each accept the same callback once. Share one store, for example {@code
+ * RedisNonceStore} from {@code vidu4j-redis}. If the store fails, the callback is refused as {@code
+ * NONCE_STORE_UNAVAILABLE} (answer 503, not 401: it may be genuine) unless you chose {@link
+ * Builder#failOpenWhenNonceStoreFails()}.
  *
  * <p><b>Raw body.</b> Pass the bytes as received; frameworks that parse JSON first hand you a
  * re-serialised copy. The body is not signed by Vidu, so it is not used in verification, but
@@ -70,6 +77,12 @@ public final class CallbackVerifier {
   public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
   /** Default {@link Builder#maxFutureSkew}: 1 minute; a sender's clock may run a little ahead, never far. */
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(1);
+  /**
+   * The largest {@link Builder#maxAge} and {@link Builder#maxFutureSkew}: 24 hours each. A wider
+   * window would keep every nonce that long and let a captured callback be replayed for a day;
+   * larger values are refused rather than clamped, so the configuration says what runs.
+   */
+  public static final Duration MAX_WINDOW = Duration.ofHours(24);
 
   private static final List<String> REQUIRED = List.of(
       "Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY");
@@ -80,6 +93,9 @@ public final class CallbackVerifier {
   private final Clock clock;
   private final NonceStore nonces;
   private final Duration nonceTtl;
+  private final boolean failOpen;
+  /** The callback URLs given to the builder, parsed there. */
+  private final Map<String, SigningString.Target> registeredTargets;
   /** A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC itself. */
   private final ThreadLocal<Mac[]> macs;
   private volatile SigningString.@Nullable Target lastTarget;
@@ -91,6 +107,8 @@ public final class CallbackVerifier {
     this.clock = b.clock;
     this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
     this.nonceTtl = maxAge.plus(maxFutureSkew);
+    this.failOpen = b.failOpen;
+    this.registeredTargets = Map.copyOf(b.targets);
     List<String> keys = secrets;
     this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
   }
@@ -104,6 +122,9 @@ public final class CallbackVerifier {
    * Verifies {@code request} and parses its body.
    *
    * @throws InvalidSignatureException with the reason the callback was refused
+   * @throws CallbackConfigurationException if {@code request}'s callback URL (yours, as
+   *     registered) cannot be parsed; register it with {@link Builder#callbackUrl} to learn this
+   *     at build time
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -116,14 +137,17 @@ public final class CallbackVerifier {
       throw new InvalidSignatureException(Reason.MALFORMED_BODY, "the signature is valid but the body is not task JSON: " + e.getMessage());
     }
     // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
-    return new VerifiedCallback(task, verified.nonce, verified.date, request.bodyUnsafe());
+    return new VerifiedCallback(task, verified.nonce, verified.date, request.bodyUnsafe(), verified.replayChecked);
   }
 
-  private record Verified(String nonce, Instant date) {}
+  private record Verified(String nonce, Instant date, boolean replayChecked) {}
 
   /** Checks everything but the body and returns the nonce and date; records the nonce. */
   private Verified verifyHeaders(CallbackRequest request, Instant now) {
     for (String name : REQUIRED) {
+      if (request.hasNullValue(name)) {
+        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, name + " has a null value");
+      }
       if (request.headers(name).isEmpty()) {
         throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name);
       }
@@ -159,8 +183,11 @@ public final class CallbackVerifier {
     List<Map.Entry<String, String>> signed = new ArrayList<>();
     for (String name : signedNames) {
       List<String> values = request.headers(name);
+      if (request.hasNullValue(name)) {
+        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, shorten(name) + " has a null value");
+      }
       if (values.isEmpty()) {
-        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name + ", listed in X-HMAC-SIGNED-HEADERS");
+        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + shorten(name) + ", listed in X-HMAC-SIGNED-HEADERS");
       }
       signed.add(Map.entry(name, values.size() == 1 ? values.get(0).trim() : String.join(",", values.stream().map(String::trim).toList())));
     }
@@ -189,10 +216,22 @@ public final class CallbackVerifier {
               + " (the API key that created the task) and that the callback URL is exactly the registered one");
     }
     String nonce = single(request, "x-request-nonce");
-    if (!nonces.markIfNew(nonce, now, nonceTtl)) {
+    boolean isNew;
+    try {
+      isNew = nonces.markIfNew(nonce, now, nonceTtl);
+    } catch (RuntimeException storeFailure) {
+      if (failOpen) {
+        return new Verified(nonce, date, false);
+      }
+      // The store's exception is the cause, not the message: a driver's text is not ours to vouch for.
+      throw new InvalidSignatureException(Reason.NONCE_STORE_UNAVAILABLE,
+          "the nonce store failed (" + storeFailure.getClass().getSimpleName() + "), so a replay cannot be ruled out;"
+              + " answer 503 so that Vidu retries", storeFailure);
+    }
+    if (!isNew) {
       throw new InvalidSignatureException(Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
     }
-    return new Verified(nonce, date);
+    return new Verified(nonce, date, true);
   }
 
   /**
@@ -200,17 +239,26 @@ public final class CallbackVerifier {
    * so the last one parsed is kept: {@code new URI} costs as much as the HMAC.
    */
   private SigningString.Target target(String callbackUrl) {
+    SigningString.Target registered = registeredTargets.get(callbackUrl);
+    if (registered != null) {
+      return registered;
+    }
     SigningString.Target last = lastTarget;
     if (last != null && last.url.equals(callbackUrl)) {
       return last;
     }
-    try {
-      last = SigningString.Target.of(callbackUrl);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the registered callback URL cannot be parsed: " + e.getMessage(), e);
-    }
+    last = parseTarget(callbackUrl);
     lastTarget = last;
     return last;
+  }
+
+  private static SigningString.Target parseTarget(String callbackUrl) {
+    try {
+      return SigningString.Target.of(callbackUrl);
+    } catch (IllegalArgumentException e) {
+      // The message shows the URL through SafeUrl (query names only).
+      throw new CallbackConfigurationException("the registered callback URL cannot be parsed: " + e.getMessage());
+    }
   }
 
   private static boolean containsIgnoringCase(List<String> names, String name) {
@@ -263,7 +311,8 @@ public final class CallbackVerifier {
 
   @Override
   public String toString() {
-    return "CallbackVerifier{secrets=" + secrets.size() + " <redacted>, maxAge=" + maxAge + ", maxFutureSkew=" + maxFutureSkew + "}";
+    return "CallbackVerifier{secrets=" + secrets.size() + " <redacted>, maxAge=" + maxAge + ", maxFutureSkew=" + maxFutureSkew
+        + ", nonces=" + nonces + (failOpen ? " (fail-open)" : "") + "}";
   }
 
   /** Configures a {@link CallbackVerifier}. */
@@ -273,14 +322,20 @@ public final class CallbackVerifier {
     private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
     private Clock clock = Clock.systemUTC();
     private @Nullable NonceStore nonceStore;
+    private boolean failOpen;
+    private final Map<String, SigningString.Target> targets = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** Adds a secret: the API key that created the tasks whose callbacks this verifies. */
+    /**
+     * Adds a secret: the API key that created the tasks whose callbacks this verifies.
+     *
+     * @throws CallbackConfigurationException if {@code secret} is empty
+     */
     public Builder secret(String secret) {
       Objects.requireNonNull(secret, "secret == null");
       if (secret.isEmpty()) {
-        throw new IllegalArgumentException("secret is empty");
+        throw new CallbackConfigurationException("secret is empty");
       }
       secrets.add(secret);
       return this;
@@ -292,15 +347,37 @@ public final class CallbackVerifier {
       return this;
     }
 
-    /** How old a {@code Date} may be; default {@link #DEFAULT_MAX_AGE}. Nonces are kept this long plus the future skew. */
+    /**
+     * How old a {@code Date} may be; default {@link #DEFAULT_MAX_AGE}, at most {@link #MAX_WINDOW}.
+     * Nonces are kept this long plus the future skew (the TTL passed to {@link NonceStore#markIfNew}).
+     *
+     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     */
     public Builder maxAge(Duration maxAge) {
-      this.maxAge = nonNegative(maxAge, "maxAge");
+      this.maxAge = window(maxAge, "maxAge");
       return this;
     }
 
-    /** How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}. */
+    /**
+     * How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}, at most {@link #MAX_WINDOW}.
+     *
+     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     */
     public Builder maxFutureSkew(Duration skew) {
-      this.maxFutureSkew = nonNegative(skew, "maxFutureSkew");
+      this.maxFutureSkew = window(skew, "maxFutureSkew");
+      return this;
+    }
+
+    /**
+     * Registers a callback URL you send as {@code callback_url} (repeatable): it is parsed here, so
+     * one that cannot be parsed fails now rather than on the first callback, and verifying a
+     * request for it skips the parse. Optional; requests for other URLs are still verified.
+     *
+     * @throws CallbackConfigurationException if {@code callbackUrl} is not a valid URI
+     */
+    public Builder callbackUrl(String callbackUrl) {
+      Objects.requireNonNull(callbackUrl, "callbackUrl == null");
+      targets.put(callbackUrl, parseTarget(callbackUrl));
       return this;
     }
 
@@ -317,21 +394,36 @@ public final class CallbackVerifier {
     }
 
     /**
+     * Accepts a correctly signed, fresh callback even when the nonce store throws, instead of the
+     * default refusal ({@code NONCE_STORE_UNAVAILABLE}, fail-closed). Such a callback's {@link
+     * VerifiedCallback#replayChecked()} is {@code false}: it may be a replay within the date
+     * window, so do only idempotent work with it, or re-read the task from Vidu. Choose this only
+     * if losing callbacks while the store is down costs more than that.
+     */
+    public Builder failOpenWhenNonceStoreFails() {
+      this.failOpen = true;
+      return this;
+    }
+
+    /**
      * The verifier.
      *
-     * @throws IllegalStateException without a secret
+     * @throws CallbackConfigurationException without a secret
      */
     public CallbackVerifier build() {
       if (secrets.isEmpty()) {
-        throw new IllegalStateException("at least one secret is required: the API key that created the tasks");
+        throw new CallbackConfigurationException("at least one secret is required: the API key that created the tasks");
       }
       return new CallbackVerifier(this);
     }
 
-    private static Duration nonNegative(Duration d, String name) {
+    private static Duration window(Duration d, String name) {
       Objects.requireNonNull(d, name + " == null");
       if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+        throw new CallbackConfigurationException(name + " must not be negative, got " + d);
+      }
+      if (d.compareTo(MAX_WINDOW) > 0) {
+        throw new CallbackConfigurationException(name + " must be at most " + written(MAX_WINDOW) + ", got " + d);
       }
       return d;
     }

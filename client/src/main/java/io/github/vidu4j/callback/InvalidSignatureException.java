@@ -30,7 +30,15 @@ public final class InvalidSignatureException extends ViduException {
     /** The nonce was already seen within the max age. */
     REPLAYED,
     /** The signature is good but the body is not the task JSON. */
-    MALFORMED_BODY
+    MALFORMED_BODY,
+    /**
+     * The signature is good but the {@link NonceStore} could not say whether the nonce is new (it
+     * threw; {@link #getCause()} is its exception), so a replay cannot be ruled out. Answer 503
+     * rather than 401: the callback may be genuine and Vidu retries undelivered {@code success} and
+     * {@code failed} callbacks. Not thrown by a verifier built with {@link
+     * CallbackVerifier.Builder#failOpenWhenNonceStoreFails()}.
+     */
+    NONCE_STORE_UNAVAILABLE
   }
 
   private final Reason reason;
@@ -38,6 +46,12 @@ public final class InvalidSignatureException extends ViduException {
   /** Creates the exception; the message must not contain a secret. */
   public InvalidSignatureException(Reason reason, String message) {
     super(reason + ": " + message);
+    this.reason = reason;
+  }
+
+  /** Creates the exception with the failure that caused it; neither may contain a secret. */
+  public InvalidSignatureException(Reason reason, String message, Throwable cause) {
+    super(reason + ": " + message, cause);
     this.reason = reason;
   }
 

@@ -1,9 +1,9 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.ViduException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,8 @@ public final class ServletCallbackRequests {
     try (InputStream in = request.getInputStream()) {
       body = in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the callback body", e);
+      // The sender went away mid-body: nothing to verify, and typed like everything vidu4j throws.
+      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
     }
     return CallbackRequest.owning(request.getMethod(), callbackUrl, headers, body);
   }

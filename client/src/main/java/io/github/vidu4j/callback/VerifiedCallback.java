@@ -15,12 +15,23 @@ public final class VerifiedCallback {
   private final String nonce;
   private final Instant date;
   private final byte[] rawBody;
+  private final boolean replayChecked;
 
-  VerifiedCallback(TaskCreations task, String nonce, Instant date, byte[] rawBody) {
+  VerifiedCallback(TaskCreations task, String nonce, Instant date, byte[] rawBody, boolean replayChecked) {
     this.task = task;
     this.nonce = nonce;
     this.date = date;
     this.rawBody = rawBody;
+    this.replayChecked = replayChecked;
+  }
+
+  /**
+   * Whether the nonce store confirmed the nonce was new: always {@code true} unless the verifier
+   * was built with {@link CallbackVerifier.Builder#failOpenWhenNonceStoreFails()} and the store
+   * failed, in which case this callback may be a replay within the date window.
+   */
+  public boolean replayChecked() {
+    return replayChecked;
   }
 
   /** The body read into the Get Generation model; unknown fields and states are kept (see {@code RawJson}). */
@@ -55,6 +66,7 @@ public final class VerifiedCallback {
 
   @Override
   public String toString() {
-    return "VerifiedCallback{task=" + task.getId() + ", state=" + task.getState() + ", nonce=" + nonce + ", date=" + date + "}";
+    return "VerifiedCallback{task=" + task.getId() + ", state=" + task.getState() + ", nonce=" + nonce + ", date=" + date
+        + (replayChecked ? "" : ", replayChecked=false") + "}";
   }
 }

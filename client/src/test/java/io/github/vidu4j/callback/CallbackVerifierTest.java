@@ -262,6 +262,10 @@ class CallbackVerifierTest {
       });
       triggers.put(Reason.MALFORMED_BODY,
           () -> refusal(verifier, CallbackRequest.of("POST", URL, workedExampleHeaders(), "<html>".getBytes(StandardCharsets.UTF_8))));
+      triggers.put(Reason.NONCE_STORE_UNAVAILABLE, () -> refusal(
+          CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+              .nonceStore((nonce, now, ttl) -> { throw new IllegalStateException("store down"); }).build(),
+          request(workedExampleHeaders())));
 
       assertThat(triggers).as("a triggering request for %s", reason).containsKey(reason);
       assertThat(triggers.get(reason).get().reason()).isEqualTo(reason);
@@ -464,11 +468,11 @@ class CallbackVerifierTest {
 
     @Test
     void builderRefusesNoSecretEmptySecretAndNegativeWindows() {
-      assertThatThrownBy(() -> CallbackVerifier.builder().build()).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> CallbackVerifier.builder().build()).isInstanceOf(CallbackConfigurationException.class)
           .hasMessageContaining("secret");
-      assertThatThrownBy(() -> CallbackVerifier.builder().secret("")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> CallbackVerifier.builder().secret("")).isInstanceOf(CallbackConfigurationException.class);
       assertThatThrownBy(() -> CallbackVerifier.builder().maxAge(Duration.ofSeconds(-1)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAge");
+          .isInstanceOf(CallbackConfigurationException.class).hasMessageContaining("maxAge");
     }
   }
 

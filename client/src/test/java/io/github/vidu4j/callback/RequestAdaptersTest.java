@@ -1,6 +1,7 @@
 package io.github.vidu4j.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -46,6 +47,37 @@ class RequestAdaptersTest {
     assertThat(request.body()).isEqualTo(body);
     assertThat(callback.taskId()).contains("t-9");
     assertThat(request.headers("X-HMAC-SIGNATURE")).containsExactly(signed.get("X-HMAC-SIGNATURE"));
+  }
+
+  @Test
+  void aBodyThatCannotBeReadIsTyped() {
+    HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getMethod" -> "POST";
+          case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
+          case "getInputStream" -> new ServletInputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+              throw new java.io.EOFException("client went away");
+            }
+
+            @Override
+            public boolean isFinished() {
+              return false;
+            }
+
+            @Override
+            public boolean isReady() {
+              return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {}
+          };
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+    assertThatThrownBy(() -> ServletCallbackRequests.from(servlet, URL)).isExactlyInstanceOf(io.github.vidu4j.ViduException.class)
+        .hasMessageContaining("cannot read the callback body").hasCauseInstanceOf(java.io.EOFException.class);
   }
 
   @Test
