@@ -2,6 +2,7 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
+import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpLogger;
 import io.github.vidu4j.internal.JsonConverterFactory;
@@ -123,6 +124,7 @@ public final class ViduClient implements AutoCloseable {
     OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
     api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
         .addInterceptor(RedirectPolicy.forApi())
+        .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker());
     if (b.httpLogger != null) {
       api.addNetworkInterceptor(new HttpLogger(b.httpLogger));

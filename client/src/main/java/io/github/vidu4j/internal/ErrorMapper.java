@@ -94,12 +94,20 @@ public final class ErrorMapper {
    * there; a token name such as {@code STRING} is kept, since it is not data.
    */
   public String describeUnreadable(Throwable failure) {
-    Throwable innermost = failure;
-    for (int depth = 0; innermost.getCause() != null && innermost.getCause() != innermost && depth < MAX_CAUSES; depth++) {
-      innermost = innermost.getCause();
+    // Gson wraps what went wrong (JsonSyntaxException around NumberFormatException...): the kind is
+    // the first failure not Gson's own, the place the first message that has one.
+    Throwable kind = null;
+    String text = "";
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause(), depth++) {
+      if (kind == null && !t.getClass().getName().startsWith("com.google.gson.")) {
+        kind = t;
+      }
+      if (text.isEmpty() && t.getMessage() != null && GSON_PLACE.matcher(t.getMessage()).find()) {
+        text = t.getMessage();
+      }
     }
-    String text = innermost.getMessage() == null ? "" : innermost.getMessage();
-    StringBuilder description = new StringBuilder(innermost.getClass().getSimpleName());
+    StringBuilder description = new StringBuilder((kind == null ? failure : kind).getClass().getSimpleName());
     Matcher expected = GSON_EXPECTED.matcher(text);
     if (expected.find()) {
       description.append(": expected ").append(expected.group(1));
