@@ -281,7 +281,15 @@ public final class ViduClient implements AutoCloseable {
     return suffix == null ? agent : agent + " " + suffix;
   }
 
-  /** Configures a {@link ViduClient}. Not thread-safe; every option has a documented default. */
+  /**
+   * Configures a {@link ViduClient}. Not thread-safe; every option has a documented default.
+   *
+   * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host
+   * and port, at most 5 times (a POST's redirect, or one to another host, is a {@link
+   * ViduApiException} with the 3xx status, naming the target without query values; nothing is
+   * re-sent there); downloads follow up to 5 redirects to any host, dropping {@code
+   * Authorization} when the host changes; error bodies are read up to 64 KiB.
+   */
   public static final class Builder {
     private @Nullable String apiKey;
     private HttpUrl baseUrl = HttpUrl.get(Region.GLOBAL.baseUrl());

@@ -119,6 +119,28 @@ class ResponseLimitsTest {
   }
 
   @Test
+  void aGzipBombIsCountedDecompressed() {
+    // About 16 KB on the wire, 16 MB once OkHttp has inflated it: the limit counts what is read.
+    server.respondWith((request, out) -> {
+      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Encoding: gzip"));
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+        gzip.write("{\"pad\":\"".getBytes(UTF_8));
+        byte[] zeros = new byte[64 * 1024];
+        java.util.Arrays.fill(zeros, (byte) '0');
+        for (long written = 0; written < 16 * CAP; written += zeros.length) {
+          gzip.write(zeros);
+        }
+        gzip.write("\"}".getBytes(UTF_8));
+      }
+    });
+    try (ViduClient client = client(CAP)) {
+      assertThatThrownBy(client::credits)
+          .isInstanceOf(ResponseTooLargeException.class)
+          .hasMessageContaining("the body went on beyond the limit of 1048576 bytes");
+    }
+  }
+
+  @Test
   void aBodyOfExactlyTheLimitIsRead() {
     String prefix = "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":7}],\"pad\":\"";
     String suffix = "\"}";

@@ -111,7 +111,8 @@ class ResponsePropertiesTest {
       @ForAll Framing framing,
       @ForAll @IntRange(min = -3000, max = 4000) int cut,
       @ForAll @IntRange(min = -8, max = 8) int lie,
-      @ForAll @IntRange(min = 0, max = 9) int oversized) {
+      @ForAll @IntRange(min = 0, max = 9) int oversized,
+      @ForAll("headers") String header) {
     JsonElement tree = JsonParser.parseString(SEEDS.get(seed));
     for (int[] m : mutations) {
       tree = mutate(tree, m[0], m[1], m[2]);
@@ -124,24 +125,23 @@ class ResponsePropertiesTest {
     if (cut >= 0 && cut < body.length) {
       body = Arrays.copyOf(body, cut);
     }
-    assertOnlyTypedAndKeyFree(call, status, framing, body, lie);
+    assertOnlyTypedAndKeyFree(call, status, framing, body, lie, header);
   }
 
   @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
   void randomBytesOnEveryPathFailOnlyTyped(
       @ForAll Call call, @ForAll @Size(max = 300) byte[] body, @ForAll("statuses") int status, @ForAll Framing framing,
-      @ForAll @IntRange(min = -8, max = 8) int lie) {
-    assertOnlyTypedAndKeyFree(call, status, framing, body, lie);
+      @ForAll @IntRange(min = -8, max = 8) int lie, @ForAll("headers") String header) {
+    assertOnlyTypedAndKeyFree(call, status, framing, body, lie, header);
   }
 
-  static void assertOnlyTypedAndKeyFree(Call call, int status, Framing framing, byte[] body, int lie) {
+  static void assertOnlyTypedAndKeyFree(Call call, int status, Framing framing, byte[] body, int lie, String header) {
     server.respondWith((request, out) -> {
-      String type = "Content-Type: application/json";
       switch (framing) {
-        case LENGTH -> out.write(RawHttpServer.head(status + " X", type, "Content-Length: " + body.length));
-        case CLOSE -> out.write(RawHttpServer.head(status + " X", type));
-        case CHUNKED -> out.write(RawHttpServer.head(status + " X", type, "Transfer-Encoding: chunked"));
-        case LYING_LENGTH -> out.write(RawHttpServer.head(status + " X", type, "Content-Length: " + (body.length + lie)));
+        case LENGTH -> out.write(RawHttpServer.head(status + " X", header, "Content-Length: " + body.length));
+        case CLOSE -> out.write(RawHttpServer.head(status + " X", header));
+        case CHUNKED -> out.write(RawHttpServer.head(status + " X", header, "Transfer-Encoding: chunked"));
+        case LYING_LENGTH -> out.write(RawHttpServer.head(status + " X", header, "Content-Length: " + (body.length + lie)));
       }
       if (framing == Framing.CHUNKED) {
         out.write((Integer.toHexString(body.length) + "\r\n").getBytes(UTF_8));
@@ -167,6 +167,23 @@ class ResponsePropertiesTest {
     if (thrown != null) {
       SecretsInResponsesTest.assertKeyNowhere(thrown);
     }
+  }
+
+  /** A content type or a header next to it that the client reads: odd charsets, encodings, Retry-After values. */
+  @Provide
+  Arbitrary<String> headers() {
+    return Arbitraries.of(
+        "Content-Type: application/json",
+        "Content-Type: application/json; charset=UTF-8",
+        "Content-Type: application/json; charset=nope",
+        "Content-Type: text/html; charset=UTF-16",
+        "Content-Type: application/json\r\nContent-Encoding: gzip",
+        "Content-Type: application/json\r\nContent-Encoding: br",
+        "Content-Type: application/json\r\nRetry-After: -1",
+        "Content-Type: application/json\r\nRetry-After: 99999999999999999999",
+        "Content-Type: application/json\r\nRetry-After: Mon, 32 Foo 2026 99:99:99 GMT",
+        "Content-Type: application/json\r\nRetry-After: " + KEY,
+        "Content-Type: " + KEY);
   }
 
   @Provide
