@@ -82,6 +82,29 @@ class MalformedResponsesTest {
   }
 
   @Test
+  void otherMalformedFramingIsTypedOnEveryCall() {
+    String[][] framings = {
+        {"Transfer-Encoding: chunked", "zz\r\n{}\r\n0\r\n\r\n"},
+        {"Transfer-Encoding: chunked", "-2\r\n{}\r\n0\r\n\r\n"},
+        {"Content-Length: abc", "{}"},
+        {"Content-Length: 99999999999999999999", "{}"},
+        {"Content-Length: 2\r\nContent-Length: 9", "{}"},
+        {"Content-Length: 9", "{}"},
+    };
+    for (String[] framing : framings) {
+      server.respondWith(RawHttpServer.head("200 OK", "Content-Type: application/json", framing[0]), framing[1].getBytes(UTF_8));
+      CALLS.forEach((operation, call) -> {
+        try {
+          call.accept(client);
+        } catch (RuntimeException e) {
+          assertThat(e).as("%s with %s", operation, framing[0]).isInstanceOf(io.github.vidu4j.ViduException.class);
+          assertThat(e.getMessage()).as("%s with %s", operation, framing[0]).startsWith(operation);
+        }
+      });
+    }
+  }
+
+  @Test
   void anErrorStatusWithANegativeContentLengthKeepsItsStatus() {
     server.respondWith(RawHttpServer.head("404 Not Found", "Content-Type: application/json", "Content-Length: -5"), "{}".getBytes(UTF_8));
     assertThatThrownBy(() -> client.tasks().get("t-1"))
