@@ -163,9 +163,23 @@ public final class Images {
    *
    * @throws TaskFailedException if the task ends {@code failed}
    * @throws TaskTimeoutException if it does not finish in time (it goes on; the exception has its id)
+   * @throws ViduResponseException if Vidu's answer to the create has no usable {@code task_id}
+   *     (the task may exist: the message says how to look for it)
    */
   public TaskCreations createAndAwait(ReferenceToImageRequest request, AwaitOptions options) {
     ReferenceToImageTask task = create(request);
-    return tasks.await(Objects.requireNonNull(task.getTaskId(), "Vidu returned no task_id"), options);
+    return tasks.await(awaitableId(task), options);
+  }
+
+  /** The created task's id, checked as {@link Tasks#await} would check one given by a caller. */
+  private String awaitableId(ReferenceToImageTask task) {
+    String id = task.getTaskId();
+    if (id == null || id.isBlank() || id.contains("/")) {
+      String shown = id == null ? "" : executor.errors().redact(id.length() <= 64 ? id : id.substring(0, 64) + "...");
+      String found = id == null ? "no task_id" : "task_id \"" + shown + "\", which is not a task id";
+      throw new ViduResponseException(CREATE, CREATE + ": Vidu accepted the request but answered with " + found
+          + ", so the task cannot be awaited. " + RetryingExecutor.MAY_EXIST_ADVICE);
+    }
+    return id;
   }
 }

@@ -2,9 +2,11 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
+import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpLogger;
 import io.github.vidu4j.internal.JsonConverterFactory;
+import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.internal.SendTracker;
@@ -52,6 +54,13 @@ import retrofit2.Retrofit;
  * <p>Retries: reads are retried on network failures, 408, 429 and 5xx; a task creation only when
  * Vidu cannot have started a task (no connection was made, or 429 {@code TooManyRequests} /
  * {@code SystemThrottling}), so a paid task is never created twice by a retry.
+ *
+ * <p>Redirects: an API call follows a redirect only for a GET to the same scheme, host and port,
+ * at most 5 times; any other (a POST's, or one to another host, which would carry the request
+ * elsewhere) fails with a {@link ViduApiException} carrying the redirect's status and naming its
+ * target without query values. Downloads follow up to 5 redirects to any host, without
+ * {@code Authorization} once the host changes. A 2xx answer is read up to {@link
+ * Builder#maxResponseBytes}; one that cannot be used is a {@link ViduResponseException}.
  */
 public final class ViduClient implements AutoCloseable {
   /** Default {@link Builder#connectTimeout}: 10 s. */
@@ -70,6 +79,13 @@ public final class ViduClient implements AutoCloseable {
   public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(1);
   /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * Default {@link Builder#maxResponseBytes}: 16 MiB. A full list page (100 tasks, the spec's
+   * maximum) of the spec's example task is 58 KB; with 2,000-character prompts written as JSON
+   * escapes, 7 image URLs and 4 presigned result URLs per task it is about 2 MB: the default leaves
+   * eight times that.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   /** Waits between attempts and polls; replaceable in tests so that nothing really sleeps. */
   @FunctionalInterface
@@ -100,10 +116,15 @@ public final class ViduClient implements AutoCloseable {
         .writeTimeout(b.writeTimeout)
         .callTimeout(b.callTimeout)
         // OkHttp would silently re-send a POST on some connection failures; retries are ours.
-        .retryOnConnectionFailure(false);
+        .retryOnConnectionFailure(false)
+        // OkHttp follows any redirect to any host, re-sending a POST's body on 307/308: ours are narrower.
+        .followRedirects(false)
+        .followSslRedirects(false);
     // Downloads share the base's interceptors but not the API key's.
     OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
     api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
+        .addInterceptor(RedirectPolicy.forApi())
+        .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker());
     if (b.httpLogger != null) {
       api.addNetworkInterceptor(new HttpLogger(b.httpLogger));
@@ -118,6 +139,9 @@ public final class ViduClient implements AutoCloseable {
         .readTimeout(b.readTimeout)
         .callTimeout(b.downloadTimeout)
         .retryOnConnectionFailure(true)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(RedirectPolicy.forDownloads())
         .addNetworkInterceptor(new SendTracker());
     if (b.httpLogger != null) {
       download.addNetworkInterceptor(new HttpLogger(b.httpLogger));
@@ -128,7 +152,7 @@ public final class ViduClient implements AutoCloseable {
             .baseUrl(baseUrl)
             .client(apiHttp)
             .addConverterFactory(new EmptyBodyConverterFactory())
-            .addConverterFactory(new JsonConverterFactory())
+            .addConverterFactory(new JsonConverterFactory(b.maxResponseBytes))
             .build();
     this.executor =
         new RetryingExecutor(
@@ -257,7 +281,15 @@ public final class ViduClient implements AutoCloseable {
     return suffix == null ? agent : agent + " " + suffix;
   }
 
-  /** Configures a {@link ViduClient}. Not thread-safe; every option has a documented default. */
+  /**
+   * Configures a {@link ViduClient}. Not thread-safe; every option has a documented default.
+   *
+   * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host
+   * and port, at most 5 times (a POST's redirect, or one to another host, is a {@link
+   * ViduApiException} with the 3xx status, naming the target without query values; nothing is
+   * re-sent there); downloads follow up to 5 redirects to any host, dropping {@code
+   * Authorization} when the host changes; error bodies are read up to 64 KiB.
+   */
   public static final class Builder {
     private @Nullable String apiKey;
     private HttpUrl baseUrl = HttpUrl.get(Region.GLOBAL.baseUrl());
@@ -266,6 +298,7 @@ public final class ViduClient implements AutoCloseable {
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
     private Duration retryBudget = DEFAULT_RETRY_BUDGET;
@@ -393,6 +426,20 @@ public final class ViduClient implements AutoCloseable {
     /** Time for downloading one result file; default {@link #DEFAULT_DOWNLOAD_TIMEOUT}. */
     public Builder downloadTimeout(Duration timeout) {
       this.downloadTimeout = positive(timeout, "downloadTimeout");
+      return this;
+    }
+
+    /**
+     * The longest 2xx API answer read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BYTES}. A
+     * longer one fails with {@link ResponseTooLargeException} after at most this many bytes were
+     * read, whatever its {@code Content-Length} says, and is not retried. Error bodies are read up
+     * to 64 KiB whatever this says; downloads of result files are not bounded by it.
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("maxResponseBytes must be 1024 to " + Integer.MAX_VALUE + " bytes, got " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 

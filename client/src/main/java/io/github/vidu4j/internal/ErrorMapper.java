@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -80,9 +82,84 @@ public final class ErrorMapper {
     return text == null ? null : redact(text);
   }
 
-  private String redact(String text) {
+  /** {@code text} with the API key replaced by {@code <redacted>}: the one redaction for everything quoted from a response. */
+  public String redact(String text) {
     return apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
   }
+
+  /**
+   * What went wrong reading a 2xx body, as a message may show it: the kind of failure and where
+   * (Gson's JSON path), never the value found there. Gson quotes the value it could not convert
+   * ("Expected an int but was ..."), and a server echoing request headers may have put the key
+   * there; a token name such as {@code STRING} is kept, since it is not data.
+   */
+  public String describeUnreadable(Throwable failure) {
+    // Gson wraps what went wrong (JsonSyntaxException around NumberFormatException...): the kind is
+    // the first failure not Gson's own, the place the first message that has one.
+    Throwable kind = null;
+    String text = "";
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause(), depth++) {
+      if (kind == null && !t.getClass().getName().startsWith("com.google.gson.")) {
+        kind = t;
+      }
+      if (text.isEmpty() && t.getMessage() != null && GSON_PLACE.matcher(t.getMessage()).find()) {
+        text = t.getMessage();
+      }
+    }
+    StringBuilder description = new StringBuilder((kind == null ? failure : kind).getClass().getSimpleName());
+    Matcher expected = GSON_EXPECTED.matcher(text);
+    if (expected.find()) {
+      description.append(": expected ").append(expected.group(1));
+      if (GSON_TOKEN.matcher(expected.group(2)).matches()) {
+        description.append(" but was ").append(expected.group(2));
+      }
+    }
+    Matcher place = GSON_PLACE.matcher(text);
+    if (place.find()) {
+      description.append(" at line ").append(place.group(1)).append(" column ").append(place.group(2)).append(" path ").append(place.group(3));
+    }
+    return snippet(redact(description.toString()));
+  }
+
+  /**
+   * A copy of {@code failure}'s cause chain with every message redacted, to attach as a cause:
+   * the stack traces are kept, the original classes are named in each message.
+   */
+  public Throwable redactedCopy(Throwable failure) {
+    return redactedCopy(failure, 0);
+  }
+
+  private Throwable redactedCopy(Throwable failure, int depth) {
+    Throwable cause = failure.getCause();
+    Throwable copiedCause = cause == null || cause == failure || depth >= MAX_CAUSES ? null : redactedCopy(cause, depth + 1);
+    String message = failure.getMessage() == null ? null : redact(failure.getMessage());
+    RedactedFailure copy = new RedactedFailure(failure.getClass().getName(), message, copiedCause);
+    copy.setStackTrace(failure.getStackTrace());
+    return copy;
+  }
+
+  /** A failure of a library vidu4j uses, its message redacted; it prints as the original would. */
+  static final class RedactedFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String originalClass;
+
+    RedactedFailure(String originalClass, @Nullable String message, @Nullable Throwable cause) {
+      super(message, cause, false, true);
+      this.originalClass = originalClass;
+    }
+
+    @Override
+    public String toString() {
+      return getMessage() == null ? originalClass : originalClass + ": " + getMessage();
+    }
+  }
+
+  private static final int MAX_CAUSES = 16;
+  private static final Pattern GSON_EXPECTED = Pattern.compile("Expected (.{1,40}?) but was (\\S*)");
+  private static final Pattern GSON_TOKEN = Pattern.compile("[A-Z_]{3,20}");
+  private static final Pattern GSON_PLACE = Pattern.compile("at line (\\d+) column (\\d+) path (\\S+)");
 
   private static @Nullable ErrorResponse parse(String text) {
     String trimmed = text.trim();
@@ -107,7 +184,9 @@ public final class ErrorMapper {
       Buffer buffer = source.getBuffer().clone();
       long size = Math.min(buffer.size(), MAX_ERROR_BODY_BYTES);
       return buffer.readUtf8(size);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A broken body (cut short, or framed with a negative Content-Length, which OkHttp meets
+      // with an IllegalArgumentException) must not hide the status: it reads as empty.
       return "";
     }
   }

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -29,12 +32,18 @@ public final class JsonConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
   private final Gson gson = ViduGson.gson();
+  private final long maxResponseBytes;
+
+  /** Reads response bodies of at most {@code maxResponseBytes}; a longer one fails without being held. */
+  public JsonConverterFactory(long maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
+  }
 
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     return body -> {
       try (body) {
-        String text = body.string();
+        String text = readBounded(body, maxResponseBytes);
         if (text.isEmpty()) {
           throw new EOFException("End of input at line 1 column 1 path $");
         }
@@ -42,6 +51,34 @@ public final class JsonConverterFactory extends Converter.Factory {
       }
     };
   }
+
+  /**
+   * The body as text, refusing one longer than {@code limit}: by its {@code Content-Length} before
+   * reading, and by counting while reading (a chunked or close-delimited body has no length, and a
+   * stated one may lie), so at most {@code limit + 1} bytes are ever buffered.
+   */
+  static String readBounded(ResponseBody body, long limit) throws IOException {
+    long declared = body.contentLength();
+    if (declared < -1) {
+      // OkHttp would fail reading with an IllegalArgumentException ("byteCount < 0").
+      throw UnusableResponseException.malformed("malformed framing: Content-Length " + declared);
+    }
+    if (declared > limit) {
+      throw UnusableResponseException.tooLarge(limit, declared);
+    }
+    BufferedSource source = body.source();
+    if (source.request(limit + 1)) {
+      throw UnusableResponseException.tooLarge(limit, declared);
+    }
+    Buffer buffer = source.getBuffer();
+    if (buffer.rangeEquals(0, UTF8_BOM)) {
+      buffer.skip(UTF8_BOM.size());
+    }
+    MediaType type = body.contentType();
+    return buffer.readString(type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+  }
+
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
   @Override
   public @Nullable Converter<?, RequestBody> requestBodyConverter(

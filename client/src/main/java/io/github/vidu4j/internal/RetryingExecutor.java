@@ -4,7 +4,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ResponseTooLargeException;
 import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduResponseException;
 import io.github.vidu4j.ViduTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -99,7 +101,7 @@ public final class RetryingExecutor {
       Response<T> response = send(call, attempt, mode, operation);
       T body = response.body();
       if (body == null) {
-        throw new ViduException(withAdvice(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected", mode));
+        throw new ViduResponseException(operation, withAdvice(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected", mode));
       }
       return body;
     });
@@ -138,9 +140,24 @@ public final class RetryingExecutor {
       } catch (ViduApiException e) {
         failure = e;
         delay = shouldRetry(mode, e) ? backoff(n, e.retryAfter().orElse(null)) : null;
+      } catch (ViduException e) {
+        throw e;
+      } catch (UnusableResponseException e) {
+        throw unusable(operation, mode, e);
+      } catch (RedirectRefusedException e) {
+        throw new ViduApiException(errors.redact(operation + ": " + e.getMessage()), e.status, null, null, null, null);
       } catch (MalformedJsonException | JsonParseException e) {
         // A 2xx we cannot read still means Vidu acted on the request.
-        throw new ViduException(withAdvice(operation + ": the response is not the JSON the spec describes: " + e.getMessage(), mode), e);
+        throw new ViduResponseException(
+            operation, withAdvice(operation + ": the response is not the JSON the spec describes (" + errors.describeUnreadable(e) + ")", mode),
+            errors.redactedCopy(e));
+      } catch (RuntimeException | StackOverflowError e) {
+        // What OkHttp, Okio and Gson throw on input they did not expect (IllegalArgumentException
+        // for a negative Content-Length, IllegalStateException, NumberFormatException...): the
+        // answer came, so this is a response that cannot be read, never a reason to escape untyped.
+        throw new ViduResponseException(
+            operation, withAdvice(operation + ": the response could not be read (" + errors.describeUnreadable(e) + ")", mode),
+            errors.redactedCopy(e));
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
         failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
@@ -163,6 +180,11 @@ public final class RetryingExecutor {
         throw new ViduException(operation + ": interrupted while waiting to retry", e);
       }
     }
+  }
+
+  private ViduResponseException unusable(String operation, Mode mode, UnusableResponseException e) {
+    String message = withAdvice(operation + ": the response is unusable: " + e.getMessage(), mode);
+    return e.limitBytes > 0 ? new ResponseTooLargeException(operation, message, e.limitBytes) : new ViduResponseException(operation, message);
   }
 
   private static boolean shouldRetry(Mode mode, ViduApiException e) {
@@ -193,7 +215,8 @@ public final class RetryingExecutor {
     return mode.uncertainOutcomeAdvice == null ? message : message + ". " + mode.uncertainOutcomeAdvice;
   }
 
-  static final String MAY_EXIST_ADVICE =
+  /** What a failed creation's message advises when the task may exist. */
+  public static final String MAY_EXIST_ADVICE =
       "The request may have reached Vidu, so the task may exist and be charged; it was not retried,"
           + " to avoid creating it twice. Look for it with client.tasks().list(...) (recent tasks,"
           + " matching your payload) before creating it again";

@@ -91,7 +91,7 @@ class ErrorMappingTest extends ClientHarness {
   void malformedSuccessJsonIsAViduException() {
     server.enqueue(Responses.json(200, "{\"id\": \"t-1\", \"state\": ]}"));
     assertThatThrownBy(() -> client.tasks().get("t-1"))
-        .isExactlyInstanceOf(ViduException.class)
+        .isExactlyInstanceOf(io.github.vidu4j.ViduResponseException.class)
         .hasMessageContaining("not the JSON the spec describes");
   }
 }
