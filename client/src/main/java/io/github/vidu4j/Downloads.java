@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * answers 403 or 404, and {@link Tasks#get} returns fresh ones. Downloads never send the API key
  * (the URLs point at a storage host, not the API), have their own timeout ({@link
  * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the
- * first byte is written. Obtain from {@link ViduClient#downloads()}.
+ * first byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is
+ * not whole ({@link IncompleteDownloadException}) is not retried. Obtain from {@link
+ * ViduClient#downloads()}.
  */
 public final class Downloads {
   private static final int MAX_NAME_SUFFIX = 1000;
