@@ -3,14 +3,14 @@ package io.github.vidu4j;
 /**
  * A file name that vidu4j would build from server data (a task id from Vidu's JSON or from a
  * callback body) is not safe to write: it has characters outside {@code A-Z a-z 0-9 _ -}, is
- * empty, or is longer than {@value #MAX_STEM_LENGTH} characters, so it could leave the target
+ * empty, or is longer than 100 characters, so it could leave the target
  * directory or name a file the caller did not ask for. Nothing was downloaded.
  */
 public final class UnsafeFileNameException extends ViduException {
   private static final long serialVersionUID = 1L;
 
   /** The longest task id used as a file name stem, in characters. */
-  public static final int MAX_STEM_LENGTH = 100;
+  static final int MAX_STEM_LENGTH = 100;
 
   private final String value;
 
