@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * answers 403 or 404, and {@link Tasks#get} returns fresh ones. Downloads never send the API key
  * (the URLs point at a storage host, not the API), have their own timeout ({@link
  * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the
- * first byte is written. Obtain from {@link ViduClient#downloads()}.
+ * first byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is
+ * not whole ({@link IncompleteDownloadException}) is not retried. Obtain from {@link
+ * ViduClient#downloads()}.
  */
 public final class Downloads {
   private static final int MAX_NAME_SUFFIX = 1000;
@@ -52,35 +54,61 @@ public final class Downloads {
 
   /**
    * Streams the file at {@code url} into {@code out} (not closed), returning the bytes copied.
-   * A failure after bytes were written is not retried (they would be written twice).
+   * A failure after bytes were written is not retried (they would be written twice). The body is
+   * checked to be whole (see {@link IncompleteDownloadException}) after it was copied: on that
+   * failure {@code out} has received a partial file.
+   *
+   * @throws ViduLocalIOException if {@code out} refuses the bytes (never retried)
+   * @throws IncompleteDownloadException if the body is empty or cut short
    */
   public long toStream(String url, OutputStream out) {
     Objects.requireNonNull(out, "out == null");
-    return fetch(url, (body, type) -> {
-      long copied = 0;
-      byte[] buffer = new byte[16 * 1024];
+    LocalOutput local = new LocalOutput(out, null);
+    return fetch(url, (body, response, what) -> {
+      DownloadCheck check = new DownloadCheck();
       try {
-        for (int n; (n = body.read(buffer)) != -1; copied += n) {
-          out.write(buffer, 0, n);
-        }
+        copy(body, local, check);
       } catch (IOException e) {
-        if (copied == 0) {
+        if (check.count() == 0) {
           throw e;
         }
         // Bytes already went to the caller's stream: a retry would duplicate them.
-        throw new ViduTransportException("download of " + SafeUrl.of(url) + " broke off after " + copied + " bytes were written; not retried", e, true);
+        throw new ViduTransportException("download of " + SafeUrl.of(url) + " broke off after " + check.count() + " bytes were written; not retried", e, true);
       }
-      return copied;
+      check.verify(response.contentLength(), what);
+      return check.count();
     });
   }
 
   /**
    * Writes the file at {@code url} to {@code file}, which must not exist: an existing file is
-   * never overwritten. A partial file is deleted if the download fails. Returns {@code file}.
+   * never overwritten. The body is written to a hidden part file beside {@code file} and gets
+   * the name only once it is whole; a failed download leaves nothing under {@code file}. Part
+   * files that processes no longer running left in that directory are removed first. Returns
+   * {@code file}.
+   *
+   * @throws ViduLocalIOException if the file cannot be written (disk full, directory missing, read-only)
+   * @throws IncompleteDownloadException if the body is empty or cut short
    */
   public Path toFile(String url, Path file) {
     Objects.requireNonNull(file, "file == null");
-    fetch(url, (body, type) -> write(body, file));
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ViduException("will not overwrite existing file " + file);
+    }
+    Path directory = file.toAbsolutePath().getParent();
+    String name = file.getFileName().toString();
+    PartFiles.removeStale(directory);
+    fetch(url, (body, response, what) -> {
+      Path part = writePart(body, response, what, directory, name);
+      try {
+        if (!claim(part, file)) {
+          throw new ViduException("will not overwrite existing file " + file);
+        }
+      } finally {
+        deleteQuietly(part);
+      }
+      return file;
+    });
     return file;
   }
 
@@ -91,58 +119,93 @@ public final class Downloads {
    * content type, else the URL's path ({@code bin} if none says). An existing file
    * is never overwritten: where the name is taken, the first free one of {@code <task
    * id>-<n>-2.<extension>}, {@code -3}, ... is used. Returns the paths written, in creation order.
+   * {@link #saveEach} does the same and reports each creation's outcome as data.
    *
+   * @throws UnsafeFileNameException if the task id is not a safe file name (nothing is downloaded)
    * @throws ViduException if the task has no creations, or any creation could not be saved (the
-   *     others are saved all the same: a paid image is not lost to a neighbour's failure)
+   *     others are saved all the same: a paid image is not lost to a neighbour's failure). The
+   *     exception names the first creation not saved and its cause is that creation's own
+   *     failure ({@link ViduLocalIOException}, {@link IncompleteDownloadException}, ...); the
+   *     others are attached as suppressed exceptions.
    */
   public List<Path> toDirectory(TaskCreations task, Path directory) {
-    return toDirectory(task, directory, file -> {});
-  }
-
-  /**
-   * {@link #toDirectory(TaskCreations, Path)}, handing each path to {@code onSaved} as soon as
-   * its file is complete, for progress output. If some creations fail, the first failure is
-   * thrown after the rest were tried, the others attached as suppressed exceptions.
-   */
-  public List<Path> toDirectory(TaskCreations task, Path directory, Consumer<Path> onSaved) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
-    Objects.requireNonNull(onSaved, "onSaved == null");
-    return toDirectoryNow(task, directory, onSaved);
+    return pathsOrFailure(task, saveEachNow(task, directory, saved -> {}));
   }
 
   /** {@link #toDirectory(TaskCreations, Path)} on a vidu4j thread; arguments are checked on the caller's. */
   public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
-    return CompletableFuture.supplyAsync(() -> toDirectoryNow(task, directory, file -> {}), async);
+    return CompletableFuture.supplyAsync(() -> pathsOrFailure(task, saveEachNow(task, directory, saved -> {})), async);
   }
 
-  private List<Path> toDirectoryNow(TaskCreations task, Path directory, Consumer<Path> onSaved) {
+  /**
+   * Saves every creation as {@link #toDirectory(TaskCreations, Path)} does, but reports each
+   * creation's outcome instead of throwing for it: where it was saved (and whether under another
+   * name than wanted), or its failure. Each outcome goes to {@code onEach} as soon as it is known,
+   * for progress output; all are returned in creation order.
+   *
+   * @throws UnsafeFileNameException if the task id is not a safe file name (nothing is downloaded)
+   * @throws ViduLocalIOException if {@code directory} cannot be created
+   * @throws ViduException if the task has no creations
+   */
+  public List<CreationDownload> saveEach(TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
+    Objects.requireNonNull(task, "task == null");
+    Objects.requireNonNull(directory, "directory == null");
+    Objects.requireNonNull(onEach, "onEach == null");
+    return saveEachNow(task, directory, onEach);
+  }
+
+  private static String taskId(TaskCreations task) {
+    return task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
+  }
+
+  private List<CreationDownload> saveEachNow(TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
     List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
-    String taskId = task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
+    String taskId = taskId(task);
     if (creations.isEmpty()) {
-      throw new ViduException("task " + taskId + " has no creations to download (state " + task.getState() + ")");
+      throw new ViduException("task " + SafeFileNames.escaped(taskId) + " has no creations to download (state " + task.getState() + ")");
     }
+    String taskStem = SafeFileNames.stem(taskId);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new ViduException("cannot create directory " + directory + ": " + e.getMessage(), e);
+      throw new ViduLocalIOException("cannot create directory " + directory + ": " + e.getMessage(), directory, e);
     }
-    List<Path> written = new ArrayList<>();
-    ViduException failure = null;
+    PartFiles.removeStale(directory);
+    List<CreationDownload> results = new ArrayList<>();
     for (int i = 0; i < creations.size(); i++) {
-      String stem = taskId + "-" + (i + 1);
-      try {
-        String url = creations.get(i).getUrl();
-        if (url == null) {
-          throw new ViduException("the task lists no url for it");
+      int index = i + 1;
+      String stem = taskStem + "-" + index;
+      String url = creations.get(i).getUrl();
+      CreationDownload result;
+      if (url == null || HttpUrl.parse(url) == null) {
+        String problem = url == null ? "the task lists no url for it" : "its url is not an http(s) URL: " + SafeUrl.of(url);
+        result = new CreationDownload(index, url == null ? "" : url, null, null, new ViduException(problem));
+      } else {
+        try {
+          Saved saved = fetch(url, (body, response, what) -> save(body, response, what, directory, stem, url));
+          result = new CreationDownload(index, url, saved.preferredName(), saved.file(), null);
+        } catch (ViduException e) {
+          result = new CreationDownload(index, url, null, null, e);
         }
-        Path file = fetch(url, (body, type) -> save(body, directory, stem, type, url));
-        written.add(file);
-        onSaved.accept(file);
-      } catch (RuntimeException e) {
-        ViduException named = new ViduException("creation " + (i + 1) + " of task " + taskId + " not saved: " + e.getMessage(), e);
+      }
+      results.add(result);
+      onEach.accept(result);
+    }
+    return List.copyOf(results);
+  }
+
+  private static List<Path> pathsOrFailure(TaskCreations task, List<CreationDownload> results) {
+    ViduException failure = null;
+    List<Path> written = new ArrayList<>();
+    for (CreationDownload result : results) {
+      result.file().ifPresent(written::add);
+      if (result.error() != null) {
+        ViduException named = new ViduException("creation " + result.index() + " of task " + taskId(task) + " not saved: "
+            + result.error().getMessage(), result.error());
         if (failure == null) {
           failure = named;
         } else {
@@ -156,24 +219,76 @@ public final class Downloads {
     return List.copyOf(written);
   }
 
+  private record Saved(Path file, String preferredName) {}
+
   /** Writes {@code body} beside its target first, then gives it the first free name: nothing is ever replaced. */
-  private static Path save(InputStream body, Path directory, String stem, @Nullable MediaType type, String url) throws IOException {
-    // Not Files.createTempFile: its owner-only permissions would carry over to the image.
-    Path part = directory.resolve("." + stem + "-" + UUID.randomUUID() + ".part");
+  private static Saved save(InputStream body, ResponseBody response, String what, Path directory, String stem, String url) throws IOException {
+    Path part = writePart(body, response, what, directory, stem);
     try {
-      try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        body.transferTo(out);
+      String extension;
+      try {
+        extension = sniffedExtension(part).orElseGet(() -> extension(response.contentType(), url));
+      } catch (IOException e) {
+        throw new ViduLocalIOException("cannot read back " + part + ": " + e, part, e);
       }
-      String extension = sniffedExtension(part).orElseGet(() -> extension(type, url));
+      String preferred = stem + "." + extension;
       for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
-        Path file = directory.resolve(stem + (n == 1 ? "" : "-" + n) + "." + extension);
+        Path file = SafeFileNames.inside(directory, n == 1 ? preferred : stem + "-" + n + "." + extension);
         if (claim(part, file)) {
-          return file;
+          return new Saved(file, preferred);
         }
       }
-      throw new ViduException(stem + "." + extension + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
+      throw new ViduException(preferred + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
     } finally {
+      deleteQuietly(part);
+    }
+  }
+
+  /**
+   * Copies {@code body} into a new part file for {@code name} in {@code directory} and checks it
+   * is whole. A failure to read {@code body} stays an {@link IOException} (the network's, may be
+   * retried: the part file is deleted); a failure to write is a {@link ViduLocalIOException}.
+   */
+  private static Path writePart(InputStream body, ResponseBody response, String what, Path directory, String name) throws IOException {
+    // Not Files.createTempFile: its owner-only permissions would carry over to the image.
+    Path part = SafeFileNames.inside(directory, PartFiles.nameFor(name));
+    boolean done = false;
+    try {
+      DownloadCheck check = new DownloadCheck();
+      try (OutputStream out = new LocalOutput(open(part), part)) {
+        copy(body, out, check);
+      }
+      check.verify(response.contentLength(), what);
+      done = true;
+      return part;
+    } finally {
+      if (!done) {
+        deleteQuietly(part);
+      }
+    }
+  }
+
+  private static OutputStream open(Path part) {
+    try {
+      return Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new ViduLocalIOException("cannot create " + part + ": " + e, part, e);
+    }
+  }
+
+  private static void copy(InputStream body, OutputStream out, DownloadCheck check) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    for (int n; (n = body.read(buffer)) != -1; ) {
+      out.write(buffer, 0, n);
+      check.update(buffer, 0, n);
+    }
+  }
+
+  private static void deleteQuietly(Path part) {
+    try {
       Files.deleteIfExists(part);
+    } catch (IOException e) {
+      // Left for PartFiles.removeStale once this process has ended.
     }
   }
 
@@ -182,7 +297,7 @@ public final class Downloads {
    * atomically or not at all, so even a file appearing meanwhile is never replaced; where links
    * are unsupported, a copy that refuses an existing target.
    */
-  private static boolean claim(Path part, Path file) throws IOException {
+  private static boolean claim(Path part, Path file) {
     try {
       Files.createLink(file, part);
       return true;
@@ -194,13 +309,15 @@ public final class Downloads {
         return true;
       } catch (FileAlreadyExistsException taken) {
         return false;
+      } catch (IOException e) {
+        throw new ViduLocalIOException("cannot write " + file + ": " + e, file, e);
       }
     }
   }
 
   @FunctionalInterface
   private interface BodyHandler<T> {
-    T handle(InputStream body, @Nullable MediaType type) throws IOException;
+    T handle(InputStream body, ResponseBody response, String what) throws IOException;
   }
 
   private <T> T fetch(String url, BodyHandler<T> handler) {
@@ -220,26 +337,68 @@ public final class Downloads {
           throw executor.errors().toException(operation, response.code(), response.headers(), body, advice);
         }
         try (InputStream in = body.byteStream()) {
-          return handler.handle(in, body.contentType());
+          return handler.handle(in, body, operation);
         }
       }
     });
   }
 
-  private static Path write(InputStream body, Path file) throws IOException {
-    OutputStream out;
-    try {
-      out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (FileAlreadyExistsException e) {
-      throw new ViduException("will not overwrite existing file " + file, e);
+  /**
+   * A local target: its write failures are {@link ViduLocalIOException}s, so that only reading
+   * the response can raise the {@link IOException} the retry logic takes for the network's.
+   */
+  private static final class LocalOutput extends OutputStream {
+    private final OutputStream out;
+    private final @Nullable Path path;
+
+    LocalOutput(OutputStream out, @Nullable Path path) {
+      this.out = out;
+      this.path = path;
     }
-    try (out) {
-      body.transferTo(out);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(file);
-      throw e;
+
+    @Override
+    public void write(int b) {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw failed(e);
+      }
     }
-    return file;
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void flush() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    /** Closes the file; a caller's stream ({@code path} null) is the caller's to close. */
+    @Override
+    public void close() {
+      if (path == null) {
+        return;
+      }
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    private ViduLocalIOException failed(IOException e) {
+      return new ViduLocalIOException((path == null ? "cannot write to the given stream" : "cannot write " + path) + ": " + e, path, e);
+    }
   }
 
   /** The extension the file's first bytes call for (what it is), if they name a format {@link ImageInfo.Format} knows. */

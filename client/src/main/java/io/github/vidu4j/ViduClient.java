@@ -344,16 +344,16 @@ public final class ViduClient implements AutoCloseable {
       // it is refused, and never echoed. Checked on the raw text: the parse below may fail
       // for other reasons and its message quotes the text.
       if (hasUserInfo(baseUrl)) {
-        throw new IllegalArgumentException(
-            "baseUrl must not contain a user name or password (user:password@host); give credentials to an"
+        throw new InvalidSettingException("baseUrl",
+            "must not contain a user name or password (user:password@host); give credentials to an"
                 + " OkHttp client's authenticator and pass it to httpClient(...)");
       }
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null) {
-        throw new IllegalArgumentException("baseUrl is not an absolute http(s) URL: " + baseUrl);
+        throw new InvalidSettingException("baseUrl", "is not an absolute http(s) URL: " + baseUrl);
       }
       if (url.query() != null || url.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must have no query or fragment: " + SafeUrl.of(url));
+        throw new InvalidSettingException("baseUrl", "must have no query or fragment: " + SafeUrl.of(url));
       }
       this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
       return this;

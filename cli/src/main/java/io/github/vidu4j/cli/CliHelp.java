@@ -33,6 +33,7 @@ final class CliHelp {
         .map(OptionSpec::longestName)
         .collect(Collectors.joining(", "));
     root.getCommandSpec().usageMessage().footer(ExitCode.HELP);
+    root.setExecutionStrategy(CliHelp::runLastRequiringACommand);
     for (CommandLine sub : root.getSubcommands().values()) {
       withoutGlobalOptions(sub, globals);
     }
@@ -68,6 +69,37 @@ final class CliHelp {
   }
 
   /**
+   * picocli's own strategy (help first, then the last command given), except that a group such
+   * as {@code vidu task} run without one of its commands is a {@link MissingCommandException}
+   * here, where picocli would say so only in a message.
+   */
+  private static int runLastRequiringACommand(CommandLine.ParseResult parsed) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    CommandLine command = last.commandSpec().commandLine();
+    Object user = command.getCommand();
+    if (!(user instanceof Runnable || user instanceof Callable || user instanceof java.lang.reflect.Method) && !command.getSubcommands().isEmpty()) {
+      throw new MissingCommandException(command);
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** A group of commands was given without one of them. */
+  static final class MissingCommandException extends CommandLine.ParameterException {
+    private static final long serialVersionUID = 1L;
+
+    MissingCommandException(CommandLine command) {
+      super(command, "Missing required subcommand");
+    }
+  }
+
+  /**
    * A mistyped command line gets the problem and where to read more; with {@code --json} also a
    * small error object on stdout, as every failure has.
    */
@@ -77,8 +109,7 @@ final class CliHelp {
     String name = command.getCommandSpec().qualifiedName();
     List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
     String message;
-    // picocli has no exception type of its own for a missing subcommand, only this message.
-    if (!subcommands.isEmpty() && String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+    if (e instanceof MissingCommandException) {
       message = name + " needs a command: " + String.join(", ", subcommands);
       err.println("error: " + message);
     } else {

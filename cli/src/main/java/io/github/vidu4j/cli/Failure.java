@@ -64,6 +64,22 @@ final class Failure {
   }
 
   private static String message(Exception e) {
+    String prefix = prefix(e);
+    return prefix.isEmpty() ? detail(e) : prefix + ": " + detail(e);
+  }
+
+  /** How stderr introduces the failure; the JSON has the {@code type} instead. */
+  private static String prefix(Exception e) {
+    if (e instanceof ViduValidationException) {
+      return "";
+    }
+    if (e instanceof ViduCli.CallbackRejectedException) {
+      return "callback rejected";
+    }
+    return e instanceof ViduTransportException ? "network error" : "error";
+  }
+
+  private static String detail(Exception e) {
     if (e instanceof ViduValidationException invalid) {
       StringBuilder text = new StringBuilder("invalid input, nothing was sent:");
       // Each violation as the CLI words it; the exception's own message adds hints for Java callers.
@@ -71,16 +87,10 @@ final class Failure {
       return text.toString();
     }
     if (e instanceof TaskTimeoutException timeout) {
-      return "error: task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
+      return "task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
           + "; it goes on running. Resume with: vidu task wait " + timeout.taskId();
     }
-    if (e instanceof ViduCli.CallbackRejectedException) {
-      return "callback rejected: " + e.getMessage();
-    }
-    if (e instanceof ViduTransportException) {
-      return "network error: " + e.getMessage();
-    }
-    return "error: " + (e instanceof ViduException || e.getMessage() != null ? e.getMessage() : e.toString());
+    return e instanceof ViduException || e.getMessage() != null ? String.valueOf(e.getMessage()) : e.toString();
   }
 
   /** The JSON for stdout; see the class comment. */
@@ -108,7 +118,7 @@ final class Failure {
     if (e instanceof ViduApiException api) {
       error.addProperty("status", api.statusCode());
     }
-    error.addProperty("message", String.valueOf(message(e)).replaceFirst("^(error|network error|callback rejected): ", ""));
+    error.addProperty("message", detail(e));
     JsonObject body = new JsonObject();
     body.add("error", error);
     return body.toString();

@@ -187,13 +187,19 @@ final class ImageCommand {
       }
       found.removeIf(v -> imageProblems.keySet().stream().anyMatch(i -> v.field().equals("images[" + i + "]")));
       int at = 0;
-      while (at < found.size() && List.of("model", "prompt", "images").contains(found.get(at).field().replaceFirst("\\[\\d+]$", ""))) {
+      while (at < found.size() && List.of("model", "prompt", "images").contains(withoutIndex(found.get(at).field()))) {
         at++;
       }
       List<Violation> all = new ArrayList<>(found.subList(0, at));
       imageProblems.values().forEach(all::addAll);
       all.addAll(found.subList(at, found.size()));
       return new ViduValidationException(all);
+    }
+
+    /** {@code images[2]} as {@code images}. */
+    private static String withoutIndex(String field) {
+      int bracket = field.indexOf('[');
+      return bracket < 0 ? field : field.substring(0, bracket);
     }
 
     private static String imageValue(String image) {

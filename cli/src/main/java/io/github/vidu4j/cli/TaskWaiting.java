@@ -1,6 +1,7 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.CreationDownload;
 import io.github.vidu4j.TaskFailedException;
 import io.github.vidu4j.TaskTimeoutException;
 import io.github.vidu4j.ViduException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,28 +43,33 @@ final class TaskWaiting {
       root.out.println(CliFormat.json(done));
     }
     String savedId = done.getId() != null ? done.getId() : taskId;
-    try {
-      session.client.downloads().toDirectory(done, output, file -> {
-        String name = file.getFileName().toString();
-        if (name.matches(Pattern.quote(savedId) + "-\\d+-\\d+\\.\\w+")) {
-          String wanted = name.replaceFirst("-\\d+(\\.\\w+)$", "$1");
-          root.err.println(wanted + " already exists in " + output + "; saved as " + name + " instead");
-        }
-        if (root.json) {
-          root.err.println("saved " + file);
-        } else {
-          root.out.println(file);
-        }
-      });
-    } catch (ViduException e) {
-      // Each creation that was not saved, then the first one's own failure, for its exit code.
-      root.err.println(e.getMessage());
-      for (Throwable more : e.getSuppressed()) {
-        root.err.println(more.getMessage());
+    ViduException firstFailure = null;
+    for (CreationDownload result : session.client.downloads().saveEach(done, output, result -> report(root, output, savedId, result))) {
+      if (firstFailure == null && result.error() != null) {
+        firstFailure = result.error();
       }
-      throw e.getCause() instanceof ViduException cause ? cause : e;
+    }
+    if (firstFailure != null) {
+      // Each creation not saved was named as it failed; the first one's own failure sets the exit code.
+      throw firstFailure;
     }
     return ExitCode.OK;
+  }
+
+  /** One line per creation as it is saved (stdout, or stderr with --json) or not (stderr). */
+  private static void report(ViduCli root, Path output, String taskId, CreationDownload result) {
+    if (result.savedAs() != null) {
+      if (result.renamed()) {
+        root.err.println(result.preferredName() + " already exists in " + output + "; saved as " + result.savedAs().getFileName() + " instead");
+      }
+      if (root.json) {
+        root.err.println("saved " + result.savedAs());
+      } else {
+        root.out.println(result.savedAs());
+      }
+    } else if (result.error() != null) {
+      root.err.println("creation " + result.index() + " of task " + taskId + " not saved: " + result.error().getMessage());
+    }
   }
 
   /** Says how to resume, with the options actually given; a --sandbox task cannot be resumed. */

@@ -1,5 +1,6 @@
 package io.github.vidu4j.cli;
 
+import io.github.vidu4j.InvalidSettingException;
 import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.validation.RequestValidator;
@@ -170,11 +171,10 @@ public final class ViduCli {
     if (url != null && !url.isBlank()) {
       try {
         builder.baseUrl(url.trim());
-      } catch (IllegalArgumentException e) {
-        // The builder names its parameter (baseUrl); the user knows the option or variable.
+      } catch (InvalidSettingException e) {
+        // The user knows the option or variable, not the builder method the library names.
         String source = baseUrl != null ? "--base-url" : "VIDU_BASE_URL";
-        throw new UsageException(String.valueOf(e.getMessage()).replaceFirst("^baseUrl\\b", source)
-            + " (for example https://api.vidu.com/)");
+        throw new UsageException(source + " " + e.problem() + " (for example https://api.vidu.com/)");
       }
     } else if (region != null) {
       builder.region(region);

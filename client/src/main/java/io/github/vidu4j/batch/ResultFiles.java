@@ -2,6 +2,7 @@ package io.github.vidu4j.batch;
 
 import io.github.vidu4j.Downloads;
 import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduLocalIOException;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.ImageInfo;
@@ -22,8 +23,9 @@ import java.util.UUID;
 
 /**
  * Saves a line's results as {@code <stem>-<n>.<ext>}. Each file is written under a hidden
- * temporary name, forced to disk, then renamed in one step: a crash leaves either the whole file
- * under its final name or none (and a temporary file that the next run removes).
+ * temporary name, checked whole by {@link Downloads#toStream}, forced to disk, then renamed in
+ * one step: a crash leaves either the whole file under its final name or none (and a temporary
+ * file that the next run removes).
  */
 final class ResultFiles {
   private static final String PART_SUFFIX = ".vidu-part";
@@ -50,6 +52,9 @@ final class ResultFiles {
             OutputStream out = Channels.newOutputStream(channel)) {
           downloads.toStream(url, out);
           channel.force(true);
+        } catch (ViduLocalIOException e) {
+          // toStream knows only a stream; the user needs the file.
+          throw e.path().isPresent() ? e : new ViduLocalIOException("cannot write " + part + ": " + e.getCause(), part, (IOException) e.getCause());
         }
         String name = base + "." + extension(part, url);
         // The name is this line's own: a file there is an earlier run's copy of the same result.

@@ -3,6 +3,7 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.CreationDownload;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.ViduException;
@@ -71,12 +72,16 @@ class DownloadsTest extends ClientHarness {
     Files.write(dir.resolve("t-1-1-2.png"), new byte[] {4, 5, 6});
     server.enqueue(image("image/png", PNG));
     server.enqueue(image("image/png", PNG));
-    List<Path> announced = new ArrayList<>();
+    List<CreationDownload> announced = new ArrayList<>();
 
-    List<Path> files = client.downloads().toDirectory(task, dir, announced::add);
+    List<CreationDownload> results = client.downloads().saveEach(task, dir, announced::add);
 
-    assertThat(files).containsExactly(dir.resolve("t-1-1-3.png"), dir.resolve("t-1-2.png"));
-    assertThat(announced).isEqualTo(files);
+    assertThat(results).extracting(CreationDownload::savedAs).containsExactly(dir.resolve("t-1-1-3.png"), dir.resolve("t-1-2.png"));
+    assertThat(results).extracting(CreationDownload::preferredName).containsExactly("t-1-1.png", "t-1-2.png");
+    assertThat(results).extracting(CreationDownload::renamed).containsExactly(true, false);
+    assertThat(results).extracting(CreationDownload::index).containsExactly(1, 2);
+    assertThat(results.get(0).toString()).as("the signed query stays out of toString").contains("sig=\u2026").doesNotContain("sig=1");
+    assertThat(announced).isEqualTo(results);
     assertThat(Files.readAllBytes(dir.resolve("t-1-1.png"))).containsExactly(1, 2, 3);
     assertThat(Files.readAllBytes(dir.resolve("t-1-1-2.png"))).containsExactly(4, 5, 6);
     assertThat(Files.readAllBytes(dir.resolve("t-1-1-3.png"))).isEqualTo(PNG);

@@ -9,9 +9,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,8 @@ final class RawHttpServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile Responder responder = (request, out) -> out.write(head("200 OK", "Content-Length: 0"));
   final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+  private final BlockingQueue<byte[]> answers = new LinkedBlockingQueue<>();
+  private final AtomicInteger requestCount = new AtomicInteger();
   /** Bytes of responses the server managed to write, over all connections. */
   final AtomicLong bytesWritten = new AtomicLong();
 
@@ -47,6 +51,32 @@ final class RawHttpServer implements AutoCloseable {
 
   void respondWith(Responder responder) {
     this.responder = responder;
+  }
+
+  /**
+   * Queues bytes to send, exactly as given, to one later connection; queued answers go out in
+   * order before the {@link #respondWith responder} answers again.
+   */
+  void enqueue(byte[] answer) {
+    answers.add(answer);
+  }
+
+  /** An HTTP/1.0 200 with no Content-Length whose body is {@code body}: it ends when the connection closes. */
+  static byte[] closeDelimited(String contentType, byte[] body) {
+    byte[] head = ("HTTP/1.0 200 OK\r\nContent-Type: " + contentType + "\r\nConnection: close\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return all;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + socket.getLocalPort() + path;
+  }
+
+  /** Requests received so far, over all connections. */
+  int requestCount() {
+    return requestCount.get();
   }
 
   /** A fixed response: {@code head} (see {@link #head}) then {@code body}. */
@@ -72,8 +102,14 @@ final class RawHttpServer implements AutoCloseable {
         connection.setSoTimeout(5_000);
         String request = readRequest(connection.getInputStream());
         requests.add(request);
+        requestCount.incrementAndGet();
         OutputStream counting = new CountingStream(connection.getOutputStream());
-        responder.respond(request, counting);
+        byte[] queued = answers.poll();
+        if (queued != null) {
+          counting.write(queued);
+        } else {
+          responder.respond(request, counting);
+        }
         counting.flush();
       } catch (IOException e) {
         // The client went away (for example after refusing an over-long body): next connection.
