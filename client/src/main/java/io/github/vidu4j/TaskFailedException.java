@@ -2,6 +2,7 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.model.TaskCreations;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +19,16 @@ public final class TaskFailedException extends ViduException {
 
   /** Creates the exception for a task read in state {@code failed}. */
   public TaskFailedException(String taskId, TaskCreations task) {
+    this(taskId, task, UnaryOperator.identity());
+  }
+
+  /** As above, with the text quoted from the response passed through {@code redact} for the message. */
+  TaskFailedException(String taskId, TaskCreations task, UnaryOperator<String> redact) {
     super(
         "task "
-            + taskId
+            + redact.apply(taskId)
             + " failed"
-            + (task.getErrCode() == null ? " (no err_code given)" : " with err_code " + task.getErrCode()));
+            + (task.getErrCode() == null ? " (no err_code given)" : " with err_code " + redact.apply(task.getErrCode())));
     this.taskId = taskId;
     this.errCode = task.getErrCode();
     this.task = task;

@@ -156,7 +156,7 @@ public final class Tasks {
           return task;
         }
         if (task.getState() == TaskState.FAILED) {
-          throw new TaskFailedException(id, task);
+          throw new TaskFailedException(id, task, executor.errors()::redact);
         }
       } catch (ViduTransportException e) {
         // Already retried by the executor; the task goes on regardless, so keep polling.
@@ -167,7 +167,8 @@ public final class Tasks {
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw new TaskTimeoutException(id, lastKnown, Duration.between(start, now));
+        // The id may come from the server (createAndAwait): it is quoted only redacted.
+        throw new TaskTimeoutException(executor.errors().redact(id), lastKnown, Duration.between(start, now));
       }
       Duration left = Duration.between(now, deadline);
       boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
@@ -243,7 +244,7 @@ public final class Tasks {
         if (token == null || token.isEmpty() || tasks.isEmpty()) {
           lastPage = true;
         } else if (!seenTokens.add(token)) {
-          throw new ViduException("GET /ent/v2/tasks returned next_page_token \"" + token + "\" twice; stopping to avoid an endless listing");
+          throw new ViduException("GET /ent/v2/tasks returned next_page_token \"" + executor.errors().redact(token) + "\" twice; stopping to avoid an endless listing");
         } else {
           next = next.pageToken(token);
         }
