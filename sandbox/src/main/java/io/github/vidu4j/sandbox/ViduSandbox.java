@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -39,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ViduSandbox implements AutoCloseable {
   private final SandboxOptions options;
   private final HttpServer server;
-  private final ExecutorService httpThreads;
+  private final HttpWorkers httpThreads;
   private final ScheduledExecutorService lifecycleThread;
   private final Faults faults = new Faults();
   private final CallbackDelivery callbacks;
@@ -52,7 +51,8 @@ public final class ViduSandbox implements AutoCloseable {
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    this.httpThreads = Executors.newCachedThreadPool(daemon("vidu-sandbox-http"));
+    this.httpThreads = new HttpWorkers(options.httpThreads(), options.httpQueue(), options.requestReadTimeout(),
+        daemon("vidu-sandbox-http"), daemon("vidu-sandbox-http-overflow"), daemon("vidu-sandbox-http-deadline"));
     this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
     this.callbacks = new CallbackDelivery(options, daemon("vidu-sandbox-callbacks"));
     this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
@@ -222,7 +222,7 @@ public final class ViduSandbox implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.stop(0);
       lifecycleThread.shutdownNow();
-      httpThreads.shutdownNow();
+      httpThreads.close();
       callbacks.close();
       engine.close();
     }
