@@ -30,7 +30,7 @@ class ConcurrentFaultsTest {
   @Test
   void everyExtraPostIsARetryAfterA429AndNoPaidTaskIsCreatedTwice() throws Exception {
     SandboxOptions options = SandboxOptions.fast().toBuilder().concurrencyLimit(THREADS).credits(1_000_000_000)
-        .recordLimit(1_000_000).build();
+        .httpThreads(2 * THREADS).httpQueue(4 * THREADS).recordLimit(1_000_000).build();
     try (ViduSandbox sandbox = ViduSandbox.start(options);
          ViduClient client = sandbox.clientBuilder().readTimeout(READ_TIMEOUT).build()) {
       Set<String> ids = ConcurrentHashMap.newKeySet();
@@ -38,6 +38,7 @@ class ConcurrentFaultsTest {
       AtomicInteger created = new AtomicInteger();
       AtomicInteger transportFailures = new AtomicInteger();
       AtomicInteger endedIn429 = new AtomicInteger();
+      AtomicInteger endedIn503 = new AtomicInteger();
       ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
       long end = System.nanoTime() + RUN.toNanos();
       List<Thread> workers = new ArrayList<>();
@@ -57,6 +58,8 @@ class ConcurrentFaultsTest {
             } catch (ViduApiException e) {
               if (e.statusCode() == 429) {
                 endedIn429.incrementAndGet();
+              } else if (e.statusCode() == 503) {
+                endedIn503.incrementAndGet(); // the sandbox was full and refused it unread: not processed, not retried
               } else {
                 unexpected.add(e);
               }
@@ -91,6 +94,7 @@ class ConcurrentFaultsTest {
       int dropsBefore = count(sandbox, f -> f.equals("Fault.dropBeforeReading()"));
       int dropsAfter = count(sandbox, f -> f.equals("Fault.dropAfterProcessing()"));
       int delays = count(sandbox, f -> f.startsWith("Fault.delay("));
+      long refusedBusy = posts.stream().filter(e -> e.status() == 503).count();
       System.out.printf("faults: %d s, %d calls, %d POSTs, %d created, %d transport failures, %d 429s answered (%d ended a call),"
               + " %d drops before reading, %d after processing, %d delays, %d tasks on the sandbox%n", RUN.toSeconds(), calls.get(),
           posts.size(), created.get(), transportFailures.get(), answered429, endedIn429.get(), dropsBefore, dropsAfter, delays,
@@ -103,9 +107,11 @@ class ConcurrentFaultsTest {
       // sandbox read the request, the sandbox never saw it: "lost".
       int slow = transportFailures.get() - (dropsBefore + dropsAfter + delays);
       int lost = calls.get() + answered429 - endedIn429.get() - posts.size();
-      System.out.printf("faults: %d answers slower than the read timeout, %d of them never read by the sandbox%n", slow, lost);
+      System.out.printf("faults: %d answers slower than the read timeout, %d of them never read by the sandbox; %d refused 503 (busy)%n",
+          slow, lost, endedIn503.get());
       assertThat(slow).as("transport failures beyond the faults").isNotNegative();
       assertThat(lost).as("POSTs beyond one per call and one per 429 retry").isNotNegative().isLessThanOrEqualTo(slow);
+      assertThat(refusedBusy).isEqualTo(endedIn503.get());
       assertThat(ids).hasSize(created.get());
       // Orphans: tasks created whose answer never reached the client.
       assertThat(sandbox.taskCount()).isEqualTo(created.get() + dropsAfter + delays + (slow - lost));

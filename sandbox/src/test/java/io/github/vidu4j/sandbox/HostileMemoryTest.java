@@ -52,6 +52,16 @@ class HostileMemoryTest {
       assertThat(authenticatedDeclared.get().status()).isEqualTo(413);
       assertThat(authenticatedDeclared.get().bodyBytesWritten()).isLessThan(HUNDRED_MB / 2);
 
+      long mostWritten = unauthenticated.stream().mapToLong(f -> {
+        try {
+          return f.get().bodyBytesWritten();
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      }).max().orElseThrow();
+      System.out.printf("hostile memory: the most any 100 MB sender got out unauthenticated: %d bytes; chunked 300 MB: %d without a key,"
+          + " %d with one; declared 100 MB with a key: %d%n", mostWritten, unauthenticatedChunked.get().bodyBytesWritten(),
+          authenticatedChunked.get().bodyBytesWritten(), authenticatedDeclared.get().bodyBytesWritten());
       // What the sandbox kept of them: no body at all, as none was read.
       assertThat(sandbox.received()).hasSize(9).allSatisfy(e -> assertThat(e.requestBody()).isEmpty());
       assertThat(client.credits().getRemains()).isNotEmpty();
