@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>Hostile clients are refused cheaply: the key is checked before a body is read, bodies are
+ * bounded ({@link SandboxOptions#maxRequestBodyBytes()}), each request has a read deadline
+ * ({@link SandboxOptions#requestReadTimeout()}) and requests are served by a bounded pool
+ * ({@link SandboxOptions#httpThreads()}, {@link SandboxOptions#httpQueue()}).
+ *
  * <p>Everything runs on daemon threads and {@link #close()} stops them. Thread-safe.
  */
 public final class ViduSandbox implements AutoCloseable {
@@ -118,7 +123,8 @@ public final class ViduSandbox implements AutoCloseable {
 
   /**
    * The requests received, oldest first, with the answer given: the most recent {@link
-   * SandboxOptions#recordLimit()} of them (1,000 by default).
+   * SandboxOptions#recordLimit()} of them (1,000 by default), each with at most {@link
+   * RecordedExchange#MAX_RECORDED_BODY_BYTES} of its bodies.
    */
   public List<RecordedExchange> received() {
     return http.recorded();
