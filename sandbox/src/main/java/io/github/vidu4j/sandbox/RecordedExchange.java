@@ -12,19 +12,26 @@ import org.jspecify.annotations.Nullable;
  * header values out, so the API key in {@code Authorization} is never printed.
  */
 public final class RecordedExchange {
+  /**
+   * The most of each request and response body kept, in bytes (16 KiB): enough for any request
+   * without images, while 1,000 records of 20 MB bodies stay a few tens of megabytes.
+   */
+  public static final int MAX_RECORDED_BODY_BYTES = 16 * 1024;
+
   private final Operation operation;
   private final String method;
   private final String path;
   private final String rawQuery;
   private final Map<String, List<String>> requestHeaders;
   private final String requestBody;
+  private final long requestBodyLength;
   private final int status;
   private final String responseContentType;
   private final String responseBody;
   private final @Nullable Fault fault;
 
   RecordedExchange(Operation operation, String method, String path, String rawQuery, Map<String, List<String>> requestHeaders,
-      String requestBody, int status, String responseContentType, String responseBody, @Nullable Fault fault) {
+      String requestBody, long requestBodyLength, int status, String responseContentType, String responseBody, @Nullable Fault fault) {
     this.operation = operation;
     this.method = method;
     this.path = path;
@@ -33,6 +40,7 @@ public final class RecordedExchange {
     requestHeaders.forEach((name, values) -> headers.put(name, List.copyOf(values)));
     this.requestHeaders = Collections.unmodifiableMap(headers);
     this.requestBody = requestBody;
+    this.requestBodyLength = requestBodyLength;
     this.status = status;
     this.responseContentType = responseContentType;
     this.responseBody = responseBody;
@@ -70,9 +78,22 @@ public final class RecordedExchange {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** The request body as UTF-8 text; empty if none or if the connection was dropped before reading. */
+  /**
+   * The request body as UTF-8 text: its first {@link #MAX_RECORDED_BODY_BYTES} bytes, the rest cut
+   * off; empty if none, or if the request was refused (401, 413, 503) or dropped before its body
+   * was read.
+   */
   public String requestBody() {
     return requestBody;
+  }
+
+  /**
+   * How many body bytes the sandbox read: the whole length when it read the body, a count just
+   * over {@link SandboxOptions#maxRequestBodyBytes()} when it stopped reading a body too large,
+   * 0 when it did not read it (refused first, dropped, or the connection lost while reading).
+   */
+  public long requestBodyLength() {
+    return requestBodyLength;
   }
 
   /** The status answered; -1 if the connection was dropped without an answer. */
@@ -85,7 +106,10 @@ public final class RecordedExchange {
     return responseContentType;
   }
 
-  /** The answer's body as text (JSON for the API; a summary for PNG downloads); empty for dropped connections. */
+  /**
+   * The answer's body as text (JSON for the API; a summary for PNG downloads), at most its first
+   * {@link #MAX_RECORDED_BODY_BYTES} characters; empty for dropped connections.
+   */
   public String responseBody() {
     return responseBody;
   }

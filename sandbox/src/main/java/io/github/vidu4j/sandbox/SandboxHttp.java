@@ -2,67 +2,49 @@ package io.github.vidu4j.sandbox;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduJson;
 import io.github.vidu4j.model.ErrorMetadata;
 import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduRules;
-import io.github.vidu4j.validation.ViduValidationException;
-import io.github.vidu4j.validation.Violation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Routes requests, checks them as Vidu does, applies scripted faults and records the most recent
- * {@link SandboxOptions#recordLimit()} exchanges.
+ * Answers requests as Vidu does: refuses the overloaded, the unauthenticated and the too large
+ * before reading a body, reads the rest within {@link SandboxOptions#maxRequestBodyBytes()},
+ * applies scripted faults, runs the operation and records the exchange.
  */
 final class SandboxHttp implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(SandboxHttp.class.getName());
-  private static final Pattern TASK_PATH = Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
-  private static final Pattern RESULT_PATH = Pattern.compile("/results/([0-9A-Za-z-]+)\\.png");
-  /** The request's fields, read from the generated model: a new field in the spec needs no change here. */
-  private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
-  private static final RequestValidator VALIDATOR = RequestValidator.strict();
   private static final ViduRules RULES = ViduRules.spec();
+  private static final byte[] NO_BODY = new byte[0];
 
   private final SandboxOptions options;
   private final Faults faults;
   private final TaskEngine engine;
-  private final Deque<RecordedExchange> recorded = new ArrayDeque<>();
+  private final ExchangeRecorder recorder;
   private final SecureRandom random = new SecureRandom();
 
   SandboxHttp(SandboxOptions options, Faults faults, TaskEngine engine) {
     this.options = options;
     this.faults = faults;
     this.engine = engine;
+    this.recorder = new ExchangeRecorder(options.recordLimit());
   }
 
   /** An answer: status, content type, body and extra headers. */
@@ -74,81 +56,94 @@ final class SandboxHttp implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
+    Route route = Route.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
     String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-    Matcher task = TASK_PATH.matcher(path);
-    Matcher result = RESULT_PATH.matcher(path);
-    Operation operation;
-    String id = "";
-    if (path.equals("/ent/v2/reference2image") && method.equals("POST")) {
-      operation = Operation.CREATE_TASK;
-    } else if (task.matches() && task.group(2).equals("creations") && method.equals("GET")) {
-      operation = Operation.GET_TASK;
-      id = decode(task.group(1));
-    } else if (task.matches() && task.group(2).equals("cancel") && method.equals("POST")) {
-      operation = Operation.CANCEL_TASK;
-      id = decode(task.group(1));
-    } else if (path.equals("/ent/v2/tasks") && method.equals("GET")) {
-      operation = Operation.LIST_TASKS;
-    } else if (path.equals("/ent/v2/credits") && method.equals("GET")) {
-      operation = Operation.GET_CREDITS;
-    } else if (result.matches() && method.equals("GET")) {
-      operation = Operation.DOWNLOAD_RESULT;
-      id = result.group(1);
-    } else {
-      operation = Operation.UNKNOWN;
+    HttpWorkers.Deadline deadline = HttpWorkers.current();
+    if (deadline != null && deadline.overloaded()) {
+      // Every worker is busy and the queue full: answer at once, unread, and leave scripted faults for served requests.
+      ApiError busy = new ApiError(503, "ServiceUnavailable", "service unavailable: the sandbox is serving as many requests as it can; retry later");
+      send(exchange, route, query, NO_BODY, 0, error(busy, null), null, true);
+      return;
     }
-
-    Fault fault = faults.take(operation);
+    Fault fault = faults.take(route.operation());
     if (fault != null && fault.kind == Fault.Kind.DROP_BEFORE_READING) {
-      record(operation, exchange, query, "", -1, "", "", fault);
+      recorder.recordUnanswered(route, exchange, query, 0, fault);
       exchange.close(); // before any response header: the JDK server closes the connection
       return;
     }
-    byte[] requestBody;
-    try (InputStream in = exchange.getRequestBody()) {
-      requestBody = in.readAllBytes();
+    Headers headers = exchange.getRequestHeaders();
+    long limit = options.maxRequestBodyBytes();
+    @Nullable ApiError refusal = route.needsApiKey() ? Authentication.refusal(headers, options.apiKeys()) : null;
+    if (refusal == null && RequestBodies.declaredOver(headers, limit)) {
+      refusal = RequestBodies.tooLarge(limit);
+    }
+    byte[] body = NO_BODY;
+    long bodyLength = 0;
+    if (refusal == null) {
+      try {
+        body = RequestBodies.read(exchange.getRequestBody(), limit);
+        bodyLength = body.length;
+        if (deadline != null) {
+          deadline.requestRead();
+        }
+      } catch (RequestBodies.TooLarge e) {
+        refusal = RequestBodies.tooLarge(limit);
+        bodyLength = e.bytesRead;
+      } catch (IOException e) {
+        // Slower than the read deadline, or gone: there is nobody left to answer.
+        recorder.recordUnanswered(route, exchange, query, 0, fault);
+        exchange.close();
+        return;
+      }
     }
     Reply reply;
     try {
-      reply = answer(operation, id, query, requestBody, exchange, fault);
+      reply = answer(route, query, body, exchange, fault, refusal);
     } catch (RuntimeException e) {
       // A bug in the sandbox (or a task started while it closes): still answer, and record it,
       // rather than drop the connection and leave the client guessing.
-      LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug answering " + method + " " + path, e);
+      LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug answering " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), e);
       reply = sandboxBug(e);
     }
-    String requestText = new String(requestBody, StandardCharsets.UTF_8);
-    String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
-      record(operation, exchange, query, requestText, -1, "", "", fault);
+      recorder.record(route, exchange, query, body, bodyLength, -1, "", "", fault);
       exchange.close();
       return;
     }
-    record(operation, exchange, query, requestText, reply.status, reply.contentType, responseText, fault);
+    send(exchange, route, query, body, bodyLength, reply, fault, refusal != null && RequestBodies.announced(headers));
+  }
+
+  /** Records and sends {@code reply}; {@code unreadBody} says the client is told the connection closes after it. */
+  private void send(HttpExchange exchange, Route route, String query, byte[] body, long bodyLength, Reply reply, @Nullable Fault fault,
+      boolean unreadBody) throws IOException {
+    String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
+    recorder.record(route, exchange, query, body, bodyLength, reply.status, reply.contentType, responseText, fault);
     exchange.getResponseHeaders().set("Content-Type", reply.contentType.startsWith("application/json") ? reply.contentType + "; charset=utf-8" : reply.contentType);
     reply.headers.forEach(exchange.getResponseHeaders()::set);
+    if (unreadBody) {
+      // The JDK server drains only a little of an unread body, then drops the connection.
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
     try (var out = exchange.getResponseBody()) {
       out.write(reply.body);
     }
   }
 
-  private Reply answer(Operation operation, String id, String query, byte[] requestBody, HttpExchange exchange,
-      @Nullable Fault fault) {
+  private Reply answer(Route route, String query, byte[] requestBody, HttpExchange exchange, @Nullable Fault fault,
+      @Nullable ApiError refusal) {
     Reply reply;
     try {
+      if (refusal != null) {
+        throw refusal;
+      }
       if (fault != null && fault.kind == Fault.Kind.DELAY) {
         sleep(fault);
-      }
-      if (operation != Operation.DOWNLOAD_RESULT && operation != Operation.UNKNOWN) {
-        authorize(exchange);
       }
       if (fault != null && fault.kind == Fault.Kind.ERROR) {
         throw new ApiError(fault.status, fault.text == null ? "Unknown" : fault.text, messageFor(fault.text));
       }
-      reply = process(operation, id, query, requestBody, exchange);
+      reply = process(route, query, requestBody, exchange);
     } catch (ApiError e) {
       reply = error(e, fault);
     }
@@ -174,117 +169,57 @@ final class SandboxHttp implements HttpHandler {
   }
 
   List<RecordedExchange> recorded() {
-    synchronized (recorded) {
-      return List.copyOf(recorded);
-    }
+    return recorder.recorded();
   }
 
   void clearRecords() {
-    synchronized (recorded) {
-      recorded.clear();
-    }
+    recorder.clear();
   }
 
   // ---- operations -------------------------------------------------------------------------
 
-  private Reply process(Operation operation, String id, String query, byte[] body, HttpExchange exchange) {
-    return switch (operation) {
+  private Reply process(Route route, String query, byte[] body, HttpExchange exchange) {
+    return switch (route.operation()) {
       case CREATE_TASK -> {
         JsonObject accepted = new JsonObject();
-        ReferenceToImageRequest request = parseCreate(body, options.acceptedRequestFields(), accepted);
-        JsonObject task = JsonParser.parseString(ViduJson.write(engine.create(apiKey(exchange), request))).getAsJsonObject();
+        ReferenceToImageRequest request = CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
+        JsonObject task = JsonParser.parseString(ViduJson.write(engine.create(Authentication.apiKey(exchange.getRequestHeaders()), request)))
+            .getAsJsonObject();
         accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
         yield Reply.json(200, task.toString());
       }
-      case GET_TASK -> Reply.json(200, ViduJson.write(engine.get(id)));
+      case GET_TASK -> Reply.json(200, ViduJson.write(engine.get(route.id())));
       case CANCEL_TASK -> {
-        engine.cancel(id);
+        engine.cancel(route.id());
         yield Reply.json(200, "{}");
       }
-      case LIST_TASKS -> list(parseQuery(query));
-      case GET_CREDITS -> Reply.json(200, ViduJson.write(engine.credits("true".equals(first(parseQuery(query), "show_detail")))));
+      case LIST_TASKS -> list(QueryParams.parse(query));
+      case GET_CREDITS -> Reply.json(200, ViduJson.write(engine.credits("true".equals(QueryParams.parse(query).first("show_detail")))));
       case DOWNLOAD_RESULT -> {
-        Map<String, List<String>> q = parseQuery(query);
-        String expires = first(q, "expires");
-        String sig = first(q, "sig");
-        byte[] png = engine.result(id, expires == null ? "" : expires, sig == null ? "" : sig);
+        QueryParams q = QueryParams.parse(query);
+        String expires = q.first("expires");
+        String sig = q.first("sig");
+        byte[] png = engine.result(route.id(), expires == null ? "" : expires, sig == null ? "" : sig);
         yield new Reply(200, "image/png", png, Map.of("Cache-Control", "private, max-age=3600"));
       }
       case UNKNOWN -> throw new ApiError(404, "NotFound", "not found: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
     };
   }
 
-  /**
-   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's
-   * rules. Fields of {@code acceptedExtras} the spec does not know are moved into {@code extras}.
-   */
-  private static ReferenceToImageRequest parseCreate(byte[] body, Set<String> acceptedExtras, JsonObject extras) {
-    JsonObject json;
-    try {
-      JsonElement parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-      if (!parsed.isJsonObject()) {
-        throw new ApiError(400, "BadRequest", "bad request: the body must be a JSON object");
-      }
-      json = parsed.getAsJsonObject();
-    } catch (JsonParseException e) {
-      throw new ApiError(400, "BadRequest", "bad request: the body is not JSON");
-    }
-    Set<String> unwanted = new LinkedHashSet<>(json.keySet());
-    unwanted.removeAll(REQUEST_FIELDS);
-    for (String name : unwanted) {
-      if (acceptedExtras.contains(name)) {
-        extras.add(name, json.remove(name));
-      }
-    }
-    unwanted.removeAll(acceptedExtras);
-    if (!unwanted.isEmpty()) {
-      throw new ApiError(400, "FieldUnwanted", "unwanted field: " + String.join(", ", unwanted));
-    }
-    List<String> lacking = new ArrayList<>();
-    for (String required : List.of(ReferenceToImageRequest.SERIALIZED_NAME_MODEL, ReferenceToImageRequest.SERIALIZED_NAME_PROMPT)) {
-      JsonElement value = json.get(required);
-      if (value == null || value.isJsonNull() || (value.isJsonPrimitive() && value.getAsString().isBlank())) {
-        lacking.add(required);
-      }
-    }
-    if (!lacking.isEmpty()) {
-      throw new ApiError(400, "FieldLacking", "field is missing or empty: " + String.join(", ", lacking));
-    }
-    ReferenceToImageRequest request;
-    try {
-      request = ViduJson.read(json.toString(), ReferenceToImageRequest.class);
-    } catch (ViduException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + e.getMessage());
-    }
-    TaskEngine.withVidusDefaults(request);
-    try {
-      VALIDATOR.validate(request);
-    } catch (ViduValidationException e) {
-      boolean countOnly = e.violations().stream().allMatch(v -> v.field().equals("images"));
-      String fields = e.violations().stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-      String details = e.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
-      if (countOnly) {
-        throw new ApiError(400, "FieldItemCountOutOfRange", "field item count out of range: " + fields + " (" + details + ")");
-      }
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + fields + " (" + details + ")");
-    }
-    return request;
-  }
-
-  private Reply list(Map<String, List<String>> q) {
+  private Reply list(QueryParams q) {
     OffsetDateTime now = OffsetDateTime.now(options.clock());
-    OffsetDateTime from = dateParam(q, "created_at.from", now.minusDays(7));
-    OffsetDateTime to = dateParam(q, "created_at.to", now.plus(1, ChronoUnit.MINUTES));
-    Set<String> ids = values(q, "task_ids");
-    Set<String> models = values(q, "model_versions").stream().map(m -> m.startsWith("vidu") ? m : "vidu" + m).collect(Collectors.toSet());
-    Set<String> resolutions = values(q, "resolutions");
-    Set<String> states = values(q, "states");
-    int pageSize = intParam(q, "pager.pagesz", RULES.defaultPageSize());
+    OffsetDateTime from = q.dateParam("created_at.from", now.minusDays(7));
+    OffsetDateTime to = q.dateParam("created_at.to", now.plus(1, ChronoUnit.MINUTES));
+    Set<String> ids = q.values("task_ids");
+    Set<String> models = q.values("model_versions").stream().map(m -> m.startsWith("vidu") ? m : "vidu" + m).collect(Collectors.toSet());
+    Set<String> resolutions = q.values("resolutions");
+    Set<String> states = q.values("states");
+    int pageSize = q.intParam("pager.pagesz", RULES.defaultPageSize());
     if (pageSize < 1 || pageSize > RULES.maxPageSize()) {
       throw new ApiError(400, "PageSizeOutOfRange", "page size out of range: " + pageSize + " (1 to " + RULES.maxPageSize() + ")");
     }
-    String token = first(q, "pager.page_token");
-    int offset = token != null && !token.isEmpty() ? TaskEngine.pageOf(token) * pageSize : intParam(q, "pager.page", 0) * pageSize;
+    String token = q.first("pager.page_token");
+    int offset = token != null && !token.isEmpty() ? TaskEngine.pageOf(token) * pageSize : q.intParam("pager.page", 0) * pageSize;
     if (offset < 0) {
       throw new ApiError(400, "FieldInvalid", "invalid field: pager.page");
     }
@@ -300,23 +235,6 @@ final class SandboxHttp implements HttpHandler {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
-
-  private void authorize(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    if (header == null) {
-      throw new ApiError(401, "Unauthorized", "unauthorized: no Authorization header (expected: Token <api key>)");
-    }
-    if (!header.startsWith("Token ")) {
-      throw new ApiError(401, "Unauthorized", "unauthorized: the Authorization scheme must be Token, as in \"Token <api key>\"");
-    }
-    if (!options.apiKeys().contains(header.substring(6))) {
-      throw new ApiError(401, "Unauthorized", "unauthorized: the API key is not accepted by this sandbox");
-    }
-  }
-
-  private static String apiKey(HttpExchange exchange) {
-    return exchange.getRequestHeaders().getFirst("Authorization").substring(6);
-  }
 
   private Reply error(ApiError e, @Nullable Fault fault) {
     if (e.status == 403 || e.reason.equals("NoSuchKey")) {
@@ -383,91 +301,5 @@ final class SandboxHttp implements HttpHandler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private void record(Operation operation, HttpExchange exchange, String query, String body, int status, String contentType,
-      String responseBody, @Nullable Fault fault) {
-    RecordedExchange entry = new RecordedExchange(operation, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query,
-        exchange.getRequestHeaders(), body, status, contentType, responseBody, fault);
-    synchronized (recorded) {
-      if (recorded.size() >= options.recordLimit()) {
-        recorded.removeFirst();
-      }
-      recorded.addLast(entry);
-    }
-  }
-
-  static Map<String, List<String>> parseQuery(String query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    if (query.isEmpty()) {
-      return params;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-    }
-    return params;
-  }
-
-  private static @Nullable String first(Map<String, List<String>> q, String name) {
-    List<String> values = q.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  /** Repeated parameters and comma-separated values both count. */
-  private static Set<String> values(Map<String, List<String>> q, String name) {
-    Set<String> values = new LinkedHashSet<>();
-    for (String value : q.getOrDefault(name, List.of())) {
-      for (String part : value.split(",")) {
-        if (!part.isBlank()) {
-          values.add(part.trim());
-        }
-      }
-    }
-    return values;
-  }
-
-  private static int intParam(Map<String, List<String>> q, String name, int fallback) {
-    String value = first(q, name);
-    if (value == null || value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not an integer)");
-    }
-  }
-
-  private static OffsetDateTime dateParam(Map<String, List<String>> q, String name, OffsetDateTime fallback) {
-    String value = first(q, name);
-    if (value == null || value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not RFC 3339)");
-    }
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
-  }
-
-  private static Set<String> serializedNames(Class<?> model) {
-    Set<String> names = new LinkedHashSet<>();
-    for (Field field : model.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("SERIALIZED_NAME_") && field.getType() == String.class) {
-        try {
-          names.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return Set.copyOf(names);
   }
 }

@@ -23,6 +23,13 @@ public final class SandboxOptions {
   /** The key every sandbox accepts unless other keys are configured. Not a secret: it works only here. */
   public static final String DEMO_KEY = "vidu-sandbox-demo-key";
 
+  /**
+   * The default {@link #maxRequestBodyBytes()}: Vidu's limit on a whole request body (20 MB, read
+   * from the spec as {@code max_body_bytes}) plus a margin of 1 MB, so the sandbox is never
+   * stricter than Vidu.
+   */
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = ViduRules.spec().images().maxBodyBytes() + 1_000_000;
+
   private final int port;
   private final List<String> apiKeys;
   private final Duration queueDelay;
@@ -37,6 +44,10 @@ public final class SandboxOptions {
   private final Map<String, String> extraFields;
   private final Set<String> acceptedRequestFields;
   private final int recordLimit;
+  private final long maxRequestBodyBytes;
+  private final Duration requestReadTimeout;
+  private final int httpThreads;
+  private final int httpQueue;
 
   private SandboxOptions(Builder b) {
     this.port = b.port;
@@ -53,7 +64,12 @@ public final class SandboxOptions {
     this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraFields));
     this.acceptedRequestFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedRequestFields));
     this.recordLimit = b.recordLimit;
+    this.maxRequestBodyBytes = b.maxRequestBodyBytes;
+    this.requestReadTimeout = b.requestReadTimeout;
+    this.httpThreads = b.httpThreads;
+    this.httpQueue = b.httpQueue;
   }
+
 
   /**
    * Demo timings: a task is {@code created} for 0.5 s, then queues or processes for 3 s; result
@@ -99,6 +115,10 @@ public final class SandboxOptions {
     b.extraFields.putAll(extraFields);
     b.acceptedRequestFields.addAll(acceptedRequestFields);
     b.recordLimit = recordLimit;
+    b.maxRequestBodyBytes = maxRequestBodyBytes;
+    b.requestReadTimeout = requestReadTimeout;
+    b.httpThreads = httpThreads;
+    b.httpQueue = httpQueue;
     return b;
   }
 
@@ -192,13 +212,52 @@ public final class SandboxOptions {
     return recordLimit;
   }
 
+  /**
+   * The largest request body read, in bytes; a larger one is refused with {@code 413
+   * RequestEntityTooLarge}: at once when its {@code Content-Length} says so, or as soon as the
+   * count passes the limit while a chunked body is read. Default {@link
+   * #DEFAULT_MAX_REQUEST_BODY_BYTES} (21,000,000). Vidu documents the 20 MB limit but not its answer
+   * beyond it; the 413 with Vidu's error body is assumed.
+   */
+  public long maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
+  }
+
+  /**
+   * How long one request may take to arrive, headers and body, counted from when a worker thread
+   * takes up the connection; when it passes, the connection is closed without an answer (the
+   * client is too slow to be worth one). Scripted delays and processing come after and do not
+   * count. Default 30 s: 20 MB at about 6 Mbit/s.
+   */
+  public Duration requestReadTimeout() {
+    return requestReadTimeout;
+  }
+
+  /**
+   * Worker threads serving requests, at most; default 32. Connections waiting for a request do
+   * not hold one; a request being read or processed does.
+   */
+  public int httpThreads() {
+    return httpThreads;
+  }
+
+  /**
+   * Requests that may wait for a worker thread; default 64. Beyond them, up to 16 more are answered
+   * {@code 503 ServiceUnavailable} by one overflow thread without their bodies being read (an
+   * assumed answer: Vidu documents none for this), and connections beyond those are closed.
+   */
+  public int httpQueue() {
+    return httpQueue;
+  }
+
   @Override
   public String toString() {
     return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
         + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
         + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
         + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet()
-        + ", acceptedRequestFields=" + acceptedRequestFields + ", recordLimit=" + recordLimit + "}";
+        + ", acceptedRequestFields=" + acceptedRequestFields + ", recordLimit=" + recordLimit + ", maxRequestBodyBytes=" + maxRequestBodyBytes + ", requestReadTimeout="
+        + requestReadTimeout + ", httpThreads=" + httpThreads + ", httpQueue=" + httpQueue + "}";
   }
 
   /** Builds {@link SandboxOptions}. */
@@ -217,6 +276,10 @@ public final class SandboxOptions {
     private final Map<String, String> extraFields = new LinkedHashMap<>();
     private final Set<String> acceptedRequestFields = new LinkedHashSet<>();
     private int recordLimit = 1_000;
+    private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+    private Duration requestReadTimeout = Duration.ofSeconds(30);
+    private int httpThreads = 32;
+    private int httpQueue = 64;
 
     private Builder() {}
 
@@ -342,6 +405,42 @@ public final class SandboxOptions {
         throw new IllegalArgumentException("recordLimit must be at least 1, got " + limit);
       }
       this.recordLimit = limit;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#maxRequestBodyBytes()}; at least 1, default 21,000,000. */
+    public Builder maxRequestBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1, got " + bytes);
+      }
+      this.maxRequestBodyBytes = bytes;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#requestReadTimeout()}; positive, default 30 s. */
+    public Builder requestReadTimeout(Duration timeout) {
+      if (nonNegative(timeout, "requestReadTimeout").isZero()) {
+        throw new IllegalArgumentException("requestReadTimeout must be positive");
+      }
+      this.requestReadTimeout = timeout;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#httpThreads()}; 1 to 1,000, default 32. */
+    public Builder httpThreads(int threads) {
+      if (threads < 1 || threads > 1_000) {
+        throw new IllegalArgumentException("httpThreads must be 1..1000, got " + threads);
+      }
+      this.httpThreads = threads;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#httpQueue()}; 0 to 100,000, default 64. */
+    public Builder httpQueue(int queue) {
+      if (queue < 0 || queue > 100_000) {
+        throw new IllegalArgumentException("httpQueue must be 0..100000, got " + queue);
+      }
+      this.httpQueue = queue;
       return this;
     }
 

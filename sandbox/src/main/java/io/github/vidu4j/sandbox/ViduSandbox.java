@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -34,12 +33,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>Hostile clients are refused cheaply: the key is checked before a body is read, bodies are
+ * bounded ({@link SandboxOptions#maxRequestBodyBytes()}), each request has a read deadline
+ * ({@link SandboxOptions#requestReadTimeout()}) and requests are served by a bounded pool
+ * ({@link SandboxOptions#httpThreads()}, {@link SandboxOptions#httpQueue()}).
+ *
  * <p>Everything runs on daemon threads and {@link #close()} stops them. Thread-safe.
  */
 public final class ViduSandbox implements AutoCloseable {
   private final SandboxOptions options;
   private final HttpServer server;
-  private final ExecutorService httpThreads;
+  private final HttpWorkers httpThreads;
   private final ScheduledExecutorService lifecycleThread;
   private final Faults faults = new Faults();
   private final CallbackDelivery callbacks;
@@ -52,7 +56,8 @@ public final class ViduSandbox implements AutoCloseable {
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    this.httpThreads = Executors.newCachedThreadPool(daemon("vidu-sandbox-http"));
+    this.httpThreads = new HttpWorkers(options.httpThreads(), options.httpQueue(), options.requestReadTimeout(),
+        daemon("vidu-sandbox-http"), daemon("vidu-sandbox-http-overflow"), daemon("vidu-sandbox-http-deadline"));
     this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
     this.callbacks = new CallbackDelivery(options, daemon("vidu-sandbox-callbacks"));
     this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
@@ -118,7 +123,8 @@ public final class ViduSandbox implements AutoCloseable {
 
   /**
    * The requests received, oldest first, with the answer given: the most recent {@link
-   * SandboxOptions#recordLimit()} of them (1,000 by default).
+   * SandboxOptions#recordLimit()} of them (1,000 by default), each with at most {@link
+   * RecordedExchange#MAX_RECORDED_BODY_BYTES} of its bodies.
    */
   public List<RecordedExchange> received() {
     return http.recorded();
@@ -222,7 +228,7 @@ public final class ViduSandbox implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.stop(0);
       lifecycleThread.shutdownNow();
-      httpThreads.shutdownNow();
+      httpThreads.close();
       callbacks.close();
       engine.close();
     }
