@@ -100,7 +100,7 @@ final class SandboxHttp implements HttpHandler {
       operation = Operation.UNKNOWN;
     }
 
-    Fault fault = faults.take(operation);
+    Fault fault = faults.take(operation, id);
     if (fault != null && fault.kind == Fault.Kind.DROP_BEFORE_READING) {
       record(operation, exchange, query, "", -1, "", "", fault);
       exchange.close(); // before any response header: the JDK server closes the connection
