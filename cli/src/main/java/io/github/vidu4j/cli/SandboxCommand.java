@@ -44,6 +44,10 @@ final class SandboxCommand {
         description = "A request field the spec does not know that create accepts and echoes (as Vidu may); others are refused with FieldUnwanted. Repeatable.")
     java.util.List<String> acceptedFields = new java.util.ArrayList<>();
 
+    @Option(names = "--unlisted-state", paramLabel = "STATE",
+        description = "Every task answers its first poll with this state, one the spec does not list (Vidu has an internal 'scheduled'), to test that clients survive it.")
+    @Nullable String unlistedState;
+
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
@@ -67,6 +71,14 @@ final class SandboxCommand {
         running = ViduSandbox.start(options.build());
       } catch (java.io.UncheckedIOException e) {
         throw ViduCli.cannotListen("127.0.0.1", port, e);
+      }
+      if (unlistedState != null) {
+        try {
+          running.faults().unlistedStateOnFirstPoll(unlistedState);
+        } catch (IllegalArgumentException e) {
+          running.close();
+          throw new ViduCli.UsageException("--unlisted-state " + e.getMessage());
+        }
       }
       // Ctrl-C ends the wait below; the finally block stops the sandbox in both ways out.
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -653,6 +653,13 @@ class ViduCliTest {
     }
 
     @Test
+    void sandboxServeRefusesABlankUnlistedState() {
+      CliRun run = CliRun.of(Map.of(), "sandbox", "serve", "--unlisted-state", " ", "--duration", "200ms");
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(run.err()).contains("--unlisted-state state must not be blank");
+    }
+
+    @Test
     void sandboxFlagCannotBeMixedWithABaseUrl() {
       CliRun run = CliRun.of(Map.of(), "--sandbox", "--base-url", "http://127.0.0.1:1/", "credits");
       assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);

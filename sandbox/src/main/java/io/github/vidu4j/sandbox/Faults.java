@@ -3,6 +3,7 @@ package io.github.vidu4j.sandbox;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -17,6 +18,8 @@ public final class Faults {
   private final Map<Operation, Queue<Fault>> scripted = new EnumMap<>(Operation.class);
   private final Queue<String> taskFailures = new ArrayDeque<>();
   private @Nullable Set<CallbackFault> callbackFaults;
+  private @Nullable String firstPollState;
+  private final Set<String> polledTasks = new HashSet<>();
 
   Faults() {}
 
@@ -46,11 +49,38 @@ public final class Faults {
     return this;
   }
 
-  /** Forgets every scripted fault not yet used. */
+  /**
+   * From now on, every task answers its first Get Generation with {@code state} in place of its
+   * real one, then with its real state: a state the spec does not list (Vidu has an internal
+   * {@code scheduled}), which clients must survive and keep polling through. Scripted {@link
+   * #next} faults on {@link Operation#GET_TASK} come first. Stays on until {@link #clear()}.
+   *
+   * @throws IllegalArgumentException if {@code state} is blank
+   */
+  public synchronized Faults unlistedStateOnFirstPoll(String state) {
+    if (Objects.requireNonNull(state, "state == null").isBlank()) {
+      throw new IllegalArgumentException("state must not be blank");
+    }
+    firstPollState = state;
+    return this;
+  }
+
+  /** Forgets every scripted fault not yet used, and {@link #unlistedStateOnFirstPoll}. */
   public synchronized void clear() {
     scripted.clear();
     taskFailures.clear();
     callbackFaults = null;
+    firstPollState = null;
+    polledTasks.clear();
+  }
+
+  /** The fault for this request to {@code operation} about task {@code taskId} ("" when none). */
+  synchronized @Nullable Fault take(Operation operation, String taskId) {
+    Fault fault = take(operation);
+    if (fault != null || operation != Operation.GET_TASK || firstPollState == null || !polledTasks.add(taskId)) {
+      return fault;
+    }
+    return Fault.state(firstPollState);
   }
 
   synchronized @Nullable Fault take(Operation operation) {
@@ -70,6 +100,7 @@ public final class Faults {
 
   @Override
   public synchronized String toString() {
-    return "Faults{scripted=" + scripted + ", taskFailures=" + taskFailures + ", callbacks=" + callbackFaults + "}";
+    return "Faults{scripted=" + scripted + ", taskFailures=" + taskFailures + ", callbacks=" + callbackFaults
+        + (firstPollState == null ? "" : ", firstPollState=" + firstPollState) + "}";
   }
 }

@@ -65,7 +65,7 @@ final class SandboxHttp implements HttpHandler {
       send(exchange, route, query, NO_BODY, 0, error(busy, null), null, true);
       return;
     }
-    Fault fault = faults.take(route.operation());
+    Fault fault = faults.take(route.operation(), route.id());
     if (fault != null && fault.kind == Fault.Kind.DROP_BEFORE_READING) {
       recorder.recordUnanswered(route, exchange, query, 0, fault);
       exchange.close(); // before any response header: the JDK server closes the connection

@@ -88,6 +88,26 @@ class FaultsTest {
   }
 
   @Test
+  void everyTaskCanShowAnUnlistedStateOnItsFirstPollOnly() {
+    vidu.sandbox().givenTask("t-first", TaskState.PROCESSING);
+    vidu.sandbox().givenTask("t-second", TaskState.SUCCESS);
+    vidu.sandbox().faults().unlistedStateOnFirstPoll("scheduled");
+    try (ViduClient client = client()) {
+      TaskCreations first = client.tasks().get("t-first");
+      assertThat(first.getState()).isEqualTo(TaskState.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(RawJson.field(first, "state")).contains("scheduled");
+      assertThat(client.tasks().get("t-first").getState()).isEqualTo(TaskState.PROCESSING);
+      assertThat(RawJson.field(client.tasks().get("t-second"), "state")).contains("scheduled");
+      assertThat(client.tasks().await("t-second").getState()).isEqualTo(TaskState.SUCCESS);
+
+      vidu.sandbox().faults().clear();
+      vidu.sandbox().givenTask("t-after-clear", TaskState.QUEUEING);
+      assertThat(client.tasks().get("t-after-clear").getState()).isEqualTo(TaskState.QUEUEING);
+    }
+    assertThatThrownBy(() -> vidu.sandbox().faults().unlistedStateOnFirstPoll(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void slowAnswersHitTheClientsReadTimeout() {
     vidu.sandbox().givenTask("t-slow", TaskState.QUEUEING);
     vidu.sandbox().faults().next(Operation.GET_TASK, Fault.delay(Duration.ofMillis(800)));
