@@ -38,6 +38,8 @@ REASONS = {
     "BAD_SIGNATURE": "X-HMAC-SIGNATURE matches none of the secrets over any accepted reading of the signing string.",
     "REPLAYED": "The signature is good but the nonce was already accepted within the window.",
     "MALFORMED_BODY": "The signature is good but the body is not a task JSON object.",
+    "NONCE_STORE_UNAVAILABLE": "The signature is good but the nonce store failed (threw), so a replay cannot be ruled out; "
+                               "answer 503, not 401, so that Vidu retries. Not given by a verifier that fails open.",
 }
 
 
@@ -73,7 +75,9 @@ def signed_request(path, query, *, method="POST", secret=SECRET, date=DATE, nonc
 
 
 def case(name, description, headers, *, url=URL, method="POST", body=BODY, secrets=(SECRET,),
-         now=SIGNED_AT, seen=(), reason=None, text=None):
+         now=SIGNED_AT, seen=(), reason=None, text=None, nonce_store_fails=False, fail_open=False):
+    assert not (nonce_store_fails and seen), "a failing store holds no nonces"
+    assert nonce_store_fails or not fail_open, "failing open only matters when the store fails"
     c = {
         "name": name,
         "description": description,
@@ -81,8 +85,14 @@ def case(name, description, headers, *, url=URL, method="POST", body=BODY, secre
         "secrets": list(secrets),
         "now": iso(now),
         "seenNonces": list(seen),
-        "expected": {"valid": True} if reason is None else {"valid": False, "reason": reason},
     }
+    # Absent means false: only the cases about a failing store carry these.
+    if nonce_store_fails:
+        c["nonceStoreFails"] = True
+    if fail_open:
+        c["failOpenWhenNonceStoreFails"] = True
+    c["expected"] = ({"valid": True, "replayChecked": not nonce_store_fails} if reason is None
+                     else {"valid": False, "reason": reason})
     if text is not None:
         c["signingString"] = text
     return c
@@ -150,6 +160,10 @@ def cases():
           URL, "/vidu/callback", "name=james&age=36", now=SIGNED_AT - timedelta(seconds=MAX_FUTURE_SKEW))
     valid("other-nonce-seen", "Nonces seen before do not matter when this one is new.",
           URL, "/vidu/callback", "name=james&age=36", seen=("8f14e45f-ceea-467f-a0e6-d2d2bd3fbd57",))
+    valid("nonce-store-fails-fail-open",
+          "The nonce store fails (throws) and the verifier was set to fail open: the callback is accepted, reported "
+          "as not checked for replay (expected.replayChecked false), and the same delivery again is accepted again.",
+          URL, "/vidu/callback", "name=james&age=36", nonce_store_fails=True, fail_open=True)
 
     def invalid(name, description, headers, reason, **kw):
         out.append(case(name, description, headers, reason=reason, **kw))
@@ -180,6 +194,8 @@ def cases():
     invalid("future-date", "Date is one second further ahead than maxFutureSkewSeconds.", worked, "FROM_FUTURE",
             now=SIGNED_AT - timedelta(seconds=MAX_FUTURE_SKEW + 1))
     invalid("replayed-nonce", "A valid delivery whose nonce was already accepted.", worked, "REPLAYED", seen=(NONCE,))
+    invalid("nonce-store-fails", "Correctly signed and fresh, but the nonce store fails (throws): refused, fail-closed "
+            "(the default).", worked, "NONCE_STORE_UNAVAILABLE", nonce_store_fails=True)
     for header in ("Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM",
                    "X-HMAC-ACCESS-KEY"):
         invalid("missing-" + header.lower(), f"No {header} header.", without(worked, header), "MISSING_HEADER")
@@ -210,7 +226,11 @@ def document():
             "Language-neutral test cases for verifying Vidu's signed callbacks (openapi/vidu.yaml, callback "
             "taskStateChanged). Each case gives the received request (method, the callback_url as registered with "
             "the task, headers in order as [name, value] pairs, body as UTF-8 text), the verifier's secrets (API "
-            "keys), the current time, the nonces already accepted, and the expected outcome. Verify with the "
+            "keys), the current time, the nonces already accepted, and the expected outcome. A case with "
+            "nonceStoreFails true is verified with a nonce store that fails (throws) on every check, and one that "
+            "also has failOpenWhenNonceStoreFails true by a verifier set to accept rather than refuse then; both "
+            "are absent (false) elsewhere. A valid outcome says whether the nonce was checked for replay "
+            "(replayChecked): if it was, the same delivery verified again is REPLAYED. Verify with the "
             "verifier settings below. Invalid cases break exactly one rule, so the order of checks does not "
             "matter. signingString, on valid cases, is the string that was signed. Made by "
             "openapi/scripts/callback_vectors.py; see openapi/README.md."),

@@ -7,8 +7,9 @@
 //   VIDU_API_KEY=... node vidu-callback.mjs --port 8080 --url 'https://hooks.example.com/vidu/callback'
 //
 // --url is the callback_url exactly as registered with the task: Vidu signs that string, and a
-// proxy may rewrite the request line. Each delivery is answered 204 (verified) or 401 (refused)
-// and logged as one JSON line on stdout. Reasons are those of openapi/callback-vectors.json.
+// proxy may rewrite the request line. Each delivery is answered 204 (verified), 401 (refused) or
+// 503 (NONCE_STORE_UNAVAILABLE: Vidu retries) and logged as one JSON line on stdout. Reasons are
+// those of openapi/callback-vectors.json.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,17 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** A refused callback; reason is one of the names in callback-vectors.json's "reasons". */
 export class InvalidSignature extends Error {
-  constructor(reason, message) {
-    super(`${reason}: ${message}`);
+  constructor(reason, message, options) {
+    super(`${reason}: ${message}`, options);
     this.reason = reason;
   }
 }
 
-/** Nonces accepted in the last maxAge + maxFutureSkew seconds; one process only. */
+/**
+ * Nonces accepted in the last maxAge + maxFutureSkew seconds; one process only. Several receiver
+ * processes need a shared store (Redis: SET nonce 1 NX PX ttl) with the same markIfNew; one that
+ * cannot answer throws, and must not guess.
+ */
 export class NonceStore {
   #expiries = new Map();
 
@@ -85,12 +90,15 @@ export function signingStrings(method, callbackUrl, date, signed) {
 }
 
 /**
- * Checks one delivery and returns its body as an object, or throws InvalidSignature.
+ * Checks one delivery and returns { task, replayChecked }, or throws InvalidSignature.
  * headers: [name, value] pairs as received; body: the raw Buffer; secrets: the API keys that may
  * have created the task (several while rotating); callbackUrl: as registered with the task.
+ * If nonces.markIfNew throws, the delivery is refused as NONCE_STORE_UNAVAILABLE (answer 503, not
+ * 401: it may be genuine), or with failOpen accepted with replayChecked false (it may be a replay
+ * within the date window).
  */
 export function verify({ method, callbackUrl, headers, body, secrets, nonces, now = Date.now() / 1000,
-  maxAge = MAX_AGE_SECONDS, maxFutureSkew = MAX_FUTURE_SKEW_SECONDS }) {
+  maxAge = MAX_AGE_SECONDS, maxFutureSkew = MAX_FUTURE_SKEW_SECONDS, failOpen = false }) {
   for (const name of REQUIRED) {
     if (values(headers, name).length === 0) throw new InvalidSignature('MISSING_HEADER', `missing header ${name}`);
   }
@@ -130,8 +138,19 @@ export function verify({ method, callbackUrl, headers, body, secrets, nonces, no
     throw new InvalidSignature('BAD_SIGNATURE', 'X-HMAC-SIGNATURE matches none of the secrets');
   }
   const nonce = single(headers, 'x-request-nonce');
-  if (!nonces.markIfNew(nonce, now, maxAge + maxFutureSkew)) {
-    throw new InvalidSignature('REPLAYED', `nonce ${nonce.slice(0, 64)} was already used`);
+  let replayChecked = true;
+  try {
+    if (!nonces.markIfNew(nonce, now, maxAge + maxFutureSkew)) {
+      throw new InvalidSignature('REPLAYED', `nonce ${nonce.slice(0, 64)} was already used`);
+    }
+  } catch (e) {
+    if (e instanceof InvalidSignature) throw e;
+    if (!failOpen) {
+      throw new InvalidSignature('NONCE_STORE_UNAVAILABLE',
+        `the nonce store failed (${e?.name ?? typeof e}), so a replay cannot be ruled out; answer 503 so that Vidu retries`,
+        { cause: e });
+    }
+    replayChecked = false;
   }
   let task;
   try {
@@ -142,7 +161,7 @@ export function verify({ method, callbackUrl, headers, body, secrets, nonces, no
   if (task === null || typeof task !== 'object' || Array.isArray(task)) {
     throw new InvalidSignature('MALFORMED_BODY', 'the signature is valid but the body is not task JSON');
   }
-  return task;
+  return { task, replayChecked };
 }
 
 /** Receives callbacks for callbackUrl on 127.0.0.1:port; resolves to the listening server. */
@@ -169,13 +188,13 @@ export function serve({ port, callbackUrl, secrets, log = (record) => console.lo
       const headers = [];
       for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
       try {
-        const task = verify({ method: req.method, callbackUrl, headers, body: Buffer.concat(chunks), secrets, nonces });
+        const { task } = verify({ method: req.method, callbackUrl, headers, body: Buffer.concat(chunks), secrets, nonces });
         // Acknowledge first, then act: Vidu retries deliveries not answered 2xx.
         res.writeHead(204).end();
         log({ verified: true, id: task.id, state: task.state });
       } catch (e) {
         if (!(e instanceof InvalidSignature)) throw e;
-        res.writeHead(401).end();
+        res.writeHead(e.reason === 'NONCE_STORE_UNAVAILABLE' ? 503 : 401).end();
         log({ verified: false, reason: e.reason });
       }
     });

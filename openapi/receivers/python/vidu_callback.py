@@ -7,8 +7,9 @@ receive callbacks:
     VIDU_API_KEY=... python3 vidu_callback.py --port 8080 --url 'https://hooks.example.com/vidu/callback'
 
 --url is the callback_url exactly as registered with the task: Vidu signs that string, and a
-proxy may rewrite the request line. Each delivery is answered 204 (verified) or 401 (refused) and
-logged as one JSON line on stdout. Reasons are those of openapi/callback-vectors.json.
+proxy may rewrite the request line. Each delivery is answered 204 (verified), 401 (refused) or 503
+(NONCE_STORE_UNAVAILABLE: Vidu retries) and logged as one JSON line on stdout. Reasons are those of
+openapi/callback-vectors.json.
 """
 import argparse
 import base64
@@ -22,6 +23,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 MAX_AGE_SECONDS = 300
@@ -39,8 +41,22 @@ class InvalidSignature(Exception):
         self.reason = reason
 
 
+class Verified(NamedTuple):
+    """A verified delivery: its body, and whether its nonce was checked for replay.
+
+    replay_checked is False only when the nonce store failed and verify was called with
+    fail_open=True: the delivery may then be a replay within the date window.
+    """
+    task: dict
+    replay_checked: bool
+
+
 class NonceStore:
-    """Nonces accepted in the last max_age + max_future_skew seconds; one process only."""
+    """Nonces accepted in the last max_age + max_future_skew seconds; one process only.
+
+    Several receiver processes need a shared store (Redis: SET nonce 1 NX PX ttl) with the same
+    mark_if_new; one that cannot answer raises, and must not guess.
+    """
 
     def __init__(self):
         self._expiries = {}
@@ -81,11 +97,13 @@ def signing_strings(method, callback_url, date, signed):
 
 
 def verify(method, callback_url, headers, body, secrets, nonces, now=None,
-           max_age=MAX_AGE_SECONDS, max_future_skew=MAX_FUTURE_SKEW_SECONDS):
-    """Checks one delivery and returns its body as a dict, or raises InvalidSignature.
+           max_age=MAX_AGE_SECONDS, max_future_skew=MAX_FUTURE_SKEW_SECONDS, fail_open=False):
+    """Checks one delivery and returns it as Verified, or raises InvalidSignature.
 
     headers: (name, value) pairs as received; body: the raw bytes; secrets: the API keys that may
     have created the task (several while rotating); callback_url: as registered with the task.
+    If nonces.mark_if_new raises, the delivery is refused as NONCE_STORE_UNAVAILABLE (answer 503,
+    not 401: it may be genuine), or with fail_open=True accepted with replay_checked False.
     """
     now = time.time() if now is None else now
     present = {n.lower() for n, _ in headers}
@@ -125,7 +143,14 @@ def verify(method, callback_url, headers, body, secrets, nonces, now=None,
             raise InvalidSignature("MALFORMED_HEADER", "X-HMAC-SIGNATURE is not base64") from None
         raise InvalidSignature("BAD_SIGNATURE", "X-HMAC-SIGNATURE matches none of the secrets")
     nonce = _single(headers, "x-request-nonce")
-    if not nonces.mark_if_new(nonce, now, max_age + max_future_skew):
+    try:
+        is_new = nonces.mark_if_new(nonce, now, max_age + max_future_skew)
+    except Exception as failure:
+        if not fail_open:
+            raise InvalidSignature("NONCE_STORE_UNAVAILABLE", f"the nonce store failed ({type(failure).__name__}), "
+                                   "so a replay cannot be ruled out; answer 503 so that Vidu retries") from failure
+        is_new = None
+    if is_new is False:
         raise InvalidSignature("REPLAYED", f"nonce {nonce[:64]} was already used")
     try:
         task = json.loads(body.decode("utf-8"))
@@ -133,7 +158,7 @@ def verify(method, callback_url, headers, body, secrets, nonces, now=None,
         task = None
     if not isinstance(task, dict):
         raise InvalidSignature("MALFORMED_BODY", "the signature is valid but the body is not task JSON")
-    return task
+    return Verified(task, is_new is not None)
 
 
 def serve(port, callback_url, secrets, out=sys.stdout):
@@ -153,9 +178,9 @@ def serve(port, callback_url, secrets, out=sys.stdout):
                 return
             body = self.rfile.read(length)
             try:
-                task = verify("POST", callback_url, list(self.headers.items()), body, secrets, nonces)
+                task = verify("POST", callback_url, list(self.headers.items()), body, secrets, nonces).task
             except InvalidSignature as refused:
-                self.send_response(401)
+                self.send_response(503 if refused.reason == "NONCE_STORE_UNAVAILABLE" else 401)
                 self.end_headers()
                 record = {"verified": False, "reason": refused.reason}
             else:

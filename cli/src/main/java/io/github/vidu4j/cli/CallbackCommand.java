@@ -1,6 +1,7 @@
 package io.github.vidu4j.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
@@ -47,8 +48,30 @@ final class CallbackCommand {
 
   @ParentCommand ViduCli root;
 
-  static CallbackVerifier verifier(List<String> secrets, Duration maxAge, Clock clock) {
-    return CallbackVerifier.builder().secrets(secrets).maxAge(maxAge).clock(clock).build();
+  /**
+   * The verifier for --secret, --max-age and --url, or a usage error naming the option: the
+   * builder's own messages name its parameters (maxAge), not the options the user typed. The URL is
+   * registered so that one the verifier cannot parse fails here, not on the first callback.
+   */
+  static CallbackVerifier verifier(List<String> secrets, Duration maxAge, Clock clock, String url) {
+    CallbackVerifier.Builder builder = CallbackVerifier.builder().clock(clock);
+    try {
+      builder.maxAge(maxAge);
+    } catch (CallbackConfigurationException e) {
+      throw new ViduCli.UsageException("--max-age must be at most " + CliFormat.duration(CallbackVerifier.MAX_WINDOW)
+          + ", got " + CliFormat.duration(maxAge));
+    }
+    try {
+      builder.secrets(secrets);
+    } catch (CallbackConfigurationException e) {
+      throw new ViduCli.UsageException("--secret must not be empty: give the API key that created the task");
+    }
+    try {
+      builder.callbackUrl(url);
+    } catch (CallbackConfigurationException e) {
+      throw new ViduCli.UsageException("--url: " + e.getMessage());
+    }
+    return builder.build();
   }
 
   static String describe(VerifiedCallback callback) {
@@ -106,7 +129,7 @@ final class CallbackCommand {
       byte[] body = bodyFile == null ? "{}".getBytes(StandardCharsets.UTF_8) : readBody(bodyFile);
       Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(parseDate(now, "--now"), ZoneOffset.UTC);
       try {
-        VerifiedCallback verified = verifier(secrets, maxAge, clock).verify(CallbackRequest.of(method, url, received, body));
+        VerifiedCallback verified = verifier(secrets, maxAge, clock, url).verify(CallbackRequest.of(method, url, received, body));
         if (bodyFile == null) {
           // The body checked was a stand-in: --json has no callback JSON to print.
           (root.json ? root.err : root.out).println("callback verified (headers only; no --body-file)");
@@ -194,7 +217,7 @@ final class CallbackCommand {
       }
       ViduCli.requirePort(port);
       String path = requireCallbackUrl(url).getRawPath();
-      CallbackVerifier verifier = verifier(secrets, maxAge, Clock.systemUTC());
+      CallbackVerifier verifier = verifier(secrets, maxAge, Clock.systemUTC(), url);
       CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
       AtomicInteger refused = new AtomicInteger();
       HttpServer server;

@@ -7,6 +7,7 @@ import io.github.vidu4j.TaskTimeoutException;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.io.PrintWriter;
@@ -42,7 +43,8 @@ final class Failure {
   }
 
   static int exitCode(Exception e) {
-    if (e instanceof ViduValidationException || e instanceof ViduCli.UsageException || e instanceof IllegalArgumentException) {
+    if (e instanceof ViduValidationException || e instanceof ViduCli.UsageException || e instanceof IllegalArgumentException
+        || e instanceof CallbackConfigurationException) {
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof ViduApiException) {

@@ -55,17 +55,22 @@ class CallbackVectorsTest {
     Instant now = Instant.parse(vector.get("now").getAsString());
     Duration maxAge = Duration.ofSeconds(settings.get("maxAgeSeconds").getAsLong());
     Duration maxFutureSkew = Duration.ofSeconds(settings.get("maxFutureSkewSeconds").getAsLong());
+    boolean storeFails = flag(vector, "nonceStoreFails");
+    RuntimeException storeFailure = new IllegalStateException("the nonce store is down");
     NonceStore nonces = NonceStore.inMemory();
     for (JsonElement seen : vector.getAsJsonArray("seenNonces")) {
       assertThat(nonces.markIfNew(seen.getAsString(), now, maxAge.plus(maxFutureSkew))).isTrue();
     }
-    CallbackVerifier verifier = CallbackVerifier.builder()
+    CallbackVerifier.Builder builder = CallbackVerifier.builder()
         .secrets(strings(vector.getAsJsonArray("secrets")))
         .maxAge(maxAge)
         .maxFutureSkew(maxFutureSkew)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
-        .nonceStore(nonces)
-        .build();
+        .nonceStore(storeFails ? (nonce, at, ttl) -> { throw storeFailure; } : nonces);
+    if (flag(vector, "failOpenWhenNonceStoreFails")) {
+      builder.failOpenWhenNonceStoreFails();
+    }
+    CallbackVerifier verifier = builder.build();
     JsonObject request = vector.getAsJsonObject("request");
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (JsonElement pair : request.getAsJsonArray("headers")) {
@@ -89,11 +94,21 @@ class CallbackVectorsTest {
       assertThat(refusal).as("refusal of a valid case").isNull();
       assertThat(verified.nonce()).isEqualTo(received.headers("x-request-nonce").get(0));
       assertThat(new String(verified.rawBody(), StandardCharsets.UTF_8)).isEqualTo(body);
-      // The same delivery again is a replay: the nonce was recorded.
-      assertThat(CallbackVerifierTest.refusal(verifier, received).reason()).isEqualTo(Reason.REPLAYED);
+      boolean replayChecked = expected.get("replayChecked").getAsBoolean();
+      assertThat(verified.replayChecked()).isEqualTo(replayChecked);
+      if (replayChecked) {
+        // The same delivery again is a replay: the nonce was recorded.
+        assertThat(CallbackVerifierTest.refusal(verifier, received).reason()).isEqualTo(Reason.REPLAYED);
+      } else {
+        // Nothing was recorded, so nothing stops the same delivery again.
+        assertThat(verifier.verify(received).replayChecked()).isFalse();
+      }
     } else {
       assertThat(refusal).as("a refusal").isNotNull();
       assertThat(refusal.reason().name()).isEqualTo(expected.get("reason").getAsString());
+      if (refusal.reason() == Reason.NONCE_STORE_UNAVAILABLE) {
+        assertThat(refusal.getCause()).isSameAs(storeFailure);
+      }
       for (String secret : strings(vector.getAsJsonArray("secrets"))) {
         assertThat(refusal.getMessage()).doesNotContain(secret);
       }
@@ -144,6 +159,11 @@ class CallbackVectorsTest {
     JsonObject settings = vectors().getAsJsonObject("verifier");
     assertThat(Duration.ofSeconds(settings.get("maxAgeSeconds").getAsLong())).isEqualTo(CallbackVerifier.DEFAULT_MAX_AGE);
     assertThat(Duration.ofSeconds(settings.get("maxFutureSkewSeconds").getAsLong())).isEqualTo(CallbackVerifier.DEFAULT_MAX_FUTURE_SKEW);
+  }
+
+  /** An optional input flag of a case; absent means false. */
+  private static boolean flag(JsonObject vector, String name) {
+    return vector.has(name) && vector.get(name).getAsBoolean();
   }
 
   private static String header(JsonObject vector, String name) {
