@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback.redis;
 
+import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.NonceStore;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -223,7 +224,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     public Builder host(String host) {
       Objects.requireNonNull(host, "host == null");
       if (host.isBlank()) {
-        throw new IllegalArgumentException("host is blank");
+        throw new CallbackConfigurationException("host is blank");
       }
       this.host = host;
       return this;
@@ -232,7 +233,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     /** The Redis port; default {@value RedisNonceStore#DEFAULT_PORT}. */
     public Builder port(int port) {
       if (port < 1 || port > 65_535) {
-        throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
+        throw new CallbackConfigurationException("port must be 1 to 65535, got " + port);
       }
       this.port = port;
       return this;
@@ -241,7 +242,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     /** The logical database ({@code SELECT n}); default 0. */
     public Builder database(int database) {
       if (database < 0) {
-        throw new IllegalArgumentException("database must not be negative, got " + database);
+        throw new CallbackConfigurationException("database must not be negative, got " + database);
       }
       this.database = database;
       return this;
@@ -272,7 +273,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     public Builder keyPrefix(String keyPrefix) {
       Objects.requireNonNull(keyPrefix, "keyPrefix == null");
       if (keyPrefix.isEmpty()) {
-        throw new IllegalArgumentException("keyPrefix is empty: nonce keys would mix with the database's other keys");
+        throw new CallbackConfigurationException("keyPrefix is empty: nonce keys would mix with the database's other keys");
       }
       this.keyPrefix = keyPrefix;
       return this;
@@ -299,7 +300,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     /** At most this many connections; default {@value RedisNonceStore#DEFAULT_MAX_CONNECTIONS}. */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {
-        throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        throw new CallbackConfigurationException("maxConnections must be at least 1, got " + maxConnections);
       }
       this.maxConnections = maxConnections;
       return this;
@@ -313,7 +314,7 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     private static Duration bounded(Duration d, String name) {
       Objects.requireNonNull(d, name + " == null");
       if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(60)) > 0) {
-        throw new IllegalArgumentException(name + " must be from 1 ms to 60 s, got " + d);
+        throw new CallbackConfigurationException(name + " must be from 1 ms to 60 s, got " + d);
       }
       return d;
     }
