@@ -470,11 +470,11 @@ public final class ViduClient implements AutoCloseable {
     /**
      * The client.
      *
-     * @throws IllegalStateException if no API key was set
+     * @throws ViduException if no API key was set, as {@link #fromEnvironment} does
      */
     public ViduClient build() {
       if (apiKey == null) {
-        throw new IllegalStateException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
+        throw new ViduException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }
       return new ViduClient(this);
     }

@@ -37,7 +37,9 @@ class ClientConfigTest extends ClientHarness {
     assertThatThrownBy(() -> ViduClient.builder().apiKey("vda_secret\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("apiKey contains whitespace at index 10 of 11; copy the key again without it");
-    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("apiKey is required");
+    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(ViduException.class).hasMessageContaining("apiKey is required");
+    // The same condition as fromEnvironment's missing key, so the same type.
+    assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of())).isInstanceOf(ViduException.class);
   }
 
   @Test
