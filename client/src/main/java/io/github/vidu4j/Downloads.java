@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -42,12 +42,14 @@ public final class Downloads {
 
   private final OkHttpClient http;
   private final RetryingExecutor executor;
-  private final Executor async;
+  private final AsyncRunner async;
+  private final ViduEventListener listener;
 
-  Downloads(OkHttpClient http, RetryingExecutor executor, Executor async) {
+  Downloads(OkHttpClient http, RetryingExecutor executor, AsyncRunner async, ViduEventListener listener) {
     this.http = http;
     this.executor = executor;
     this.async = async;
+    this.listener = listener;
   }
 
   /**
@@ -84,6 +86,20 @@ public final class Downloads {
     return file;
   }
 
+  /** {@link #toStream} on the client's async executor; {@code out} is written from its thread. */
+  public CompletableFuture<Long> toStreamAsync(String url, OutputStream out) {
+    Objects.requireNonNull(url, "url == null");
+    Objects.requireNonNull(out, "out == null");
+    return async.supply(() -> toStream(url, out));
+  }
+
+  /** {@link #toFile} on the client's async executor. */
+  public CompletableFuture<Path> toFileAsync(String url, Path file) {
+    Objects.requireNonNull(url, "url == null");
+    Objects.requireNonNull(file, "file == null");
+    return async.supply(() -> toFile(url, file));
+  }
+
   /**
    * Downloads every creation of a finished task into {@code directory} (created if missing), one
    * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
@@ -111,11 +127,11 @@ public final class Downloads {
     return toDirectoryNow(task, directory, onSaved);
   }
 
-  /** {@link #toDirectory(TaskCreations, Path)} on a vidu4j thread; arguments are checked on the caller's. */
+  /** {@link #toDirectory(TaskCreations, Path)} on the client's async executor; arguments are checked on the caller's thread. */
   public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
-    return CompletableFuture.supplyAsync(() -> toDirectoryNow(task, directory, file -> {}), async);
+    return async.supply(() -> toDirectoryNow(task, directory, file -> {}));
   }
 
   private List<Path> toDirectoryNow(TaskCreations task, Path directory, Consumer<Path> onSaved) {
@@ -211,6 +227,7 @@ public final class Downloads {
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
     return executor.run(RetryingExecutor.Mode.IDEMPOTENT, operation, attempt -> {
+      long started = System.nanoTime();
       try (Response response = http.newCall(new Request.Builder().url(parsed).build()).execute()) {
         ResponseBody body = response.body();
         if (!response.isSuccessful()) {
@@ -219,8 +236,13 @@ public final class Downloads {
               : null;
           throw executor.errors().toException(operation, response.code(), response.headers(), body, advice);
         }
-        try (InputStream in = body.byteStream()) {
-          return handler.handle(in, body.contentType());
+        try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
+          T result = handler.handle(in, body.contentType());
+          if (listener != ViduEventListener.NONE) {
+            Optional<Path> file = result instanceof Path path ? Optional.of(path) : Optional.empty();
+            listener.downloadFinished(SafeUrl.of(parsed), file, in.count, Duration.ofNanos(System.nanoTime() - started));
+          }
+          return result;
         }
       }
     });
@@ -278,5 +300,32 @@ public final class Downloads {
       }
     }
     return Optional.empty();
+  }
+
+  /** Counts what the handler read, for {@link ViduEventListener#downloadFinished}. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 }

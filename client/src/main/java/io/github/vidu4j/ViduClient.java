@@ -3,7 +3,7 @@ package io.github.vidu4j;
 import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorMapper;
-import io.github.vidu4j.internal.HttpLogger;
+import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
@@ -22,10 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +59,8 @@ public final class ViduClient implements AutoCloseable {
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
   /** Default {@link Builder#callTimeout}: 2 min for one attempt, connect to last byte. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
-  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** Not a public constant: javac would copy its value into callers, and a new default would not reach them. */
+  private static final int DEFAULT_MAX_RETRIES = 2;
   /** Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks for more. */
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(30);
   /** Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this after the first attempt. */
@@ -81,7 +78,9 @@ public final class ViduClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final boolean ownsHttpClient;
   private final OkHttpClient apiHttp;
-  private final ExecutorService asyncExecutor;
+  private final AsyncRunner async;
+  /** What this client was built from, for {@link #newBuilder()}. */
+  private final Builder settings;
   private final Images images;
   private final Tasks tasks;
   private final Downloads downloads;
@@ -90,6 +89,7 @@ public final class ViduClient implements AutoCloseable {
   private final RetryingExecutor executor;
 
   private ViduClient(Builder b) {
+    this.settings = new Builder(b);
     this.baseUrl = b.baseUrl;
     this.ownsHttpClient = b.httpClient == null;
     // One client built for the API; the download client is derived from it (sharing its pool and
@@ -105,8 +105,8 @@ public final class ViduClient implements AutoCloseable {
     OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
     api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
         .addNetworkInterceptor(new SendTracker());
-    if (b.httpLogger != null) {
-      api.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    if (b.eventListener != ViduEventListener.NONE) {
+      api.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     this.apiHttp = api.build();
     if (download == null) {
@@ -119,8 +119,8 @@ public final class ViduClient implements AutoCloseable {
         .callTimeout(b.downloadTimeout)
         .retryOnConnectionFailure(true)
         .addNetworkInterceptor(new SendTracker());
-    if (b.httpLogger != null) {
-      download.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    if (b.eventListener != ViduEventListener.NONE) {
+      download.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     OkHttpClient downloadHttp = download.build();
     Retrofit retrofit =
@@ -132,25 +132,33 @@ public final class ViduClient implements AutoCloseable {
             .build();
     this.executor =
         new RetryingExecutor(
-            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.httpLogger);
-    AtomicInteger threads = new AtomicInteger();
-    this.asyncExecutor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "vidu4j-async-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, asyncExecutor, b.clock, b.sleeper);
-    this.images = new Images(retrofit.create(GenerationApi.class), executor, asyncExecutor, b.validator, tasks);
-    this.downloads = new Downloads(downloadHttp, executor, asyncExecutor);
-    this.callbacks = new Callbacks(tasks);
+            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.eventListener);
+    this.async = b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
+    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, async, b.clock, b.sleeper, b.eventListener);
+    this.images = new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
+    this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
+    this.callbacks = new Callbacks(tasks, async);
     this.accountApi = retrofit.create(AccountApi.class);
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this client's settings, to build a client that differs in a few: {@code
+   * client.newBuilder().readTimeout(Duration.ofMinutes(2)).build()}. The new client shares this
+   * one's {@link Builder#httpClient} and {@link Builder#asyncExecutor} if they were given, and
+   * otherwise makes its own; closing either client leaves the other working.
+   */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
+  public static int defaultMaxRetries() {
+    return DEFAULT_MAX_RETRIES;
   }
 
   /**
@@ -201,9 +209,14 @@ public final class ViduClient implements AutoCloseable {
     return executor.execute(accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
   }
 
-  /** {@link #credits(boolean)} on a vidu4j thread. */
+  /** {@link #credits()} on the client's async executor. */
+  public CompletableFuture<Credits> creditsAsync() {
+    return creditsAsync(false);
+  }
+
+  /** {@link #credits(boolean)} on the client's async executor. */
   public CompletableFuture<Credits> creditsAsync(boolean showDetail) {
-    return CompletableFuture.supplyAsync(() -> credits(showDetail), asyncExecutor);
+    return async.supply(() -> credits(showDetail));
   }
 
   /** The base URL requests go to, with a trailing slash. */
@@ -212,12 +225,14 @@ public final class ViduClient implements AutoCloseable {
   }
 
   /**
-   * Stops the client's async threads and, if the client created its own OkHttp client, its
-   * connection pool. A shared {@link Builder#httpClient} is left running.
+   * Fails every async call not yet done with a {@link ViduException} saying the client is closed
+   * (later ones fail the same way), stops the client's own async threads (a {@link
+   * Builder#asyncExecutor} given to it is left running) and, if the client created its own OkHttp
+   * client, its connection pool (a shared {@link Builder#httpClient} is left running).
    */
   @Override
   public void close() {
-    asyncExecutor.shutdownNow();
+    async.close();
     if (ownsHttpClient) {
       // Calls are synchronous, so OkHttp's dispatcher never started its executor (asking for it
       // would create one just to shut it down); the pool's idle connections are all there is.
@@ -274,9 +289,30 @@ public final class ViduClient implements AutoCloseable {
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private @Nullable String userAgentSuffix;
     private RequestValidator validator = RequestValidator.strict();
-    private @Nullable Consumer<String> httpLogger;
+    private ViduEventListener eventListener = ViduEventListener.NONE;
+    private @Nullable ScheduledExecutorService asyncExecutor;
 
     private Builder() {}
+
+    private Builder(Builder other) {
+      this.apiKey = other.apiKey;
+      this.baseUrl = other.baseUrl;
+      this.connectTimeout = other.connectTimeout;
+      this.readTimeout = other.readTimeout;
+      this.writeTimeout = other.writeTimeout;
+      this.callTimeout = other.callTimeout;
+      this.downloadTimeout = other.downloadTimeout;
+      this.maxRetries = other.maxRetries;
+      this.maxRetryWait = other.maxRetryWait;
+      this.retryBudget = other.retryBudget;
+      this.httpClient = other.httpClient;
+      this.clock = other.clock;
+      this.sleeper = other.sleeper;
+      this.userAgentSuffix = other.userAgentSuffix;
+      this.validator = other.validator;
+      this.eventListener = other.eventListener;
+      this.asyncExecutor = other.asyncExecutor;
+    }
 
     /**
      * The API key, sent as {@code Authorization: Token <key>}. Required. It must not be blank or
@@ -396,7 +432,7 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** Retries after the first attempt, 0 to disable; default {@link #DEFAULT_MAX_RETRIES}. */
+    /** Retries after the first attempt, 0 to disable; default {@link ViduClient#defaultMaxRetries()} (2). */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
@@ -459,11 +495,24 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Receives one line per request, response header and retry, with {@code Authorization}
-     * redacted and no bodies; default none.
+     * Receives the client's events: requests, responses, retries, the states a wait reads and
+     * downloads ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
+     * nothing to a call. {@link ViduEventListener#logTo(System.Logger)} logs them.
      */
-    public Builder httpLogger(Consumer<String> logger) {
-      this.httpLogger = Objects.requireNonNull(logger, "logger == null");
+    public Builder eventListener(ViduEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Where {@code ...Async} calls run and waits between polls are scheduled. Each poll or call is
+     * one short task (a request and its retries); nothing waits on a thread between polls. The
+     * caller owns the executor: {@link ViduClient#close()} does not shut it down. Default: the
+     * client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which end when
+     * idle for 10 s and at {@code close()}.
+     */
+    public Builder asyncExecutor(ScheduledExecutorService executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 

@@ -1,10 +1,6 @@
 package io.github.vidu4j.callback;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.github.vidu4j.internal.SafeUrl;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +14,7 @@ import java.util.TreeMap;
  *
  * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load
  * balancers rewrite hosts, paths and query encodings, and Vidu signed the URL it was given.
+ * {@link JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's request.
  */
 public final class CallbackRequest {
   private final String method;
@@ -62,21 +59,6 @@ public final class CallbackRequest {
       }
     });
     return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized), body);
-  }
-
-  /**
-   * Reads a JDK {@code HttpServer} exchange: its method, headers and whole body (read once here;
-   * use {@link #body()} afterwards, the exchange's stream is spent).
-   */
-  public static CallbackRequest fromHttpExchange(HttpExchange exchange, String callbackUrl) {
-    Objects.requireNonNull(exchange, "exchange == null");
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the callback body", e);
-    }
-    return owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
 
   /** The HTTP method, as received. */

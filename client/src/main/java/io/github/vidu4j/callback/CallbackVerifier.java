@@ -1,6 +1,7 @@
 package io.github.vidu4j.callback;
 
 import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.ViduJson;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
 import io.github.vidu4j.model.TaskCreations;
@@ -80,6 +81,7 @@ public final class CallbackVerifier {
   private final Clock clock;
   private final NonceStore nonces;
   private final Duration nonceTtl;
+  private final ViduEventListener listener;
   /** A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC itself. */
   private final ThreadLocal<Mac[]> macs;
   private volatile SigningString.@Nullable Target lastTarget;
@@ -91,6 +93,7 @@ public final class CallbackVerifier {
     this.clock = b.clock;
     this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
     this.nonceTtl = maxAge.plus(maxFutureSkew);
+    this.listener = b.eventListener;
     List<String> keys = secrets;
     this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
   }
@@ -107,6 +110,18 @@ public final class CallbackVerifier {
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
+    VerifiedCallback verified;
+    try {
+      verified = verifyUnobserved(request);
+    } catch (InvalidSignatureException e) {
+      listener.callbackRejected(e.reason());
+      throw e;
+    }
+    listener.callbackVerified(verified.taskId());
+    return verified;
+  }
+
+  private VerifiedCallback verifyUnobserved(CallbackRequest request) {
     Instant now = clock.instant();
     Verified verified = verifyHeaders(request, now);
     TaskCreations task;
@@ -273,8 +288,18 @@ public final class CallbackVerifier {
     private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
     private Clock clock = Clock.systemUTC();
     private @Nullable NonceStore nonceStore;
+    private ViduEventListener eventListener = ViduEventListener.NONE;
 
     private Builder() {}
+
+    /**
+     * Told of every verdict: {@link ViduEventListener#callbackVerified} or {@link
+     * ViduEventListener#callbackRejected} with the reason; default {@link ViduEventListener#NONE}.
+     */
+    public Builder eventListener(ViduEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
 
     /** Adds a secret: the API key that created the tasks whose callbacks this verifies. */
     public Builder secret(String secret) {

@@ -9,7 +9,6 @@ import io.github.vidu4j.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -88,16 +87,21 @@ class ClientConfigTest extends ClientHarness {
   }
 
   @Test
-  void theHttpLoggerRedactsTheKey() {
-    List<String> lines = new CopyOnWriteArrayList<>();
+  void eventsTellOfRequestsResponsesAndRetriesWithoutTheKey() {
+    RecordingListener listener = new RecordingListener();
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
     server.enqueue(Responses.task("t-1", "processing"));
-    try (ViduClient logged = client(b -> b.httpLogger(lines::add))) {
-      logged.tasks().get("t-1");
+    try (ViduClient observed = client(b -> b.eventListener(listener))) {
+      observed.tasks().get("t-1");
     }
 
-    assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("    Authorization: Token <redacted>"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("retrying GET /ent/v2/tasks/t-1/creations in "));
-    assertThat(String.join("\n", lines)).doesNotContain(API_KEY);
+    String url = server.url("/ent/v2/tasks/t-1/creations").toString();
+    assertThat(listener.events).containsSubsequence(
+        "requestStarted GET " + url,
+        "responseReceived GET " + url + " 500 trace-500",
+        "requestStarted GET " + url,
+        "responseReceived GET " + url + " 200 -");
+    assertThat(listener.events).anySatisfy(e -> assertThat(e).startsWith("retryScheduled GET /ent/v2/tasks/t-1/creations 1/2 "));
+    assertThat(listener.all()).doesNotContain(API_KEY);
   }
 }

@@ -1,0 +1,31 @@
+package io.github.vidu4j.callback;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Reads a JDK {@code com.sun.net.httpserver} exchange as a {@link CallbackRequest}; needs the
+ * {@code jdk.httpserver} module (in every JDK, left out of some {@code jlink} images). The
+ * Servlet twin is {@link ServletCallbackRequests}.
+ *
+ * <p>The body is read once here and kept in the returned request: use {@link
+ * CallbackRequest#body()} afterwards, the exchange's stream is spent.
+ */
+public final class JdkHttpServerCallbackRequests {
+  private JdkHttpServerCallbackRequests() {}
+
+  /** The callback in {@code exchange}, verified later against {@code callbackUrl} as registered. */
+  public static CallbackRequest from(HttpExchange exchange, String callbackUrl) {
+    Objects.requireNonNull(exchange, "exchange == null");
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the callback body", e);
+    }
+    return CallbackRequest.owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
+  }
+}
