@@ -7,10 +7,11 @@ module io.github.vidu4j {
   requires transitive com.google.gson;
   requires transitive okhttp3; // and retrofit2, an automatic module, through the generated module
   requires static transitive org.jspecify;
-  // Adapters for receivers that have them (JdkHttpServerCallbackRequests, ServletCallbackRequests):
-  // optional, and a receiver that uses one reads its types.
-  requires static transitive jdk.httpserver;
-  requires static transitive jakarta.servlet;
+  // Adapters for receivers that have them (JdkHttpServerCallbackRequests, ServletCallbackRequests).
+  // Not transitive: javac would then demand both of every module reading this one. A receiver
+  // using an adapter requires its server's module anyway.
+  requires static jdk.httpserver;
+  requires static jakarta.servlet;
 
   exports io.github.vidu4j;
   exports io.github.vidu4j.batch;

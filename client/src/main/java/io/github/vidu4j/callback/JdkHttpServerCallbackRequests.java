@@ -18,6 +18,7 @@ public final class JdkHttpServerCallbackRequests {
   private JdkHttpServerCallbackRequests() {}
 
   /** The callback in {@code exchange}, verified later against {@code callbackUrl} as registered. */
+  @SuppressWarnings("exports") // from an optional module the caller already reads (module-info)
   public static CallbackRequest from(HttpExchange exchange, String callbackUrl) {
     Objects.requireNonNull(exchange, "exchange == null");
     byte[] body;

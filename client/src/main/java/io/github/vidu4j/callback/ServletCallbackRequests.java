@@ -21,6 +21,7 @@ public final class ServletCallbackRequests {
   private ServletCallbackRequests() {}
 
   /** The callback in {@code request}, verified later against {@code callbackUrl} as registered. */
+  @SuppressWarnings("exports") // from an optional module the caller already reads (module-info)
   public static CallbackRequest from(HttpServletRequest request, String callbackUrl) {
     Objects.requireNonNull(request, "request == null");
     Map<String, List<String>> headers = new LinkedHashMap<>();
