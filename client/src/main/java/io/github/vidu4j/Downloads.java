@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.model.Creation;
@@ -271,7 +272,7 @@ public final class Downloads {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    return ImageInfo.Format.ofSignature(head, n).map(Downloads::extensionOf);
+    return ImageSignatures.of(head, n).map(Downloads::extensionOf);
   }
 
   /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
