@@ -68,7 +68,7 @@ public final class ViduClient implements AutoCloseable {
   /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
 
-  /** Waits between attempts and polls; replaceable in tests so that nothing really sleeps. */
+  /** Waits between attempts and between blocking polls; replaceable in tests so that nothing really sleeps. */
   @FunctionalInterface
   public interface Sleeper {
     /** Blocks for {@code duration}. */
@@ -468,7 +468,11 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** How the client waits between retries and polls; default {@link Thread#sleep}. */
+    /**
+     * How the client waits between retries and between the polls of a blocking {@link
+     * Tasks#await}; default {@link Thread#sleep}. {@link Tasks#awaitAsync} schedules its polls on
+     * the {@link #asyncExecutor} instead and does not use it.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;

@@ -87,6 +87,24 @@ class ClientConfigTest extends ClientHarness {
   }
 
   @Test
+  void newBuilderMakesAClientWithTheSameSettingsButTheOneChanged() throws Exception {
+    server.enqueue(Responses.task("t-1", "processing"));
+    server.enqueue(Responses.task("t-1", "processing"));
+    ViduClient tagged = client(b -> b.userAgentSuffix("my-app/1.2"));
+    // Closing the first leaves the derived one working: each owns its executor and connections.
+    tagged.close();
+    try (ViduClient derived = tagged.newBuilder().maxRetries(0).build()) {
+      derived.tasks().get("t-1");
+      assertThat(derived.tasks().getAsync("t-1").get(5, java.util.concurrent.TimeUnit.SECONDS).getState()).isNotNull();
+      assertThat(derived.baseUrl()).isEqualTo(tagged.baseUrl());
+    }
+
+    RecordedRequest request = take();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Token " + API_KEY);
+    assertThat(request.getHeaders().get("User-Agent")).endsWith(" my-app/1.2");
+  }
+
+  @Test
   void eventsTellOfRequestsResponsesAndRetriesWithoutTheKey() {
     RecordingListener listener = new RecordingListener();
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
