@@ -31,14 +31,18 @@ import org.jspecify.annotations.Nullable;
 public final class Tasks {
   private final TasksApi api;
   private final RetryingExecutor executor;
+  /** The same rules without retries, for scheduled polls: the next poll is their retry, and waits on no thread. */
+  private final RetryingExecutor singleAttempt;
   private final AsyncRunner async;
   private final Clock clock;
   private final ViduClient.Sleeper sleeper;
   private final ViduEventListener listener;
 
-  Tasks(TasksApi api, RetryingExecutor executor, AsyncRunner async, Clock clock, ViduClient.Sleeper sleeper, ViduEventListener listener) {
+  Tasks(TasksApi api, RetryingExecutor executor, RetryingExecutor singleAttempt, AsyncRunner async, Clock clock, ViduClient.Sleeper sleeper,
+      ViduEventListener listener) {
     this.api = api;
     this.executor = executor;
+    this.singleAttempt = singleAttempt;
     this.async = async;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -141,7 +145,7 @@ public final class Tasks {
    * @throws ViduException if the thread is interrupted (the interrupt flag is kept)
    */
   public TaskCreations await(String taskId, AwaitOptions options) {
-    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"));
+    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), executor);
     while (true) {
       TaskCreations done = wait.poll();
       if (done != null) {
@@ -162,14 +166,16 @@ public final class Tasks {
   }
 
   /**
-   * {@link #await(String, AwaitOptions)} without a thread held while it waits: each poll is a
-   * short task on the client's async executor ({@link ViduClient.Builder#asyncExecutor}), the
-   * pause before the next one a scheduled delay. {@link ViduClient.Builder#sleeper} is not used.
+   * {@link #await(String, AwaitOptions)} without a thread held while it waits: each poll is one
+   * request, a short task on the client's async executor ({@link ViduClient.Builder#asyncExecutor}),
+   * and the pause before the next one a scheduled delay. A poll that fails as a read may recover
+   * from is not retried on its thread: the next poll is its retry, no sooner than a {@code
+   * Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
    * Cancelling the returned future stops the polling (the task itself goes on; cancel it with
    * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link ViduException}.
    */
   public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
-    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"));
+    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
     CompletableFuture<TaskCreations> result = async.newFuture();
     new ScheduledPolls(wait, result).next(Duration.ZERO);
     return result;
@@ -216,12 +222,16 @@ public final class Tasks {
     private final AwaitOptions options;
     private final Instant start = clock.instant();
     private final Instant deadline;
+    private final RetryingExecutor reads;
     private Duration interval;
+    /** A failed poll's {@code Retry-After}: the next pause is at least this. */
+    private @Nullable Duration retryAfter;
     private @Nullable String lastState;
     private @Nullable TaskState lastKnown;
 
-    Wait(String id, AwaitOptions options) {
+    Wait(String id, AwaitOptions options, RetryingExecutor reads) {
       this.id = id;
+      this.reads = reads;
       this.options = options;
       this.deadline = start.plus(options.timeout());
       this.interval = options.initialInterval();
@@ -236,7 +246,7 @@ public final class Tasks {
     @Nullable TaskCreations poll() {
       try {
         // No retry of this read starts after the deadline: a wait overruns it by one request at most.
-        TaskCreations task = getBefore(id, deadline);
+        TaskCreations task = reads.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
         String state = RawJson.field(task, "state").orElse(task.getState() == null ? "" : task.getState().getValue());
         lastKnown = task.getState();
         listener.taskStateObserved(id, state, Duration.between(start, clock.instant()));
@@ -256,6 +266,7 @@ public final class Tasks {
         if (!e.isRetryable()) {
           throw e;
         }
+        retryAfter = e.retryAfter().orElse(null);
       }
       return null;
     }
@@ -273,6 +284,10 @@ public final class Tasks {
       Duration left = Duration.between(now, deadline);
       boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
       Duration pause = steady ? options.initialInterval() : interval;
+      if (retryAfter != null && retryAfter.compareTo(pause) > 0) {
+        pause = retryAfter;
+      }
+      retryAfter = null;
       if (!steady) {
         Duration next = interval.plus(interval.dividedBy(2));
         interval = next.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : next;

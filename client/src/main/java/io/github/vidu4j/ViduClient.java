@@ -134,7 +134,9 @@ public final class ViduClient implements AutoCloseable {
         new RetryingExecutor(
             b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.eventListener);
     this.async = b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
-    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, async, b.clock, b.sleeper, b.eventListener);
+    RetryingExecutor singleAttempt =
+        new RetryingExecutor(0, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, executor.errors(), b.eventListener);
+    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, singleAttempt, async, b.clock, b.sleeper, b.eventListener);
     this.images = new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
     this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
     this.callbacks = new Callbacks(tasks, async);

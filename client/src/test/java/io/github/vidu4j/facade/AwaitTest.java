@@ -176,6 +176,23 @@ class AwaitTest extends ClientHarness {
   }
 
   @Test
+  void anAsyncPollThatFailsIsRetriedByTheNextPollNoSoonerThanRetryAfter() throws Exception {
+    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down")).addHeader("Retry-After", "1").build());
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+    RecordingListener listener = new RecordingListener();
+    try (ViduClient observed = client(b -> b.eventListener(listener))) {
+      long start = System.nanoTime();
+      CompletableFuture<TaskCreations> wait = observed.tasks().awaitAsync("t-1", AwaitOptions.defaults().withIntervals(Duration.ofMillis(10), Duration.ofMillis(10)));
+
+      assertThat(wait.get(10, TimeUnit.SECONDS).getState()).isEqualTo(TaskState.SUCCESS);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+    // No retry waited on a thread: the second request was the next scheduled poll.
+    assertThat(listener.events).noneMatch(e -> e.startsWith("retryScheduled"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void anAsyncWaitAfterCloseFailsSayingTheClientIsClosed() {
     server.enqueue(Responses.task("t-1", "processing"));
     ViduClient closing = client(b -> b);
