@@ -5,6 +5,7 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.TaskCreations;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verify, then confirm: checks a callback's signature and then reads the task from Vidu, so you
@@ -14,9 +15,39 @@ import java.util.Objects;
  */
 public final class Callbacks {
   private final Tasks tasks;
+  private final AsyncRunner async;
 
-  Callbacks(Tasks tasks) {
+  Callbacks(Tasks tasks, AsyncRunner async) {
     this.tasks = tasks;
+    this.async = async;
+  }
+
+  /**
+   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest)}: verified on the caller's thread
+   * (it touches no network; an invalid callback throws here), the task read on the client's
+   * async executor.
+   *
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   */
+  public CompletableFuture<TaskCreations> verifyAndFetchAsync(CallbackVerifier verifier, CallbackRequest request) {
+    String taskId = verifiedTaskId(verifier, request);
+    return tasks.getAsync(taskId);
+  }
+
+  /**
+   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest, String)}, the task read on the
+   * client's async executor; verification happens on the caller's thread.
+   *
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   */
+  public CompletableFuture<TaskCreations> verifyAndFetchAsync(CallbackVerifier verifier, CallbackRequest request, String taskId) {
+    Objects.requireNonNull(verifier, "verifier == null");
+    Objects.requireNonNull(taskId, "taskId == null");
+    if (taskId.isBlank()) {
+      throw new IllegalArgumentException("taskId is blank");
+    }
+    verifier.verify(request);
+    return tasks.getAsync(taskId);
   }
 
   /**
@@ -27,6 +58,10 @@ public final class Callbacks {
    * @throws ViduException if the body names no task, or reading the task fails
    */
   public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request) {
+    return tasks.get(verifiedTaskId(verifier, request));
+  }
+
+  private static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
     Objects.requireNonNull(verifier, "verifier == null");
     VerifiedCallback callback = verifier.verify(request);
     String taskId = callback.taskId()
@@ -34,7 +69,7 @@ public final class Callbacks {
         .filter(id -> !id.isBlank())
         .orElseThrow(() -> new ViduException("the callback verified but its body has no task id to confirm with;"
             + " pass the id you know, with verifyAndFetch(verifier, request, taskId)"));
-    return tasks.get(taskId);
+    return taskId;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.validation.ImageInfo;
 import java.util.Arrays;
 import java.util.Optional;
@@ -52,7 +53,7 @@ final class DownloadCheck {
       }
       return;
     }
-    Optional<ImageInfo.Format> format = ImageInfo.Format.ofSignature(head, (int) Math.min(count, EDGE));
+    Optional<ImageInfo.Format> format = ImageSignatures.of(head, (int) Math.min(count, EDGE));
     if (format.isEmpty()) {
       throw new IncompleteDownloadException(what + " sent " + count + " bytes with no Content-Length, and they are not "
           + Arrays.stream(ImageInfo.Format.values()).map(ImageInfo.Format::mimeType).collect(Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.model.Creation;
@@ -13,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -44,12 +45,14 @@ public final class Downloads {
 
   private final OkHttpClient http;
   private final RetryingExecutor executor;
-  private final Executor async;
+  private final AsyncRunner async;
+  private final ViduEventListener listener;
 
-  Downloads(OkHttpClient http, RetryingExecutor executor, Executor async) {
+  Downloads(OkHttpClient http, RetryingExecutor executor, AsyncRunner async, ViduEventListener listener) {
     this.http = http;
     this.executor = executor;
     this.async = async;
+    this.listener = listener;
   }
 
   /**
@@ -112,6 +115,20 @@ public final class Downloads {
     return file;
   }
 
+  /** {@link #toStream} on the client's async executor; {@code out} is written from its thread. */
+  public CompletableFuture<Long> toStreamAsync(String url, OutputStream out) {
+    Objects.requireNonNull(url, "url == null");
+    Objects.requireNonNull(out, "out == null");
+    return async.supply(() -> toStream(url, out));
+  }
+
+  /** {@link #toFile} on the client's async executor. */
+  public CompletableFuture<Path> toFileAsync(String url, Path file) {
+    Objects.requireNonNull(url, "url == null");
+    Objects.requireNonNull(file, "file == null");
+    return async.supply(() -> toFile(url, file));
+  }
+
   /**
    * Downloads every creation of a finished task into {@code directory} (created if missing), one
    * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
@@ -134,11 +151,11 @@ public final class Downloads {
     return pathsOrFailure(task, saveEachNow(task, directory, saved -> {}));
   }
 
-  /** {@link #toDirectory(TaskCreations, Path)} on a vidu4j thread; arguments are checked on the caller's. */
+  /** {@link #toDirectory(TaskCreations, Path)} on the client's async executor; arguments are checked on the caller's thread. */
   public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
-    return CompletableFuture.supplyAsync(() -> pathsOrFailure(task, saveEachNow(task, directory, saved -> {})), async);
+    return async.supply(() -> pathsOrFailure(task, saveEachNow(task, directory, saved -> {})));
   }
 
   /**
@@ -328,6 +345,7 @@ public final class Downloads {
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
     return executor.run(RetryingExecutor.Mode.IDEMPOTENT, operation, attempt -> {
+      long started = System.nanoTime();
       try (Response response = http.newCall(new Request.Builder().url(parsed).build()).execute()) {
         ResponseBody body = response.body();
         if (!response.isSuccessful()) {
@@ -336,8 +354,13 @@ public final class Downloads {
               : null;
           throw executor.errors().toException(operation, response.code(), response.headers(), body, advice);
         }
-        try (InputStream in = body.byteStream()) {
-          return handler.handle(in, body, operation);
+        try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
+          T result = handler.handle(in, body, operation);
+          if (listener != ViduEventListener.NONE) {
+            Optional<Path> file = result instanceof Path path ? Optional.of(path) : Optional.empty();
+            listener.downloadFinished(SafeUrl.of(parsed), file, in.count, Duration.ofNanos(System.nanoTime() - started));
+          }
+          return result;
         }
       }
     });
@@ -408,7 +431,7 @@ public final class Downloads {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    return ImageInfo.Format.ofSignature(head, n).map(Downloads::extensionOf);
+    return ImageSignatures.of(head, n).map(Downloads::extensionOf);
   }
 
   /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
@@ -437,5 +460,32 @@ public final class Downloads {
       }
     }
     return Optional.empty();
+  }
+
+  /** Counts what the handler read, for {@link ViduEventListener#downloadFinished}. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 }

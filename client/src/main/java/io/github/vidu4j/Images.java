@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -39,11 +38,11 @@ public final class Images {
 
   private final GenerationApi api;
   private final RetryingExecutor executor;
-  private final Executor async;
+  private final AsyncRunner async;
   private final RequestValidator validator;
   private final Tasks tasks;
 
-  Images(GenerationApi api, RetryingExecutor executor, Executor async, RequestValidator validator, Tasks tasks) {
+  Images(GenerationApi api, RetryingExecutor executor, AsyncRunner async, RequestValidator validator, Tasks tasks) {
     this.api = api;
     this.executor = executor;
     this.async = async;
@@ -91,8 +90,7 @@ public final class Images {
   public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
     ReferenceToImageRequest snapshot = withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
     validate(snapshot);
-    return CompletableFuture.supplyAsync(
-        () -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE), async);
+    return async.supply(() -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
   }
 
   /** A copy of {@code request} that also writes {@code extraFields}; a field the spec knows is refused. */
@@ -111,7 +109,7 @@ public final class Images {
   }
 
   /**
-   * {@link #create} on a vidu4j thread. The request is copied and validated before this returns,
+   * {@link #create} on the client's async executor. The request is copied and validated before this returns,
    * so an invalid one throws here rather than in the future, and changing {@code request}
    * afterwards does not change what is sent.
    *
@@ -120,8 +118,7 @@ public final class Images {
   public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request) {
     ReferenceToImageRequest snapshot = snapshot(Objects.requireNonNull(request, "request == null"));
     validate(snapshot);
-    return CompletableFuture.supplyAsync(
-        () -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE), async);
+    return async.supply(() -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
   }
 
   /**
@@ -181,5 +178,39 @@ public final class Images {
           + ", so the task cannot be awaited. " + RetryingExecutor.MAY_EXIST_ADVICE);
     }
     return id;
+  }
+
+  /** {@link #createAndAwaitAsync(ReferenceToImageRequest, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
+  public CompletableFuture<TaskCreations> createAndAwaitAsync(ReferenceToImageRequest request) {
+    return createAndAwaitAsync(request, AwaitOptions.defaults());
+  }
+
+  /**
+   * {@link #createAsync(ReferenceToImageRequest)} then {@link Tasks#awaitAsync(String,
+   * AwaitOptions)}: no thread is held while the task runs. The request is validated before this
+   * returns. Cancelling the future stops the polling, not the task.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
+  public CompletableFuture<TaskCreations> createAndAwaitAsync(ReferenceToImageRequest request, AwaitOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    CompletableFuture<ReferenceToImageTask> created = createAsync(request);
+    CompletableFuture<TaskCreations> result = async.newFuture();
+    created.whenComplete((task, error) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+        return;
+      }
+      CompletableFuture<TaskCreations> waiting = tasks.awaitAsync(Objects.requireNonNull(task.getTaskId(), "Vidu returned no task_id"), options);
+      result.whenComplete((value, failure) -> waiting.cancel(false));
+      waiting.whenComplete((value, failure) -> {
+        if (failure != null) {
+          result.completeExceptionally(failure);
+        } else {
+          result.complete(value);
+        }
+      });
+    });
+    return result;
   }
 }

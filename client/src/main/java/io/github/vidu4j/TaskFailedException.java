@@ -1,6 +1,10 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.model.TaskCreations;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +19,8 @@ public final class TaskFailedException extends ViduException {
 
   private final String taskId;
   private final @Nullable String errCode;
-  private final transient TaskCreations task;
+  /** Not serialisable itself: written as its JSON, unknown fields included, and read back from it. */
+  private transient TaskCreations task;
 
   /** Creates the exception for a task read in state {@code failed}. */
   public TaskFailedException(String taskId, TaskCreations task) {
@@ -61,5 +66,19 @@ public final class TaskFailedException extends ViduException {
           case "InternalServiceFailure", "ImageDownloadFailure", "Unknown" -> true;
           default -> false;
         };
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeObject(RawJson.of(task).orElseGet(() -> ViduJson.write(task)));
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    TaskCreations read = ViduJson.read((String) in.readObject(), TaskCreations.class);
+    if (read == null) {
+      throw new InvalidObjectException("TaskFailedException without its task");
+    }
+    this.task = read;
   }
 }

@@ -19,8 +19,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -32,16 +31,22 @@ import org.jspecify.annotations.Nullable;
 public final class Tasks {
   private final TasksApi api;
   private final RetryingExecutor executor;
-  private final ExecutorService async;
+  /** The same rules without retries, for scheduled polls: the next poll is their retry, and waits on no thread. */
+  private final RetryingExecutor singleAttempt;
+  private final AsyncRunner async;
   private final Clock clock;
   private final ViduClient.Sleeper sleeper;
+  private final ViduEventListener listener;
 
-  Tasks(TasksApi api, RetryingExecutor executor, ExecutorService async, Clock clock, ViduClient.Sleeper sleeper) {
+  Tasks(TasksApi api, RetryingExecutor executor, RetryingExecutor singleAttempt, AsyncRunner async, Clock clock, ViduClient.Sleeper sleeper,
+      ViduEventListener listener) {
     this.api = api;
     this.executor = executor;
+    this.singleAttempt = singleAttempt;
     this.async = async;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.listener = listener;
   }
 
   /**
@@ -58,9 +63,10 @@ public final class Tasks {
     return executor.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
   }
 
-  /** {@link #get} on a vidu4j thread. */
+  /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
   public CompletableFuture<TaskCreations> getAsync(String taskId) {
-    return CompletableFuture.supplyAsync(() -> get(taskId), async);
+    String id = requireId(taskId);
+    return async.supply(() -> get(id));
   }
 
   /**
@@ -75,9 +81,13 @@ public final class Tasks {
     executor.executeForStatus(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
   }
 
-  /** {@link #cancel} on a vidu4j thread. */
+  /** {@link #cancel} on the client's async executor; the id is checked on the caller's thread. */
   public CompletableFuture<Void> cancelAsync(String taskId) {
-    return CompletableFuture.runAsync(() -> cancel(taskId), async);
+    String id = requireId(taskId);
+    return async.supply(() -> {
+      cancel(id);
+      return null;
+    });
   }
 
   /**
@@ -102,10 +112,10 @@ public final class Tasks {
         "GET /ent/v2/tasks");
   }
 
-  /** {@link #list} on a vidu4j thread. */
+  /** {@link #list} on the client's async executor. */
   public CompletableFuture<TaskList> listAsync(TaskQuery query) {
     Objects.requireNonNull(query, "query == null");
-    return CompletableFuture.supplyAsync(() -> list(query), async);
+    return async.supply(() -> list(query));
   }
 
   /**
@@ -135,19 +145,111 @@ public final class Tasks {
    * @throws ViduException if the thread is interrupted (the interrupt flag is kept)
    */
   public TaskCreations await(String taskId, AwaitOptions options) {
-    String id = requireId(taskId);
-    Objects.requireNonNull(options, "options == null");
-    Instant start = clock.instant();
-    Instant deadline = start.plus(options.timeout());
-    Duration interval = options.initialInterval();
-    String lastState = null;
-    TaskState lastKnown = null;
+    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), executor);
     while (true) {
+      TaskCreations done = wait.poll();
+      if (done != null) {
+        return done;
+      }
       try {
-        // No retry of this read starts after the deadline: await overruns it by one request at most.
-        TaskCreations task = getBefore(id, deadline);
+        sleeper.sleep(wait.nextPause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ViduException("interrupted while waiting for task " + wait.id + "; resume with client.tasks().await(\"" + wait.id + "\")", e);
+      }
+    }
+  }
+
+  /** {@link #awaitAsync(String, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
+  public CompletableFuture<TaskCreations> awaitAsync(String taskId) {
+    return awaitAsync(taskId, AwaitOptions.defaults());
+  }
+
+  /**
+   * {@link #await(String, AwaitOptions)} without a thread held while it waits: each poll is one
+   * request, a short task on the client's async executor ({@link ViduClient.Builder#asyncExecutor}),
+   * and the pause before the next one a scheduled delay. A poll that fails as a read may recover
+   * from is not retried on its thread: the next poll is its retry, no sooner than a {@code
+   * Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
+   * Cancelling the returned future stops the polling (the task itself goes on; cancel it with
+   * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link ViduException}.
+   */
+  public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
+    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
+    CompletableFuture<TaskCreations> result = async.newFuture();
+    new ScheduledPolls(wait, result).next(Duration.ZERO);
+    return result;
+  }
+
+  /** The polls of one {@link #awaitAsync}: each schedules the next, so none waits on a thread. */
+  private final class ScheduledPolls {
+    private final Wait wait;
+    private final CompletableFuture<TaskCreations> result;
+    private volatile @Nullable ScheduledFuture<?> scheduled;
+
+    ScheduledPolls(Wait wait, CompletableFuture<TaskCreations> result) {
+      this.wait = wait;
+      this.result = result;
+      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up idle.
+      result.whenComplete((value, error) -> {
+        ScheduledFuture<?> next = scheduled;
+        if (next != null) {
+          next.cancel(false);
+        }
+      });
+    }
+
+    void next(Duration pause) {
+      scheduled = async.schedule(result, this::poll, pause);
+    }
+
+    private void poll() {
+      TaskCreations done = wait.poll();
+      if (done != null) {
+        result.complete(done);
+      } else {
+        next(wait.nextPause());
+      }
+    }
+  }
+
+  /**
+   * One wait's state and schedule, shared by {@link #await} and {@link #awaitAsync}: what a read
+   * means for the wait, and how long to pause before the next one.
+   */
+  private final class Wait {
+    final String id;
+    private final AwaitOptions options;
+    private final Instant start = clock.instant();
+    private final Instant deadline;
+    private final RetryingExecutor reads;
+    private Duration interval;
+    /** A failed poll's {@code Retry-After}: the next pause is at least this. */
+    private @Nullable Duration retryAfter;
+    private @Nullable String lastState;
+    private @Nullable TaskState lastKnown;
+
+    Wait(String id, AwaitOptions options, RetryingExecutor reads) {
+      this.id = id;
+      this.reads = reads;
+      this.options = options;
+      this.deadline = start.plus(options.timeout());
+      this.interval = options.initialInterval();
+    }
+
+    /**
+     * Reads the task once: the task if it succeeded, {@code null} to poll again.
+     *
+     * @throws TaskFailedException if it failed
+     * @throws ViduApiException for an error a later read would not get past
+     */
+    @Nullable TaskCreations poll() {
+      try {
+        // No retry of this read starts after the deadline: a wait overruns it by one request at most.
+        TaskCreations task = reads.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
         String state = RawJson.field(task, "state").orElse(task.getState() == null ? "" : task.getState().getValue());
         lastKnown = task.getState();
+        listener.taskStateObserved(id, state, Duration.between(start, clock.instant()));
         if (!state.equals(lastState)) {
           lastState = state;
           options.onStateChange().accept(task);
@@ -164,7 +266,17 @@ public final class Tasks {
         if (!e.isRetryable()) {
           throw e;
         }
+        retryAfter = e.retryAfter().orElse(null);
       }
+      return null;
+    }
+
+    /**
+     * The pause before the next read.
+     *
+     * @throws TaskTimeoutException if the deadline has passed
+     */
+    Duration nextPause() {
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
         // The id may come from the server (createAndAwait): it is quoted only redacted.
@@ -173,43 +285,16 @@ public final class Tasks {
       Duration left = Duration.between(now, deadline);
       boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
       Duration pause = steady ? options.initialInterval() : interval;
-      try {
-        sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ViduException("interrupted while waiting for task " + id + "; resume with client.tasks().await(\"" + id + "\")", e);
+      if (retryAfter != null && retryAfter.compareTo(pause) > 0) {
+        pause = retryAfter;
       }
+      retryAfter = null;
       if (!steady) {
         Duration next = interval.plus(interval.dividedBy(2));
         interval = next.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : next;
       }
+      return pause.compareTo(left) < 0 ? pause : left;
     }
-  }
-
-  /**
-   * {@link #await(String, AwaitOptions)} on a vidu4j thread. Cancelling the returned future stops
-   * the polling (the task itself goes on; cancel it with {@link #cancel}).
-   */
-  public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
-    requireId(taskId);
-    Objects.requireNonNull(options, "options == null");
-    CompletableFuture<TaskCreations> result = new CompletableFuture<>();
-    Future<?> worker =
-        async.submit(
-            () -> {
-              try {
-                result.complete(await(taskId, options));
-              } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-              }
-            });
-    result.whenComplete(
-        (value, error) -> {
-          if (result.isCancelled()) {
-            worker.cancel(true);
-          }
-        });
-    return result;
   }
 
   private static String requireId(String taskId) {

@@ -4,7 +4,7 @@ import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
-import io.github.vidu4j.internal.HttpLogger;
+import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -24,10 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -71,23 +68,20 @@ public final class ViduClient implements AutoCloseable {
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
   /** Default {@link Builder#callTimeout}: 2 min for one attempt, connect to last byte. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
-  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** Not a public constant: javac would copy its value into callers, and a new default would not reach them. */
+  private static final int DEFAULT_MAX_RETRIES = 2;
   /** Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks for more. */
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(30);
   /** Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this after the first attempt. */
   public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(1);
   /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
-  /**
-   * Default {@link Builder#maxResponseBytes}: 16 MiB. A full list page (100 tasks, the spec's
-   * maximum) of the spec's example task is 58 KB; with 2,000-character prompts written as JSON
-   * escapes, 7 image URLs and 4 presigned result URLs per task it is about 2 MB: the default leaves
-   * eight times that.
-   */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+  // A full list page (100 tasks, the spec's maximum) of the spec's example task is 58 KB; with
+  // 2,000-character prompts written as JSON escapes, 7 image URLs and 4 presigned result URLs per
+  // task it is about 2 MB: the default leaves eight times that.
+  private static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-  /** Waits between attempts and polls; replaceable in tests so that nothing really sleeps. */
+  /** Waits between attempts and between blocking polls; replaceable in tests so that nothing really sleeps. */
   @FunctionalInterface
   public interface Sleeper {
     /** Blocks for {@code duration}. */
@@ -97,7 +91,9 @@ public final class ViduClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final boolean ownsHttpClient;
   private final OkHttpClient apiHttp;
-  private final ExecutorService asyncExecutor;
+  private final AsyncRunner async;
+  /** What this client was built from, for {@link #newBuilder()}. */
+  private final Builder settings;
   private final Images images;
   private final Tasks tasks;
   private final Downloads downloads;
@@ -106,6 +102,7 @@ public final class ViduClient implements AutoCloseable {
   private final RetryingExecutor executor;
 
   private ViduClient(Builder b) {
+    this.settings = new Builder(b);
     this.baseUrl = b.baseUrl;
     this.ownsHttpClient = b.httpClient == null;
     // One client built for the API; the download client is derived from it (sharing its pool and
@@ -126,8 +123,8 @@ public final class ViduClient implements AutoCloseable {
         .addInterceptor(RedirectPolicy.forApi())
         .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker());
-    if (b.httpLogger != null) {
-      api.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    if (b.eventListener != ViduEventListener.NONE) {
+      api.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     this.apiHttp = api.build();
     if (download == null) {
@@ -143,8 +140,8 @@ public final class ViduClient implements AutoCloseable {
         .followSslRedirects(false)
         .addInterceptor(RedirectPolicy.forDownloads())
         .addNetworkInterceptor(new SendTracker());
-    if (b.httpLogger != null) {
-      download.addNetworkInterceptor(new HttpLogger(b.httpLogger));
+    if (b.eventListener != ViduEventListener.NONE) {
+      download.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     OkHttpClient downloadHttp = download.build();
     Retrofit retrofit =
@@ -156,25 +153,40 @@ public final class ViduClient implements AutoCloseable {
             .build();
     this.executor =
         new RetryingExecutor(
-            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.httpLogger);
-    AtomicInteger threads = new AtomicInteger();
-    this.asyncExecutor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "vidu4j-async-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, asyncExecutor, b.clock, b.sleeper);
-    this.images = new Images(retrofit.create(GenerationApi.class), executor, asyncExecutor, b.validator, tasks);
-    this.downloads = new Downloads(downloadHttp, executor, asyncExecutor);
-    this.callbacks = new Callbacks(tasks);
+            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.eventListener);
+    this.async = b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
+    RetryingExecutor singleAttempt =
+        new RetryingExecutor(0, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, executor.errors(), b.eventListener);
+    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, singleAttempt, async, b.clock, b.sleeper, b.eventListener);
+    this.images = new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
+    this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
+    this.callbacks = new Callbacks(tasks, async);
     this.accountApi = retrofit.create(AccountApi.class);
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this client's settings, to build a client that differs in a few: {@code
+   * client.newBuilder().readTimeout(Duration.ofMinutes(2)).build()}. The new client shares this
+   * one's {@link Builder#httpClient} and {@link Builder#asyncExecutor} if they were given, and
+   * otherwise makes its own; closing either client leaves the other working.
+   */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /** Default {@link Builder#maxResponseBytes}: 16 MiB (16,777,216 bytes), eight times a full list page at the spec's limits. */
+  public static long defaultMaxResponseBytes() {
+    return DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
+  public static int defaultMaxRetries() {
+    return DEFAULT_MAX_RETRIES;
   }
 
   /**
@@ -225,9 +237,14 @@ public final class ViduClient implements AutoCloseable {
     return executor.execute(accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
   }
 
-  /** {@link #credits(boolean)} on a vidu4j thread. */
+  /** {@link #credits()} on the client's async executor. */
+  public CompletableFuture<Credits> creditsAsync() {
+    return creditsAsync(false);
+  }
+
+  /** {@link #credits(boolean)} on the client's async executor. */
   public CompletableFuture<Credits> creditsAsync(boolean showDetail) {
-    return CompletableFuture.supplyAsync(() -> credits(showDetail), asyncExecutor);
+    return async.supply(() -> credits(showDetail));
   }
 
   /** The base URL requests go to, with a trailing slash. */
@@ -236,12 +253,14 @@ public final class ViduClient implements AutoCloseable {
   }
 
   /**
-   * Stops the client's async threads and, if the client created its own OkHttp client, its
-   * connection pool. A shared {@link Builder#httpClient} is left running.
+   * Fails every async call not yet done with a {@link ViduException} saying the client is closed
+   * (later ones fail the same way), stops the client's own async threads (a {@link
+   * Builder#asyncExecutor} given to it is left running) and, if the client created its own OkHttp
+   * client, its connection pool (a shared {@link Builder#httpClient} is left running).
    */
   @Override
   public void close() {
-    asyncExecutor.shutdownNow();
+    async.close();
     if (ownsHttpClient) {
       // Calls are synchronous, so OkHttp's dispatcher never started its executor (asking for it
       // would create one just to shut it down); the pool's idle connections are all there is.
@@ -307,9 +326,31 @@ public final class ViduClient implements AutoCloseable {
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private @Nullable String userAgentSuffix;
     private RequestValidator validator = RequestValidator.strict();
-    private @Nullable Consumer<String> httpLogger;
+    private ViduEventListener eventListener = ViduEventListener.NONE;
+    private @Nullable ScheduledExecutorService asyncExecutor;
 
     private Builder() {}
+
+    private Builder(Builder other) {
+      this.apiKey = other.apiKey;
+      this.baseUrl = other.baseUrl;
+      this.connectTimeout = other.connectTimeout;
+      this.readTimeout = other.readTimeout;
+      this.writeTimeout = other.writeTimeout;
+      this.callTimeout = other.callTimeout;
+      this.downloadTimeout = other.downloadTimeout;
+      this.maxResponseBytes = other.maxResponseBytes;
+      this.maxRetries = other.maxRetries;
+      this.maxRetryWait = other.maxRetryWait;
+      this.retryBudget = other.retryBudget;
+      this.httpClient = other.httpClient;
+      this.clock = other.clock;
+      this.sleeper = other.sleeper;
+      this.userAgentSuffix = other.userAgentSuffix;
+      this.validator = other.validator;
+      this.eventListener = other.eventListener;
+      this.asyncExecutor = other.asyncExecutor;
+    }
 
     /**
      * The API key, sent as {@code Authorization: Token <key>}. Required. It must not be blank or
@@ -430,7 +471,7 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * The longest 2xx API answer read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BYTES}. A
+     * The longest 2xx API answer read, in bytes; default {@link ViduClient#defaultMaxResponseBytes()} (16 MiB). A
      * longer one fails with {@link ResponseTooLargeException} after at most this many bytes were
      * read, whatever its {@code Content-Length} says, and is not retried. Error bodies are read up
      * to 64 KiB whatever this says; downloads of result files are not bounded by it.
@@ -443,7 +484,7 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** Retries after the first attempt, 0 to disable; default {@link #DEFAULT_MAX_RETRIES}. */
+    /** Retries after the first attempt, 0 to disable; default {@link ViduClient#defaultMaxRetries()} (2). */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
@@ -479,7 +520,11 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** How the client waits between retries and polls; default {@link Thread#sleep}. */
+    /**
+     * How the client waits between retries and between the polls of a blocking {@link
+     * Tasks#await}; default {@link Thread#sleep}. {@link Tasks#awaitAsync} schedules its polls on
+     * the {@link #asyncExecutor} instead and does not use it.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
@@ -506,22 +551,35 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Receives one line per request, response header and retry, with {@code Authorization}
-     * redacted and no bodies; default none.
+     * Receives the client's events: requests, responses, retries, the states a wait reads and
+     * downloads ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
+     * nothing to a call. {@link ViduEventListener#logTo(System.Logger)} logs them.
      */
-    public Builder httpLogger(Consumer<String> logger) {
-      this.httpLogger = Objects.requireNonNull(logger, "logger == null");
+    public Builder eventListener(ViduEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Where {@code ...Async} calls run and waits between polls are scheduled. Each poll or call is
+     * one short task (a request and its retries); nothing waits on a thread between polls. The
+     * caller owns the executor: {@link ViduClient#close()} does not shut it down. Default: the
+     * client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which end when
+     * idle for 10 s and at {@code close()}.
+     */
+    public Builder asyncExecutor(ScheduledExecutorService executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
     /**
      * The client.
      *
-     * @throws IllegalStateException if no API key was set
+     * @throws ViduException if no API key was set, as {@link #fromEnvironment} does
      */
     public ViduClient build() {
       if (apiKey == null) {
-        throw new IllegalStateException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
+        throw new ViduException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }
       return new ViduClient(this);
     }

@@ -20,7 +20,7 @@ public final class Bodies implements AutoCloseable {
   /** Every benchmark class of the suite, in report order. */
   public static final List<Class<?>> CLASSES = List.of(
       VerifyBenchmark.class, VerifyRedisBenchmark.class, ParseBenchmark.class, HttpBenchmark.class, SniffBenchmark.class,
-      ClientBuildBenchmark.class, DataUriBenchmark.class);
+      ClientBuildBenchmark.class, DataUriBenchmark.class, ListenerBenchmark.class);
 
   /** One benchmark method bound to its set-up instance. */
   public record Body(String className, String name, Object instance, Method method) {

@@ -31,6 +31,7 @@ public final class Report {
     TARGETS.put("HttpBenchmark.Get", 1.05);
     TARGETS.put("HttpBenchmark.Create", 1.1);
     TARGETS.put("HttpBenchmark.List", 1.05);
+    TARGETS.put("ListenerBenchmark.Get", 1.05);
     TARGETS.put("ClientBuildBenchmark.BuildAndClose", 1.2);
   }
 

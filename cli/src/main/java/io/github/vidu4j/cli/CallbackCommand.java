@@ -6,6 +6,7 @@ import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -229,7 +230,7 @@ final class CallbackCommand {
       server.createContext(path == null || path.isEmpty() ? "/" : path, exchange -> {
         int status;
         try {
-          VerifiedCallback verified = verifier.verify(CallbackRequest.fromHttpExchange(exchange, url));
+          VerifiedCallback verified = verifier.verify(JdkHttpServerCallbackRequests.from(exchange, url));
           synchronized (root.out) {
             root.out.println(root.json ? new String(verified.rawBody(), StandardCharsets.UTF_8) : "accepted " + describe(verified));
           }

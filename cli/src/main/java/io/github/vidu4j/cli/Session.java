@@ -23,8 +23,15 @@ final class Session implements AutoCloseable {
   static Session withSandbox(ViduClient.Builder builder, @Nullable String key, ViduCli cli) {
     String acceptedKey = key == null || key.isBlank() ? SandboxOptions.DEMO_KEY : key.trim();
     ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.defaults().toBuilder().apiKey(acceptedKey).build());
-    cli.err.println("sandbox: a local Vidu emulator at " + sandbox.baseUrl() + "; nothing leaves this machine");
-    return new Session(builder.baseUrl(sandbox.baseUrl()).apiKey(acceptedKey).build(), sandbox);
+    try {
+      ViduClient client = builder.baseUrl(sandbox.baseUrl()).apiKey(acceptedKey).build();
+      cli.err.println("sandbox: a local Vidu emulator at " + sandbox.baseUrl() + "; nothing leaves this machine");
+      return new Session(client, sandbox);
+    } catch (RuntimeException | Error e) {
+      // Nobody else holds the sandbox yet: its port and threads would outlive the failed command.
+      sandbox.close();
+      throw e;
+    }
   }
 
   @Override

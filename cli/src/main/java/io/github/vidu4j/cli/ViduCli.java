@@ -3,6 +3,7 @@ package io.github.vidu4j.cli;
 import io.github.vidu4j.InvalidSettingException;
 import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.validation.RequestValidator;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -151,8 +152,8 @@ public final class ViduCli {
       builder.validator(RequestValidator.allowingUnknownModels());
     }
     if (verbose) {
-      // The client's logger already redacts Authorization and every URL's query values.
-      builder.httpLogger(line -> err.println("[http] " + line));
+      // The client's events hold no key or header, and every URL's query values are redacted.
+      builder.eventListener(ViduEventListener.logTo(new VerboseLog(err)));
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {

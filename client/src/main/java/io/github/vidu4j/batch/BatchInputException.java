@@ -10,7 +10,7 @@ import java.util.List;
 public final class BatchInputException extends ViduException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   /** The exception for {@code problems} (at least one) found in {@code source} (a file name, or "batch"). */
   public BatchInputException(String source, List<Problem> problems) {
@@ -38,5 +38,5 @@ public final class BatchInputException extends ViduException {
    * @param line the line number, from 1
    * @param message what is wrong, naming the field
    */
-  public record Problem(int line, String message) {}
+  public record Problem(int line, String message) implements java.io.Serializable {}
 }

@@ -9,14 +9,23 @@ import java.util.Objects;
  * methods, each returning a copy.
  */
 public final class BatchOptions {
-  /** Tasks in flight when neither {@link #withConcurrency} nor the account's {@code concurrency_limit} says: 5, Vidu's usual limit. */
-  public static final int FALLBACK_CONCURRENCY = 5;
   /** Default {@link #throttleBackoff()}: 1 s, doubling per 429 in a row up to {@link #MAX_THROTTLE_BACKOFF}. */
   public static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofSeconds(1);
   /** The longest pause after a 429 unless Vidu's {@code Retry-After} asks for more: 30 s. */
   public static final Duration MAX_THROTTLE_BACKOFF = Duration.ofSeconds(30);
+  // Not public constants: javac copies those into callers, and a changed default would not reach them.
+  private static final int FALLBACK_CONCURRENCY = 5;
+  private static final int DEFAULT_MAX_CREATE_ATTEMPTS = 20;
+
+  /** Tasks in flight when neither {@link #withConcurrency} nor the account's {@code concurrency_limit} says: 5, Vidu's usual limit. */
+  public static int fallbackConcurrency() {
+    return FALLBACK_CONCURRENCY;
+  }
+
   /** Default {@link #maxCreateAttempts()}: a line is given up (this run) after 20 creates refused with 429 or lost on the way. */
-  public static final int DEFAULT_MAX_CREATE_ATTEMPTS = 20;
+  public static int defaultMaxCreateAttempts() {
+    return DEFAULT_MAX_CREATE_ATTEMPTS;
+  }
 
   private static final BatchOptions DEFAULTS =
       new BatchOptions(0, false, AwaitOptions.defaults(), DEFAULT_THROTTLE_BACKOFF, DEFAULT_MAX_CREATE_ATTEMPTS, BatchListener.NONE);
@@ -39,14 +48,14 @@ public final class BatchOptions {
 
   /**
    * Concurrency from the account ({@code concurrency_limit} of {@code GET /ent/v2/credits}, else
-   * {@value #FALLBACK_CONCURRENCY}); failed lines stay failed; each task awaited with {@link
+   * {@link #fallbackConcurrency()} (5)); failed lines stay failed; each task awaited with {@link
    * AwaitOptions#defaults()} (up to 10 minutes); 1 s first pause after a 429; no listener.
    */
   public static BatchOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Tasks in flight at once, 1 to 100; 0 (the default) asks the account, else {@value #FALLBACK_CONCURRENCY}. */
+  /** Tasks in flight at once, 1 to 100; 0 (the default) asks the account, else {@link #fallbackConcurrency()} (5). */
   public int concurrency() {
     return concurrency;
   }

@@ -25,7 +25,10 @@ import java.util.Objects;
  * same journal while one holds it.
  */
 public final class Batches {
-  /** The journal's name in the output directory when the CLI picks it: {@value}. */
+  /**
+   * The journal's name in the output directory when the CLI picks it: {@value}. A constant on
+   * purpose: journals written by one release are resumed by the next under the same name.
+   */
   public static final String DEFAULT_JOURNAL_NAME = "vidu-batch.journal";
 
   private final ViduClient client;
@@ -99,7 +102,7 @@ public final class Batches {
 
   /**
    * Tasks the account may run at once: the largest {@code concurrency_limit} the credits endpoint
-   * reports, else {@value BatchOptions#FALLBACK_CONCURRENCY} (also when it cannot be read).
+   * reports, else {@link BatchOptions#fallbackConcurrency()} (5) (also when it cannot be read).
    */
   public int accountConcurrency() {
     try {
@@ -113,9 +116,9 @@ public final class Batches {
           }
         }
       }
-      return limit > 0 ? Math.min(limit, 100) : BatchOptions.FALLBACK_CONCURRENCY;
+      return limit > 0 ? Math.min(limit, 100) : BatchOptions.fallbackConcurrency();
     } catch (ViduException e) {
-      return BatchOptions.FALLBACK_CONCURRENCY;
+      return BatchOptions.fallbackConcurrency();
     }
   }
 

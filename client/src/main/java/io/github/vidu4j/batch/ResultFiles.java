@@ -3,6 +3,7 @@ package io.github.vidu4j.batch;
 import io.github.vidu4j.Downloads;
 import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduLocalIOException;
+import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.ImageInfo;
@@ -86,7 +87,7 @@ final class ResultFiles {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    return ImageInfo.Format.ofSignature(head, n)
+    return ImageSignatures.of(head, n)
         .map(format -> format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT))
         .orElseGet(() -> {
           String path = url.replaceFirst("[?#].*$", "").toLowerCase(Locale.ROOT);

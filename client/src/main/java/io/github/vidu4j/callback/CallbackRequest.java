@@ -1,7 +1,6 @@
 package io.github.vidu4j.callback;
 
 import io.github.vidu4j.ViduException;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.vidu4j.internal.SafeUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,7 @@ import java.util.TreeSet;
  *
  * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load
  * balancers rewrite hosts, paths and query encodings, and Vidu signed the URL it was given.
+ * {@link JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's request.
  */
 public final class CallbackRequest {
   private final String method;
@@ -47,6 +47,27 @@ public final class CallbackRequest {
   public static CallbackRequest of(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(body, "body == null");
     return owning(method, callbackUrl, headers, body.clone());
+  }
+
+  /**
+   * The longest callback body the server adapters read: 1 MiB. A callback carries one task (its
+   * prompt, up to 7 image URLs and the result URLs), a few KB; the bound keeps an unauthenticated
+   * sender from making a receiver buffer what it likes before the signature is checked.
+   */
+  static final int MAX_ADAPTER_BODY_BYTES = 1024 * 1024;
+
+  /** The whole body from a server adapter's stream, bounded and typed like everything vidu4j throws. */
+  static byte[] readAdapterBody(InputStream in) {
+    try (in) {
+      byte[] body = in.readNBytes(MAX_ADAPTER_BODY_BYTES + 1);
+      if (body.length > MAX_ADAPTER_BODY_BYTES) {
+        throw new ViduException("the callback body is over " + MAX_ADAPTER_BODY_BYTES + " bytes: not a Vidu callback");
+      }
+      return body;
+    } catch (IOException e) {
+      // The sender went away mid-body: nothing to verify.
+      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
+    }
   }
 
   /** {@link #of} for a body array nobody else holds, so it is not copied again. */
@@ -80,22 +101,6 @@ public final class CallbackRequest {
     });
     return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized),
         namesWithNullValues.isEmpty() ? Set.of() : Collections.unmodifiableSet(namesWithNullValues), body);
-  }
-
-  /**
-   * Reads a JDK {@code HttpServer} exchange: its method, headers and whole body (read once here;
-   * use {@link #body()} afterwards, the exchange's stream is spent).
-   */
-  public static CallbackRequest fromHttpExchange(HttpExchange exchange, String callbackUrl) {
-    Objects.requireNonNull(exchange, "exchange == null");
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    } catch (IOException e) {
-      // The sender went away mid-body: nothing to verify, and typed like everything vidu4j throws.
-      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
-    }
-    return owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
 
   /** The HTTP method, as received. */

@@ -1,6 +1,7 @@
 package io.github.vidu4j.callback;
 
 import io.github.vidu4j.ViduException;
+import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.ViduJson;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
 import io.github.vidu4j.model.TaskCreations;
@@ -96,6 +97,7 @@ public final class CallbackVerifier {
   private final boolean failOpen;
   /** The callback URLs given to the builder, parsed there. */
   private final Map<String, SigningString.Target> registeredTargets;
+  private final ViduEventListener listener;
   /** A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC itself. */
   private final ThreadLocal<Mac[]> macs;
   private volatile SigningString.@Nullable Target lastTarget;
@@ -109,6 +111,7 @@ public final class CallbackVerifier {
     this.nonceTtl = maxAge.plus(maxFutureSkew);
     this.failOpen = b.failOpen;
     this.registeredTargets = Map.copyOf(b.targets);
+    this.listener = b.eventListener;
     List<String> keys = secrets;
     this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
   }
@@ -128,6 +131,18 @@ public final class CallbackVerifier {
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
+    VerifiedCallback verified;
+    try {
+      verified = verifyUnobserved(request);
+    } catch (InvalidSignatureException e) {
+      listener.callbackRejected(e.reason());
+      throw e;
+    }
+    listener.callbackVerified(verified.taskId());
+    return verified;
+  }
+
+  private VerifiedCallback verifyUnobserved(CallbackRequest request) {
     Instant now = clock.instant();
     Verified verified = verifyHeaders(request, now);
     TaskCreations task;
@@ -324,8 +339,18 @@ public final class CallbackVerifier {
     private @Nullable NonceStore nonceStore;
     private boolean failOpen;
     private final Map<String, SigningString.Target> targets = new LinkedHashMap<>();
+    private ViduEventListener eventListener = ViduEventListener.NONE;
 
     private Builder() {}
+
+    /**
+     * Told of every verdict: {@link ViduEventListener#callbackVerified} or {@link
+     * ViduEventListener#callbackRejected} with the reason; default {@link ViduEventListener#NONE}.
+     */
+    public Builder eventListener(ViduEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
 
     /**
      * Adds a secret: the API key that created the tasks whose callbacks this verifies.

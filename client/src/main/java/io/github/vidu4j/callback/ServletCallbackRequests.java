@@ -21,6 +21,7 @@ public final class ServletCallbackRequests {
   private ServletCallbackRequests() {}
 
   /** The callback in {@code request}, verified later against {@code callbackUrl} as registered. */
+  @SuppressWarnings("exports") // from an optional module the caller already reads (module-info)
   public static CallbackRequest from(HttpServletRequest request, String callbackUrl) {
     Objects.requireNonNull(request, "request == null");
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -28,10 +29,9 @@ public final class ServletCallbackRequests {
       headers.put(name, Collections.list(request.getHeaders(name)));
     }
     byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readAllBytes();
+    try {
+      body = CallbackRequest.readAdapterBody(request.getInputStream());
     } catch (IOException e) {
-      // The sender went away mid-body: nothing to verify, and typed like everything vidu4j throws.
       throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
     }
     return CallbackRequest.owning(request.getMethod(), callbackUrl, headers, body);

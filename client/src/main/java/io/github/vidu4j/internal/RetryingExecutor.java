@@ -5,6 +5,7 @@ import com.google.gson.stream.MalformedJsonException;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.ResponseTooLargeException;
+import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduResponseException;
 import io.github.vidu4j.ViduTransportException;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -67,7 +67,7 @@ public final class RetryingExecutor {
   private final Clock clock;
   private final ViduClient.Sleeper sleeper;
   private final ErrorMapper errors;
-  private final @Nullable Consumer<String> log;
+  private final ViduEventListener listener;
 
   public RetryingExecutor(
       int maxRetries,
@@ -76,14 +76,14 @@ public final class RetryingExecutor {
       Clock clock,
       ViduClient.Sleeper sleeper,
       ErrorMapper errors,
-      @Nullable Consumer<String> log) {
+      ViduEventListener listener) {
     this.maxRetries = maxRetries;
     this.maxRetryWait = maxRetryWait;
     this.retryBudget = retryBudget;
     this.clock = clock;
     this.sleeper = sleeper;
     this.errors = errors;
-    this.log = log;
+    this.listener = listener;
   }
 
   public ErrorMapper errors() {
@@ -133,7 +133,7 @@ public final class RetryingExecutor {
     Instant start = clock.instant();
     for (int n = 0; ; n++) {
       Duration delay;
-      RuntimeException failure;
+      ViduException failure;
       SendTracker.begin();
       try {
         return attempt.run(n);
@@ -170,9 +170,7 @@ public final class RetryingExecutor {
           || (deadline != null && retryAt.isAfter(deadline))) {
         throw failure;
       }
-      if (log != null) {
-        log.accept("retrying " + operation + " in " + delay.toMillis() + " ms (retry " + (n + 1) + " of " + maxRetries + "): " + failure.getMessage());
-      }
+      listener.retryScheduled(operation, n + 1, maxRetries, delay, failure);
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {

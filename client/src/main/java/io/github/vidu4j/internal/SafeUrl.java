@@ -16,6 +16,9 @@ public final class SafeUrl {
 
   /** {@code url} without query values, user info or fragment. */
   public static String of(HttpUrl url) {
+    if (url.encodedQuery() == null && url.fragment() == null && url.encodedUsername().isEmpty() && url.encodedPassword().isEmpty()) {
+      return url.toString(); // nothing to hide, and no copy: an API call's usual URL
+    }
     String base = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
     String query = url.encodedQuery();
     if (query == null) {

@@ -1,5 +1,6 @@
 package io.github.vidu4j.validation;
 
+import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.validation.ImageInfo.Format;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,7 @@ final class ImageSniffer {
   static ImageInfo sniff(InputStream in) throws IOException, NotAnImage {
     byte[] head = new byte[30];
     int n = readUpTo(in, head);
-    ImageInfo.Format format = ImageInfo.Format.ofSignature(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
+    ImageInfo.Format format = ImageSignatures.of(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
     return switch (format) {
       case PNG -> png(head, n);
       // JPEG walks segments byte by byte: buffered, or each byte is a system call on a file.

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 public final class ViduValidationException extends ViduException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Violation> violations;
+  /** Serialised with the exception: {@link Violation} holds only strings. */
+  private final List<Violation> violations;
 
   /** An exception listing {@code violations} (at least one). */
   public ViduValidationException(List<Violation> violations) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One broken rule: a stable {@link Code}, the field (JSON name, with an index for list items, for
  * example {@code images[2]}), the offending value (shortened for display) and the rule it breaks.
  */
-public final class Violation {
+public final class Violation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final int MAX_VALUE_CHARS = 60;
 
   /**

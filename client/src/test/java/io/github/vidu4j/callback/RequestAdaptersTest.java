@@ -3,11 +3,15 @@ package io.github.vidu4j.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.ViduEventListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +19,11 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class RequestAdaptersTest {
@@ -78,6 +87,60 @@ class RequestAdaptersTest {
         });
     assertThatThrownBy(() -> ServletCallbackRequests.from(servlet, URL)).isExactlyInstanceOf(io.github.vidu4j.ViduException.class)
         .hasMessageContaining("cannot read the callback body").hasCauseInstanceOf(java.io.EOFException.class);
+  }
+
+  @Test
+  void jdkHttpServerExchangeIsReadAndEveryVerdictIsAnEventWithoutTheSecret() throws Exception {
+    String secret = "vda_callback_secret_51e3";
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ViduEventListener listener = new ViduEventListener() {
+      @Override
+      public void callbackVerified(java.util.Optional<String> taskId) {
+        events.add("verified " + taskId.orElse("-"));
+      }
+
+      @Override
+      public void callbackRejected(InvalidSignatureException.Reason reason) {
+        events.add("rejected " + reason);
+      }
+    };
+    CallbackVerifier verifier = CallbackVerifier.builder().secret(secret).clock(Clock.fixed(NOW, ZoneOffset.UTC)).eventListener(listener).build();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/vidu/callback", exchange -> {
+      int status = 200;
+      try {
+        verifier.verify(JdkHttpServerCallbackRequests.from(exchange, URL));
+      } catch (InvalidSignatureException e) {
+        status = 401;
+      }
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    });
+    server.start();
+    OkHttpClient http = new OkHttpClient();
+    try {
+      String target = "http://127.0.0.1:" + server.getAddress().getPort() + "/vidu/callback?tenant=acme";
+      Map<String, String> signed = CallbackSigner.withSecret(secret).sign("POST", URL, NOW, "n-1");
+      Map<String, String> forged = CallbackSigner.withSecret("another").sign("POST", URL, NOW, "n-2");
+      assertThat(send(http, target, signed)).isEqualTo(200);
+      assertThat(send(http, target, forged)).isEqualTo(401);
+      assertThat(send(http, target, signed)).isEqualTo(401);
+    } finally {
+      server.stop(0);
+      http.connectionPool().evictAll();
+    }
+
+    assertThat(events).containsExactly("verified t-9", "rejected BAD_SIGNATURE", "rejected REPLAYED");
+    assertThat(String.join("\n", events)).doesNotContain(secret);
+  }
+
+  private static int send(OkHttpClient http, String target, Map<String, String> headers) throws Exception {
+    Request.Builder request = new Request.Builder().url(target)
+        .post(RequestBody.create("{\"id\":\"t-9\",\"state\":\"success\"}", MediaType.get("application/json")));
+    headers.forEach(request::header);
+    try (Response response = http.newCall(request.build()).execute()) {
+      return response.code();
+    }
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -161,27 +162,68 @@ class AwaitTest extends ClientHarness {
 
   @Test
   void cancellingTheAsyncWaitStopsPolling() throws Exception {
-    CountDownLatch sleeping = new CountDownLatch(1);
-    CountDownLatch interrupted = new CountDownLatch(1);
-    ViduClient.Sleeper blockingSleeper = d -> {
-      sleeping.countDown();
-      try {
-        new CountDownLatch(1).await();
-      } catch (InterruptedException e) {
-        interrupted.countDown();
-        throw e;
-      }
-    };
     server.enqueue(Responses.task("t-1", "processing"));
-    try (ViduClient blocking = client(b -> b.sleeper(blockingSleeper))) {
-      CompletableFuture<TaskCreations> wait = blocking.tasks().awaitAsync("t-1", AwaitOptions.defaults());
-      assertThat(sleeping.await(5, TimeUnit.SECONDS)).isTrue();
+    server.enqueue(Responses.task("t-1", "processing"));
+    CompletableFuture<TaskCreations> wait = client.tasks().awaitAsync("t-1", AwaitOptions.defaults().withIntervals(Duration.ofMillis(200), Duration.ofMillis(200)));
+    take();
 
-      wait.cancel(true);
+    wait.cancel(true);
 
-      assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
-      assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
+    // The next poll was due 200 ms after the first; three intervals later nothing more was sent.
+    Thread.sleep(600);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anAsyncPollThatFailsIsRetriedByTheNextPollNoSoonerThanRetryAfter() throws Exception {
+    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down")).addHeader("Retry-After", "1").build());
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+    RecordingListener listener = new RecordingListener();
+    try (ViduClient observed = client(b -> b.eventListener(listener))) {
+      long start = System.nanoTime();
+      CompletableFuture<TaskCreations> wait = observed.tasks().awaitAsync("t-1", AwaitOptions.defaults().withIntervals(Duration.ofMillis(10), Duration.ofMillis(10)));
+
+      assertThat(wait.get(10, TimeUnit.SECONDS).getState()).isEqualTo(TaskState.SUCCESS);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+    // No retry waited on a thread: the second request was the next scheduled poll.
+    assertThat(listener.events).noneMatch(e -> e.startsWith("retryScheduled"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anAsyncWaitAfterCloseFailsSayingTheClientIsClosed() {
+    server.enqueue(Responses.task("t-1", "processing"));
+    ViduClient closing = client(b -> b);
+    CompletableFuture<TaskCreations> waiting = closing.tasks().awaitAsync("t-1", AwaitOptions.defaults());
+
+    closing.close();
+
+    assertThatThrownBy(waiting::join).hasCauseExactlyInstanceOf(ViduException.class).hasMessageContaining("ViduClient is closed");
+    for (CompletableFuture<?> later : List.of(closing.tasks().awaitAsync("t-1"), closing.tasks().getAsync("t-1"), closing.creditsAsync(),
+        closing.tasks().cancelAsync("t-1"), closing.images().createAsync(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))) {
+      assertThatThrownBy(later::join).hasCauseExactlyInstanceOf(ViduException.class).hasMessageContaining("ViduClient is closed");
+    }
+  }
+
+  @Test
+  void aCallersExecutorRunsThePollsAndOutlivesTheClient() throws Exception {
+    server.enqueue(Responses.task("t-1", "processing"));
+    server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
+    ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "callers-thread"));
+    try {
+      List<String> pollThreads = new CopyOnWriteArrayList<>();
+      try (ViduClient onOwn = client(b -> b.asyncExecutor(own))) {
+        AwaitOptions options = AwaitOptions.defaults().withIntervals(Duration.ofMillis(10), Duration.ofMillis(10))
+            .withStateListener(task -> pollThreads.add(Thread.currentThread().getName()));
+        assertThat(onOwn.tasks().awaitAsync("t-1", options).get(5, TimeUnit.SECONDS).getState()).isEqualTo(TaskState.SUCCESS);
+      }
+      assertThat(pollThreads).containsOnly("callers-thread").hasSize(2);
+      assertThat(own.isShutdown()).isFalse();
+      assertThat(own.submit(() -> "still running").get(5, TimeUnit.SECONDS)).isEqualTo("still running");
+    } finally {
+      own.shutdownNow();
     }
   }
 

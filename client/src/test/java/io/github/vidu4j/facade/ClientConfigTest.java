@@ -9,7 +9,6 @@ import io.github.vidu4j.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,9 @@ class ClientConfigTest extends ClientHarness {
     assertThatThrownBy(() -> ViduClient.builder().apiKey("vda_secret\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("apiKey contains whitespace at index 10 of 11; copy the key again without it");
-    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("apiKey is required");
+    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(ViduException.class).hasMessageContaining("apiKey is required");
+    // The same condition as fromEnvironment's missing key, so the same type.
+    assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of())).isInstanceOf(ViduException.class);
   }
 
   @Test
@@ -86,16 +87,39 @@ class ClientConfigTest extends ClientHarness {
   }
 
   @Test
-  void theHttpLoggerRedactsTheKey() {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
+  void newBuilderMakesAClientWithTheSameSettingsButTheOneChanged() throws Exception {
     server.enqueue(Responses.task("t-1", "processing"));
-    try (ViduClient logged = client(b -> b.httpLogger(lines::add))) {
-      logged.tasks().get("t-1");
+    server.enqueue(Responses.task("t-1", "processing"));
+    ViduClient tagged = client(b -> b.userAgentSuffix("my-app/1.2"));
+    // Closing the first leaves the derived one working: each owns its executor and connections.
+    tagged.close();
+    try (ViduClient derived = tagged.newBuilder().maxRetries(0).build()) {
+      derived.tasks().get("t-1");
+      assertThat(derived.tasks().getAsync("t-1").get(5, java.util.concurrent.TimeUnit.SECONDS).getState()).isNotNull();
+      assertThat(derived.baseUrl()).isEqualTo(tagged.baseUrl());
     }
 
-    assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("    Authorization: Token <redacted>"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("retrying GET /ent/v2/tasks/t-1/creations in "));
-    assertThat(String.join("\n", lines)).doesNotContain(API_KEY);
+    RecordedRequest request = take();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Token " + API_KEY);
+    assertThat(request.getHeaders().get("User-Agent")).endsWith(" my-app/1.2");
+  }
+
+  @Test
+  void eventsTellOfRequestsResponsesAndRetriesWithoutTheKey() {
+    RecordingListener listener = new RecordingListener();
+    server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
+    server.enqueue(Responses.task("t-1", "processing"));
+    try (ViduClient observed = client(b -> b.eventListener(listener))) {
+      observed.tasks().get("t-1");
+    }
+
+    String url = server.url("/ent/v2/tasks/t-1/creations").toString();
+    assertThat(listener.events).containsSubsequence(
+        "requestStarted GET " + url,
+        "responseReceived GET " + url + " 500 trace-500",
+        "requestStarted GET " + url,
+        "responseReceived GET " + url + " 200 -");
+    assertThat(listener.events).anySatisfy(e -> assertThat(e).startsWith("retryScheduled GET /ent/v2/tasks/t-1/creations 1/2 "));
+    assertThat(listener.all()).doesNotContain(API_KEY);
   }
 }

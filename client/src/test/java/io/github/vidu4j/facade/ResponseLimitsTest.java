@@ -183,7 +183,7 @@ class ResponseLimitsTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("maxResponseBytes must be 1024 to 2147483647 bytes, got " + bad);
     }
-    assertThat(ViduClient.DEFAULT_MAX_RESPONSE_BYTES).isEqualTo(16L * 1024 * 1024);
+    assertThat(ViduClient.defaultMaxResponseBytes()).isEqualTo(16L * 1024 * 1024);
   }
 
   @Test
@@ -199,8 +199,8 @@ class ResponseLimitsTest {
   void theDefaultLimitIsUsedWhenNoneIsSet() {
     // Just over 16 MiB announced: refused by the default without reading it.
     server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Length: " + (ViduClient.DEFAULT_MAX_RESPONSE_BYTES + 1)));
-      streamBigList(out, ViduClient.DEFAULT_MAX_RESPONSE_BYTES);
+      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Length: " + (ViduClient.defaultMaxResponseBytes() + 1)));
+      streamBigList(out, ViduClient.defaultMaxResponseBytes());
     });
     try (ViduClient client = ViduClient.builder().apiKey(API_KEY).baseUrl(server.url()).clock(time).sleeper(time).build()) {
       assertThatThrownBy(client::credits).isInstanceOf(ResponseTooLargeException.class)

@@ -148,7 +148,7 @@ class RetryRulesTest extends ClientHarness {
       assertThatThrownBy(() -> down.images().create(request()))
           .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isFalse())
           .hasMessageContaining("before a connection was established");
-      assertThat(time.sleeps).hasSize(ViduClient.DEFAULT_MAX_RETRIES);
+      assertThat(time.sleeps).hasSize(ViduClient.defaultMaxRetries());
     }
   }
 
@@ -208,7 +208,7 @@ class RetryRulesTest extends ClientHarness {
       server.enqueue(Responses.error(500, "InternalServiceFailure", "down"));
     }
     assertThatThrownBy(() -> client.tasks().get("t-1")).isInstanceOf(ViduApiException.class);
-    assertThat(server.getRequestCount()).isEqualTo(1 + ViduClient.DEFAULT_MAX_RETRIES);
+    assertThat(server.getRequestCount()).isEqualTo(1 + ViduClient.defaultMaxRetries());
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.github.vidu4j.readme;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +21,7 @@ public final class CallbackReceiver {
     server.createContext("/vidu/callback", exchange -> {
       int status = 200;
       try { // reads the raw body once; the body is not signed, so it must not be re-serialised first
-        VerifiedCallback callback = verifier.verify(CallbackRequest.fromHttpExchange(exchange, CALLBACK_URL));
+        VerifiedCallback callback = verifier.verify(JdkHttpServerCallbackRequests.from(exchange, CALLBACK_URL));
         System.out.println(callback.taskId().orElse("?") + " is now " + callback.state().orElse(null));
       } catch (InvalidSignatureException e) {
         System.err.println("refused callback: " + e.getMessage());

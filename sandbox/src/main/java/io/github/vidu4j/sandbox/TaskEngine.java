@@ -468,11 +468,6 @@ final class TaskEngine {
     return ResultImages.size(ratio[0], ratio[1], resolution);
   }
 
-  /**
-   * The first image's size: decoded from a data URI, looked up for this sandbox's own results,
-   * fetched for other loopback URLs. The sandbox stays offline, so other hosts are not fetched
-   * and {@code auto} then falls back to 16:9.
-   */
   /** Loopback by name or by literal address; never a DNS lookup, which would leave the machine. */
   static boolean isLoopback(@Nullable String host) {
     if (host == null) {
@@ -492,6 +487,11 @@ final class TaskEngine {
     }
   }
 
+  /**
+   * The first image's size: decoded from a data URI, fetched for a loopback URL (this sandbox's
+   * own results among them, over HTTP like any other). The sandbox stays offline, so other hosts
+   * are not fetched: {@code null}, and {@code auto} then falls back to 16:9.
+   */
   private @Nullable ImageInfo firstImage(String image) {
     try {
       if (image.regionMatches(true, 0, "data:", 0, 5)) {

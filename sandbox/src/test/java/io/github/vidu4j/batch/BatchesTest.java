@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
@@ -121,9 +122,12 @@ class BatchesTest {
       sandbox.faults().next(Operation.CREATE_TASK, Fault.error(429, "TooManyRequests", Duration.ofSeconds(2)));
     }
     List<Long> createsSent = Collections.synchronizedList(new ArrayList<>());
-    ViduClient client = client(sandbox.clientBuilder().maxRetries(0).httpLogger(line -> {
-      if (line.startsWith("--> POST") && line.contains("reference2image")) {
-        createsSent.add(System.nanoTime());
+    ViduClient client = client(sandbox.clientBuilder().maxRetries(0).eventListener(new ViduEventListener() {
+      @Override
+      public void requestStarted(String method, String url) {
+        if (method.equals("POST") && url.contains("reference2image")) {
+          createsSent.add(System.nanoTime());
+        }
       }
     }));
     List<long[]> pauses = Collections.synchronizedList(new ArrayList<>());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ final class CallbackReceiver implements AutoCloseable {
     server.createContext("/vidu/callback", exchange -> {
       int status;
       try {
-        CallbackRequest request = CallbackRequest.fromHttpExchange(exchange, url);
+        CallbackRequest request = JdkHttpServerCallbackRequests.from(exchange, url);
         if (failuresToPlay.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
           status = 503;
         } else {

@@ -1,0 +1,43 @@
+package io.github.vidu4j.cli;
+
+import java.io.PrintWriter;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+/**
+ * {@code --verbose}: the client's events ({@code ViduEventListener.logTo}) as {@code [http]} lines
+ * on stderr, every level. The client's lines never hold the key, a header or a URL's query values.
+ */
+final class VerboseLog implements System.Logger {
+  private final PrintWriter err;
+
+  VerboseLog(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public String getName() {
+    return "vidu4j";
+  }
+
+  @Override
+  public boolean isLoggable(Level level) {
+    return level != Level.OFF;
+  }
+
+  @Override
+  public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+    err.println("[http] " + message + (thrown == null ? "" : ": " + thrown));
+  }
+
+  @Override
+  public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+    err.println("[http] " + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+  }
+
+  @Override
+  public void log(Level level, Supplier<String> message) {
+    err.println("[http] " + message.get());
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.vidu4j.readme;
+
+import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.callback.InvalidSignatureException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Each event as the attributes of an OpenTelemetry span, span event or log record would be named. */
+public final class OpenTelemetryNames implements ViduEventListener {
+  public final List<Map<String, Object>> records = new CopyOnWriteArrayList<>(); // span.setAttribute(name, value) instead
+
+  @Override
+  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
+    Map<String, Object> span = record("http.client", "http.request.method", method, "url.full", url, "http.response.status_code", statusCode);
+    span.put("http.client.request.duration", duration.toNanos() / 1e9); // the histogram's value, in seconds
+    traceId.ifPresent(id -> span.put("vidu.trace_id", id));
+    if (statusCode >= 400) {
+      span.put("error.type", String.valueOf(statusCode));
+    }
+  }
+
+  @Override
+  public void requestFailed(String method, String url, Duration duration, IOException cause) {
+    record("http.client", "http.request.method", method, "url.full", url, "error.type", cause.getClass().getName());
+  }
+
+  @Override
+  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+    record("vidu.retry", "vidu.operation", operation, "http.request.resend_count", retry, "vidu.retry.delay_ms", delay.toMillis());
+  }
+
+  @Override
+  public void taskStateObserved(String taskId, String state, Duration elapsed) {
+    record("vidu.task.poll", "vidu.task.id", taskId, "vidu.task.state", state, "vidu.task.elapsed_ms", elapsed.toMillis());
+  }
+
+  @Override
+  public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
+    Map<String, Object> span = record("vidu.download", "url.full", url, "http.response.body.size", bytes, "vidu.download.duration_ms", duration.toMillis());
+    file.ifPresent(path -> span.put("file.path", path.toString()));
+  }
+
+  @Override
+  public void callbackVerified(Optional<String> taskId) {
+    Map<String, Object> event = record("vidu.callback", "vidu.callback.outcome", "verified");
+    taskId.ifPresent(id -> event.put("vidu.task.id", id));
+  }
+
+  @Override
+  public void callbackRejected(InvalidSignatureException.Reason reason) {
+    record("vidu.callback", "vidu.callback.outcome", "rejected", "error.type", reason.name());
+  }
+
+  private Map<String, Object> record(String name, Object... attributes) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("name", name);
+    for (int i = 0; i < attributes.length; i += 2) {
+      record.put((String) attributes[i], attributes[i + 1]);
+    }
+    records.add(record);
+    return record;
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.vidu4j.slf4j;
+
+import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.ViduException;
+import io.github.vidu4j.callback.InvalidSignatureException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes vidu4j's events to SLF4J: requests, responses, task states, downloads and verified
+ * callbacks at {@code DEBUG}; retries, failed requests and rejected callbacks at {@code WARN}.
+ * Lines are the same as {@link ViduEventListener#logTo(System.Logger)}'s, with SLF4J's {@code {}}
+ * placeholders, so a disabled level costs a level check. Events carry no key, header or URL
+ * query value, so neither do the lines.
+ *
+ * <pre>{@code
+ * ViduClient client = ViduClient.builder().apiKey(key).eventListener(Slf4jEventListener.create()).build();
+ * }</pre>
+ */
+public final class Slf4jEventListener implements ViduEventListener {
+  private final Logger logger;
+
+  private Slf4jEventListener(Logger logger) {
+    this.logger = logger;
+  }
+
+  /** A listener logging to the logger named {@code io.github.vidu4j}. */
+  public static Slf4jEventListener create() {
+    return to(LoggerFactory.getLogger("io.github.vidu4j"));
+  }
+
+  /** A listener logging to {@code logger}. */
+  public static Slf4jEventListener to(Logger logger) {
+    return new Slf4jEventListener(Objects.requireNonNull(logger, "logger == null"));
+  }
+
+  @Override
+  public void requestStarted(String method, String url) {
+    logger.debug("--> {} {}", method, url);
+  }
+
+  @Override
+  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
+    if (logger.isDebugEnabled()) {
+      logger.debug("<-- {} {} {} ({} ms{})", statusCode, method, url, duration.toMillis(), traceId.map(id -> ", trace_id " + id).orElse(""));
+    }
+  }
+
+  @Override
+  public void requestFailed(String method, String url, Duration duration, IOException cause) {
+    if (logger.isWarnEnabled()) {
+      logger.warn("<-- failed {} {} ({} ms): {}", method, url, duration.toMillis(), cause.toString());
+    }
+  }
+
+  @Override
+  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+    if (logger.isWarnEnabled()) {
+      logger.warn("retrying {} in {} ms (retry {} of {}): {}", operation, delay.toMillis(), retry, maxRetries, cause.getMessage());
+    }
+  }
+
+  @Override
+  public void taskStateObserved(String taskId, String state, Duration elapsed) {
+    if (logger.isDebugEnabled()) {
+      logger.debug("task {} is {} after {} ms", taskId, state, elapsed.toMillis());
+    }
+  }
+
+  @Override
+  public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
+    if (logger.isDebugEnabled()) {
+      logger.debug("downloaded {} bytes from {}{} in {} ms", bytes, url, file.map(f -> " to " + f).orElse(""), duration.toMillis());
+    }
+  }
+
+  @Override
+  public void callbackVerified(Optional<String> taskId) {
+    if (logger.isDebugEnabled()) {
+      logger.debug("callback verified{}", taskId.map(id -> " for task " + id).orElse(""));
+    }
+  }
+
+  @Override
+  public void callbackRejected(InvalidSignatureException.Reason reason) {
+    logger.warn("callback rejected: {}", reason);
+  }
+}
