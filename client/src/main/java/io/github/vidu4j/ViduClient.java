@@ -6,6 +6,7 @@ import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
+import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
@@ -122,7 +123,8 @@ public final class ViduClient implements AutoCloseable {
     api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
         .addInterceptor(RedirectPolicy.forApi())
         .addInterceptor(new ErrorBodyLimit())
-        .addNetworkInterceptor(new SendTracker());
+        .addNetworkInterceptor(new SendTracker())
+        .addNetworkInterceptor(new NoHiddenResend());
     if (b.eventListener != ViduEventListener.NONE) {
       api.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }

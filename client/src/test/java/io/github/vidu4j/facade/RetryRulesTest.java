@@ -45,6 +45,18 @@ class RetryRulesTest extends ClientHarness {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  @Test
+  void aCreateAnswered503WithRetryAfterZeroIsSentOnceNotResentByOkHttp() {
+    // OkHttp's follow-up step re-sends any request on "503, Retry-After: 0" unless something stops it.
+    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "busy")).setHeader("Retry-After", "0").build());
+    server.enqueue(Responses.created("a-second-paid-task"));
+
+    assertThatThrownBy(() -> client.images().create(request()))
+        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503))
+        .hasMessageContaining("task may exist");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
   static Stream<Arguments> unreadableSuccesses() {
     return Stream.of(
         Arguments.of("unparseable JSON", Responses.json(200, "{\"task_id\": ]")),
