@@ -202,7 +202,9 @@ public final class Tasks {
                 result.completeExceptionally(e);
               }
             });
-    result.whenComplete(
+    // The dependent stage only forwards a cancellation; it cannot fail on its own.
+    var unused =
+        result.whenComplete(
         (value, error) -> {
           if (result.isCancelled()) {
             worker.cancel(true);
