@@ -3,6 +3,7 @@ package io.github.vidu4j;
 import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorMapper;
+import io.github.vidu4j.internal.OkHttpVersionCheck;
 import io.github.vidu4j.internal.HttpLogger;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -471,8 +472,11 @@ public final class ViduClient implements AutoCloseable {
      * The client.
      *
      * @throws IllegalStateException if no API key was set
+     * @throws ViduException if OkHttp 4 is on the classpath, alone or beside the OkHttp 5 this
+     *     client needs (README, "Using vidu4j in your build")
      */
     public ViduClient build() {
+      OkHttpVersionCheck.requireOkHttp5();
       if (apiKey == null) {
         throw new IllegalStateException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }
