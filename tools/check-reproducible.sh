@@ -7,9 +7,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/vidu4j-repro.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+commit="$(git -C "$root" rev-parse HEAD)"
 
 for side in a b; do
   git clone --quiet --no-hardlinks "$root" "$work/$side"
+  git -C "$work/$side" checkout --quiet "$commit"
   # The build reads ../shared like CI does, when it is there.
   [ -d "$root/../shared" ] && ln -s "$root/../shared" "$work/shared" 2>/dev/null || true
   (cd "$work/$side" && mvn -B -q -DskipTests "$@" package)
@@ -35,4 +37,4 @@ if ! diff -u "$work/sums-a" "$work/sums-b"; then
   echo "Not reproducible: the files above differ between two builds of the same commit." >&2
   exit 1
 fi
-echo "Reproducible: $(wc -l < "$work/files-a") files identical across two builds of $(git -C "$root" rev-parse --short HEAD)."
+echo "Reproducible: $(wc -l < "$work/files-a") files identical across two builds of ${commit:0:12}."
