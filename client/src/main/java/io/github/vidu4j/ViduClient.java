@@ -7,6 +7,7 @@ import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.NoHiddenResend;
+import io.github.vidu4j.internal.OkHttpVersionCheck;
 import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
@@ -578,8 +579,11 @@ public final class ViduClient implements AutoCloseable {
      * The client.
      *
      * @throws ViduException if no API key was set, as {@link #fromEnvironment} does
+     * @throws ViduException if OkHttp 4 is on the classpath, alone or beside the OkHttp 5 this
+     *     client needs (README, "Using vidu4j in your build")
      */
     public ViduClient build() {
+      OkHttpVersionCheck.requireOkHttp5();
       if (apiKey == null) {
         throw new ViduException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }

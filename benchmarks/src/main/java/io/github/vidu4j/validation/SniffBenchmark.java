@@ -101,8 +101,8 @@ public class SniffBenchmark {
         throw new IOException("not VP8X");
       }
     }
-    long w = (h[24] & 0xff | (h[25] & 0xff) << 8 | (h[26] & 0xff) << 16) + 1;
-    long hh = (h[27] & 0xff | (h[28] & 0xff) << 8 | (h[29] & 0xff) << 16) + 1;
+    long w = ((h[24] & 0xff) | ((h[25] & 0xff) << 8) | ((h[26] & 0xff) << 16)) + 1L;
+    long hh = ((h[27] & 0xff) | ((h[28] & 0xff) << 8) | ((h[29] & 0xff) << 16)) + 1L;
     return w << 32 | hh;
   }
 

@@ -52,7 +52,7 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
+    var unused = ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
     return ticker;
   }
 

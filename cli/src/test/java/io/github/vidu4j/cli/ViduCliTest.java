@@ -575,7 +575,7 @@ class ViduCliTest {
 
   @Nested
   class Callbacks {
-    // The worked example of VIDU_API.md §5.
+    // The worked example of Vidu's callback-signature documentation.
     static final String URL = "http://127.0.0.1:8080/vidu/callback?name=james&age=36";
     static final String DATE = "Tue, 06 May 2025 12:09:42 GMT";
     static final String NONCE = "123e4567-e89b-12d3-a456-426614174000";

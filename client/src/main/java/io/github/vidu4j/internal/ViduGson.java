@@ -86,7 +86,8 @@ public final class ViduGson {
    * {@code json} read as {@code type}, every model in it remembering its place in {@code json}
    * for {@link io.github.vidu4j.RawJson}. As fast as plain Gson: the text is kept, not parsed twice.
    */
-  @SuppressWarnings("unchecked")
+  // T is inferred at the call site from a Type the caller built for it, as Gson's own fromJson does.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   public static <T> @Nullable T read(String json, Type type) {
     RawJsonStore.Source outer = READING.get();
     READING.set(RawJsonStore.Source.ofText(json));

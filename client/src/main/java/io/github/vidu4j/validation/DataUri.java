@@ -3,6 +3,7 @@ package io.github.vidu4j.validation;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,22 @@ final class DataUri {
       @Override
       public int read() {
         return index < text.length() ? text.charAt(index++) & 0xff : -1;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length == 0) {
+          return 0;
+        }
+        if (index >= text.length()) {
+          return -1;
+        }
+        int count = Math.min(length, text.length() - index);
+        for (int i = 0; i < count; i++) {
+          buffer[offset + i] = (byte) text.charAt(index++);
+        }
+        return count;
       }
     });
   }

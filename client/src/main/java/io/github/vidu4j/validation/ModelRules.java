@@ -12,8 +12,8 @@ import java.util.List;
  * @param maxImages the most reference images
  * @param aspectRatios the accepted {@code aspect_ratio} values, case as written
  * @param defaultAspectRatio what Vidu applies when {@code aspect_ratio} is absent
- * @param resolutions the accepted {@code resolution} values, case as written
- * @param defaultResolution what Vidu applies when {@code resolution} is absent
+ * @param resolutions the accepted <code>resolution</code> values, case as written
+ * @param defaultResolution what Vidu applies when <code>resolution</code> is absent
  */
 public record ModelRules(
     String model,

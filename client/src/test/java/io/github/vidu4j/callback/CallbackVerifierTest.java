@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackVerifierTest {
-  // The worked example of VIDU_API.md §5; the signature was computed independently (Python hmac, openssl).
+  // The worked example of Vidu's callback-signature documentation; the signature was computed independently (Python hmac, openssl).
   static final String SECRET = "your_secret_token";
   static final String URL = "http://127.0.0.1:8080/vidu/callback?name=james&age=36";
   static final String DATE = "Tue, 06 May 2025 12:09:42 GMT";

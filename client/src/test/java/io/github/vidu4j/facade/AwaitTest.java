@@ -40,7 +40,7 @@ class AwaitTest extends ClientHarness {
     assertThat(seen).containsExactly(TaskState.CREATED, TaskState.QUEUEING, TaskState.PROCESSING, TaskState.SUCCESS);
     // The default schedule: every second for the first two minutes.
     assertThat(time.sleeps).containsExactly(
-        Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000));
+        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   @Test

@@ -36,6 +36,7 @@ class DataUriEncodingTest {
   }
 
   @Test
+  @SuppressWarnings("InputStreamSlowMultibyteRead") // counts single-byte reads; bulk reads pass through
   void aJpegOnAFileStreamIsReadInBlocksNotByteByByte() throws Exception {
     byte[] jpeg = TestImages.jpegWithApp1(300, 200, 16 * 1024);
     int[] singleByteReads = {0};

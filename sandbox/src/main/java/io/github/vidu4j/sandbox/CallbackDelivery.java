@@ -116,7 +116,7 @@ final class CallbackDelivery {
     }
     if (!delivered && isFinal && attempt <= options.callbackRetries()) {
       try {
-        timer.schedule(() -> inLane(taskId, () -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1)),
+        var unused = timer.schedule(() -> inLane(taskId, () -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1)),
             options.callbackRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closing) {
         // The sandbox is closing: no more retries.

@@ -19,7 +19,7 @@ final class ExtraFields {
       throw new IllegalArgumentException("extraField name must not be blank");
     }
     try {
-      JsonParser.parseString(jsonValue);
+      var unused = JsonParser.parseString(jsonValue);
     } catch (JsonParseException e) {
       throw new IllegalArgumentException("extraField " + name + ": not JSON: " + jsonValue, e);
     }

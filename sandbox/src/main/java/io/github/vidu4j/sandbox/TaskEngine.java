@@ -343,7 +343,7 @@ final class TaskEngine {
 
   private void after(long millis, Runnable action) {
     try {
-      timers.schedule(action, millis, TimeUnit.MILLISECONDS);
+      var unused = timers.schedule(action, millis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       // The sandbox is closing: its tasks stop where they are.
     }

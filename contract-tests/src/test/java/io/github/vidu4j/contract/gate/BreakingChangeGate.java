@@ -38,6 +38,28 @@ final class BreakingChangeGate {
       return diff.isIncompatible() || !callbackChanges.isEmpty() || !responseChanges.isEmpty();
     }
 
+    /**
+     * The comparison as CHANGELOG.md's API section has it: the versions, whether the change is
+     * breaking, the receiver-side findings and openapi-diff's report, headings one level down.
+     */
+    String changelog() {
+      StringBuilder text = new StringBuilder()
+          .append("Spec `info.version` ").append(working).append(", compared with the released ")
+          .append(released).append(" (`openapi/released/vidu.yaml`): ")
+          .append(incompatible() ? "**breaking**" : "compatible").append(".\n");
+      if (!callbackChanges.isEmpty()) {
+        text.append("\nIncompatible callback changes:\n\n");
+        callbackChanges.forEach(change -> text.append("- ").append(change).append('\n'));
+      }
+      if (!responseChanges.isEmpty()) {
+        text.append("\nIncompatible response changes:\n\n");
+        responseChanges.forEach(change -> text.append("- ").append(change).append('\n'));
+      }
+      String report = belowLevel3(markdown(diff).strip());
+      text.append('\n').append(report.isEmpty() ? "No change to the operations." : report).append('\n');
+      return text.toString().replaceAll("(?m)[ \t]+$", "");
+    }
+
     /** The rejections, then each incompatible change: enough to fix the spec without a debugger. */
     String message() {
       if (accepted()) {
@@ -58,6 +80,21 @@ final class BreakingChangeGate {
       }
       return text.toString();
     }
+  }
+
+  /** Markdown headings moved down so that the highest is level 4 (under the changelog's "### API"). */
+  static String belowLevel3(String markdown) {
+    java.util.regex.Matcher heading = java.util.regex.Pattern.compile("(?m)^(#+) ").matcher(markdown);
+    int highest = Integer.MAX_VALUE;
+    while (heading.find()) {
+      highest = Math.min(highest, heading.group(1).length());
+    }
+    if (highest == Integer.MAX_VALUE) {
+      return markdown;
+    }
+    int shift = 4 - highest;
+    return java.util.regex.Pattern.compile("(?m)^(#+) ").matcher(markdown).replaceAll(match ->
+        "#".repeat(Math.max(1, Math.min(6, match.group(1).length() + shift))) + " ");
   }
 
   /** openapi-diff's Markdown report (the deprecated {@code render(diff)} returns the same text). */
