@@ -61,7 +61,8 @@ final class AsyncRunner {
   /** {@code work} on the executor; its exception, if any, fails the future. */
   <T> CompletableFuture<T> supply(Supplier<T> work) {
     CompletableFuture<T> result = newFuture();
-    schedule(result, () -> result.complete(work.get()), Duration.ZERO);
+    // The step completes result itself, or fails it; there is nothing to read from the scheduled handle.
+    var unused = schedule(result, () -> result.complete(work.get()), Duration.ZERO);
     return result;
   }
 
@@ -69,10 +70,12 @@ final class AsyncRunner {
    * A future this runner fails when the client closes, and forgets once done; already failed if
    * the client is closed.
    */
+  @SuppressWarnings("CollectionUndefinedEquality") // identity is the equality meant: each future is kept once
   <T> CompletableFuture<T> newFuture() {
     CompletableFuture<T> result = new CompletableFuture<>();
     pending.add(result);
-    result.whenComplete((value, error) -> pending.remove(result));
+    // Only forgets the future once done; the dependent stage cannot fail on its own.
+    var unused = result.whenComplete((value, error) -> pending.remove(result));
     if (closed) {
       result.completeExceptionally(closedException());
     }

@@ -15,11 +15,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Callbacks {
   private final Tasks tasks;
-  private final AsyncRunner async;
 
-  Callbacks(Tasks tasks, AsyncRunner async) {
+  Callbacks(Tasks tasks) {
     this.tasks = tasks;
-    this.async = async;
   }
 
   /**

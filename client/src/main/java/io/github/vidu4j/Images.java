@@ -196,14 +196,22 @@ public final class Images {
     Objects.requireNonNull(options, "options == null");
     CompletableFuture<ReferenceToImageTask> created = createAsync(request);
     CompletableFuture<TaskCreations> result = async.newFuture();
-    created.whenComplete((task, error) -> {
+    // Each dependent stage completes or fails result itself and cannot fail on its own.
+    var unused = created.whenComplete((task, error) -> {
       if (error != null) {
         result.completeExceptionally(error);
         return;
       }
-      CompletableFuture<TaskCreations> waiting = tasks.awaitAsync(Objects.requireNonNull(task.getTaskId(), "Vidu returned no task_id"), options);
-      result.whenComplete((value, failure) -> waiting.cancel(false));
-      waiting.whenComplete((value, failure) -> {
+      String id;
+      try {
+        id = awaitableId(task);
+      } catch (ViduException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      CompletableFuture<TaskCreations> waiting = tasks.awaitAsync(id, options);
+      var unusedCancel = result.whenComplete((value, failure) -> waiting.cancel(false));
+      var unusedOutcome = waiting.whenComplete((value, failure) -> {
         if (failure != null) {
           result.completeExceptionally(failure);
         } else {

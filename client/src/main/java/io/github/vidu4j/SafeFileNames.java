@@ -35,7 +35,7 @@ final class SafeFileNames {
     }
     for (int i = 0; i < taskId.length(); i++) {
       char c = taskId.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
         return "it contains '" + escaped(String.valueOf(c)) + "'";
       }
     }

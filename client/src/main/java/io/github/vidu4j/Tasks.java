@@ -190,8 +190,9 @@ public final class Tasks {
     ScheduledPolls(Wait wait, CompletableFuture<TaskCreations> result) {
       this.wait = wait;
       this.result = result;
-      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up idle.
-      result.whenComplete((value, error) -> {
+      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up idle;
+      // the dependent stage only forwards that and cannot fail on its own.
+      var unused = result.whenComplete((value, error) -> {
         ScheduledFuture<?> next = scheduled;
         if (next != null) {
           next.cancel(false);

@@ -163,7 +163,7 @@ public final class ViduClient implements AutoCloseable {
     this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, singleAttempt, async, b.clock, b.sleeper, b.eventListener);
     this.images = new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
     this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
-    this.callbacks = new Callbacks(tasks, async);
+    this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }
 

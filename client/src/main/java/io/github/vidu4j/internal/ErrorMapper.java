@@ -151,6 +151,7 @@ public final class ErrorMapper {
     }
 
     @Override
+    @SuppressWarnings("OverrideThrowableToString") // a stand-in printed as the class it replaces; getMessage() stays the message
     public String toString() {
       return getMessage() == null ? originalClass : originalClass + ": " + getMessage();
     }

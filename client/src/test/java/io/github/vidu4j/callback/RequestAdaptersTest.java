@@ -71,6 +71,11 @@ class RequestAdaptersTest {
             }
 
             @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+              throw new java.io.EOFException("client went away");
+            }
+
+            @Override
             public boolean isFinished() {
               return false;
             }

@@ -98,7 +98,7 @@ class RedirectsTest extends ClientHarness {
     elsewhere.enqueue(new MockResponse.Builder().body("png").build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(client.downloads().toStream(server.url("/files/a.png?sig=1").toString(), out)).isEqualTo(3);
-    assertThat(out.toString()).isEqualTo("png");
+    assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("png");
   }
 
   @Test

@@ -88,6 +88,7 @@ class ResponsePropertiesTest {
       return null;
     });
 
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless lambda per constant
     final Function<ViduClient, Object> run;
 
     Call(Function<ViduClient, Object> run) {

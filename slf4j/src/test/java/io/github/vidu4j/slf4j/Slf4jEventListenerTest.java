@@ -27,7 +27,7 @@ class Slf4jEventListenerTest {
         case "debug", "warn" -> {
           if (method.getName().equals("warn") || debugEnabled) {
             Object[] params = args.length == 2 && args[1] instanceof Object[] many ? many : Arrays.copyOfRange(args, 1, args.length);
-            lines.add(method.getName().toUpperCase() + " " + MessageFormatter.arrayFormat((String) args[0], params).getMessage());
+            lines.add(method.getName().toUpperCase(java.util.Locale.ROOT) + " " + MessageFormatter.arrayFormat((String) args[0], params).getMessage());
           }
           yield null;
         }
