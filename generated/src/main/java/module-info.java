@@ -10,10 +10,14 @@ module io.github.vidu4j.generated {
   requires static jakarta.annotation;
 
   exports io.github.vidu4j.model;
-  exports io.github.vidu4j.internal.api to io.github.vidu4j;
-  exports io.github.vidu4j.internal.invoker to io.github.vidu4j;
+  exports io.github.vidu4j.internal.api to
+      io.github.vidu4j;
+  exports io.github.vidu4j.internal.invoker to
+      io.github.vidu4j;
 
   // Gson reads and writes the models' fields reflectively; the client copies requests and keeps
   // each model's raw JSON in a field the template adds.
-  opens io.github.vidu4j.model to com.google.gson, io.github.vidu4j;
+  opens io.github.vidu4j.model to
+      com.google.gson,
+      io.github.vidu4j;
 }

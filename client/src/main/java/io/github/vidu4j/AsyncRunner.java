@@ -22,8 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class AsyncRunner {
   /** The names of the threads of the executor a client makes for itself. */
   static final String THREAD_PREFIX = "vidu4j-async-";
-  /** Threads of the client's own executor; each runs one request at a time, a poll's or a call's. */
+
+  /**
+   * Threads of the client's own executor; each runs one request at a time, a poll's or a call's.
+   */
   static final int OWN_THREADS = 4;
+
   private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(10);
 
   private final ScheduledExecutorService executor;
@@ -36,7 +40,9 @@ final class AsyncRunner {
     this.owned = owned;
   }
 
-  /** A runner on an executor of its own, shut down by {@link #close()}; idle, it holds no thread. */
+  /**
+   * A runner on an executor of its own, shut down by {@link #close()}; idle, it holds no thread.
+   */
   static AsyncRunner ofOwnExecutor() {
     AtomicInteger count = new AtomicInteger();
     ScheduledThreadPoolExecutor own =
@@ -61,16 +67,18 @@ final class AsyncRunner {
   /** {@code work} on the executor; its exception, if any, fails the future. */
   <T> CompletableFuture<T> supply(Supplier<T> work) {
     CompletableFuture<T> result = newFuture();
-    // The step completes result itself, or fails it; there is nothing to read from the scheduled handle.
+    // The step completes result itself, or fails it; there is nothing to read from the scheduled
+    // handle.
     var unused = schedule(result, () -> result.complete(work.get()), Duration.ZERO);
     return result;
   }
 
   /**
-   * A future this runner fails when the client closes, and forgets once done; already failed if
-   * the client is closed.
+   * A future this runner fails when the client closes, and forgets once done; already failed if the
+   * client is closed.
    */
-  @SuppressWarnings("CollectionUndefinedEquality") // identity is the equality meant: each future is kept once
+  @SuppressWarnings(
+      "CollectionUndefinedEquality") // identity is the equality meant: each future is kept once
   <T> CompletableFuture<T> newFuture() {
     CompletableFuture<T> result = new CompletableFuture<>();
     pending.add(result);
@@ -83,10 +91,12 @@ final class AsyncRunner {
   }
 
   /**
-   * Runs {@code step} after {@code delay} unless {@code result} is done by then; a step that throws,
-   * or that cannot be scheduled, fails {@code result}. Returns the scheduled step, to cancel.
+   * Runs {@code step} after {@code delay} unless {@code result} is done by then; a step that
+   * throws, or that cannot be scheduled, fails {@code result}. Returns the scheduled step, to
+   * cancel.
    */
-  @Nullable ScheduledFuture<?> schedule(CompletableFuture<?> result, Runnable step, Duration delay) {
+  @Nullable ScheduledFuture<?> schedule(
+      CompletableFuture<?> result, Runnable step, Duration delay) {
     Runnable guarded =
         () -> {
           if (result.isDone()) {
@@ -102,7 +112,10 @@ final class AsyncRunner {
       return executor.schedule(guarded, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // The client closed (its own executor), or the caller's executor is shut down or full.
-      result.completeExceptionally(closed ? closedException() : new ViduException("the async executor refused the work: " + e.getMessage(), e));
+      result.completeExceptionally(
+          closed
+              ? closedException()
+              : new ViduException("the async executor refused the work: " + e.getMessage(), e));
       return null;
     }
   }
@@ -119,6 +132,7 @@ final class AsyncRunner {
   }
 
   static ViduException closedException() {
-    return new ViduException("the ViduClient is closed: async calls fail after close(); build a new client to continue");
+    return new ViduException(
+        "the ViduClient is closed: async calls fail after close(); build a new client to continue");
   }
 }

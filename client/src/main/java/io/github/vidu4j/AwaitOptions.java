@@ -10,24 +10,32 @@ import java.util.function.Consumer;
  * of every state change (for progress displays). Immutable.
  *
  * <p><b>The schedule.</b> Every {@link #initialInterval()} (1 s) for the first {@link
- * #backoffAfter()} (2 min), so a task of up to 2 minutes, as image tasks are, is seen done within
- * 1 s of ending, with no more requests than a 1 s loop. After that the pause grows by half each
- * poll up to {@link #maxInterval()} (10 s): a task of 10 minutes takes about 170 polls rather than
- * 600. That is: polls at 0, 1, 2, ... 120 s, then pauses of 1, 1.5, 2.25, ... s, and every 10 s
- * from about 2 min 30 s. Each pause follows the previous poll's answer.
+ * #backoffAfter()} (2 min), so a task of up to 2 minutes, as image tasks are, is seen done within 1
+ * s of ending, with no more requests than a 1 s loop. After that the pause grows by half each poll
+ * up to {@link #maxInterval()} (10 s): a task of 10 minutes takes about 170 polls rather than 600.
+ * That is: polls at 0, 1, 2, ... 120 s, then pauses of 1, 1.5, 2.25, ... s, and every 10 s from
+ * about 2 min 30 s. Each pause follows the previous poll's answer.
  */
 public final class AwaitOptions {
   /** Default {@link #timeout()}: 10 minutes; Vidu image tasks usually finish within one or two. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
   /** Default {@link #initialInterval()}: 1 s. */
   public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(1);
+
   /** Default {@link #maxInterval()}: 10 s. */
   public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(10);
+
   /** Default {@link #backoffAfter()}: 2 minutes, longer than almost every image task. */
   public static final Duration DEFAULT_BACKOFF_AFTER = Duration.ofMinutes(2);
 
   private static final AwaitOptions DEFAULTS =
-      new AwaitOptions(DEFAULT_TIMEOUT, DEFAULT_INITIAL_INTERVAL, DEFAULT_MAX_INTERVAL, DEFAULT_BACKOFF_AFTER, task -> {});
+      new AwaitOptions(
+          DEFAULT_TIMEOUT,
+          DEFAULT_INITIAL_INTERVAL,
+          DEFAULT_MAX_INTERVAL,
+          DEFAULT_BACKOFF_AFTER,
+          task -> {});
 
   private final Duration timeout;
   private final Duration initialInterval;
@@ -35,7 +43,12 @@ public final class AwaitOptions {
   private final Duration backoffAfter;
   private final Consumer<TaskCreations> onStateChange;
 
-  private AwaitOptions(Duration timeout, Duration initialInterval, Duration maxInterval, Duration backoffAfter, Consumer<TaskCreations> onStateChange) {
+  private AwaitOptions(
+      Duration timeout,
+      Duration initialInterval,
+      Duration maxInterval,
+      Duration backoffAfter,
+      Consumer<TaskCreations> onStateChange) {
     this.timeout = timeout;
     this.initialInterval = initialInterval;
     this.maxInterval = maxInterval;
@@ -66,19 +79,26 @@ public final class AwaitOptions {
     return maxInterval;
   }
 
-  /** How long polls stay {@link #initialInterval()} apart before the pause starts growing; zero grows from the start. */
+  /**
+   * How long polls stay {@link #initialInterval()} apart before the pause starts growing; zero
+   * grows from the start.
+   */
   public Duration backoffAfter() {
     return backoffAfter;
   }
 
-  /** Called on the polling thread with the task each time its state (as sent) changes, including the first read. */
+  /**
+   * Called on the polling thread with the task each time its state (as sent) changes, including the
+   * first read.
+   */
   public Consumer<TaskCreations> onStateChange() {
     return onStateChange;
   }
 
   /** These options with another timeout. */
   public AwaitOptions withTimeout(Duration timeout) {
-    return new AwaitOptions(positive(timeout, "timeout"), initialInterval, maxInterval, backoffAfter, onStateChange);
+    return new AwaitOptions(
+        positive(timeout, "timeout"), initialInterval, maxInterval, backoffAfter, onStateChange);
   }
 
   /** These options with other poll intervals; {@code initial} must not exceed {@code max}. */
@@ -86,12 +106,16 @@ public final class AwaitOptions {
     positive(initial, "initial");
     positive(max, "max");
     if (initial.compareTo(max) > 0) {
-      throw new IllegalArgumentException("initial interval " + initial + " exceeds max interval " + max);
+      throw new IllegalArgumentException(
+          "initial interval " + initial + " exceeds max interval " + max);
     }
     return new AwaitOptions(timeout, initial, max, backoffAfter, onStateChange);
   }
 
-  /** These options with another {@link #backoffAfter()}; {@code Duration.ZERO} backs off from the first poll. */
+  /**
+   * These options with another {@link #backoffAfter()}; {@code Duration.ZERO} backs off from the
+   * first poll.
+   */
   public AwaitOptions withBackoffAfter(Duration backoffAfter) {
     Objects.requireNonNull(backoffAfter, "backoffAfter == null");
     if (backoffAfter.isNegative()) {
@@ -102,7 +126,12 @@ public final class AwaitOptions {
 
   /** These options with a state-change listener. */
   public AwaitOptions withStateListener(Consumer<TaskCreations> listener) {
-    return new AwaitOptions(timeout, initialInterval, maxInterval, backoffAfter, Objects.requireNonNull(listener, "listener == null"));
+    return new AwaitOptions(
+        timeout,
+        initialInterval,
+        maxInterval,
+        backoffAfter,
+        Objects.requireNonNull(listener, "listener == null"));
   }
 
   private static Duration positive(Duration d, String name) {
@@ -115,6 +144,14 @@ public final class AwaitOptions {
 
   @Override
   public String toString() {
-    return "AwaitOptions{timeout=" + timeout + ", initialInterval=" + initialInterval + ", maxInterval=" + maxInterval + ", backoffAfter=" + backoffAfter + "}";
+    return "AwaitOptions{timeout="
+        + timeout
+        + ", initialInterval="
+        + initialInterval
+        + ", maxInterval="
+        + maxInterval
+        + ", backoffAfter="
+        + backoffAfter
+        + "}";
   }
 }

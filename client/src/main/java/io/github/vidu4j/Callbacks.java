@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Verify, then confirm: checks a callback's signature and then reads the task from Vidu, so you
- * act on Vidu's own answer rather than on the (unsigned) body. Obtain from {@link
- * ViduClient#callbacks()}. Use it before acting on money or state; {@link
- * CallbackVerifier#verify} alone is enough to acknowledge or refresh a display.
+ * Verify, then confirm: checks a callback's signature and then reads the task from Vidu, so you act
+ * on Vidu's own answer rather than on the (unsigned) body. Obtain from {@link
+ * ViduClient#callbacks()}. Use it before acting on money or state; {@link CallbackVerifier#verify}
+ * alone is enough to acknowledge or refresh a display.
  */
 public final class Callbacks {
   private final Tasks tasks;
@@ -21,13 +21,15 @@ public final class Callbacks {
   }
 
   /**
-   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest)}: verified on the caller's thread
-   * (it touches no network; an invalid callback throws here), the task read on the client's
-   * async executor.
+   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest)}: verified on the caller's thread (it
+   * touches no network; an invalid callback throws here), the task read on the client's async
+   * executor.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   *     fetched)
    */
-  public CompletableFuture<TaskCreations> verifyAndFetchAsync(CallbackVerifier verifier, CallbackRequest request) {
+  public CompletableFuture<TaskCreations> verifyAndFetchAsync(
+      CallbackVerifier verifier, CallbackRequest request) {
     String taskId = verifiedTaskId(verifier, request);
     return tasks.getAsync(taskId);
   }
@@ -36,9 +38,11 @@ public final class Callbacks {
    * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest, String)}, the task read on the
    * client's async executor; verification happens on the caller's thread.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   *     fetched)
    */
-  public CompletableFuture<TaskCreations> verifyAndFetchAsync(CallbackVerifier verifier, CallbackRequest request, String taskId) {
+  public CompletableFuture<TaskCreations> verifyAndFetchAsync(
+      CallbackVerifier verifier, CallbackRequest request, String taskId) {
     Objects.requireNonNull(verifier, "verifier == null");
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank()) {
@@ -52,7 +56,8 @@ public final class Callbacks {
    * Verifies {@code request} with {@code verifier}, then returns the task as {@code GET
    * /ent/v2/tasks/{id}/creations} reports it now (its state may be later than the callback's).
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   *     fetched)
    * @throws ViduException if the body names no task, or reading the task fails
    */
   public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request) {
@@ -62,11 +67,16 @@ public final class Callbacks {
   private static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
     Objects.requireNonNull(verifier, "verifier == null");
     VerifiedCallback callback = verifier.verify(request);
-    String taskId = callback.taskId()
-        .or(() -> RawJson.field(callback.task(), "task_id"))
-        .filter(id -> !id.isBlank())
-        .orElseThrow(() -> new ViduException("the callback verified but its body has no task id to confirm with;"
-            + " pass the id you know, with verifyAndFetch(verifier, request, taskId)"));
+    String taskId =
+        callback
+            .taskId()
+            .or(() -> RawJson.field(callback.task(), "task_id"))
+            .filter(id -> !id.isBlank())
+            .orElseThrow(
+                () ->
+                    new ViduException(
+                        "the callback verified but its body has no task id to confirm with;"
+                            + " pass the id you know, with verifyAndFetch(verifier, request, taskId)"));
     return taskId;
   }
 
@@ -76,10 +86,12 @@ public final class Callbacks {
    * Vidu's docs show callback bodies without an {@code id}. A callback URL carrying your own
    * reference (for example {@code ?order=1234}, which is signed) lets you look the task up.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is fetched)
+   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   *     fetched)
    * @throws ViduException if reading the task fails
    */
-  public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request, String taskId) {
+  public TaskCreations verifyAndFetch(
+      CallbackVerifier verifier, CallbackRequest request, String taskId) {
     Objects.requireNonNull(verifier, "verifier == null");
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank()) {

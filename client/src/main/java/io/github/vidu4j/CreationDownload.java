@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param savedAs the file written, or null if it failed
  * @param error the failure, or null if it was saved
  */
-public record CreationDownload(int index, String url, @Nullable String preferredName, @Nullable Path savedAs, @Nullable ViduException error) {
+public record CreationDownload(
+    int index,
+    String url,
+    @Nullable String preferredName,
+    @Nullable Path savedAs,
+    @Nullable ViduException error) {
   /** Checks that exactly one of {@code savedAs} and {@code error} is given. */
   public CreationDownload {
     Objects.requireNonNull(url, "url == null");
@@ -37,8 +42,8 @@ public record CreationDownload(int index, String url, @Nullable String preferred
   }
 
   /**
-   * Whether the file was saved under another name than {@link #preferredName()} because that
-   * name was taken ({@code <task id>-<index>-2.<extension>}, ...).
+   * Whether the file was saved under another name than {@link #preferredName()} because that name
+   * was taken ({@code <task id>-<index>-2.<extension>}, ...).
    */
   public boolean renamed() {
     return savedAs != null && !savedAs.getFileName().toString().equals(preferredName);
@@ -46,7 +51,11 @@ public record CreationDownload(int index, String url, @Nullable String preferred
 
   @Override
   public String toString() {
-    return "CreationDownload[index=" + index + ", url=" + SafeUrl.of(url)
-        + (savedAs != null ? ", savedAs=" + savedAs : ", failure=" + error) + "]";
+    return "CreationDownload[index="
+        + index
+        + ", url="
+        + SafeUrl.of(url)
+        + (savedAs != null ? ", savedAs=" + savedAs : ", failure=" + error)
+        + "]";
   }
 }

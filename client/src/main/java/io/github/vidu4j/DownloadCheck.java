@@ -7,15 +7,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Tells whether a downloaded body is whole, from what passes through: its length, first and
- * last bytes. With a {@code Content-Length} the count must match it; without one (an HTTP/1.0
- * answer that ends by closing the connection, which looks the same whether complete or cut) the
- * body must be an image format that {@link ImageInfo.Format} knows and end the way that format
- * ends.
+ * Tells whether a downloaded body is whole, from what passes through: its length, first and last
+ * bytes. With a {@code Content-Length} the count must match it; without one (an HTTP/1.0 answer
+ * that ends by closing the connection, which looks the same whether complete or cut) the body must
+ * be an image format that {@link ImageInfo.Format} knows and end the way that format ends.
  */
 final class DownloadCheck {
   private static final int EDGE = 12;
-  private static final byte[] PNG_IEND = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+  private static final byte[] PNG_IEND = {
+    0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82
+  };
 
   private final byte[] head = new byte[EDGE];
   private final byte[] tail = new byte[EDGE];
@@ -44,24 +45,49 @@ final class DownloadCheck {
    */
   void verify(long contentLength, String what) {
     if (count == 0) {
-      throw new IncompleteDownloadException(what + " answered 200 with an empty body: there is no file to save", 0, contentLength);
+      throw new IncompleteDownloadException(
+          what + " answered 200 with an empty body: there is no file to save", 0, contentLength);
     }
     if (contentLength >= 0) {
       if (count != contentLength) {
-        throw new IncompleteDownloadException(what + " sent " + count + " bytes where its Content-Length announced "
-            + contentLength + "; nothing was saved", count, contentLength);
+        throw new IncompleteDownloadException(
+            what
+                + " sent "
+                + count
+                + " bytes where its Content-Length announced "
+                + contentLength
+                + "; nothing was saved",
+            count,
+            contentLength);
       }
       return;
     }
     Optional<ImageInfo.Format> format = ImageSignatures.of(head, (int) Math.min(count, EDGE));
     if (format.isEmpty()) {
-      throw new IncompleteDownloadException(what + " sent " + count + " bytes with no Content-Length, and they are not "
-          + Arrays.stream(ImageInfo.Format.values()).map(ImageInfo.Format::mimeType).collect(Collectors.joining(", "))
-          + ", whose ends could show the file is whole; nothing was saved", count, -1);
+      throw new IncompleteDownloadException(
+          what
+              + " sent "
+              + count
+              + " bytes with no Content-Length, and they are not "
+              + Arrays.stream(ImageInfo.Format.values())
+                  .map(ImageInfo.Format::mimeType)
+                  .collect(Collectors.joining(", "))
+              + ", whose ends could show the file is whole; nothing was saved",
+          count,
+          -1);
     }
     if (!endsWhole(format.get())) {
-      throw new IncompleteDownloadException(what + " ended after " + count + " bytes, before the " + format.get()
-          + " image's end (" + endName(format.get()) + "): the connection closed early; nothing was saved", count, -1);
+      throw new IncompleteDownloadException(
+          what
+              + " ended after "
+              + count
+              + " bytes, before the "
+              + format.get()
+              + " image's end ("
+              + endName(format.get())
+              + "): the connection closed early; nothing was saved",
+          count,
+          -1);
     }
   }
 
@@ -83,6 +109,9 @@ final class DownloadCheck {
   }
 
   private long riffSize() {
-    return (head[4] & 0xffL) | (head[5] & 0xffL) << 8 | (head[6] & 0xffL) << 16 | (head[7] & 0xffL) << 24;
+    return (head[4] & 0xffL)
+        | (head[5] & 0xffL) << 8
+        | (head[6] & 0xffL) << 16
+        | (head[7] & 0xffL) << 24;
   }
 }

@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * one place and 24 hours in another), so download as soon as a task succeeds; an expired URL
  * answers 403 or 404, and {@link Tasks#get} returns fresh ones. Downloads never send the API key
  * (the URLs point at a storage host, not the API), have their own timeout ({@link
- * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the
- * first byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is
- * not whole ({@link IncompleteDownloadException}) is not retried. Obtain from {@link
+ * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the first
+ * byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is not
+ * whole ({@link IncompleteDownloadException}) is not retried. Obtain from {@link
  * ViduClient#downloads()}.
  */
 public final class Downloads {
@@ -48,7 +48,8 @@ public final class Downloads {
   private final AsyncRunner async;
   private final ViduEventListener listener;
 
-  Downloads(OkHttpClient http, RetryingExecutor executor, AsyncRunner async, ViduEventListener listener) {
+  Downloads(
+      OkHttpClient http, RetryingExecutor executor, AsyncRunner async, ViduEventListener listener) {
     this.http = http;
     this.executor = executor;
     this.async = async;
@@ -56,8 +57,8 @@ public final class Downloads {
   }
 
   /**
-   * Streams the file at {@code url} into {@code out} (not closed), returning the bytes copied.
-   * A failure after bytes were written is not retried (they would be written twice). The body is
+   * Streams the file at {@code url} into {@code out} (not closed), returning the bytes copied. A
+   * failure after bytes were written is not retried (they would be written twice). The body is
    * checked to be whole (see {@link IncompleteDownloadException}) after it was copied: on that
    * failure {@code out} has received a partial file.
    *
@@ -67,30 +68,39 @@ public final class Downloads {
   public long toStream(String url, OutputStream out) {
     Objects.requireNonNull(out, "out == null");
     LocalOutput local = new LocalOutput(out, null);
-    return fetch(url, (body, response, what) -> {
-      DownloadCheck check = new DownloadCheck();
-      try {
-        copy(body, local, check);
-      } catch (IOException e) {
-        if (check.count() == 0) {
-          throw e;
-        }
-        // Bytes already went to the caller's stream: a retry would duplicate them.
-        throw new ViduTransportException("download of " + SafeUrl.of(url) + " broke off after " + check.count() + " bytes were written; not retried", e, true);
-      }
-      check.verify(response.contentLength(), what);
-      return check.count();
-    });
+    return fetch(
+        url,
+        (body, response, what) -> {
+          DownloadCheck check = new DownloadCheck();
+          try {
+            copy(body, local, check);
+          } catch (IOException e) {
+            if (check.count() == 0) {
+              throw e;
+            }
+            // Bytes already went to the caller's stream: a retry would duplicate them.
+            throw new ViduTransportException(
+                "download of "
+                    + SafeUrl.of(url)
+                    + " broke off after "
+                    + check.count()
+                    + " bytes were written; not retried",
+                e,
+                true);
+          }
+          check.verify(response.contentLength(), what);
+          return check.count();
+        });
   }
 
   /**
-   * Writes the file at {@code url} to {@code file}, which must not exist: an existing file is
-   * never overwritten. The body is written to a hidden part file beside {@code file} and gets
-   * the name only once it is whole; a failed download leaves nothing under {@code file}. Part
-   * files that processes no longer running left in that directory are removed first. Returns
-   * {@code file}.
+   * Writes the file at {@code url} to {@code file}, which must not exist: an existing file is never
+   * overwritten. The body is written to a hidden part file beside {@code file} and gets the name
+   * only once it is whole; a failed download leaves nothing under {@code file}. Part files that
+   * processes no longer running left in that directory are removed first. Returns {@code file}.
    *
-   * @throws ViduLocalIOException if the file cannot be written (disk full, directory missing, read-only)
+   * @throws ViduLocalIOException if the file cannot be written (disk full, directory missing,
+   *     read-only)
    * @throws IncompleteDownloadException if the body is empty or cut short
    */
   public Path toFile(String url, Path file) {
@@ -101,17 +111,19 @@ public final class Downloads {
     Path directory = file.toAbsolutePath().getParent();
     String name = file.getFileName().toString();
     PartFiles.removeStale(directory);
-    fetch(url, (body, response, what) -> {
-      Path part = writePart(body, response, what, directory, name);
-      try {
-        if (!claim(part, file)) {
-          throw new ViduException("will not overwrite existing file " + file);
-        }
-      } finally {
-        deleteQuietly(part);
-      }
-      return file;
-    });
+    fetch(
+        url,
+        (body, response, what) -> {
+          Path part = writePart(body, response, what, directory, name);
+          try {
+            if (!claim(part, file)) {
+              throw new ViduException("will not overwrite existing file " + file);
+            }
+          } finally {
+            deleteQuietly(part);
+          }
+          return file;
+        });
     return file;
   }
 
@@ -133,17 +145,17 @@ public final class Downloads {
    * Downloads every creation of a finished task into {@code directory} (created if missing), one
    * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
    * ({@code png}, {@code jpg}, {@code webp}) from the file's first bytes, else the response's
-   * content type, else the URL's path ({@code bin} if none says). An existing file
-   * is never overwritten: where the name is taken, the first free one of {@code <task
+   * content type, else the URL's path ({@code bin} if none says). An existing file is never
+   * overwritten: where the name is taken, the first free one of {@code <task
    * id>-<n>-2.<extension>}, {@code -3}, ... is used. Returns the paths written, in creation order.
    * {@link #saveEach} does the same and reports each creation's outcome as data.
    *
    * @throws UnsafeFileNameException if the task id is not a safe file name (nothing is downloaded)
    * @throws ViduException if the task has no creations, or any creation could not be saved (the
    *     others are saved all the same: a paid image is not lost to a neighbour's failure). The
-   *     exception names the first creation not saved and its cause is that creation's own
-   *     failure ({@link ViduLocalIOException}, {@link IncompleteDownloadException}, ...); the
-   *     others are attached as suppressed exceptions.
+   *     exception names the first creation not saved and its cause is that creation's own failure
+   *     ({@link ViduLocalIOException}, {@link IncompleteDownloadException}, ...); the others are
+   *     attached as suppressed exceptions.
    */
   public List<Path> toDirectory(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
@@ -151,7 +163,10 @@ public final class Downloads {
     return pathsOrFailure(task, saveEachNow(task, directory, saved -> {}));
   }
 
-  /** {@link #toDirectory(TaskCreations, Path)} on the client's async executor; arguments are checked on the caller's thread. */
+  /**
+   * {@link #toDirectory(TaskCreations, Path)} on the client's async executor; arguments are checked
+   * on the caller's thread.
+   */
   public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
@@ -168,7 +183,8 @@ public final class Downloads {
    * @throws ViduLocalIOException if {@code directory} cannot be created
    * @throws ViduException if the task has no creations
    */
-  public List<CreationDownload> saveEach(TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
+  public List<CreationDownload> saveEach(
+      TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
     Objects.requireNonNull(task, "task == null");
     Objects.requireNonNull(directory, "directory == null");
     Objects.requireNonNull(onEach, "onEach == null");
@@ -179,17 +195,24 @@ public final class Downloads {
     return task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
   }
 
-  private List<CreationDownload> saveEachNow(TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
+  private List<CreationDownload> saveEachNow(
+      TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
     List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
     String taskId = taskId(task);
     if (creations.isEmpty()) {
-      throw new ViduException("task " + SafeFileNames.escaped(taskId) + " has no creations to download (state " + task.getState() + ")");
+      throw new ViduException(
+          "task "
+              + SafeFileNames.escaped(taskId)
+              + " has no creations to download (state "
+              + task.getState()
+              + ")");
     }
     String taskStem = SafeFileNames.stem(taskId);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new ViduLocalIOException("cannot create directory " + directory + ": " + e.getMessage(), directory, e);
+      throw new ViduLocalIOException(
+          "cannot create directory " + directory + ": " + e.getMessage(), directory, e);
     }
     PartFiles.removeStale(directory);
     List<CreationDownload> results = new ArrayList<>();
@@ -199,11 +222,18 @@ public final class Downloads {
       String url = creations.get(i).getUrl();
       CreationDownload result;
       if (url == null || HttpUrl.parse(url) == null) {
-        String problem = url == null ? "the task lists no url for it" : "its url is not an http(s) URL: " + SafeUrl.of(url);
-        result = new CreationDownload(index, url == null ? "" : url, null, null, new ViduException(problem));
+        String problem =
+            url == null
+                ? "the task lists no url for it"
+                : "its url is not an http(s) URL: " + SafeUrl.of(url);
+        result =
+            new CreationDownload(
+                index, url == null ? "" : url, null, null, new ViduException(problem));
       } else {
         try {
-          Saved saved = fetch(url, (body, response, what) -> save(body, response, what, directory, stem, url));
+          Saved saved =
+              fetch(
+                  url, (body, response, what) -> save(body, response, what, directory, stem, url));
           result = new CreationDownload(index, url, saved.preferredName(), saved.file(), null);
         } catch (ViduException e) {
           result = new CreationDownload(index, url, null, null, e);
@@ -221,8 +251,15 @@ public final class Downloads {
     for (CreationDownload result : results) {
       result.file().ifPresent(written::add);
       if (result.error() != null) {
-        ViduException named = new ViduException("creation " + result.index() + " of task " + taskId(task) + " not saved: "
-            + result.error().getMessage(), result.error());
+        ViduException named =
+            new ViduException(
+                "creation "
+                    + result.index()
+                    + " of task "
+                    + taskId(task)
+                    + " not saved: "
+                    + result.error().getMessage(),
+                result.error());
         if (failure == null) {
           failure = named;
         } else {
@@ -238,8 +275,13 @@ public final class Downloads {
 
   private record Saved(Path file, String preferredName) {}
 
-  /** Writes {@code body} beside its target first, then gives it the first free name: nothing is ever replaced. */
-  private static Saved save(InputStream body, ResponseBody response, String what, Path directory, String stem, String url) throws IOException {
+  /**
+   * Writes {@code body} beside its target first, then gives it the first free name: nothing is ever
+   * replaced.
+   */
+  private static Saved save(
+      InputStream body, ResponseBody response, String what, Path directory, String stem, String url)
+      throws IOException {
     Path part = writePart(body, response, what, directory, stem);
     try {
       String extension;
@@ -250,23 +292,27 @@ public final class Downloads {
       }
       String preferred = stem + "." + extension;
       for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
-        Path file = SafeFileNames.inside(directory, n == 1 ? preferred : stem + "-" + n + "." + extension);
+        Path file =
+            SafeFileNames.inside(directory, n == 1 ? preferred : stem + "-" + n + "." + extension);
         if (claim(part, file)) {
           return new Saved(file, preferred);
         }
       }
-      throw new ViduException(preferred + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
+      throw new ViduException(
+          preferred + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
     } finally {
       deleteQuietly(part);
     }
   }
 
   /**
-   * Copies {@code body} into a new part file for {@code name} in {@code directory} and checks it
-   * is whole. A failure to read {@code body} stays an {@link IOException} (the network's, may be
+   * Copies {@code body} into a new part file for {@code name} in {@code directory} and checks it is
+   * whole. A failure to read {@code body} stays an {@link IOException} (the network's, may be
    * retried: the part file is deleted); a failure to write is a {@link ViduLocalIOException}.
    */
-  private static Path writePart(InputStream body, ResponseBody response, String what, Path directory, String name) throws IOException {
+  private static Path writePart(
+      InputStream body, ResponseBody response, String what, Path directory, String name)
+      throws IOException {
     // Not Files.createTempFile: its owner-only permissions would carry over to the image.
     Path part = SafeFileNames.inside(directory, PartFiles.nameFor(name));
     boolean done = false;
@@ -293,7 +339,8 @@ public final class Downloads {
     }
   }
 
-  private static void copy(InputStream body, OutputStream out, DownloadCheck check) throws IOException {
+  private static void copy(InputStream body, OutputStream out, DownloadCheck check)
+      throws IOException {
     byte[] buffer = new byte[16 * 1024];
     for (int n; (n = body.read(buffer)) != -1; ) {
       out.write(buffer, 0, n);
@@ -311,8 +358,8 @@ public final class Downloads {
 
   /**
    * Gives {@code part}'s content the name {@code file} unless that exists. A hard link is made
-   * atomically or not at all, so even a file appearing meanwhile is never replaced; where links
-   * are unsupported, a copy that refuses an existing target.
+   * atomically or not at all, so even a file appearing meanwhile is never replaced; where links are
+   * unsupported, a copy that refuses an existing target.
    */
   private static boolean claim(Path part, Path file) {
     try {
@@ -344,31 +391,43 @@ public final class Downloads {
       throw new IllegalArgumentException("not an http(s) URL: " + SafeUrl.of(url));
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
-    return executor.run(RetryingExecutor.Mode.IDEMPOTENT, operation, attempt -> {
-      long started = System.nanoTime();
-      try (Response response = http.newCall(new Request.Builder().url(parsed).build()).execute()) {
-        ResponseBody body = response.body();
-        if (!response.isSuccessful()) {
-          String advice = response.code() == 403 || response.code() == 404 || response.code() == 410
-              ? "Result URLs expire: read the task again (client.tasks().get(id)) for fresh URLs"
-              : null;
-          throw executor.errors().toException(operation, response.code(), response.headers(), body, advice);
-        }
-        try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
-          T result = handler.handle(in, body, operation);
-          if (listener != ViduEventListener.NONE) {
-            Optional<Path> file = result instanceof Path path ? Optional.of(path) : Optional.empty();
-            listener.downloadFinished(SafeUrl.of(parsed), file, in.count, Duration.ofNanos(System.nanoTime() - started));
+    return executor.run(
+        RetryingExecutor.Mode.IDEMPOTENT,
+        operation,
+        attempt -> {
+          long started = System.nanoTime();
+          try (Response response =
+              http.newCall(new Request.Builder().url(parsed).build()).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+              String advice =
+                  response.code() == 403 || response.code() == 404 || response.code() == 410
+                      ? "Result URLs expire: read the task again (client.tasks().get(id)) for fresh URLs"
+                      : null;
+              throw executor
+                  .errors()
+                  .toException(operation, response.code(), response.headers(), body, advice);
+            }
+            try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
+              T result = handler.handle(in, body, operation);
+              if (listener != ViduEventListener.NONE) {
+                Optional<Path> file =
+                    result instanceof Path path ? Optional.of(path) : Optional.empty();
+                listener.downloadFinished(
+                    SafeUrl.of(parsed),
+                    file,
+                    in.count,
+                    Duration.ofNanos(System.nanoTime() - started));
+              }
+              return result;
+            }
           }
-          return result;
-        }
-      }
-    });
+        });
   }
 
   /**
-   * A local target: its write failures are {@link ViduLocalIOException}s, so that only reading
-   * the response can raise the {@link IOException} the retry logic takes for the network's.
+   * A local target: its write failures are {@link ViduLocalIOException}s, so that only reading the
+   * response can raise the {@link IOException} the retry logic takes for the network's.
    */
   private static final class LocalOutput extends OutputStream {
     private final OutputStream out;
@@ -420,11 +479,17 @@ public final class Downloads {
     }
 
     private ViduLocalIOException failed(IOException e) {
-      return new ViduLocalIOException((path == null ? "cannot write to the given stream" : "cannot write " + path) + ": " + e, path, e);
+      return new ViduLocalIOException(
+          (path == null ? "cannot write to the given stream" : "cannot write " + path) + ": " + e,
+          path,
+          e);
     }
   }
 
-  /** The extension the file's first bytes call for (what it is), if they name a format {@link ImageInfo.Format} knows. */
+  /**
+   * The extension the file's first bytes call for (what it is), if they name a format {@link
+   * ImageInfo.Format} knows.
+   */
   static Optional<String> sniffedExtension(Path file) throws IOException {
     byte[] head = new byte[12];
     int n;
@@ -444,7 +509,9 @@ public final class Downloads {
     }
     String path = Objects.requireNonNull(HttpUrl.parse(url)).encodedPath();
     int dot = path.lastIndexOf('.');
-    return dot < 0 || path.indexOf('/', dot) >= 0 ? "bin" : formatNamed(path.substring(dot + 1)).map(Downloads::extensionOf).orElse("bin");
+    return dot < 0 || path.indexOf('/', dot) >= 0
+        ? "bin"
+        : formatNamed(path.substring(dot + 1)).map(Downloads::extensionOf).orElse("bin");
   }
 
   private static String extensionOf(ImageInfo.Format format) {
@@ -455,7 +522,8 @@ public final class Downloads {
   private static Optional<ImageInfo.Format> formatNamed(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (ImageInfo.Format format : ImageInfo.Format.values()) {
-      if (lower.equals(format.name().toLowerCase(Locale.ROOT)) || lower.equals(extensionOf(format))) {
+      if (lower.equals(format.name().toLowerCase(Locale.ROOT))
+          || lower.equals(extensionOf(format))) {
         return Optional.of(format);
       }
     }

@@ -75,7 +75,13 @@ public final class ExtraBodyFields {
       }
       return put(name, value.toString());
     } catch (JsonParseException | IOException | IllegalStateException e) {
-      throw new ViduValidationException(List.of(new Violation(Violation.Code.EXTRA_FIELD, name, json, "an extra field's value must be one JSON value")));
+      throw new ViduValidationException(
+          List.of(
+              new Violation(
+                  Violation.Code.EXTRA_FIELD,
+                  name,
+                  json,
+                  "an extra field's value must be one JSON value")));
     }
   }
 
@@ -92,7 +98,13 @@ public final class ExtraBodyFields {
   private ExtraBodyFields put(String name, String jsonText) {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank()) {
-      throw new ViduValidationException(List.of(new Violation(Violation.Code.EXTRA_FIELD, "extra field", "\"" + name + "\"", "an extra field needs a name")));
+      throw new ViduValidationException(
+          List.of(
+              new Violation(
+                  Violation.Code.EXTRA_FIELD,
+                  "extra field",
+                  "\"" + name + "\"",
+                  "an extra field needs a name")));
     }
     Map<String, String> copy = new LinkedHashMap<>(json);
     copy.put(name, jsonText);

@@ -31,10 +31,14 @@ import java.util.stream.Collectors;
  */
 public final class Images {
   static final String CREATE = "POST /ent/v2/reference2image";
+
   /** The JSON names of the request's fields: what the spec knows. */
-  private static final Set<String> SPEC_FIELDS = Arrays.stream(ReferenceToImageRequest.class.getDeclaredFields())
-      .map(f -> f.getAnnotation(SerializedName.class)).filter(Objects::nonNull).map(SerializedName::value)
-      .collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> SPEC_FIELDS =
+      Arrays.stream(ReferenceToImageRequest.class.getDeclaredFields())
+          .map(f -> f.getAnnotation(SerializedName.class))
+          .filter(Objects::nonNull)
+          .map(SerializedName::value)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final GenerationApi api;
   private final RetryingExecutor executor;
@@ -42,7 +46,12 @@ public final class Images {
   private final RequestValidator validator;
   private final Tasks tasks;
 
-  Images(GenerationApi api, RetryingExecutor executor, AsyncRunner async, RequestValidator validator, Tasks tasks) {
+  Images(
+      GenerationApi api,
+      RetryingExecutor executor,
+      AsyncRunner async,
+      RequestValidator validator,
+      Tasks tasks) {
     this.api = api;
     this.executor = executor;
     this.async = async;
@@ -60,12 +69,13 @@ public final class Images {
   }
 
   /**
-   * Validates and submits {@code request}; returns as soon as Vidu accepted the task (state
-   * {@code created}). Wait for the result with {@link Tasks#await(String)} or a callback.
+   * Validates and submits {@code request}; returns as soon as Vidu accepted the task (state {@code
+   * created}). Wait for the result with {@link Tasks#await(String)} or a callback.
    */
   public ReferenceToImageTask create(ReferenceToImageRequest request) {
     validate(request);
-    return executor.execute(api.createReferenceToImage(request), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+    return executor.execute(
+        api.createReferenceToImage(request), RetryingExecutor.Mode.CREATES_WORK, CREATE);
   }
 
   /**
@@ -76,9 +86,11 @@ public final class Images {
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
   public ReferenceToImageTask create(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
-    ReferenceToImageRequest withExtras = withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
+    ReferenceToImageRequest withExtras =
+        withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
     validate(withExtras);
-    return executor.execute(api.createReferenceToImage(withExtras), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+    return executor.execute(
+        api.createReferenceToImage(withExtras), RetryingExecutor.Mode.CREATES_WORK, CREATE);
   }
 
   /**
@@ -87,19 +99,33 @@ public final class Images {
    *
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
-  public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
-    ReferenceToImageRequest snapshot = withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
+  public CompletableFuture<ReferenceToImageTask> createAsync(
+      ReferenceToImageRequest request, ExtraBodyFields extraFields) {
+    ReferenceToImageRequest snapshot =
+        withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
     validate(snapshot);
-    return async.supply(() -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
+    return async.supply(
+        () ->
+            executor.execute(
+                api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
   }
 
-  /** A copy of {@code request} that also writes {@code extraFields}; a field the spec knows is refused. */
-  private static ReferenceToImageRequest withExtraFields(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
+  /**
+   * A copy of {@code request} that also writes {@code extraFields}; a field the spec knows is
+   * refused.
+   */
+  private static ReferenceToImageRequest withExtraFields(
+      ReferenceToImageRequest request, ExtraBodyFields extraFields) {
     Objects.requireNonNull(extraFields, "extraFields == null");
     List<Violation> clashes = new ArrayList<>();
     for (String name : extraFields.asJson().keySet()) {
       if (SPEC_FIELDS.contains(name)) {
-        clashes.add(new Violation(Violation.Code.EXTRA_FIELD, name, extraFields.asJson().get(name), "is a field of the spec, not an extra one: set it on the request"));
+        clashes.add(
+            new Violation(
+                Violation.Code.EXTRA_FIELD,
+                name,
+                extraFields.asJson().get(name),
+                "is a field of the spec, not an extra one: set it on the request"));
       }
     }
     if (!clashes.isEmpty()) {
@@ -109,8 +135,8 @@ public final class Images {
   }
 
   /**
-   * {@link #create} on the client's async executor. The request is copied and validated before this returns,
-   * so an invalid one throws here rather than in the future, and changing {@code request}
+   * {@link #create} on the client's async executor. The request is copied and validated before this
+   * returns, so an invalid one throws here rather than in the future, and changing {@code request}
    * afterwards does not change what is sent.
    *
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
@@ -118,19 +144,23 @@ public final class Images {
   public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request) {
     ReferenceToImageRequest snapshot = snapshot(Objects.requireNonNull(request, "request == null"));
     validate(snapshot);
-    return async.supply(() -> executor.execute(api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
+    return async.supply(
+        () ->
+            executor.execute(
+                api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
   }
 
   /**
-   * A copy of {@code request} the caller's later changes cannot reach: the vidu4j thread
-   * serialises it later. Every field Gson would write is copied, so a field the spec adds is
-   * copied with no change here; lists are copied, their strings are immutable.
+   * A copy of {@code request} the caller's later changes cannot reach: the vidu4j thread serialises
+   * it later. Every field Gson would write is copied, so a field the spec adds is copied with no
+   * change here; lists are copied, their strings are immutable.
    */
   static ReferenceToImageRequest snapshot(ReferenceToImageRequest request) {
     return copyInto(request, new ReferenceToImageRequest());
   }
 
-  private static ReferenceToImageRequest copyInto(ReferenceToImageRequest request, ReferenceToImageRequest copy) {
+  private static ReferenceToImageRequest copyInto(
+      ReferenceToImageRequest request, ReferenceToImageRequest copy) {
     for (Field field : ReferenceToImageRequest.class.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
         continue;
@@ -148,7 +178,8 @@ public final class Images {
 
   /**
    * {@link #createAndAwait(ReferenceToImageRequest, AwaitOptions)} with {@link
-   * AwaitOptions#defaults()}: polls every 1 s for 2 minutes, then less often up to every 10 s, for at most 10 minutes.
+   * AwaitOptions#defaults()}: polls every 1 s for 2 minutes, then less often up to every 10 s, for
+   * at most 10 minutes.
    */
   public TaskCreations createAndAwait(ReferenceToImageRequest request) {
     return createAndAwait(request, AwaitOptions.defaults());
@@ -159,9 +190,10 @@ public final class Images {
    * {@code creations}.
    *
    * @throws TaskFailedException if the task ends {@code failed}
-   * @throws TaskTimeoutException if it does not finish in time (it goes on; the exception has its id)
-   * @throws ViduResponseException if Vidu's answer to the create has no usable {@code task_id}
-   *     (the task may exist: the message says how to look for it)
+   * @throws TaskTimeoutException if it does not finish in time (it goes on; the exception has its
+   *     id)
+   * @throws ViduResponseException if Vidu's answer to the create has no usable {@code task_id} (the
+   *     task may exist: the message says how to look for it)
    */
   public TaskCreations createAndAwait(ReferenceToImageRequest request, AwaitOptions options) {
     ReferenceToImageTask task = create(request);
@@ -172,15 +204,27 @@ public final class Images {
   private String awaitableId(ReferenceToImageTask task) {
     String id = task.getTaskId();
     if (id == null || id.isBlank() || id.contains("/")) {
-      String shown = id == null ? "" : executor.errors().redact(id.length() <= 64 ? id : id.substring(0, 64) + "...");
-      String found = id == null ? "no task_id" : "task_id \"" + shown + "\", which is not a task id";
-      throw new ViduResponseException(CREATE, CREATE + ": Vidu accepted the request but answered with " + found
-          + ", so the task cannot be awaited. " + RetryingExecutor.MAY_EXIST_ADVICE);
+      String shown =
+          id == null
+              ? ""
+              : executor.errors().redact(id.length() <= 64 ? id : id.substring(0, 64) + "...");
+      String found =
+          id == null ? "no task_id" : "task_id \"" + shown + "\", which is not a task id";
+      throw new ViduResponseException(
+          CREATE,
+          CREATE
+              + ": Vidu accepted the request but answered with "
+              + found
+              + ", so the task cannot be awaited. "
+              + RetryingExecutor.MAY_EXIST_ADVICE);
     }
     return id;
   }
 
-  /** {@link #createAndAwaitAsync(ReferenceToImageRequest, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
+  /**
+   * {@link #createAndAwaitAsync(ReferenceToImageRequest, AwaitOptions)} with {@link
+   * AwaitOptions#defaults()}.
+   */
   public CompletableFuture<TaskCreations> createAndAwaitAsync(ReferenceToImageRequest request) {
     return createAndAwaitAsync(request, AwaitOptions.defaults());
   }
@@ -192,33 +236,38 @@ public final class Images {
    *
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
-  public CompletableFuture<TaskCreations> createAndAwaitAsync(ReferenceToImageRequest request, AwaitOptions options) {
+  public CompletableFuture<TaskCreations> createAndAwaitAsync(
+      ReferenceToImageRequest request, AwaitOptions options) {
     Objects.requireNonNull(options, "options == null");
     CompletableFuture<ReferenceToImageTask> created = createAsync(request);
     CompletableFuture<TaskCreations> result = async.newFuture();
     // Each dependent stage completes or fails result itself and cannot fail on its own.
-    var unused = created.whenComplete((task, error) -> {
-      if (error != null) {
-        result.completeExceptionally(error);
-        return;
-      }
-      String id;
-      try {
-        id = awaitableId(task);
-      } catch (ViduException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      CompletableFuture<TaskCreations> waiting = tasks.awaitAsync(id, options);
-      var unusedCancel = result.whenComplete((value, failure) -> waiting.cancel(false));
-      var unusedOutcome = waiting.whenComplete((value, failure) -> {
-        if (failure != null) {
-          result.completeExceptionally(failure);
-        } else {
-          result.complete(value);
-        }
-      });
-    });
+    var unused =
+        created.whenComplete(
+            (task, error) -> {
+              if (error != null) {
+                result.completeExceptionally(error);
+                return;
+              }
+              String id;
+              try {
+                id = awaitableId(task);
+              } catch (ViduException e) {
+                result.completeExceptionally(e);
+                return;
+              }
+              CompletableFuture<TaskCreations> waiting = tasks.awaitAsync(id, options);
+              var unusedCancel = result.whenComplete((value, failure) -> waiting.cancel(false));
+              var unusedOutcome =
+                  waiting.whenComplete(
+                      (value, failure) -> {
+                        if (failure != null) {
+                          result.completeExceptionally(failure);
+                        } else {
+                          result.complete(value);
+                        }
+                      });
+            });
     return result;
   }
 }

@@ -14,8 +14,8 @@ import java.util.UUID;
  *
  * <p>Assumed: the directory is used by processes of one machine and one process-id namespace. A
  * part file from another machine (a shared network directory) whose number happens to be no live
- * process here would be removed while still being written; the writer then fails, nothing is
- * saved under a wrong name.
+ * process here would be removed while still being written; the writer then fails, nothing is saved
+ * under a wrong name.
  */
 final class PartFiles {
   private static final String SUFFIX = ".part";
@@ -24,10 +24,19 @@ final class PartFiles {
 
   /** A new part file name for {@code name}, owned by this process. */
   static String nameFor(String name) {
-    return "." + name + "." + ProcessHandle.current().pid() + "." + UUID.randomUUID().toString().replace("-", "") + SUFFIX;
+    return "."
+        + name
+        + "."
+        + ProcessHandle.current().pid()
+        + "."
+        + UUID.randomUUID().toString().replace("-", "")
+        + SUFFIX;
   }
 
-  /** The owner's process id that {@link #nameFor} put into {@code fileName}, if it is one of its names. */
+  /**
+   * The owner's process id that {@link #nameFor} put into {@code fileName}, if it is one of its
+   * names.
+   */
   static OptionalLong owner(String fileName) {
     if (!fileName.startsWith(".") || !fileName.endsWith(SUFFIX)) {
       return OptionalLong.empty();
@@ -39,7 +48,9 @@ final class PartFiles {
       return OptionalLong.empty();
     }
     String digits = rest.substring(pid + 1, random);
-    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits.isEmpty()
+        || digits.length() > 18
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(Long.parseLong(digits));
@@ -54,7 +65,9 @@ final class PartFiles {
     try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, ".*" + SUFFIX)) {
       for (Path part : parts) {
         OptionalLong owner = owner(part.getFileName().toString());
-        if (owner.isPresent() && ProcessHandle.of(owner.getAsLong()).isEmpty() && Files.deleteIfExists(part)) {
+        if (owner.isPresent()
+            && ProcessHandle.of(owner.getAsLong()).isEmpty()
+            && Files.deleteIfExists(part)) {
           removed++;
         }
       }

@@ -6,17 +6,17 @@ import com.google.gson.annotations.SerializedName;
 import io.github.vidu4j.internal.RawJsonStore;
 import java.lang.reflect.Field;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JSON a model was read from, exactly as the server sent it. Vidu adds fields and values
- * over time; the generated models ignore fields they do not know and turn enum values they do not
- * know into {@code UNKNOWN_DEFAULT_OPEN_API}, and this class keeps both reachable:
+ * The JSON a model was read from, exactly as the server sent it. Vidu adds fields and values over
+ * time; the generated models ignore fields they do not know and turn enum values they do not know
+ * into {@code UNKNOWN_DEFAULT_OPEN_API}, and this class keeps both reachable:
  *
  * <pre>{@code
  * TaskCreations task = client.tasks().get(id);
@@ -38,8 +38,8 @@ public final class RawJson {
 
   /**
    * One top-level field of the raw JSON, by its JSON name ({@code "state"}, not {@code
-   * "getState"}): a string as its value, anything else as JSON text. Empty when the field is
-   * absent or {@code null}, or the model was not read from JSON.
+   * "getState"}): a string as its value, anything else as JSON text. Empty when the field is absent
+   * or {@code null}, or the model was not read from JSON.
    */
   public static Optional<String> field(Object model, String jsonName) {
     JsonElement raw = RawJsonStore.rawOf(model);
@@ -57,8 +57,8 @@ public final class RawJson {
   }
 
   /**
-   * The top-level fields the server sent that {@code model}'s class does not declare, by JSON
-   * name, each value as JSON text, in the order received.
+   * The top-level fields the server sent that {@code model}'s class does not declare, by JSON name,
+   * each value as JSON text, in the order received.
    */
   public static Map<String, String> unknownFields(Object model) {
     JsonElement raw = RawJsonStore.rawOf(model);

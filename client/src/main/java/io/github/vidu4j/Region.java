@@ -1,6 +1,8 @@
 package io.github.vidu4j;
 
-/** Vidu's two API deployments. Keys, credits and task ids are not known to be shared between them. */
+/**
+ * Vidu's two API deployments. Keys, credits and task ids are not known to be shared between them.
+ */
 public enum Region {
   /** International: {@code https://api.vidu.com}. The default. */
   GLOBAL("https://api.vidu.com/"),

@@ -3,10 +3,10 @@ package io.github.vidu4j;
 import java.nio.file.Path;
 
 /**
- * File names built from server data. A task id comes from Vidu's JSON or from an unsigned
- * callback body, so it is untrusted: it is used as a name only when it is already made of
- * {@code A-Z a-z 0-9 _ -}, and refused otherwise rather than rewritten, since two rewritten ids
- * could name the same file.
+ * File names built from server data. A task id comes from Vidu's JSON or from an unsigned callback
+ * body, so it is untrusted: it is used as a name only when it is already made of {@code A-Z a-z 0-9
+ * _ -}, and refused otherwise rather than rewritten, since two rewritten ids could name the same
+ * file.
  */
 final class SafeFileNames {
   private static final int MAX_SHOWN = 120;
@@ -18,10 +18,16 @@ final class SafeFileNames {
     String problem = problem(taskId);
     if (problem != null) {
       String shown = escaped(taskId);
-      throw new UnsafeFileNameException("task id \"" + shown + "\" cannot be used as a file name: " + problem
-          + ". Only letters, digits, '_' and '-' (1 to " + UnsafeFileNameException.MAX_STEM_LENGTH
-          + " characters) are used, so that a name from the server can never leave the target directory;"
-          + " nothing was downloaded (save the URLs yourself with toFile if this id is expected)", shown);
+      throw new UnsafeFileNameException(
+          "task id \""
+              + shown
+              + "\" cannot be used as a file name: "
+              + problem
+              + ". Only letters, digits, '_' and '-' (1 to "
+              + UnsafeFileNameException.MAX_STEM_LENGTH
+              + " characters) are used, so that a name from the server can never leave the target directory;"
+              + " nothing was downloaded (save the URLs yourself with toFile if this id is expected)",
+          shown);
     }
     return taskId;
   }
@@ -35,14 +41,21 @@ final class SafeFileNames {
     }
     for (int i = 0; i < taskId.length(); i++) {
       char c = taskId.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-')) {
         return "it contains '" + escaped(String.valueOf(c)) + "'";
       }
     }
     return null;
   }
 
-  /** {@code raw} for a message: printable ASCII kept, everything else as {@code \\uXXXX}, at most {@value #MAX_SHOWN} characters of it. */
+  /**
+   * {@code raw} for a message: printable ASCII kept, everything else as {@code \\uXXXX}, at most
+   * {@value #MAX_SHOWN} characters of it.
+   */
   static String escaped(String raw) {
     StringBuilder shown = new StringBuilder();
     int limit = Math.min(raw.length(), MAX_SHOWN);
@@ -68,9 +81,13 @@ final class SafeFileNames {
     Path file = directory.resolve(name);
     Path parent = file.normalize().getParent();
     Path expected = directory.normalize();
-    if (parent == null ? !expected.toString().isEmpty() : !parent.equals(expected) || !file.getFileName().toString().equals(name)) {
+    if (parent == null
+        ? !expected.toString().isEmpty()
+        : !parent.equals(expected) || !file.getFileName().toString().equals(name)) {
       String shown = escaped(name);
-      throw new UnsafeFileNameException("file name \"" + shown + "\" would not be inside " + directory + "; nothing was written", shown);
+      throw new UnsafeFileNameException(
+          "file name \"" + shown + "\" would not be inside " + directory + "; nothing was written",
+          shown);
     }
     return file;
   }

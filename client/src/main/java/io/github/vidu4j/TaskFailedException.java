@@ -19,7 +19,10 @@ public final class TaskFailedException extends ViduException {
 
   private final String taskId;
   private final @Nullable String errCode;
-  /** Not serialisable itself: written as its JSON, unknown fields included, and read back from it. */
+
+  /**
+   * Not serialisable itself: written as its JSON, unknown fields included, and read back from it.
+   */
   private transient TaskCreations task;
 
   /** Creates the exception for a task read in state {@code failed}. */
@@ -27,13 +30,17 @@ public final class TaskFailedException extends ViduException {
     this(taskId, task, UnaryOperator.identity());
   }
 
-  /** As above, with the text quoted from the response passed through {@code redact} for the message. */
+  /**
+   * As above, with the text quoted from the response passed through {@code redact} for the message.
+   */
   TaskFailedException(String taskId, TaskCreations task, UnaryOperator<String> redact) {
     super(
         "task "
             + redact.apply(taskId)
             + " failed"
-            + (task.getErrCode() == null ? " (no err_code given)" : " with err_code " + redact.apply(task.getErrCode())));
+            + (task.getErrCode() == null
+                ? " (no err_code given)"
+                : " with err_code " + redact.apply(task.getErrCode())));
     this.taskId = taskId;
     this.errCode = task.getErrCode();
     this.task = task;
@@ -55,8 +62,8 @@ public final class TaskFailedException extends ViduException {
   }
 
   /**
-   * Whether submitting a new task may succeed where this one failed: true for the transient
-   * server causes among the spec's {@code err_code} values ({@code InternalServiceFailure}, {@code
+   * Whether submitting a new task may succeed where this one failed: true for the transient server
+   * causes among the spec's {@code err_code} values ({@code InternalServiceFailure}, {@code
    * ImageDownloadFailure}, {@code Unknown}), false for policy, input and user causes and for values
    * the spec does not list.
    */

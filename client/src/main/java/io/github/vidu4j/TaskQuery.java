@@ -9,14 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Filters and paging for {@link Tasks#list(TaskQuery)}: the query parameters of {@code GET
- * /ent/v2/tasks}. Every filter is optional; when one is absent Vidu applies its default (the
- * spec's {@code listTasks} parameters say which; the page size bounds are {@link
- * ViduRules#defaultPageSize()} and {@link ViduRules#maxPageSize()}). Pages are chosen either by number ({@link #page}) or by a previous
- * page's token ({@link #pageToken}); setting one clears the other. Immutable; every method
- * returns a copy.
+ * /ent/v2/tasks}. Every filter is optional; when one is absent Vidu applies its default (the spec's
+ * {@code listTasks} parameters say which; the page size bounds are {@link
+ * ViduRules#defaultPageSize()} and {@link ViduRules#maxPageSize()}). Pages are chosen either by
+ * number ({@link #page}) or by a previous page's token ({@link #pageToken}); setting one clears the
+ * other. Immutable; every method returns a copy.
  */
 public final class TaskQuery {
-  private static final TaskQuery ALL = new TaskQuery(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
+  private static final TaskQuery ALL =
+      new TaskQuery(
+          null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
 
   final @Nullable OffsetDateTime createdFrom;
   final @Nullable OffsetDateTime createdTo;
@@ -59,45 +61,116 @@ public final class TaskQuery {
 
   /** Tasks created at or after {@code from} ({@code created_at.from}). */
   public TaskQuery createdFrom(OffsetDateTime from) {
-    return new TaskQuery(Objects.requireNonNull(from, "from == null"), createdTo, taskIds, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        Objects.requireNonNull(from, "from == null"),
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /** Tasks created before {@code to} ({@code created_at.to}). */
   public TaskQuery createdTo(OffsetDateTime to) {
-    return new TaskQuery(createdFrom, Objects.requireNonNull(to, "to == null"), taskIds, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        Objects.requireNonNull(to, "to == null"),
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /** Only these task ids ({@code task_ids}). */
   public TaskQuery taskIds(List<String> ids) {
-    return new TaskQuery(createdFrom, createdTo, ids, templates, modelVersions, resolutions, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        ids,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /**
-   * Only tasks of these templates ({@code templates}). Vidu's templates are for video; image
-   * tasks have none, so this is here for completeness.
+   * Only tasks of these templates ({@code templates}). Vidu's templates are for video; image tasks
+   * have none, so this is here for completeness.
    */
   public TaskQuery templates(List<String> names) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, names, modelVersions, resolutions, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        names,
+        modelVersions,
+        resolutions,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /** Only these model versions ({@code model_versions}, for example {@code q2}). */
   public TaskQuery modelVersions(List<String> versions) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, versions, resolutions, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        versions,
+        resolutions,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /** Only these resolutions ({@code resolutions}). */
   public TaskQuery resolutions(List<String> values) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, values, states, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        values,
+        states,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /** Only tasks in these states ({@code states}). */
   public TaskQuery states(List<TaskState> values) {
     for (TaskState state : values) {
       if (state == TaskState.UNKNOWN_DEFAULT_OPEN_API) {
-        throw new IllegalArgumentException("states: UNKNOWN_DEFAULT_OPEN_API is a marker for unknown values, not a state to filter on");
+        throw new IllegalArgumentException(
+            "states: UNKNOWN_DEFAULT_OPEN_API is a marker for unknown values, not a state to filter on");
       }
     }
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, values, page, pageSize, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        values,
+        page,
+        pageSize,
+        pageToken);
   }
 
   /**
@@ -108,16 +181,39 @@ public final class TaskQuery {
     if (number < 0) {
       throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
     }
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, number, pageSize, null);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        number,
+        pageSize,
+        null);
   }
 
-  /** Tasks a page ({@code pager.pagesz}), 1 to {@link ViduRules#maxPageSize()}; absent, Vidu's default {@link ViduRules#defaultPageSize()}. */
+  /**
+   * Tasks a page ({@code pager.pagesz}), 1 to {@link ViduRules#maxPageSize()}; absent, Vidu's
+   * default {@link ViduRules#defaultPageSize()}.
+   */
   public TaskQuery pageSize(int size) {
     int max = ViduRules.spec().maxPageSize();
     if (size < 1 || size > max) {
       throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
     }
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, page, size, pageToken);
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        page,
+        size,
+        pageToken);
   }
 
   /**
@@ -125,13 +221,41 @@ public final class TaskQuery {
    * alternative to {@link #page}, which it clears.
    */
   public TaskQuery pageToken(String token) {
-    return new TaskQuery(createdFrom, createdTo, taskIds, templates, modelVersions, resolutions, states, null, pageSize, Objects.requireNonNull(token, "token == null"));
+    return new TaskQuery(
+        createdFrom,
+        createdTo,
+        taskIds,
+        templates,
+        modelVersions,
+        resolutions,
+        states,
+        null,
+        pageSize,
+        Objects.requireNonNull(token, "token == null"));
   }
 
   @Override
   public String toString() {
-    return "TaskQuery{createdFrom=" + createdFrom + ", createdTo=" + createdTo + ", taskIds=" + taskIds
-        + ", templates=" + templates + ", modelVersions=" + modelVersions + ", resolutions=" + resolutions
-        + ", states=" + states + ", page=" + page + ", pageSize=" + pageSize + ", pageToken=" + pageToken + "}";
+    return "TaskQuery{createdFrom="
+        + createdFrom
+        + ", createdTo="
+        + createdTo
+        + ", taskIds="
+        + taskIds
+        + ", templates="
+        + templates
+        + ", modelVersions="
+        + modelVersions
+        + ", resolutions="
+        + resolutions
+        + ", states="
+        + states
+        + ", page="
+        + page
+        + ", pageSize="
+        + pageSize
+        + ", pageToken="
+        + pageToken
+        + "}";
   }
 }

@@ -25,20 +25,31 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads, lists, cancels and awaits tasks. Obtain from {@link ViduClient#tasks()}. Reads are
- * retried on network failures, 408, 429 and 5xx.
+ * Reads, lists, cancels and awaits tasks. Obtain from {@link ViduClient#tasks()}. Reads are retried
+ * on network failures, 408, 429 and 5xx.
  */
 public final class Tasks {
   private final TasksApi api;
   private final RetryingExecutor executor;
-  /** The same rules without retries, for scheduled polls: the next poll is their retry, and waits on no thread. */
+
+  /**
+   * The same rules without retries, for scheduled polls: the next poll is their retry, and waits on
+   * no thread.
+   */
   private final RetryingExecutor singleAttempt;
+
   private final AsyncRunner async;
   private final Clock clock;
   private final ViduClient.Sleeper sleeper;
   private final ViduEventListener listener;
 
-  Tasks(TasksApi api, RetryingExecutor executor, RetryingExecutor singleAttempt, AsyncRunner async, Clock clock, ViduClient.Sleeper sleeper,
+  Tasks(
+      TasksApi api,
+      RetryingExecutor executor,
+      RetryingExecutor singleAttempt,
+      AsyncRunner async,
+      Clock clock,
+      ViduClient.Sleeper sleeper,
       ViduEventListener listener) {
     this.api = api;
     this.executor = executor;
@@ -60,7 +71,11 @@ public final class Tasks {
   }
 
   private TaskCreations getBefore(String id, @Nullable Instant deadline) {
-    return executor.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
+    return executor.execute(
+        api.getTaskCreations(id),
+        RetryingExecutor.Mode.IDEMPOTENT,
+        "GET /ent/v2/tasks/" + id + "/creations",
+        deadline);
   }
 
   /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
@@ -71,23 +86,26 @@ public final class Tasks {
 
   /**
    * Asks Vidu to cancel the task ({@code POST /ent/v2/tasks/{id}/cancel}). Vidu refuses with 400
-   * {@code BadRequest} once the task has started; a cancelled task ends {@code failed} with
-   * {@code err_code} {@code UserCancelled}. Not retried after the request may have been sent
-   * (cancelling a cancelled task answers 400): a failure then says to check the task with {@link
-   * #get}.
+   * {@code BadRequest} once the task has started; a cancelled task ends {@code failed} with {@code
+   * err_code} {@code UserCancelled}. Not retried after the request may have been sent (cancelling a
+   * cancelled task answers 400): a failure then says to check the task with {@link #get}.
    */
   public void cancel(String taskId) {
     String id = requireId(taskId);
-    executor.executeForStatus(api.cancelTask(id, new CancelTaskRequest().id(id)), RetryingExecutor.Mode.CANCELS, "POST /ent/v2/tasks/" + id + "/cancel");
+    executor.executeForStatus(
+        api.cancelTask(id, new CancelTaskRequest().id(id)),
+        RetryingExecutor.Mode.CANCELS,
+        "POST /ent/v2/tasks/" + id + "/cancel");
   }
 
   /** {@link #cancel} on the client's async executor; the id is checked on the caller's thread. */
   public CompletableFuture<Void> cancelAsync(String taskId) {
     String id = requireId(taskId);
-    return async.supply(() -> {
-      cancel(id);
-      return null;
-    });
+    return async.supply(
+        () -> {
+          cancel(id);
+          return null;
+        });
   }
 
   /**
@@ -125,7 +143,9 @@ public final class Tasks {
   public Stream<TaskSummary> listAll(TaskQuery query) {
     Objects.requireNonNull(query, "query == null");
     Iterator<TaskSummary> iterator = new PageIterator(query);
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /** {@link #await(String, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -134,18 +154,19 @@ public final class Tasks {
   }
 
   /**
-   * Polls the task until it ends: returns it on {@code success}, with its {@code creations}.
-   * Polls every {@link AwaitOptions#initialInterval()} for {@link AwaitOptions#backoffAfter()},
-   * then at a pause growing by half each time up to {@link AwaitOptions#maxInterval()} (the
-   * schedule is described on {@link AwaitOptions}). Errors that reads may recover from (network failures, 429, 5xx,
-   * after the client's own retries) do not end the wait; others (401, 404) do.
+   * Polls the task until it ends: returns it on {@code success}, with its {@code creations}. Polls
+   * every {@link AwaitOptions#initialInterval()} for {@link AwaitOptions#backoffAfter()}, then at a
+   * pause growing by half each time up to {@link AwaitOptions#maxInterval()} (the schedule is
+   * described on {@link AwaitOptions}). Errors that reads may recover from (network failures, 429,
+   * 5xx, after the client's own retries) do not end the wait; others (401, 404) do.
    *
    * @throws TaskFailedException if the task ends {@code failed}
    * @throws TaskTimeoutException at the deadline; the task goes on, and the exception has its id
    * @throws ViduException if the thread is interrupted (the interrupt flag is kept)
    */
   public TaskCreations await(String taskId, AwaitOptions options) {
-    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), executor);
+    Wait wait =
+        new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), executor);
     while (true) {
       TaskCreations done = wait.poll();
       if (done != null) {
@@ -155,7 +176,13 @@ public final class Tasks {
         sleeper.sleep(wait.nextPause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ViduException("interrupted while waiting for task " + wait.id + "; resume with client.tasks().await(\"" + wait.id + "\")", e);
+        throw new ViduException(
+            "interrupted while waiting for task "
+                + wait.id
+                + "; resume with client.tasks().await(\""
+                + wait.id
+                + "\")",
+            e);
       }
     }
   }
@@ -167,15 +194,18 @@ public final class Tasks {
 
   /**
    * {@link #await(String, AwaitOptions)} without a thread held while it waits: each poll is one
-   * request, a short task on the client's async executor ({@link ViduClient.Builder#asyncExecutor}),
-   * and the pause before the next one a scheduled delay. A poll that fails as a read may recover
-   * from is not retried on its thread: the next poll is its retry, no sooner than a {@code
-   * Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
+   * request, a short task on the client's async executor ({@link
+   * ViduClient.Builder#asyncExecutor}), and the pause before the next one a scheduled delay. A poll
+   * that fails as a read may recover from is not retried on its thread: the next poll is its retry,
+   * no sooner than a {@code Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
    * Cancelling the returned future stops the polling (the task itself goes on; cancel it with
-   * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link ViduException}.
+   * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link
+   * ViduException}.
    */
   public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
-    Wait wait = new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
+    Wait wait =
+        new Wait(
+            requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
     CompletableFuture<TaskCreations> result = async.newFuture();
     new ScheduledPolls(wait, result).next(Duration.ZERO);
     return result;
@@ -190,14 +220,17 @@ public final class Tasks {
     ScheduledPolls(Wait wait, CompletableFuture<TaskCreations> result) {
       this.wait = wait;
       this.result = result;
-      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up idle;
+      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up
+      // idle;
       // the dependent stage only forwards that and cannot fail on its own.
-      var unused = result.whenComplete((value, error) -> {
-        ScheduledFuture<?> next = scheduled;
-        if (next != null) {
-          next.cancel(false);
-        }
-      });
+      var unused =
+          result.whenComplete(
+              (value, error) -> {
+                ScheduledFuture<?> next = scheduled;
+                if (next != null) {
+                  next.cancel(false);
+                }
+              });
     }
 
     void next(Duration pause) {
@@ -225,8 +258,10 @@ public final class Tasks {
     private final Instant deadline;
     private final RetryingExecutor reads;
     private Duration interval;
+
     /** A failed poll's {@code Retry-After}: the next pause is at least this. */
     private @Nullable Duration retryAfter;
+
     private @Nullable String lastState;
     private @Nullable TaskState lastKnown;
 
@@ -246,9 +281,17 @@ public final class Tasks {
      */
     @Nullable TaskCreations poll() {
       try {
-        // No retry of this read starts after the deadline: a wait overruns it by one request at most.
-        TaskCreations task = reads.execute(api.getTaskCreations(id), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/tasks/" + id + "/creations", deadline);
-        String state = RawJson.field(task, "state").orElse(task.getState() == null ? "" : task.getState().getValue());
+        // No retry of this read starts after the deadline: a wait overruns it by one request at
+        // most.
+        TaskCreations task =
+            reads.execute(
+                api.getTaskCreations(id),
+                RetryingExecutor.Mode.IDEMPOTENT,
+                "GET /ent/v2/tasks/" + id + "/creations",
+                deadline);
+        String state =
+            RawJson.field(task, "state")
+                .orElse(task.getState() == null ? "" : task.getState().getValue());
         lastKnown = task.getState();
         listener.taskStateObserved(id, state, Duration.between(start, clock.instant()));
         if (!state.equals(lastState)) {
@@ -281,7 +324,8 @@ public final class Tasks {
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
         // The id may come from the server (createAndAwait): it is quoted only redacted.
-        throw new TaskTimeoutException(executor.errors().redact(id), lastKnown, Duration.between(start, now));
+        throw new TaskTimeoutException(
+            executor.errors().redact(id), lastKnown, Duration.between(start, now));
       }
       Duration left = Duration.between(now, deadline);
       boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
@@ -330,7 +374,10 @@ public final class Tasks {
         if (token == null || token.isEmpty() || tasks.isEmpty()) {
           lastPage = true;
         } else if (!seenTokens.add(token)) {
-          throw new ViduException("GET /ent/v2/tasks returned next_page_token \"" + executor.errors().redact(token) + "\" twice; stopping to avoid an endless listing");
+          throw new ViduException(
+              "GET /ent/v2/tasks returned next_page_token \""
+                  + executor.errors().redact(token)
+                  + "\" twice; stopping to avoid an endless listing");
         } else {
           next = next.pageToken(token);
         }

@@ -2,9 +2,9 @@ package io.github.vidu4j;
 
 /**
  * A file name that vidu4j would build from server data (a task id from Vidu's JSON or from a
- * callback body) is not safe to write: it has characters outside {@code A-Z a-z 0-9 _ -}, is
- * empty, or is longer than 100 characters, so it could leave the target
- * directory or name a file the caller did not ask for. Nothing was downloaded.
+ * callback body) is not safe to write: it has characters outside {@code A-Z a-z 0-9 _ -}, is empty,
+ * or is longer than 100 characters, so it could leave the target directory or name a file the
+ * caller did not ask for. Nothing was downloaded.
  */
 public final class UnsafeFileNameException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +20,10 @@ public final class UnsafeFileNameException extends ViduException {
     this.value = value;
   }
 
-  /** The offending value, escaped (non-printable and non-ASCII characters as {@code \\uXXXX}) and bounded. */
+  /**
+   * The offending value, escaped (non-printable and non-ASCII characters as {@code \\uXXXX}) and
+   * bounded.
+   */
   public String value() {
     return value;
   }

@@ -61,8 +61,8 @@ public final class ViduApiException extends ViduException {
   }
 
   /**
-   * The error body as Vidu sent it (every field, unknown ones included; the API key removed
-   * should a proxy echo it), when it was Vidu's error JSON; empty for any other body.
+   * The error body as Vidu sent it (every field, unknown ones included; the API key removed should
+   * a proxy echo it), when it was Vidu's error JSON; empty for any other body.
    */
   public Optional<String> errorJson() {
     return Optional.ofNullable(errorJson);
@@ -91,7 +91,9 @@ public final class ViduApiException extends ViduException {
     return Optional.ofNullable(traceId);
   }
 
-  /** The {@code Retry-After} the server sent, if any (not capped; the client caps what it honours). */
+  /**
+   * The {@code Retry-After} the server sent, if any (not capped; the client caps what it honours).
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -46,44 +46,64 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p>Every request is validated before it is sent ({@link Images#create}); every failure is a
- * {@link ViduException}: {@link ViduApiException} for HTTP errors, {@link
- * ViduTransportException} for network failures, {@link TaskFailedException} when a task ends
- * {@code failed}, {@link TaskTimeoutException} when waiting runs out of time.
+ * {@link ViduException}: {@link ViduApiException} for HTTP errors, {@link ViduTransportException}
+ * for network failures, {@link TaskFailedException} when a task ends {@code failed}, {@link
+ * TaskTimeoutException} when waiting runs out of time.
  *
  * <p>Retries: reads are retried on network failures, 408, 429 and 5xx; a task creation only when
- * Vidu cannot have started a task (no connection was made, or 429 {@code TooManyRequests} /
- * {@code SystemThrottling}), so a paid task is never created twice by a retry.
+ * Vidu cannot have started a task (no connection was made, or 429 {@code TooManyRequests} / {@code
+ * SystemThrottling}), so a paid task is never created twice by a retry.
  *
- * <p>Redirects: an API call follows a redirect only for a GET to the same scheme, host and port,
- * at most 5 times; any other (a POST's, or one to another host, which would carry the request
+ * <p>Redirects: an API call follows a redirect only for a GET to the same scheme, host and port, at
+ * most 5 times; any other (a POST's, or one to another host, which would carry the request
  * elsewhere) fails with a {@link ViduApiException} carrying the redirect's status and naming its
- * target without query values. Downloads follow up to 5 redirects to any host, without
- * {@code Authorization} once the host changes. A 2xx answer is read up to {@link
+ * target without query values. Downloads follow up to 5 redirects to any host, without {@code
+ * Authorization} once the host changes. A 2xx answer is read up to {@link
  * Builder#maxResponseBytes}; one that cannot be used is a {@link ViduResponseException}.
  */
 public final class ViduClient implements AutoCloseable {
   /** Default {@link Builder#connectTimeout}: 10 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default {@link Builder#readTimeout}: 60 s. Vidu answers a create in about a second. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
   /** Default {@link Builder#writeTimeout}: 60 s, enough for a 20 MB body at about 3 Mbit/s. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
   /** Default {@link Builder#callTimeout}: 2 min for one attempt, connect to last byte. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-  /** Not a public constant: javac would copy its value into callers, and a new default would not reach them. */
+
+  /**
+   * Not a public constant: javac would copy its value into callers, and a new default would not
+   * reach them.
+   */
   private static final int DEFAULT_MAX_RETRIES = 2;
-  /** Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks for more. */
+
+  /**
+   * Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks
+   * for more.
+   */
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(30);
-  /** Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this after the first attempt. */
+
+  /**
+   * Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this
+   * after the first attempt.
+   */
   public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(1);
+
   /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+
   // A full list page (100 tasks, the spec's maximum) of the spec's example task is 58 KB; with
   // 2,000-character prompts written as JSON escapes, 7 image URLs and 4 presigned result URLs per
   // task it is about 2 MB: the default leaves eight times that.
   private static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-  /** Waits between attempts and between blocking polls; replaceable in tests so that nothing really sleeps. */
+  /**
+   * Waits between attempts and between blocking polls; replaceable in tests so that nothing really
+   * sleeps.
+   */
   @FunctionalInterface
   public interface Sleeper {
     /** Blocks for {@code duration}. */
@@ -94,8 +114,10 @@ public final class ViduClient implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final OkHttpClient apiHttp;
   private final AsyncRunner async;
+
   /** What this client was built from, for {@link #newBuilder()}. */
   private final Builder settings;
+
   private final Images images;
   private final Tasks tasks;
   private final Downloads downloads;
@@ -109,19 +131,22 @@ public final class ViduClient implements AutoCloseable {
     this.ownsHttpClient = b.httpClient == null;
     // One client built for the API; the download client is derived from it (sharing its pool and
     // dispatcher) with what differs. Nothing is built only to be copied.
-    OkHttpClient.Builder api = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
+    OkHttpClient.Builder api =
+        b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
     api.connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .writeTimeout(b.writeTimeout)
         .callTimeout(b.callTimeout)
         // OkHttp would silently re-send a POST on some connection failures; retries are ours.
         .retryOnConnectionFailure(false)
-        // OkHttp follows any redirect to any host, re-sending a POST's body on 307/308: ours are narrower.
+        // OkHttp follows any redirect to any host, re-sending a POST's body on 307/308: ours are
+        // narrower.
         .followRedirects(false)
         .followSslRedirects(false);
     // Downloads share the base's interceptors but not the API key's.
     OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
-    api.addInterceptor(new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
+    api.addInterceptor(
+            new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
         .addInterceptor(RedirectPolicy.forApi())
         .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker())
@@ -135,7 +160,8 @@ public final class ViduClient implements AutoCloseable {
       download.interceptors().clear();
       download.networkInterceptors().clear();
     }
-    download.connectTimeout(b.connectTimeout)
+    download
+        .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .callTimeout(b.downloadTimeout)
         .retryOnConnectionFailure(true)
@@ -156,12 +182,35 @@ public final class ViduClient implements AutoCloseable {
             .build();
     this.executor =
         new RetryingExecutor(
-            b.maxRetries, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock), b.eventListener);
-    this.async = b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
+            b.maxRetries,
+            b.maxRetryWait,
+            b.retryBudget,
+            b.clock,
+            b.sleeper,
+            new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock),
+            b.eventListener);
+    this.async =
+        b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
     RetryingExecutor singleAttempt =
-        new RetryingExecutor(0, b.maxRetryWait, b.retryBudget, b.clock, b.sleeper, executor.errors(), b.eventListener);
-    this.tasks = new Tasks(retrofit.create(TasksApi.class), executor, singleAttempt, async, b.clock, b.sleeper, b.eventListener);
-    this.images = new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
+        new RetryingExecutor(
+            0,
+            b.maxRetryWait,
+            b.retryBudget,
+            b.clock,
+            b.sleeper,
+            executor.errors(),
+            b.eventListener);
+    this.tasks =
+        new Tasks(
+            retrofit.create(TasksApi.class),
+            executor,
+            singleAttempt,
+            async,
+            b.clock,
+            b.sleeper,
+            b.eventListener);
+    this.images =
+        new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
     this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
@@ -182,7 +231,10 @@ public final class ViduClient implements AutoCloseable {
     return new Builder(settings);
   }
 
-  /** Default {@link Builder#maxResponseBytes}: 16 MiB (16,777,216 bytes), eight times a full list page at the spec's limits. */
+  /**
+   * Default {@link Builder#maxResponseBytes}: 16 MiB (16,777,216 bytes), eight times a full list
+   * page at the spec's limits.
+   */
   public static long defaultMaxResponseBytes() {
     return DEFAULT_MAX_RESPONSE_BYTES;
   }
@@ -237,7 +289,8 @@ public final class ViduClient implements AutoCloseable {
 
   /** The remaining credits; {@code showDetail} adds the purchased packages. */
   public Credits credits(boolean showDetail) {
-    return executor.execute(accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
+    return executor.execute(
+        accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
   }
 
   /** {@link #credits()} on the client's async executor. */
@@ -299,18 +352,24 @@ public final class ViduClient implements AutoCloseable {
 
   private static String userAgent(@Nullable String suffix) {
     String agent =
-        "vidu4j/" + version() + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")";
+        "vidu4j/"
+            + version()
+            + " (Java "
+            + System.getProperty("java.version")
+            + "; "
+            + System.getProperty("os.name")
+            + ")";
     return suffix == null ? agent : agent + " " + suffix;
   }
 
   /**
    * Configures a {@link ViduClient}. Not thread-safe; every option has a documented default.
    *
-   * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host
-   * and port, at most 5 times (a POST's redirect, or one to another host, is a {@link
-   * ViduApiException} with the 3xx status, naming the target without query values; nothing is
-   * re-sent there); downloads follow up to 5 redirects to any host, dropping {@code
-   * Authorization} when the host changes; error bodies are read up to 64 KiB.
+   * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host and
+   * port, at most 5 times (a POST's redirect, or one to another host, is a {@link ViduApiException}
+   * with the 3xx status, naming the target without query values; nothing is re-sent there);
+   * downloads follow up to 5 redirects to any host, dropping {@code Authorization} when the host
+   * changes; error bodies are read up to 64 KiB.
    */
   public static final class Builder {
     private @Nullable String apiKey;
@@ -357,8 +416,8 @@ public final class ViduClient implements AutoCloseable {
 
     /**
      * The API key, sent as {@code Authorization: Token <key>}. Required. It must not be blank or
-     * contain whitespace or control characters (a common copy-paste accident); it never appears
-     * in {@code toString()}, logs or exception messages.
+     * contain whitespace or control characters (a common copy-paste accident); it never appears in
+     * {@code toString()}, logs or exception messages.
      */
     public Builder apiKey(String apiKey) {
       Objects.requireNonNull(apiKey, "apiKey == null");
@@ -369,8 +428,13 @@ public final class ViduClient implements AutoCloseable {
         char c = apiKey.charAt(i);
         if (Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7e) {
           throw new IllegalArgumentException(
-              "apiKey contains " + (Character.isWhitespace(c) ? "whitespace" : "a control or non-ASCII character")
-                  + " at index " + i + " of " + apiKey.length() + "; copy the key again without it");
+              "apiKey contains "
+                  + (Character.isWhitespace(c) ? "whitespace" : "a control or non-ASCII character")
+                  + " at index "
+                  + i
+                  + " of "
+                  + apiKey.length()
+                  + "; copy the key again without it");
         }
       }
       this.apiKey = apiKey;
@@ -379,8 +443,8 @@ public final class ViduClient implements AutoCloseable {
 
     /**
      * Where requests go, for example a proxy or {@code ViduSandbox}; default {@link Region#GLOBAL}.
-     * It must be an absolute http(s) URL with no user name or password (give proxy credentials
-     * to an OkHttp client's authenticator and pass it to {@link #httpClient}), query or fragment.
+     * It must be an absolute http(s) URL with no user name or password (give proxy credentials to
+     * an OkHttp client's authenticator and pass it to {@link #httpClient}), query or fragment.
      */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -388,7 +452,8 @@ public final class ViduClient implements AutoCloseable {
       // it is refused, and never echoed. Checked on the raw text: the parse below may fail
       // for other reasons and its message quotes the text.
       if (hasUserInfo(baseUrl)) {
-        throw new InvalidSettingException("baseUrl",
+        throw new InvalidSettingException(
+            "baseUrl",
             "must not contain a user name or password (user:password@host); give credentials to an"
                 + " OkHttp client's authenticator and pass it to httpClient(...)");
       }
@@ -397,9 +462,11 @@ public final class ViduClient implements AutoCloseable {
         throw new InvalidSettingException("baseUrl", "is not an absolute http(s) URL: " + baseUrl);
       }
       if (url.query() != null || url.fragment() != null) {
-        throw new InvalidSettingException("baseUrl", "must have no query or fragment: " + SafeUrl.of(url));
+        throw new InvalidSettingException(
+            "baseUrl", "must have no query or fragment: " + SafeUrl.of(url));
       }
-      this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      this.baseUrl =
+          url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
       return this;
     }
 
@@ -474,20 +541,28 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * The longest 2xx API answer read, in bytes; default {@link ViduClient#defaultMaxResponseBytes()} (16 MiB). A
-     * longer one fails with {@link ResponseTooLargeException} after at most this many bytes were
-     * read, whatever its {@code Content-Length} says, and is not retried. Error bodies are read up
-     * to 64 KiB whatever this says; downloads of result files are not bounded by it.
+     * The longest 2xx API answer read, in bytes; default {@link
+     * ViduClient#defaultMaxResponseBytes()} (16 MiB). A longer one fails with {@link
+     * ResponseTooLargeException} after at most this many bytes were read, whatever its {@code
+     * Content-Length} says, and is not retried. Error bodies are read up to 64 KiB whatever this
+     * says; downloads of result files are not bounded by it.
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("maxResponseBytes must be 1024 to " + Integer.MAX_VALUE + " bytes, got " + maxResponseBytes);
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be 1024 to "
+                + Integer.MAX_VALUE
+                + " bytes, got "
+                + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
-    /** Retries after the first attempt, 0 to disable; default {@link ViduClient#defaultMaxRetries()} (2). */
+    /**
+     * Retries after the first attempt, 0 to disable; default {@link ViduClient#defaultMaxRetries()}
+     * (2).
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
@@ -496,37 +571,46 @@ public final class ViduClient implements AutoCloseable {
       return this;
     }
 
-    /** The longest single wait before a retry, capping {@code Retry-After}; default {@link #DEFAULT_MAX_RETRY_WAIT}. */
+    /**
+     * The longest single wait before a retry, capping {@code Retry-After}; default {@link
+     * #DEFAULT_MAX_RETRY_WAIT}.
+     */
     public Builder maxRetryWait(Duration wait) {
       this.maxRetryWait = positive(wait, "maxRetryWait");
       return this;
     }
 
-    /** Total time from the first attempt within which retries may start; default {@link #DEFAULT_RETRY_BUDGET}. */
+    /**
+     * Total time from the first attempt within which retries may start; default {@link
+     * #DEFAULT_RETRY_BUDGET}.
+     */
     public Builder retryBudget(Duration budget) {
       this.retryBudget = positive(budget, "retryBudget");
       return this;
     }
 
     /**
-     * An OkHttp client to share connection pools and dispatchers with; the client derives its
-     * own from it (timeouts, interceptors) and does not shut it down. Default: a private one.
+     * An OkHttp client to share connection pools and dispatchers with; the client derives its own
+     * from it (timeouts, interceptors) and does not shut it down. Default: a private one.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
       return this;
     }
 
-    /** The clock for retry budgets, await deadlines and {@code Retry-After} dates; default UTC system clock. */
+    /**
+     * The clock for retry budgets, await deadlines and {@code Retry-After} dates; default UTC
+     * system clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
     /**
-     * How the client waits between retries and between the polls of a blocking {@link
-     * Tasks#await}; default {@link Thread#sleep}. {@link Tasks#awaitAsync} schedules its polls on
-     * the {@link #asyncExecutor} instead and does not use it.
+     * How the client waits between retries and between the polls of a blocking {@link Tasks#await};
+     * default {@link Thread#sleep}. {@link Tasks#awaitAsync} schedules its polls on the {@link
+     * #asyncExecutor} instead and does not use it.
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -567,8 +651,8 @@ public final class ViduClient implements AutoCloseable {
      * Where {@code ...Async} calls run and waits between polls are scheduled. Each poll or call is
      * one short task (a request and its retries); nothing waits on a thread between polls. The
      * caller owns the executor: {@link ViduClient#close()} does not shut it down. Default: the
-     * client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which end when
-     * idle for 10 s and at {@code close()}.
+     * client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which end when idle
+     * for 10 s and at {@code close()}.
      */
     public Builder asyncExecutor(ScheduledExecutorService executor) {
       this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
@@ -585,7 +669,8 @@ public final class ViduClient implements AutoCloseable {
     public ViduClient build() {
       OkHttpVersionCheck.requireOkHttp5();
       if (apiKey == null) {
-        throw new ViduException("apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
+        throw new ViduException(
+            "apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }
       return new ViduClient(this);
     }
@@ -600,7 +685,11 @@ public final class ViduClient implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "ViduClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+      return "ViduClient.Builder{baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + (apiKey == null ? "unset" : "<redacted>")
+          + "}";
     }
   }
 }

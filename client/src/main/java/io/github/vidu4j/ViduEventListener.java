@@ -14,14 +14,14 @@ import java.util.Optional;
  * io.github.vidu4j.callback.CallbackVerifier.Builder#eventListener} for callbacks).
  *
  * <p>Methods are called on the thread doing the work, synchronously: keep them quick and do not
- * throw (an exception thrown here is not caught for you). No event carries the API key, a
- * callback secret, a header value or a request body, and every URL has its query values
- * replaced by {@code …} (a result URL's signed query is a credential to the file). With no
- * listener installed the client adds no interceptor and builds no event.
+ * throw (an exception thrown here is not caught for you). No event carries the API key, a callback
+ * secret, a header value or a request body, and every URL has its query values replaced by {@code
+ * …} (a result URL's signed query is a credential to the file). With no listener installed the
+ * client adds no interceptor and builds no event.
  *
- * <p>{@link #logTo(System.Logger)} writes every event to a {@link System.Logger}; the
- * {@code vidu4j-slf4j} artifact has an SLF4J one. The README maps each event to OpenTelemetry
- * attribute names.
+ * <p>{@link #logTo(System.Logger)} writes every event to a {@link System.Logger}; the {@code
+ * vidu4j-slf4j} artifact has an SLF4J one. The README maps each event to OpenTelemetry attribute
+ * names.
  */
 public interface ViduEventListener {
   /** The listener that ignores everything: the default. */
@@ -52,7 +52,8 @@ public interface ViduEventListener {
    * @param duration from {@link #requestStarted} to the response's headers
    * @param traceId Vidu's {@code metadata.trace_id}, sent with error responses only
    */
-  default void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {}
+  default void responseReceived(
+      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {}
 
   /**
    * An HTTP request failed without a response (connect, timeout, reset); a retry may follow.
@@ -70,7 +71,8 @@ public interface ViduEventListener {
    * @param delay the wait before the retry
    * @param cause the attempt's failure
    */
-  default void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {}
+  default void retryScheduled(
+      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {}
 
   /**
    * A wait ({@link Tasks#await}, {@link Images#createAndAwait}, their async forms) read the task.

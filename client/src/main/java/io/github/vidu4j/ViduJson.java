@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * Reads and writes the generated models as Vidu's JSON, with the same rules the client uses:
- * unknown fields are kept (see {@link RawJson}), unknown enum values never throw, {@code
- * date-time} values are read leniently. For receivers, emulators and tools that handle Vidu JSON
- * outside a {@link ViduClient} call.
+ * unknown fields are kept (see {@link RawJson}), unknown enum values never throw, {@code date-time}
+ * values are read leniently. For receivers, emulators and tools that handle Vidu JSON outside a
+ * {@link ViduClient} call.
  */
 public final class ViduJson {
   private ViduJson() {}
@@ -35,7 +35,8 @@ public final class ViduJson {
       }
       return value;
     } catch (JsonParseException | IllegalStateException e) {
-      throw new ViduException("not a valid " + type.getSimpleName() + " JSON document: " + e.getMessage(), e);
+      throw new ViduException(
+          "not a valid " + type.getSimpleName() + " JSON document: " + e.getMessage(), e);
     }
   }
 }

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writing a download on this machine failed: the disk is full, a directory vanished, the file
  * system is read-only, or the caller's stream refused the bytes. The network is not at fault, so
- * this is never retried and is never a {@link ViduTransportException}. The message names the
- * path; the cause is the {@link IOException}.
+ * this is never retried and is never a {@link ViduTransportException}. The message names the path;
+ * the cause is the {@link IOException}.
  */
 public final class ViduLocalIOException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +27,9 @@ public final class ViduLocalIOException extends ViduException {
     this.path = path == null ? null : path.toString();
   }
 
-  /** The file or directory that could not be written; empty when the target was a caller's stream. */
+  /**
+   * The file or directory that could not be written; empty when the target was a caller's stream.
+   */
   public Optional<Path> path() {
     return Optional.ofNullable(path).map(Path::of);
   }

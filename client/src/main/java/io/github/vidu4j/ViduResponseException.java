@@ -7,8 +7,8 @@ package io.github.vidu4j;
  * ViduClient.Builder#maxResponseBytes}. The request was acted on, so it is never retried: for a
  * task creation the task may exist and be charged, and the message says how to look for it.
  *
- * <p>The message names the operation and what was wrong, never the values the body held (a
- * server echoing request headers could put the API key into any field).
+ * <p>The message names the operation and what was wrong, never the values the body held (a server
+ * echoing request headers could put the API key into any field).
  */
 public class ViduResponseException extends ViduException {
   private static final long serialVersionUID = 1L;

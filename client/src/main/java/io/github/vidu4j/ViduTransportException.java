@@ -5,8 +5,8 @@ package io.github.vidu4j;
  * could not be read. No HTTP status is available.
  *
  * <p>{@link #mayHaveReachedVidu()} tells whether the request may have been received. For a task
- * creation that is true means a task may exist and be charged even though no task id came back:
- * the message says how to look for it (list recent tasks, match on the {@code payload} you sent)
+ * creation that is true means a task may exist and be charged even though no task id came back: the
+ * message says how to look for it (list recent tasks, match on the {@code payload} you sent)
  * instead of creating it again.
  */
 public final class ViduTransportException extends ViduException {

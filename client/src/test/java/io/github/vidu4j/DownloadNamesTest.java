@@ -23,13 +23,16 @@ class DownloadNamesTest {
   @ParameterizedTest
   @ValueSource(strings = {"out", ".", "", "/tmp/out", "a/../out"})
   void aPlainNameIsInsideWhateverTheDirectoryIsWritten(String directory) {
-    assertThat(SafeFileNames.inside(Path.of(directory), "t-1-1.png")).isEqualTo(Path.of(directory).resolve("t-1-1.png"));
+    assertThat(SafeFileNames.inside(Path.of(directory), "t-1-1.png"))
+        .isEqualTo(Path.of(directory).resolve("t-1-1.png"));
   }
 
   @Test
   void messagesShowValuesEscapedAndBounded() {
-    assertThat(SafeFileNames.escaped("a\u0000b\"\\\u00e4")).isEqualTo("a\\u0000b\\u0022\\u005c\\u00e4");
-    assertThat(SafeFileNames.escaped("7".repeat(500))).isEqualTo("7".repeat(120) + "\u2026 (500 characters)");
+    assertThat(SafeFileNames.escaped("a\u0000b\"\\\u00e4"))
+        .isEqualTo("a\\u0000b\\u0022\\u005c\\u00e4");
+    assertThat(SafeFileNames.escaped("7".repeat(500)))
+        .isEqualTo("7".repeat(120) + "\u2026 (500 characters)");
   }
 
   @Test
@@ -38,8 +41,11 @@ class DownloadNamesTest {
 
     assertThat(part).startsWith(".t-1-1." + ProcessHandle.current().pid() + ".").endsWith(".part");
     assertThat(PartFiles.owner(part)).hasValue(ProcessHandle.current().pid());
-    assertThat(PartFiles.owner(PartFiles.nameFor("a.b.png"))).hasValue(ProcessHandle.current().pid());
-    assertThat(PartFiles.owner(".900000000000000001-1-3f2a9c0e-1111-2222-3333-444455556666.part")).as("the old format").isEmpty();
+    assertThat(PartFiles.owner(PartFiles.nameFor("a.b.png")))
+        .hasValue(ProcessHandle.current().pid());
+    assertThat(PartFiles.owner(".900000000000000001-1-3f2a9c0e-1111-2222-3333-444455556666.part"))
+        .as("the old format")
+        .isEmpty();
     assertThat(PartFiles.owner(".x.12ab.ffff.part")).isEmpty();
     assertThat(PartFiles.owner("x.1.ffff.part")).as("not hidden: not ours").isEmpty();
     assertThat(PartFiles.owner(".x.99999999999999999999.ffff.part")).as("no overflow").isEmpty();

@@ -54,7 +54,12 @@ public final class AwaitLatency {
     try {
       Map<String, Future<Map<String, Object>>> runs = new LinkedHashMap<>();
       for (int s : seconds) {
-        ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.builder().queueDelay(QUEUE).processingTime(Duration.ofSeconds(s)).build());
+        ViduSandbox sandbox =
+            ViduSandbox.start(
+                SandboxOptions.builder()
+                    .queueDelay(QUEUE)
+                    .processingTime(Duration.ofSeconds(s))
+                    .build());
         sandboxes.add(sandbox);
         Duration taskTime = QUEUE.plus(Duration.ofSeconds(s));
         runs.put("ours " + s + "s", pool.submit(() -> ours(sandbox, taskTime)));
@@ -73,16 +78,25 @@ public final class AwaitLatency {
 
   private static Map<String, Object> ours(ViduSandbox sandbox, Duration taskTime) throws Exception {
     AtomicInteger polls = new AtomicInteger();
-    OkHttpClient counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-      if (chain.request().method().equals("GET")) {
-        polls.incrementAndGet();
-      }
-      return chain.proceed(chain.request());
-    }).build();
+    OkHttpClient counting =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  if (chain.request().method().equals("GET")) {
+                    polls.incrementAndGet();
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build();
     try (ViduClient client = sandbox.clientBuilder().httpClient(counting).build()) {
-      ReferenceToImageTask task = client.images().create(HttpBenchmark.createRequest().images(null).callbackUrl(null));
+      ReferenceToImageTask task =
+          client.images().create(HttpBenchmark.createRequest().images(null).callbackUrl(null));
       long created = System.nanoTime();
-      TaskCreations done = client.tasks().await(task.getTaskId(), AwaitOptions.defaults().withTimeout(taskTime.multipliedBy(3)));
+      TaskCreations done =
+          client
+              .tasks()
+              .await(
+                  task.getTaskId(), AwaitOptions.defaults().withTimeout(taskTime.multipliedBy(3)));
       return row(done.getState(), polls.get(), System.nanoTime() - created, taskTime);
     } finally {
       counting.connectionPool().evictAll();
@@ -94,12 +108,21 @@ public final class AwaitLatency {
     Gson gson = Fixtures.plainGson();
     OkHttpClient http = new OkHttpClient();
     try (ViduClient creator = sandbox.newClient()) {
-      String id = creator.images().create(HttpBenchmark.createRequest().images(null).callbackUrl(null)).getTaskId();
+      String id =
+          creator
+              .images()
+              .create(HttpBenchmark.createRequest().images(null).callbackUrl(null))
+              .getTaskId();
       long created = System.nanoTime();
       int polls = 0;
       while (true) {
         polls++;
-        TaskCreations task = get(http, gson, sandbox.baseUrl() + "ent/v2/tasks/" + id + "/creations", sandbox.demoKey());
+        TaskCreations task =
+            get(
+                http,
+                gson,
+                sandbox.baseUrl() + "ent/v2/tasks/" + id + "/creations",
+                sandbox.demoKey());
         if (task.getState() == TaskState.SUCCESS || task.getState() == TaskState.FAILED) {
           return row(task.getState(), polls, System.nanoTime() - created, taskTime);
         }
@@ -111,14 +134,18 @@ public final class AwaitLatency {
     }
   }
 
-  private static TaskCreations get(OkHttpClient http, Gson gson, String url, String key) throws IOException {
-    Request request = new Request.Builder().url(url).header("Authorization", "Token " + key).build();
-    try (Response response = http.newCall(request).execute(); Reader reader = response.body().charStream()) {
+  private static TaskCreations get(OkHttpClient http, Gson gson, String url, String key)
+      throws IOException {
+    Request request =
+        new Request.Builder().url(url).header("Authorization", "Token " + key).build();
+    try (Response response = http.newCall(request).execute();
+        Reader reader = response.body().charStream()) {
       return gson.fromJson(reader, TaskCreations.class);
     }
   }
 
-  private static Map<String, Object> row(TaskState state, int polls, long elapsedNanos, Duration taskTime) {
+  private static Map<String, Object> row(
+      TaskState state, int polls, long elapsedNanos, Duration taskTime) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("state", String.valueOf(state));
     row.put("polls", polls);
@@ -126,5 +153,4 @@ public final class AwaitLatency {
     row.put("seenAfterEndMillis", Math.max(0, elapsedNanos / 1_000_000 - taskTime.toMillis()));
     return row;
   }
-
 }

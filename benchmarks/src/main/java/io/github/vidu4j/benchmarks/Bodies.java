@@ -13,14 +13,21 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The benchmark bodies outside JMH: one instance of each benchmark class, set up as JMH would
- * (trial-level {@code @Setup}), each {@code @Benchmark} method callable directly. Used by the
- * smoke test (each body once) and by {@link Interleaved} (ours and raw alternated in one JVM).
+ * (trial-level {@code @Setup}), each {@code @Benchmark} method callable directly. Used by the smoke
+ * test (each body once) and by {@link Interleaved} (ours and raw alternated in one JVM).
  */
 public final class Bodies implements AutoCloseable {
   /** Every benchmark class of the suite, in report order. */
-  public static final List<Class<?>> CLASSES = List.of(
-      VerifyBenchmark.class, VerifyRedisBenchmark.class, ParseBenchmark.class, HttpBenchmark.class, SniffBenchmark.class,
-      ClientBuildBenchmark.class, DataUriBenchmark.class, ListenerBenchmark.class);
+  public static final List<Class<?>> CLASSES =
+      List.of(
+          VerifyBenchmark.class,
+          VerifyRedisBenchmark.class,
+          ParseBenchmark.class,
+          HttpBenchmark.class,
+          SniffBenchmark.class,
+          ClientBuildBenchmark.class,
+          DataUriBenchmark.class,
+          ListenerBenchmark.class);
 
   /** One benchmark method bound to its set-up instance. */
   public record Body(String className, String name, Object instance, Method method) {
@@ -34,7 +41,9 @@ public final class Bodies implements AutoCloseable {
 
     /** {@code oursGet} and {@code rawGet} share the key {@code Get}. */
     public String pairKey() {
-      return name.startsWith("ours") ? name.substring(4) : name.startsWith("raw") ? name.substring(3) : name;
+      return name.startsWith("ours")
+          ? name.substring(4)
+          : name.startsWith("raw") ? name.substring(3) : name;
     }
 
     public boolean ours() {

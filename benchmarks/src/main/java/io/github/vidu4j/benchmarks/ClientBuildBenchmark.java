@@ -17,9 +17,9 @@ import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * {@code ViduClient.builder().build()} then {@code close()}, against what it stands for: one
- * OkHttp client with the same timeouts and an auth header, one Retrofit with a Gson converter and
- * the three generated service interfaces, then the pool evicted.
+ * {@code ViduClient.builder().build()} then {@code close()}, against what it stands for: one OkHttp
+ * client with the same timeouts and an auth header, one Retrofit with a Gson converter and the
+ * three generated service interfaces, then the pool evicted.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,16 +36,33 @@ public class ClientBuildBenchmark {
 
   @Benchmark
   public Object rawBuildAndClose() {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(60))
-        .writeTimeout(Duration.ofSeconds(60))
-        .callTimeout(Duration.ofMinutes(2))
-        .retryOnConnectionFailure(false)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Authorization", "Token " + Fixtures.API_KEY).build()))
-        .build();
-    Retrofit retrofit = new Retrofit.Builder().baseUrl(BASE).client(http).addConverterFactory(GsonConverterFactory.create()).build();
-    Object[] services = {retrofit.create(TasksApi.class), retrofit.create(GenerationApi.class), retrofit.create(AccountApi.class)};
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(60))
+            .writeTimeout(Duration.ofSeconds(60))
+            .callTimeout(Duration.ofMinutes(2))
+            .retryOnConnectionFailure(false)
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", "Token " + Fixtures.API_KEY)
+                            .build()))
+            .build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(BASE)
+            .client(http)
+            .addConverterFactory(GsonConverterFactory.create())
+            .build();
+    Object[] services = {
+      retrofit.create(TasksApi.class),
+      retrofit.create(GenerationApi.class),
+      retrofit.create(AccountApi.class)
+    };
     http.connectionPool().evictAll();
     return services;
   }

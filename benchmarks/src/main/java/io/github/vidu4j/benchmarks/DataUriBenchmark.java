@@ -49,10 +49,17 @@ public class DataUriBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    file = TestFiles.largePng(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench")), FILE_BYTES);
+    file =
+        TestFiles.largePng(
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench")),
+            FILE_BYTES);
     server = new LoopbackServer();
     client = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(server.baseUrl()).build();
-    http = new OkHttpClient.Builder().writeTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ofSeconds(60)).build();
+    http =
+        new OkHttpClient.Builder()
+            .writeTimeout(Duration.ofSeconds(60))
+            .readTimeout(Duration.ofSeconds(60))
+            .build();
   }
 
   @TearDown
@@ -63,7 +70,11 @@ public class DataUriBenchmark {
   }
 
   static ReferenceToImageRequest request(String image) {
-    return new ReferenceToImageRequest().model("viduq2").prompt("this fox, in the snow").images(List.of(image)).resolution("2K");
+    return new ReferenceToImageRequest()
+        .model("viduq2")
+        .prompt("this fox, in the snow")
+        .images(List.of(image))
+        .resolution("2K");
   }
 
   @Benchmark
@@ -73,11 +84,17 @@ public class DataUriBenchmark {
 
   @Benchmark
   public ReferenceToImageTask rawDataUriRequest() throws IOException {
-    String image = "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+    String image =
+        "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     byte[] body = gson.toJson(request(image)).getBytes(StandardCharsets.UTF_8);
-    Request post = new Request.Builder().url(server.baseUrl() + "ent/v2/reference2image")
-        .header("Authorization", "Token " + Fixtures.API_KEY).post(RequestBody.create(body, JSON)).build();
-    try (Response response = http.newCall(post).execute(); Reader reader = response.body().charStream()) {
+    Request post =
+        new Request.Builder()
+            .url(server.baseUrl() + "ent/v2/reference2image")
+            .header("Authorization", "Token " + Fixtures.API_KEY)
+            .post(RequestBody.create(body, JSON))
+            .build();
+    try (Response response = http.newCall(post).execute();
+        Reader reader = response.body().charStream()) {
       return gson.fromJson(reader, ReferenceToImageTask.class);
     }
   }

@@ -49,7 +49,10 @@ public class HttpBenchmark {
     return new ReferenceToImageRequest()
         .model("viduq2")
         .prompt("a red fox in the snow, golden hour, shallow depth of field")
-        .images(List.of("https://cdn.example.com/in/fox.jpg", "https://cdn.example.com/in/snow_field-2.webp"))
+        .images(
+            List.of(
+                "https://cdn.example.com/in/fox.jpg",
+                "https://cdn.example.com/in/snow_field-2.webp"))
         .aspectRatio("16:9")
         .resolution("2K")
         .payload("order-7731")
@@ -61,12 +64,13 @@ public class HttpBenchmark {
     server = new LoopbackServer();
     base = server.baseUrl();
     client = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base).build();
-    http = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(60))
-        .writeTimeout(Duration.ofSeconds(60))
-        .callTimeout(Duration.ofMinutes(2))
-        .build();
+    http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(60))
+            .writeTimeout(Duration.ofSeconds(60))
+            .callTimeout(Duration.ofMinutes(2))
+            .build();
   }
 
   @TearDown
@@ -83,7 +87,9 @@ public class HttpBenchmark {
 
   @Benchmark
   public TaskCreations rawGet() throws IOException {
-    return call(new Request.Builder().url(base + "ent/v2/tasks/" + TASK_ID + "/creations"), TaskCreations.class);
+    return call(
+        new Request.Builder().url(base + "ent/v2/tasks/" + TASK_ID + "/creations"),
+        TaskCreations.class);
   }
 
   @Benchmark
@@ -94,7 +100,11 @@ public class HttpBenchmark {
   @Benchmark
   public ReferenceToImageTask rawCreate() throws IOException {
     byte[] body = gson.toJson(createRequest()).getBytes(StandardCharsets.UTF_8);
-    return call(new Request.Builder().url(base + "ent/v2/reference2image").post(RequestBody.create(body, JSON)), ReferenceToImageTask.class);
+    return call(
+        new Request.Builder()
+            .url(base + "ent/v2/reference2image")
+            .post(RequestBody.create(body, JSON)),
+        ReferenceToImageTask.class);
   }
 
   @Benchmark

@@ -29,7 +29,8 @@ public final class Interleaved {
     try (Bodies all = new Bodies(Bodies.CLASSES)) {
       Map<String, Body[]> pairs = new LinkedHashMap<>();
       for (Body body : all.bodies()) {
-        Body[] pair = pairs.computeIfAbsent(body.className() + "." + body.pairKey(), k -> new Body[2]);
+        Body[] pair =
+            pairs.computeIfAbsent(body.className() + "." + body.pairKey(), k -> new Body[2]);
         pair[body.ours() ? 0 : 1] = body;
       }
       for (Map.Entry<String, Body[]> entry : pairs.entrySet()) {
@@ -64,7 +65,9 @@ public final class Interleaved {
         row.put("ratioMax", Arrays.stream(ratios).max().orElse(0));
         row.put("rounds", rounds);
         results.put(entry.getKey(), row);
-        System.out.printf("%-40s ours %12.1f ns  raw %12.1f ns  ratio %.2f%n", entry.getKey(), median(oursNs), median(rawNs), median(ratios));
+        System.out.printf(
+            "%-40s ours %12.1f ns  raw %12.1f ns  ratio %.2f%n",
+            entry.getKey(), median(oursNs), median(rawNs), median(ratios));
       }
     }
     Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(results));

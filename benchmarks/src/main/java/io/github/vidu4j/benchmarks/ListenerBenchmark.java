@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What observing costs: {@code tasks().get} over loopback with a listener that does nothing
- * ({@code ours}: the interceptor and every event call run) against the same client with none
- * ({@code raw}: no interceptor, as before there were events), and with {@code logTo} a logger whose
- * level drops every line ({@code oursGetLoggedOff}).
+ * What observing costs: {@code tasks().get} over loopback with a listener that does nothing ({@code
+ * ours}: the interceptor and every event call run) against the same client with none ({@code raw}:
+ * no interceptor, as before there were events), and with {@code logTo} a logger whose level drops
+ * every line ({@code oursGetLoggedOff}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,11 +34,17 @@ public class ListenerBenchmark {
   @Setup
   public void setUp() throws IOException {
     server = new LoopbackServer();
-    ViduClient.Builder builder = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(server.baseUrl());
+    ViduClient.Builder builder =
+        ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(server.baseUrl());
     withoutListener = builder.build();
-    withNoOpListener = withoutListener.newBuilder().eventListener(new ViduEventListener() {}).build();
+    withNoOpListener =
+        withoutListener.newBuilder().eventListener(new ViduEventListener() {}).build();
     System.Logger off = System.getLogger("vidu4j.benchmark.off");
-    withLoggerOff = withoutListener.newBuilder().eventListener(ViduEventListener.logTo(new LevelOff(off))).build();
+    withLoggerOff =
+        withoutListener
+            .newBuilder()
+            .eventListener(ViduEventListener.logTo(new LevelOff(off)))
+            .build();
   }
 
   @TearDown
@@ -83,9 +89,11 @@ public class ListenerBenchmark {
     }
 
     @Override
-    public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {}
+    public void log(
+        Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {}
 
     @Override
-    public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {}
+    public void log(
+        Level level, java.util.ResourceBundle bundle, String format, Object... params) {}
   }
 }

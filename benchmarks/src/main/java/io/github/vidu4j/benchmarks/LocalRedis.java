@@ -31,16 +31,33 @@ final class LocalRedis implements AutoCloseable {
   static LocalRedis start() throws IOException, InterruptedException {
     String executable = executable();
     if (executable == null) {
-      throw new IllegalStateException("redis-server is not on the PATH: install Debian's redis-server (.ci/run does)");
+      throw new IllegalStateException(
+          "redis-server is not on the PATH: install Debian's redis-server (.ci/run does)");
     }
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
     Path dir = Files.createTempDirectory("vidu4j-bench-redis-");
-    Process process = new ProcessBuilder(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
-            "--appendonly", "no", "--dir", dir.toString(), "--loglevel", "warning"))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    executable,
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    dir.toString(),
+                    "--loglevel",
+                    "warning"))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     LocalRedis redis = new LocalRedis(process, dir, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {

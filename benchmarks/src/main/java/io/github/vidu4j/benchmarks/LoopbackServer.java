@@ -17,11 +17,14 @@ import java.util.concurrent.Executors;
  */
 final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "loopback-server");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "loopback-server");
+            t.setDaemon(true);
+            return t;
+          });
 
   static {
     // Headers and body leave in separate writes; without this, Nagle and delayed ACKs add 40 ms.

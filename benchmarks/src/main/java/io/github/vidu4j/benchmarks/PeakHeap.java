@@ -10,11 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Peak heap of the data URI request ({@link DataUriBenchmark}), measured as the smallest {@code
- * -Xmx} (serial GC, a 4 MB young generation so large arrays live in the old one, 2 MB steps) with which a fresh JVM completes it, minus the same for a JVM that
- * sets everything up and sends nothing. That difference is the extra heap the request needs at its
- * peak, whatever the collector's timing; it is compared with the body's size.
+ * -Xmx} (serial GC, a 4 MB young generation so large arrays live in the old one, 2 MB steps) with
+ * which a fresh JVM completes it, minus the same for a JVM that sets everything up and sends
+ * nothing. That difference is the extra heap the request needs at its peak, whatever the
+ * collector's timing; it is compared with the body's size.
  *
- * <p>Usage: {@code PeakHeap <out.json>}; the child mode is {@code PeakHeap --child <ours|raw|idle>}.
+ * <p>Usage: {@code PeakHeap <out.json>}; the child mode is {@code PeakHeap --child
+ * <ours|raw|idle>}.
  */
 public final class PeakHeap {
   private static final int STEP_MB = 2;
@@ -27,7 +29,9 @@ public final class PeakHeap {
       return;
     }
     Path out = Path.of(args.length > 0 ? args[0] : "peak-heap.json");
-    TestFiles.largePng(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench")), DataUriBenchmark.FILE_BYTES);
+    TestFiles.largePng(
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench")),
+        DataUriBenchmark.FILE_BYTES);
     int idle = smallestHeap("idle");
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("fileBytes", DataUriBenchmark.FILE_BYTES);
@@ -64,13 +68,22 @@ public final class PeakHeap {
   }
 
   private static boolean runs(String mode, int xmxMb) throws Exception {
-    Process p = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + xmxMb + "m", "-Xms" + Math.min(xmxMb, 8) + "m", "-XX:+UseSerialGC", "-Xmn4m", "-Xss512k",
-            "-cp", System.getProperty("java.class.path"), PeakHeap.class.getName(), "--child", mode)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + xmxMb + "m",
+                "-Xms" + Math.min(xmxMb, 8) + "m",
+                "-XX:+UseSerialGC",
+                "-Xmn4m",
+                "-Xss512k",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PeakHeap.class.getName(),
+                "--child",
+                mode)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return false;
@@ -82,11 +95,12 @@ public final class PeakHeap {
     try {
       DataUriBenchmark benchmark = new DataUriBenchmark();
       benchmark.setUp();
-      Object result = switch (mode) {
-        case "ours" -> benchmark.oursDataUriRequest();
-        case "raw" -> benchmark.rawDataUriRequest();
-        default -> "idle";
-      };
+      Object result =
+          switch (mode) {
+            case "ours" -> benchmark.oursDataUriRequest();
+            case "raw" -> benchmark.rawDataUriRequest();
+            default -> "idle";
+          };
       benchmark.tearDown();
       System.exit(result != null ? 0 : 3);
     } catch (Throwable e) {

@@ -18,14 +18,15 @@ public final class TestFiles {
   public static Path png(Path dir) throws IOException {
     Path file = dir.resolve("4096x2304.png");
     if (!Files.exists(file)) {
-      ImageIO.write(new BufferedImage(4096, 2304, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+      ImageIO.write(
+          new BufferedImage(4096, 2304, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
     }
     return file;
   }
 
   /**
-   * A real 4096×2304 JPEG with a 16 KB EXIF segment in front, as cameras and phones write them,
-   * so a header check walks past it to the frame header.
+   * A real 4096×2304 JPEG with a 16 KB EXIF segment in front, as cameras and phones write them, so
+   * a header check walks past it to the frame header.
    */
   public static Path jpeg(Path dir) throws IOException {
     Path file = dir.resolve("4096x2304.jpg");
@@ -36,7 +37,10 @@ public final class TestFiles {
       int exifLength = 16 * 1024;
       ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + exifLength);
       out.put(jpeg, 0, 2); // SOI
-      out.put((byte) 0xff).put((byte) 0xe1).putShort((short) exifLength).put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.put((byte) 0xff)
+          .put((byte) 0xe1)
+          .putShort((short) exifLength)
+          .put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       out.put(new byte[exifLength - 2 - 6]);
       out.put(jpeg, 2, jpeg.length - 2);
       Files.write(file, out.array());
@@ -44,16 +48,27 @@ public final class TestFiles {
     return file;
   }
 
-  /** A 4096×2304 WebP header (VP8X) followed by filler: header checks read only the first 30 bytes. */
+  /**
+   * A 4096×2304 WebP header (VP8X) followed by filler: header checks read only the first 30 bytes.
+   */
   public static Path webp(Path dir) throws IOException {
     Path file = dir.resolve("4096x2304.webp");
     if (!Files.exists(file)) {
       ByteBuffer b = ByteBuffer.allocate(64 * 1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(b.capacity() - 8)
-          .put("WEBPVP8X".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(10).put((byte) 0).put(new byte[3]);
+      b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          .putInt(b.capacity() - 8)
+          .put("WEBPVP8X".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          .putInt(10)
+          .put((byte) 0)
+          .put(new byte[3]);
       int w = 4096 - 1;
       int h = 2304 - 1;
-      b.put((byte) w).put((byte) (w >> 8)).put((byte) (w >> 16)).put((byte) h).put((byte) (h >> 8)).put((byte) (h >> 16));
+      b.put((byte) w)
+          .put((byte) (w >> 8))
+          .put((byte) (w >> 16))
+          .put((byte) h)
+          .put((byte) (h >> 8))
+          .put((byte) (h >> 16));
       Files.write(file, b.array());
     }
     return file;
@@ -68,7 +83,16 @@ public final class TestFiles {
     if (!Files.exists(file)) {
       ByteBuffer b = ByteBuffer.allocate(bytes);
       b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-      chunk(b, "IHDR", ByteBuffer.allocate(13).putInt(4096).putInt(2304).put((byte) 8).put((byte) 2).put(new byte[3]).array());
+      chunk(
+          b,
+          "IHDR",
+          ByteBuffer.allocate(13)
+              .putInt(4096)
+              .putInt(2304)
+              .put((byte) 8)
+              .put((byte) 2)
+              .put(new byte[3])
+              .array());
       byte[] data = new byte[bytes - b.position() - 12 - 12];
       new Random(42).nextBytes(data);
       chunk(b, "IDAT", data);

@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.NonceStore;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +34,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code CallbackVerifier.verify} of a signed success callback (the request built from the
- * headers a servlet hands over, as a receiver does) against the same checks by hand: HMAC-SHA256
- * with a cached {@code Mac}, Base64, constant-time compare, the {@code Date} parsed once with the
- * JDK's RFC 1123 parser, a {@code ConcurrentHashMap.putIfAbsent} for the nonce, and plain Gson
- * for the body. Nonces are all distinct; every {@value #RING} calls both sides start a fresh
- * nonce memory (a new verifier, a new map), so neither sees a replay.
+ * {@code CallbackVerifier.verify} of a signed success callback (the request built from the headers
+ * a servlet hands over, as a receiver does) against the same checks by hand: HMAC-SHA256 with a
+ * cached {@code Mac}, Base64, constant-time compare, the {@code Date} parsed once with the JDK's
+ * RFC 1123 parser, a {@code ConcurrentHashMap.putIfAbsent} for the nonce, and plain Gson for the
+ * body. Nonces are all distinct; every {@value #RING} calls both sides start a fresh nonce memory
+ * (a new verifier, a new map), so neither sees a replay.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +51,8 @@ public class VerifyBenchmark {
   static final String PATH = "/vidu/callback";
   static final String QUERY = "tenant=42";
   static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
   private final List<Map<String, List<String>>> requests = new ArrayList<>();
   private final byte[] body = Fixtures.TASK_JSON.getBytes(StandardCharsets.UTF_8);
@@ -69,7 +69,9 @@ public class VerifyBenchmark {
     CallbackSigner signer = CallbackSigner.withSecret(SECRET);
     for (int i = 0; i < RING; i++) {
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      signer.sign("POST", URL, NOW, String.format("nonce-%08d-5f2c1e", i)).forEach((k, v) -> headers.put(k, List.of(v)));
+      signer
+          .sign("POST", URL, NOW, String.format("nonce-%08d-5f2c1e", i))
+          .forEach((k, v) -> headers.put(k, List.of(v)));
       headers.put("Content-Type", List.of("application/json"));
       headers.put("Content-Length", List.of(String.valueOf(body.length)));
       headers.put("User-Agent", List.of("Go-http-client/2.0"));
@@ -77,7 +79,12 @@ public class VerifyBenchmark {
       requests.add(headers);
     }
     verifier = newVerifier();
-    verifierWithoutMemory = CallbackVerifier.builder().secret(SECRET).clock(clock).nonceStore((nonce, now, ttl) -> true).build();
+    verifierWithoutMemory =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .clock(clock)
+            .nonceStore((nonce, now, ttl) -> true)
+            .build();
     mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
   }
@@ -131,19 +138,34 @@ public class VerifyBenchmark {
 
   /** The checks by hand, {@code isNew} recording the nonce. */
   TaskCreations raw(Map<String, List<String>> headers, Predicate<String> isNew) {
-    if (!"hmac-sha256".equalsIgnoreCase(header(headers, "X-HMAC-ALGORITHM")) || !"vidu".equals(header(headers, "X-HMAC-ACCESS-KEY"))) {
+    if (!"hmac-sha256".equalsIgnoreCase(header(headers, "X-HMAC-ALGORITHM"))
+        || !"vidu".equals(header(headers, "X-HMAC-ACCESS-KEY"))) {
       throw new IllegalStateException("algorithm");
     }
     String dateText = header(headers, "Date");
     String nonce = header(headers, "x-request-nonce");
     Instant date = ZonedDateTime.parse(dateText, HTTP_DATE).toInstant();
     Instant now = clock.instant();
-    if (Duration.between(date, now).compareTo(Duration.ofMinutes(5)) > 0 || Duration.between(now, date).compareTo(Duration.ofMinutes(1)) > 0) {
+    if (Duration.between(date, now).compareTo(Duration.ofMinutes(5)) > 0
+        || Duration.between(now, date).compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalStateException("stale");
     }
-    String signing = "POST\n" + PATH + "\n" + QUERY + "\nvidu\n" + dateText + "\nDate:" + dateText + "\nx-request-nonce:" + nonce + "\n";
-    byte[] expected = Base64.getEncoder().encode(mac.doFinal(signing.getBytes(StandardCharsets.UTF_8)));
-    if (!MessageDigest.isEqual(expected, header(headers, "X-HMAC-SIGNATURE").getBytes(StandardCharsets.US_ASCII))) {
+    String signing =
+        "POST\n"
+            + PATH
+            + "\n"
+            + QUERY
+            + "\nvidu\n"
+            + dateText
+            + "\nDate:"
+            + dateText
+            + "\nx-request-nonce:"
+            + nonce
+            + "\n";
+    byte[] expected =
+        Base64.getEncoder().encode(mac.doFinal(signing.getBytes(StandardCharsets.UTF_8)));
+    if (!MessageDigest.isEqual(
+        expected, header(headers, "X-HMAC-SIGNATURE").getBytes(StandardCharsets.US_ASCII))) {
       throw new IllegalStateException("signature");
     }
     if (!isNew.test(nonce)) {

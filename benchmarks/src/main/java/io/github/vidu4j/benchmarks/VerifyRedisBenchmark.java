@@ -48,8 +48,13 @@ public class VerifyRedisBenchmark {
     redis = LocalRedis.start();
     store = RedisNonceStore.builder().host("127.0.0.1").port(redis.port()).build();
     rawClient = RedisClient.create("127.0.0.1", redis.port());
-    verifier = CallbackVerifier.builder().secret(VerifyBenchmark.SECRET).clock(Clock.fixed(VerifyBenchmark.NOW, ZoneOffset.UTC))
-        .callbackUrl(VerifyBenchmark.URL).nonceStore(store).build();
+    verifier =
+        CallbackVerifier.builder()
+            .secret(VerifyBenchmark.SECRET)
+            .clock(Clock.fixed(VerifyBenchmark.NOW, ZoneOffset.UTC))
+            .callbackUrl(VerifyBenchmark.URL)
+            .nonceStore(store)
+            .build();
   }
 
   @TearDown
@@ -81,11 +86,13 @@ public class VerifyRedisBenchmark {
 
   @Benchmark
   public VerifiedCallback oursVerifyWithRedis() {
-    return verifier.verify(CallbackRequest.of("POST", VerifyBenchmark.URL, next(true), callbacks.body()));
+    return verifier.verify(
+        CallbackRequest.of("POST", VerifyBenchmark.URL, next(true), callbacks.body()));
   }
 
   @Benchmark
   public TaskCreations rawVerifyWithRedis() {
-    return callbacks.raw(next(false), nonce -> "OK".equals(rawClient.set("raw:" + nonce, "1", rawSet)));
+    return callbacks.raw(
+        next(false), nonce -> "OK".equals(rawClient.set("raw:" + nonce, "1", rawSet)));
   }
 }

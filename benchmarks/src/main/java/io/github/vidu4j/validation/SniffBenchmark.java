@@ -38,7 +38,8 @@ public class SniffBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench"));
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "vidu4j-bench"));
     png = TestFiles.png(dir);
     jpeg = TestFiles.jpeg(dir);
     webp = TestFiles.webp(dir);

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every benchmark body once, so a broken benchmark fails the build. No timing is asserted.
- * The Redis row needs {@code redis-server} on the PATH; without it this fails, unless {@code
+ * Runs every benchmark body once, so a broken benchmark fails the build. No timing is asserted. The
+ * Redis row needs {@code redis-server} on the PATH; without it this fails, unless {@code
  * -Dvidu4j.redis.skip=true} leaves that one row out.
  */
 class BenchmarkBodiesTest {
@@ -25,11 +25,12 @@ class BenchmarkBodiesTest {
         assertThat(body.run()).as(body.className() + "." + body.name()).isNotNull();
         assertThat(bodies.bodies())
             .as("raw baseline paired with " + body.name())
-            .anySatisfy(other -> {
-              assertThat(other.className()).isEqualTo(body.className());
-              assertThat(other.pairKey()).isEqualTo(body.pairKey());
-              assertThat(other.ours()).isNotEqualTo(body.ours());
-            });
+            .anySatisfy(
+                other -> {
+                  assertThat(other.className()).isEqualTo(body.className());
+                  assertThat(other.pairKey()).isEqualTo(body.pairKey());
+                  assertThat(other.ours()).isNotEqualTo(body.ours());
+                });
       }
     }
   }

@@ -34,7 +34,9 @@ import picocli.CommandLine.ParentCommand;
       "A line is the API's request JSON (model, prompt, images as URLs, data URIs or local paths, ...) plus an optional"
           + " \"name\" for its files: DIR/<name or line number>-<n>.<ext>. Every line is checked first; bad lines are listed"
           + " with their numbers and nothing is sent (exit 2).",
-      "DIR/" + Batches.DEFAULT_JOURNAL_NAME + " records every task: run the same command again after Ctrl-C, a crash or"
+      "DIR/"
+          + Batches.DEFAULT_JOURNAL_NAME
+          + " records every task: run the same command again after Ctrl-C, a crash or"
           + " kill -9 to resume without paying twice. Exit 0 if every line succeeded, 4 if any failed."
     })
 final class BatchCommand implements Callable<Integer> {
@@ -43,26 +45,50 @@ final class BatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "One create request per line.")
   Path file;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where images and the journal go; resuming needs the same DIR.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where images and the journal go; resuming needs the same DIR.")
   Path output;
 
-  @Option(names = "--concurrency", paramLabel = "N", description = "Tasks in flight at once, 1 to 100. Default: the account's concurrency_limit (vidu credits --detail), else 5.")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description =
+          "Tasks in flight at once, 1 to 100. Default: the account's concurrency_limit (vidu credits --detail), else 5.")
   @Nullable Integer concurrency;
 
-  @Option(names = "--dry-run", description = "Check every line and print the estimated credits; send nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Check every line and print the estimated credits; send nothing.")
   boolean dryRun;
 
-  @Option(names = "--retry-failed", description = "Create again the lines whose task failed with an err_code Vidu may get past"
-      + " (InternalServiceFailure, SystemThrottling, ImageDownloadFailure, Unknown); others stay failed.")
+  @Option(
+      names = "--retry-failed",
+      description =
+          "Create again the lines whose task failed with an err_code Vidu may get past"
+              + " (InternalServiceFailure, SystemThrottling, ImageDownloadFailure, Unknown); others stay failed.")
   boolean retryFailed;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long to wait for each task: 90s, 5m, 1h. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      description = "How long to wait for each task: 90s, 5m, 1h. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "1s", description = "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description =
+          "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
   Duration pollInterval;
 
-  @Option(names = "--allow-unknown-model", description = "Send model names this vidu4j release does not know, skipping the model rules.")
+  @Option(
+      names = "--allow-unknown-model",
+      description = "Send model names this vidu4j release does not know, skipping the model rules.")
   boolean allowUnknownModel;
 
   @Override
@@ -71,12 +97,20 @@ final class BatchCommand implements Callable<Integer> {
     if (concurrency != null && (concurrency < 1 || concurrency > 100)) {
       throw new ViduCli.UsageException("--concurrency must be 1 to 100, got " + concurrency);
     }
-    if (timeout.isZero() || timeout.isNegative() || pollInterval.isZero() || pollInterval.isNegative()) {
+    if (timeout.isZero()
+        || timeout.isNegative()
+        || pollInterval.isZero()
+        || pollInterval.isNegative()) {
       throw new ViduCli.UsageException("--timeout and --poll-interval must be positive");
     }
     List<BatchLine> lines;
     try {
-      lines = BatchFile.read(file, allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict());
+      lines =
+          BatchFile.read(
+              file,
+              allowUnknownModel
+                  ? RequestValidator.allowingUnknownModels()
+                  : RequestValidator.strict());
     } catch (BatchInputException e) {
       root.err.println(e.getMessage());
       return ExitCode.INVALID_INPUT;
@@ -85,17 +119,29 @@ final class BatchCommand implements Callable<Integer> {
       return dryRun(root, lines);
     }
     OutputDirectory.require(output, "no task was created");
-    Duration maxInterval = pollInterval.compareTo(AwaitOptions.DEFAULT_MAX_INTERVAL) > 0 ? pollInterval : AwaitOptions.DEFAULT_MAX_INTERVAL;
+    Duration maxInterval =
+        pollInterval.compareTo(AwaitOptions.DEFAULT_MAX_INTERVAL) > 0
+            ? pollInterval
+            : AwaitOptions.DEFAULT_MAX_INTERVAL;
     BatchReport report;
-    try (Session session = root.openSession(allowUnknownModel); BatchDisplay display = new BatchDisplay(root.err, root.progressMode())) {
-      BatchOptions options = BatchOptions.defaults()
-          .withRetryFailed(retryFailed)
-          .withAwaitOptions(AwaitOptions.defaults().withTimeout(timeout).withIntervals(pollInterval, maxInterval))
-          .withListener(display);
+    try (Session session = root.openSession(allowUnknownModel);
+        BatchDisplay display = new BatchDisplay(root.err, root.progressMode())) {
+      BatchOptions options =
+          BatchOptions.defaults()
+              .withRetryFailed(retryFailed)
+              .withAwaitOptions(
+                  AwaitOptions.defaults()
+                      .withTimeout(timeout)
+                      .withIntervals(pollInterval, maxInterval))
+              .withListener(display);
       if (concurrency != null) {
         options = options.withConcurrency(concurrency);
       }
-      report = session.client.batches().run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
+      report =
+          session
+              .client
+              .batches()
+              .run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
     } catch (BatchRefusedException e) {
       root.err.println("error: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
@@ -117,26 +163,48 @@ final class BatchCommand implements Callable<Integer> {
       o.addProperty("estimate_basis", "sandbox prices: 8, 12, 16 credits per 1080p, 2K, 4K image");
       root.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
     } else {
-      root.out.println(lines.size() + (lines.size() == 1 ? " line" : " lines") + " valid; estimated cost " + credits + " credits");
-      root.err.println("an estimate at the sandbox's prices (8, 12, 16 credits per 1080p, 2K, 4K image); Vidu's may differ."
-          + " Nothing was sent.");
+      root.out.println(
+          lines.size()
+              + (lines.size() == 1 ? " line" : " lines")
+              + " valid; estimated cost "
+              + credits
+              + " credits");
+      root.err.println(
+          "an estimate at the sandbox's prices (8, 12, 16 credits per 1080p, 2K, 4K image); Vidu's may differ."
+              + " Nothing was sent.");
     }
     return ExitCode.OK;
   }
 
   private static void printSummary(ViduCli root, BatchReport report) {
     BatchProgress t = report.totals();
-    root.out.println(t.total() + (t.total() == 1 ? " line: " : " lines: ") + t.succeeded() + " succeeded, " + t.failed() + " failed"
-        + (t.running() + t.queued() > 0 ? ", " + (t.running() + t.queued()) + " unfinished" : "")
-        + "; " + t.creditsSpent() + " credits; " + CliFormat.duration(t.elapsed()));
+    root.out.println(
+        t.total()
+            + (t.total() == 1 ? " line: " : " lines: ")
+            + t.succeeded()
+            + " succeeded, "
+            + t.failed()
+            + " failed"
+            + (t.running() + t.queued() > 0
+                ? ", " + (t.running() + t.queued()) + " unfinished"
+                : "")
+            + "; "
+            + t.creditsSpent()
+            + " credits; "
+            + CliFormat.duration(t.elapsed()));
     for (LineResult line : report.lines()) {
       if (line.state() != LineState.SUCCEEDED) {
         root.out.println("  " + BatchDisplay.describe(line));
       }
     }
     if (!report.allSucceeded()) {
-      root.err.println("journal: " + report.journal() + "; run the same command again to resume"
-          + (report.lines().stream().anyMatch(l -> l.errCode().isPresent()) ? " (add --retry-failed to re-create retryable failures)" : ""));
+      root.err.println(
+          "journal: "
+              + report.journal()
+              + "; run the same command again to resume"
+              + (report.lines().stream().anyMatch(l -> l.errCode().isPresent())
+                  ? " (add --retry-failed to re-create retryable failures)"
+                  : ""));
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch's progress on stderr: on a terminal one line redrawn in place (done / running / queued
- * / failed, credits, elapsed and estimated remaining), otherwise one plain line per line that
- * ends and per pause after a 429, or nothing.
+ * A batch's progress on stderr: on a terminal one line redrawn in place (done / running / queued /
+ * failed, credits, elapsed and estimated remaining), otherwise one plain line per line that ends
+ * and per pause after a 429, or nothing.
  */
 final class BatchDisplay implements BatchListener, AutoCloseable {
   private static final char[] SPINNER = {'|', '/', '-', '\\'};
@@ -33,7 +33,8 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
   @Override
   public void lineChanged(LineResult line, BatchProgress totals) {
     this.totals = totals;
-    if (mode == Progress.Mode.LINES && (line.state() == LineState.SUCCEEDED || line.state() == LineState.FAILED)) {
+    if (mode == Progress.Mode.LINES
+        && (line.state() == LineState.SUCCEEDED || line.state() == LineState.FAILED)) {
       err.println(describe(line) + "  [" + counts(totals) + "]");
     }
   }
@@ -51,24 +52,50 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
     String who = "line " + line.line() + line.name().map(n -> " (" + n + ")").orElse("");
     String task = line.taskId().map(id -> ", task " + id).orElse("");
     return switch (line.state()) {
-      case SUCCEEDED -> who + ": succeeded" + task + ", " + line.files().size() + (line.files().size() == 1 ? " file" : " files")
-          + line.credits().map(c -> ", " + c + " credits").orElse("");
-      case FAILED -> who + ": failed" + task + line.errCode().map(c -> ", err_code " + c).orElse(line.error().map(e -> ": " + e).orElse(""));
+      case SUCCEEDED ->
+          who
+              + ": succeeded"
+              + task
+              + ", "
+              + line.files().size()
+              + (line.files().size() == 1 ? " file" : " files")
+              + line.credits().map(c -> ", " + c + " credits").orElse("");
+      case FAILED ->
+          who
+              + ": failed"
+              + task
+              + line.errCode()
+                  .map(c -> ", err_code " + c)
+                  .orElse(line.error().map(e -> ": " + e).orElse(""));
       case RUNNING -> who + ": running" + task;
       case QUEUED -> who + ": queued" + line.error().map(e -> " (" + e + ")").orElse("");
     };
   }
 
   static String counts(BatchProgress p) {
-    return p.succeeded() + "/" + p.total() + " done, " + p.running() + " running, " + p.queued() + " queued, " + p.failed() + " failed, "
-        + p.creditsSpent() + " credits, " + CliFormat.duration(p.elapsed())
+    return p.succeeded()
+        + "/"
+        + p.total()
+        + " done, "
+        + p.running()
+        + " running, "
+        + p.queued()
+        + " queued, "
+        + p.failed()
+        + " failed, "
+        + p.creditsSpent()
+        + " credits, "
+        + CliFormat.duration(p.elapsed())
         + p.estimatedRemaining().map(r -> ", ~" + CliFormat.duration(r) + " left").orElse("");
   }
 
   private synchronized void redraw() {
     BatchProgress p = totals;
     frame = (frame + 1) % SPINNER.length;
-    String text = p == null ? "starting  " + CliFormat.duration(Duration.ofNanos(System.nanoTime() - startNanos)) : counts(p);
+    String text =
+        p == null
+            ? "starting  " + CliFormat.duration(Duration.ofNanos(System.nanoTime() - startNanos))
+            : counts(p);
     err.print("\r" + SPINNER[frame] + " " + text + "   ");
     err.flush();
   }

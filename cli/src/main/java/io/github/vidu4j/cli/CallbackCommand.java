@@ -41,11 +41,17 @@ import picocli.CommandLine.ParentCommand;
 /** {@code vidu callback ...}: check, make and receive Vidu's signed callbacks. */
 @Command(
     name = "callback",
-    description = "Verify, sign and receive Vidu's signed callbacks (HMAC-SHA256; the secret is the API key that created the task).",
+    description =
+        "Verify, sign and receive Vidu's signed callbacks (HMAC-SHA256; the secret is the API key that created the task).",
     mixinStandardHelpOptions = true,
-    subcommands = {CallbackCommand.Verify.class, CallbackCommand.Sign.class, CallbackCommand.Listen.class})
+    subcommands = {
+      CallbackCommand.Verify.class,
+      CallbackCommand.Sign.class,
+      CallbackCommand.Listen.class
+    })
 final class CallbackCommand {
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
   @ParentCommand ViduCli root;
 
@@ -59,13 +65,17 @@ final class CallbackCommand {
     try {
       builder.maxAge(maxAge);
     } catch (CallbackConfigurationException e) {
-      throw new ViduCli.UsageException("--max-age must be at most " + CliFormat.duration(CallbackVerifier.MAX_WINDOW)
-          + ", got " + CliFormat.duration(maxAge));
+      throw new ViduCli.UsageException(
+          "--max-age must be at most "
+              + CliFormat.duration(CallbackVerifier.MAX_WINDOW)
+              + ", got "
+              + CliFormat.duration(maxAge));
     }
     try {
       builder.secrets(secrets);
     } catch (CallbackConfigurationException e) {
-      throw new ViduCli.UsageException("--secret must not be empty: give the API key that created the task");
+      throw new ViduCli.UsageException(
+          "--secret must not be empty: give the API key that created the task");
     }
     try {
       builder.callbackUrl(url);
@@ -77,10 +87,16 @@ final class CallbackCommand {
 
   static String describe(VerifiedCallback callback) {
     String errCode = callback.task().getErrCode();
-    return "task " + callback.taskId().orElse("(no id)") + " "
-        + io.github.vidu4j.RawJson.field(callback.task(), "state").orElse(callback.state().map(s -> s.getValue()).orElse("(no state)"))
+    return "task "
+        + callback.taskId().orElse("(no id)")
+        + " "
+        + io.github.vidu4j.RawJson.field(callback.task(), "state")
+            .orElse(callback.state().map(s -> s.getValue()).orElse("(no state)"))
         + (errCode == null || errCode.isEmpty() ? "" : " (err_code " + errCode + ")")
-        + ", nonce " + callback.nonce() + ", signed " + HTTP_DATE.format(callback.date().atZone(ZoneOffset.UTC));
+        + ", nonce "
+        + callback.nonce()
+        + ", signed "
+        + HTTP_DATE.format(callback.date().atZone(ZoneOffset.UTC));
   }
 
   /** {@code vidu callback verify}. */
@@ -94,25 +110,52 @@ final class CallbackCommand {
   static final class Verify implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
-    @Option(names = "--secret", required = true, paramLabel = "S", description = "The API key that created the task. Repeatable (key rotation). Never printed.")
+    @Option(
+        names = "--secret",
+        required = true,
+        paramLabel = "S",
+        description =
+            "The API key that created the task. Repeatable (key rotation). Never printed.")
     List<String> secrets = new ArrayList<>();
 
-    @Option(names = "--url", required = true, paramLabel = "CALLBACK_URL", description = "The callback_url as registered with the task.")
+    @Option(
+        names = "--url",
+        required = true,
+        paramLabel = "CALLBACK_URL",
+        description = "The callback_url as registered with the task.")
     String url;
 
-    @Option(names = "--header", paramLabel = "'Name: value'", description = "A received header. Repeatable.")
+    @Option(
+        names = "--header",
+        paramLabel = "'Name: value'",
+        description = "A received header. Repeatable.")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--body-file", paramLabel = "F", description = "The raw body as received; without it only the headers are checked.")
+    @Option(
+        names = "--body-file",
+        paramLabel = "F",
+        description = "The raw body as received; without it only the headers are checked.")
     @Nullable Path bodyFile;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "POST", description = "The request method. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--method",
+        paramLabel = "M",
+        defaultValue = "POST",
+        description = "The request method. Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--max-age", paramLabel = "D", defaultValue = "5m", description = "How old the Date header may be. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--max-age",
+        paramLabel = "D",
+        defaultValue = "5m",
+        description = "How old the Date header may be. Default: ${DEFAULT-VALUE}.")
     Duration maxAge;
 
-    @Option(names = "--now", paramLabel = "RFC1123_DATE", description = "Verify as of this time, for example \"Tue, 06 May 2025 12:09:42 GMT\". Default: now.")
+    @Option(
+        names = "--now",
+        paramLabel = "RFC1123_DATE",
+        description =
+            "Verify as of this time, for example \"Tue, 06 May 2025 12:09:42 GMT\". Default: now.")
     @Nullable String now;
 
     @Override
@@ -122,18 +165,25 @@ final class CallbackCommand {
       for (String header : headers) {
         int colon = header.indexOf(':');
         if (colon <= 0) {
-          throw new ViduCli.UsageException("--header must look like 'Name: value', got '" + header + "'");
+          throw new ViduCli.UsageException(
+              "--header must look like 'Name: value', got '" + header + "'");
         }
-        received.computeIfAbsent(header.substring(0, colon).trim(), n -> new ArrayList<>()).add(header.substring(colon + 1).trim());
+        received
+            .computeIfAbsent(header.substring(0, colon).trim(), n -> new ArrayList<>())
+            .add(header.substring(colon + 1).trim());
       }
       requireCallbackUrl(url);
       byte[] body = bodyFile == null ? "{}".getBytes(StandardCharsets.UTF_8) : readBody(bodyFile);
-      Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(parseDate(now, "--now"), ZoneOffset.UTC);
+      Clock clock =
+          now == null ? Clock.systemUTC() : Clock.fixed(parseDate(now, "--now"), ZoneOffset.UTC);
       try {
-        VerifiedCallback verified = verifier(secrets, maxAge, clock, url).verify(CallbackRequest.of(method, url, received, body));
+        VerifiedCallback verified =
+            verifier(secrets, maxAge, clock, url)
+                .verify(CallbackRequest.of(method, url, received, body));
         if (bodyFile == null) {
           // The body checked was a stand-in: --json has no callback JSON to print.
-          (root.json ? root.err : root.out).println("callback verified (headers only; no --body-file)");
+          (root.json ? root.err : root.out)
+              .println("callback verified (headers only; no --body-file)");
         } else if (root.json) {
           root.out.println(new String(verified.rawBody(), StandardCharsets.UTF_8));
         } else {
@@ -147,17 +197,32 @@ final class CallbackCommand {
   }
 
   /** {@code vidu callback sign}. */
-  @Command(name = "sign", mixinStandardHelpOptions = true, description = "Print the six headers Vidu would send, for testing a receiver.")
+  @Command(
+      name = "sign",
+      mixinStandardHelpOptions = true,
+      description = "Print the six headers Vidu would send, for testing a receiver.")
   static final class Sign implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
-    @Option(names = "--secret", required = true, paramLabel = "S", description = "The API key that created the task. Never printed.")
+    @Option(
+        names = "--secret",
+        required = true,
+        paramLabel = "S",
+        description = "The API key that created the task. Never printed.")
     String secret;
 
-    @Option(names = "--url", required = true, paramLabel = "CALLBACK_URL", description = "The callback_url.")
+    @Option(
+        names = "--url",
+        required = true,
+        paramLabel = "CALLBACK_URL",
+        description = "The callback_url.")
     String url;
 
-    @Option(names = "--date", paramLabel = "D", description = "RFC 1123 (\"Tue, 06 May 2025 12:09:42 GMT\") or ISO-8601 instant. Default: now.")
+    @Option(
+        names = "--date",
+        paramLabel = "D",
+        description =
+            "RFC 1123 (\"Tue, 06 May 2025 12:09:42 GMT\") or ISO-8601 instant. Default: now.")
     @Nullable String date;
 
     @Option(names = "--nonce", paramLabel = "N", description = "Default: a random UUID.")
@@ -168,8 +233,9 @@ final class CallbackCommand {
       ViduCli root = callback.root;
       requireCallbackUrl(url);
       Instant at = date == null ? Instant.now() : parseDate(date, "--date");
-      Map<String, String> signed = CallbackSigner.withSecret(secret)
-          .sign("POST", url, at, nonce == null ? UUID.randomUUID().toString() : nonce);
+      Map<String, String> signed =
+          CallbackSigner.withSecret(secret)
+              .sign("POST", url, at, nonce == null ? UUID.randomUUID().toString() : nonce);
       if (root.json) {
         com.google.gson.JsonObject json = new com.google.gson.JsonObject();
         signed.forEach(json::addProperty);
@@ -192,22 +258,47 @@ final class CallbackCommand {
   static final class Listen implements Callable<Integer> {
     @ParentCommand CallbackCommand callback;
 
-    @Option(names = "--port", required = true, paramLabel = "P", description = "The port to listen on (0: any free port, printed).")
+    @Option(
+        names = "--port",
+        required = true,
+        paramLabel = "P",
+        description = "The port to listen on (0: any free port, printed).")
     int port;
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", description = "The address to listen on. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--host",
+        paramLabel = "H",
+        defaultValue = "127.0.0.1",
+        description = "The address to listen on. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--secret", required = true, paramLabel = "S", description = "The API key that created the tasks. Repeatable (key rotation). Never printed.")
+    @Option(
+        names = "--secret",
+        required = true,
+        paramLabel = "S",
+        description =
+            "The API key that created the tasks. Repeatable (key rotation). Never printed.")
     List<String> secrets = new ArrayList<>();
 
-    @Option(names = "--url", required = true, paramLabel = "CALLBACK_URL", description = "The callback_url as registered with the tasks (may differ from this listener's address behind a proxy).")
+    @Option(
+        names = "--url",
+        required = true,
+        paramLabel = "CALLBACK_URL",
+        description =
+            "The callback_url as registered with the tasks (may differ from this listener's address behind a proxy).")
     String url;
 
-    @Option(names = "--max-age", paramLabel = "D", defaultValue = "5m", description = "How old the Date header may be. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--max-age",
+        paramLabel = "D",
+        defaultValue = "5m",
+        description = "How old the Date header may be. Default: ${DEFAULT-VALUE}.")
     Duration maxAge;
 
-    @Option(names = "--count", paramLabel = "N", description = "Stop after N callbacks. Default: run until Ctrl-C.")
+    @Option(
+        names = "--count",
+        paramLabel = "N",
+        description = "Stop after N callbacks. Default: run until Ctrl-C.")
     @Nullable Integer count;
 
     @Override
@@ -227,28 +318,41 @@ final class CallbackCommand {
       } catch (IOException e) {
         throw ViduCli.cannotListen(host, port, e);
       }
-      server.createContext(path == null || path.isEmpty() ? "/" : path, exchange -> {
-        int status;
-        try {
-          VerifiedCallback verified = verifier.verify(JdkHttpServerCallbackRequests.from(exchange, url));
-          synchronized (root.out) {
-            root.out.println(root.json ? new String(verified.rawBody(), StandardCharsets.UTF_8) : "accepted " + describe(verified));
-          }
-          status = 200;
-        } catch (InvalidSignatureException e) {
-          refused.incrementAndGet();
-          root.err.println("refused: " + e.getMessage());
-          status = 401;
-        }
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-        if (count != null) {
-          done.countDown();
-        }
-      });
+      server.createContext(
+          path == null || path.isEmpty() ? "/" : path,
+          exchange -> {
+            int status;
+            try {
+              VerifiedCallback verified =
+                  verifier.verify(JdkHttpServerCallbackRequests.from(exchange, url));
+              synchronized (root.out) {
+                root.out.println(
+                    root.json
+                        ? new String(verified.rawBody(), StandardCharsets.UTF_8)
+                        : "accepted " + describe(verified));
+              }
+              status = 200;
+            } catch (InvalidSignatureException e) {
+              refused.incrementAndGet();
+              root.err.println("refused: " + e.getMessage());
+              status = 401;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            if (count != null) {
+              done.countDown();
+            }
+          });
       server.start();
-      root.err.println("listening on http://" + host + ":" + server.getAddress().getPort() + (path == null || path.isEmpty() ? "/" : path)
-          + " for callbacks to " + url + (count == null ? "; Ctrl-C to stop" : "; stopping after " + count));
+      root.err.println(
+          "listening on http://"
+              + host
+              + ":"
+              + server.getAddress().getPort()
+              + (path == null || path.isEmpty() ? "/" : path)
+              + " for callbacks to "
+              + url
+              + (count == null ? "; Ctrl-C to stop" : "; stopping after " + count));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
       try {
         done.await();
@@ -265,16 +369,23 @@ final class CallbackCommand {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      // The authority, not getHost(): a host with "_" (my_bucket.example.com) has no getHost() but is valid.
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()) {
+      // The authority, not getHost(): a host with "_" (my_bucket.example.com) has no getHost() but
+      // is valid.
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getRawAuthority() != null
+          && !uri.getRawAuthority().isEmpty()) {
         return uri;
       }
       problem = "it is not an absolute http(s) URL";
     } catch (URISyntaxException e) {
       problem = e.getReason().toLowerCase(Locale.ROOT) + " at index " + e.getIndex();
     }
-    throw new ViduCli.UsageException("--url must be the callback_url as registered with the task, for example"
-        + " https://hooks.example.com/vidu; '" + url + "': " + problem);
+    throw new ViduCli.UsageException(
+        "--url must be the callback_url as registered with the task, for example"
+            + " https://hooks.example.com/vidu; '"
+            + url
+            + "': "
+            + problem);
   }
 
   /** --body-file's bytes, or a message naming the file (not the JDK's bare path). */
@@ -284,9 +395,11 @@ final class CallbackCommand {
     } catch (NoSuchFileException e) {
       throw new ViduCli.UsageException("--body-file " + file + ": no such file");
     } catch (AccessDeniedException e) {
-      throw new ViduCli.UsageException("--body-file " + file + ": not readable (permission denied)");
+      throw new ViduCli.UsageException(
+          "--body-file " + file + ": not readable (permission denied)");
     } catch (IOException e) {
-      throw new ViduCli.UsageException("--body-file " + file + ": cannot be read: " + e.getMessage());
+      throw new ViduCli.UsageException(
+          "--body-file " + file + ": cannot be read: " + e.getMessage());
     }
   }
 
@@ -297,7 +410,10 @@ final class CallbackCommand {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException again) {
-        throw new ViduCli.UsageException(option + " must be an RFC 1123 date (\"Tue, 06 May 2025 12:09:42 GMT\") or an ISO-8601 instant, got " + text);
+        throw new ViduCli.UsageException(
+            option
+                + " must be an RFC 1123 date (\"Tue, 06 May 2025 12:09:42 GMT\") or an ISO-8601 instant, got "
+                + text);
       }
     }
   }

@@ -20,18 +20,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * How {@code vidu} helps: the global options once, in {@code vidu --help}, and named in one line
- * under each command; the exit codes under every command; a parse error as the problem and where
- * to read more, not 50 lines of usage that bury the one line that matters.
+ * under each command; the exit codes under every command; a parse error as the problem and where to
+ * read more, not 50 lines of usage that bury the one line that matters.
  */
 final class CliHelp {
   private CliHelp() {}
 
   /** Sets up the help of {@code root} and every command under it. */
   static void install(CommandLine root) {
-    String globals = root.getCommandSpec().options().stream()
-        .filter(o -> o.scopeType() == CommandLine.ScopeType.INHERIT)
-        .map(OptionSpec::longestName)
-        .collect(Collectors.joining(", "));
+    String globals =
+        root.getCommandSpec().options().stream()
+            .filter(o -> o.scopeType() == CommandLine.ScopeType.INHERIT)
+            .map(OptionSpec::longestName)
+            .collect(Collectors.joining(", "));
     root.getCommandSpec().usageMessage().footer(ExitCode.HELP);
     root.setExecutionStrategy(CliHelp::runLastRequiringACommand);
     for (CommandLine sub : root.getSubcommands().values()) {
@@ -41,11 +42,16 @@ final class CliHelp {
 
   private static void withoutGlobalOptions(CommandLine command, String globals) {
     command.setHelpFactory(OwnOptionsHelp::new);
-    command.getCommandSpec().usageMessage().footer("%nGlobal options (" + globals + "): see vidu --help.%n" + ExitCode.HELP);
+    command
+        .getCommandSpec()
+        .usageMessage()
+        .footer("%nGlobal options (" + globals + "): see vidu --help.%n" + ExitCode.HELP);
     command.getSubcommands().values().forEach(sub -> withoutGlobalOptions(sub, globals));
   }
 
-  /** A command's help listing its own options; the inherited global ones are in {@code vidu --help}. */
+  /**
+   * A command's help listing its own options; the inherited global ones are in {@code vidu --help}.
+   */
   static final class OwnOptionsHelp extends Help {
     OwnOptionsHelp(CommandSpec spec, ColorScheme colorScheme) {
       super(spec, colorScheme);
@@ -58,20 +64,26 @@ final class CliHelp {
     @Override
     public String optionList() {
       List<OptionSpec> own = own();
-      return optionListExcludingGroups(own, createDefaultLayout(own, commandSpec().positionalParameters(), colorScheme()),
-          createDefaultOptionSort(), parameterLabelRenderer());
+      return optionListExcludingGroups(
+          own,
+          createDefaultLayout(own, commandSpec().positionalParameters(), colorScheme()),
+          createDefaultOptionSort(),
+          parameterLabelRenderer());
     }
 
     @Override
-    protected Ansi.Text createDetailedSynopsisOptionsText(Collection<ArgSpec> done, Comparator<OptionSpec> optionSort, boolean clusterBooleanOptions) {
+    protected Ansi.Text createDetailedSynopsisOptionsText(
+        Collection<ArgSpec> done,
+        Comparator<OptionSpec> optionSort,
+        boolean clusterBooleanOptions) {
       return createDetailedSynopsisOptionsText(done, own(), optionSort, clusterBooleanOptions);
     }
   }
 
   /**
-   * picocli's own strategy (help first, then the last command given), except that a group such
-   * as {@code vidu task} run without one of its commands is a {@link MissingCommandException}
-   * here, where picocli would say so only in a message.
+   * picocli's own strategy (help first, then the last command given), except that a group such as
+   * {@code vidu task} run without one of its commands is a {@link MissingCommandException} here,
+   * where picocli would say so only in a message.
    */
   private static int runLastRequiringACommand(CommandLine.ParseResult parsed) {
     Integer help = CommandLine.executeHelpRequest(parsed);
@@ -84,7 +96,10 @@ final class CliHelp {
     }
     CommandLine command = last.commandSpec().commandLine();
     Object user = command.getCommand();
-    if (!(user instanceof Runnable || user instanceof Callable || user instanceof java.lang.reflect.Method) && !command.getSubcommands().isEmpty()) {
+    if (!(user instanceof Runnable
+            || user instanceof Callable
+            || user instanceof java.lang.reflect.Method)
+        && !command.getSubcommands().isEmpty()) {
       throw new MissingCommandException(command);
     }
     return new CommandLine.RunLast().execute(parsed);
@@ -107,7 +122,8 @@ final class CliHelp {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
     String name = command.getCommandSpec().qualifiedName();
-    List<String> subcommands = command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    List<String> subcommands =
+        command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
     String message;
     if (e instanceof MissingCommandException) {
       message = name + " needs a command: " + String.join(", ", subcommands);
@@ -126,7 +142,10 @@ final class CliHelp {
     return ExitCode.INVALID_INPUT;
   }
 
-  /** {@code vidu help [COMMAND...]}: the help of a command at any depth, {@code vidu help task wait}. */
+  /**
+   * {@code vidu help [COMMAND...]}: the help of a command at any depth, {@code vidu help task
+   * wait}.
+   */
   @Command(
       name = "help",
       helpCommand = true,
@@ -134,10 +153,16 @@ final class CliHelp {
   static final class HelpCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, for example: image create.")
+    @Parameters(
+        paramLabel = "COMMAND",
+        arity = "0..*",
+        description = "The command, for example: image create.")
     List<String> path = new ArrayList<>();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
     boolean help;
 
     @Override
@@ -146,9 +171,16 @@ final class CliHelp {
       for (String word : path) {
         CommandLine next = target.getSubcommands().get(word);
         if (next == null || next.getCommandSpec() == spec) {
-          String choices = target.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).collect(Collectors.joining(", "));
-          throw new ViduCli.UsageException(target.getCommandSpec().qualifiedName() + " has no command '" + word + "'"
-              + (choices.isEmpty() ? "" : "; its commands: " + choices));
+          String choices =
+              target.getSubcommands().keySet().stream()
+                  .filter(n -> !n.equals("help"))
+                  .collect(Collectors.joining(", "));
+          throw new ViduCli.UsageException(
+              target.getCommandSpec().qualifiedName()
+                  + " has no command '"
+                  + word
+                  + "'"
+                  + (choices.isEmpty() ? "" : "; its commands: " + choices));
         }
         target = next;
       }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vidu credits}. */
-@Command(name = "credits", mixinStandardHelpOptions = true, description = "Show the remaining credits.")
+@Command(
+    name = "credits",
+    mixinStandardHelpOptions = true,
+    description = "Show the remaining credits.")
 final class CreditsCommand implements Callable<Integer> {
   @ParentCommand ViduCli root;
 
@@ -35,14 +38,31 @@ final class CreditsCommand implements Callable<Integer> {
         balances.addAll(credits.getRemains());
       }
       for (CreditBalance b : balances) {
-        root.out.println(b.getType() + ": " + b.getCreditRemain() + " credits remaining"
-            + (b.getConcurrencyLimit() == null ? "" : ", concurrency " + b.getCurrentConcurrency() + "/" + b.getConcurrencyLimit())
-            + (b.getQueueCount() == null ? "" : ", " + b.getQueueCount() + " queued"));
+        root.out.println(
+            b.getType()
+                + ": "
+                + b.getCreditRemain()
+                + " credits remaining"
+                + (b.getConcurrencyLimit() == null
+                    ? ""
+                    : ", concurrency " + b.getCurrentConcurrency() + "/" + b.getConcurrencyLimit())
+                + (b.getQueueCount() == null ? "" : ", " + b.getQueueCount() + " queued"));
       }
       if (detail && credits.getPackages() != null) {
         for (CreditPackage p : credits.getPackages()) {
-          root.out.println("  package " + p.getName() + " (" + p.getType() + "): " + p.getCreditRemain() + " of " + p.getCreditAmount()
-              + ", valid " + p.getValidFrom() + " to " + p.getValidTo());
+          root.out.println(
+              "  package "
+                  + p.getName()
+                  + " ("
+                  + p.getType()
+                  + "): "
+                  + p.getCreditRemain()
+                  + " of "
+                  + p.getCreditAmount()
+                  + ", valid "
+                  + p.getValidFrom()
+                  + " to "
+                  + p.getValidTo());
         }
       }
       return ExitCode.OK;

@@ -14,9 +14,9 @@ import java.io.PrintWriter;
 
 /**
  * What went wrong, as an exit code, a message on stderr and, with {@code --json}, something a
- * program can parse on stdout: Vidu's own error JSON for an API error, the violations for
- * invalid input, else a small error object {@code {"error":{"type":..., "message":...}}}. A
- * failed or timed-out wait has already printed the task's JSON, which is the answer then.
+ * program can parse on stdout: Vidu's own error JSON for an API error, the violations for invalid
+ * input, else a small error object {@code {"error":{"type":..., "message":...}}}. A failed or
+ * timed-out wait has already printed the task's JSON, which is the answer then.
  */
 final class Failure {
   private Failure() {}
@@ -27,7 +27,8 @@ final class Failure {
     root.err.println(message(e));
     if (e instanceof ViduValidationException invalid
         && invalid.violations().stream().anyMatch(v -> v.code() == Violation.Code.MODEL_UNKNOWN)) {
-      root.err.println("hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
+      root.err.println(
+          "hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
     }
     if (root.json && code != ExitCode.TASK_FAILED && code != ExitCode.WAIT_TIMED_OUT) {
       root.out.println(json(e, code));
@@ -43,7 +44,9 @@ final class Failure {
   }
 
   static int exitCode(Exception e) {
-    if (e instanceof ViduValidationException || e instanceof ViduCli.UsageException || e instanceof IllegalArgumentException
+    if (e instanceof ViduValidationException
+        || e instanceof ViduCli.UsageException
+        || e instanceof IllegalArgumentException
         || e instanceof CallbackConfigurationException) {
       return ExitCode.INVALID_INPUT;
     }
@@ -84,15 +87,22 @@ final class Failure {
   private static String detail(Exception e) {
     if (e instanceof ViduValidationException invalid) {
       StringBuilder text = new StringBuilder("invalid input, nothing was sent:");
-      // Each violation as the CLI words it; the exception's own message adds hints for Java callers.
+      // Each violation as the CLI words it; the exception's own message adds hints for Java
+      // callers.
       invalid.violations().forEach(v -> text.append("\n  ").append(v));
       return text.toString();
     }
     if (e instanceof TaskTimeoutException timeout) {
-      return "task " + timeout.taskId() + " did not finish within " + CliFormat.duration(timeout.waited())
-          + "; it goes on running. Resume with: vidu task wait " + timeout.taskId();
+      return "task "
+          + timeout.taskId()
+          + " did not finish within "
+          + CliFormat.duration(timeout.waited())
+          + "; it goes on running. Resume with: vidu task wait "
+          + timeout.taskId();
     }
-    return e instanceof ViduException || e.getMessage() != null ? String.valueOf(e.getMessage()) : e.toString();
+    return e instanceof ViduException || e.getMessage() != null
+        ? String.valueOf(e.getMessage())
+        : e.toString();
   }
 
   /** The JSON for stdout; see the class comment. */
@@ -136,7 +146,9 @@ final class Failure {
     };
   }
 
-  /** Prints a parse error's JSON for --json runs (the parser stops before the options are bound). */
+  /**
+   * Prints a parse error's JSON for --json runs (the parser stops before the options are bound).
+   */
   static void printUsageJson(PrintWriter out, String message) {
     JsonObject error = new JsonObject();
     error.addProperty("type", "invalid_input");

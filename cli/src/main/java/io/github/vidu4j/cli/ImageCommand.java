@@ -17,13 +17,17 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code vidu image ...}. */
-@Command(name = "image", description = "Create images.", subcommands = {ImageCommand.Create.class, BatchCommand.class}, mixinStandardHelpOptions = true)
+@Command(
+    name = "image",
+    description = "Create images.",
+    subcommands = {ImageCommand.Create.class, BatchCommand.class},
+    mixinStandardHelpOptions = true)
 final class ImageCommand {
   @ParentCommand ViduCli root;
 
@@ -39,10 +43,20 @@ final class ImageCommand {
     @ParentCommand ImageCommand image;
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", descriptionKey = SpecHelp.MODEL, description = "The model.")
+    @Option(
+        names = "--model",
+        required = true,
+        paramLabel = "MODEL",
+        descriptionKey = SpecHelp.MODEL,
+        description = "The model.")
     String model;
 
-    @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = SpecHelp.PROMPT, description = "What to draw.")
+    @Option(
+        names = "--prompt",
+        required = true,
+        paramLabel = "TEXT",
+        descriptionKey = SpecHelp.PROMPT,
+        description = "What to draw.")
     String prompt;
 
     @Option(
@@ -52,40 +66,71 @@ final class ImageCommand {
         description = "A reference image: an http(s) URL or a local file. Repeatable.")
     List<String> images = new ArrayList<>();
 
-    @Option(names = "--aspect-ratio", paramLabel = "R", descriptionKey = SpecHelp.ASPECT_RATIO, description = "The aspect ratio.")
+    @Option(
+        names = "--aspect-ratio",
+        paramLabel = "R",
+        descriptionKey = SpecHelp.ASPECT_RATIO,
+        description = "The aspect ratio.")
     @Nullable String aspectRatio;
 
-    @Option(names = "--resolution", paramLabel = "R", descriptionKey = SpecHelp.RESOLUTION, description = "The resolution.")
+    @Option(
+        names = "--resolution",
+        paramLabel = "R",
+        descriptionKey = SpecHelp.RESOLUTION,
+        description = "The resolution.")
     @Nullable String resolution;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed; 0 or absent means random.")
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "Random seed; 0 or absent means random.")
     @Nullable Integer seed;
 
-    @Option(names = "--payload", paramLabel = "TEXT", descriptionKey = SpecHelp.PAYLOAD, description = "Your own data, returned with the task.")
+    @Option(
+        names = "--payload",
+        paramLabel = "TEXT",
+        descriptionKey = SpecHelp.PAYLOAD,
+        description = "Your own data, returned with the task.")
     @Nullable String payload;
 
-    @Option(names = "--callback-url", paramLabel = "URL", description = "Where Vidu POSTs signed state changes.")
+    @Option(
+        names = "--callback-url",
+        paramLabel = "URL",
+        description = "Where Vidu POSTs signed state changes.")
     @Nullable String callbackUrl;
 
     @Option(
         names = "--field",
         paramLabel = "NAME=VALUE",
-        description = "A body field the spec does not know yet, sent as is (not validated): NAME=TEXT sends a JSON string,"
-            + " NAME:=JSON any JSON value (--field quality=high, --field n:=2, --field 'opts:={\"a\":1}'). Repeatable.")
+        description =
+            "A body field the spec does not know yet, sent as is (not validated): NAME=TEXT sends a JSON string,"
+                + " NAME:=JSON any JSON value (--field quality=high, --field n:=2, --field 'opts:={\"a\":1}'). Repeatable.")
     List<String> fields = new ArrayList<>();
 
-    @Option(names = "--wait", description = "Wait for the task to finish, then download its images.")
+    @Option(
+        names = "--wait",
+        description = "Wait for the task to finish, then download its images.")
     boolean await;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        defaultValue = "10m",
+        description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".", description = "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
+    @Option(
+        names = "--output",
+        paramLabel = "DIR",
+        defaultValue = ".",
+        description =
+            "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
     Path output;
 
     @Option(
         names = "--allow-unknown-model",
-        description = "Send a model name this vidu4j release does not know, skipping the model rules (other checks still apply).")
+        description =
+            "Send a model name this vidu4j release does not know, skipping the model rules (other checks still apply).")
     boolean allowUnknownModel;
 
     @Override
@@ -93,11 +138,17 @@ final class ImageCommand {
       ViduCli root = image.root;
       // Without --wait nothing is saved and nothing waited for: an ignored --output would leave
       // the user looking for images that never come.
-      List<String> waitOnly = List.of("--timeout", "--output").stream()
-          .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+      List<String> waitOnly =
+          List.of("--timeout", "--output").stream()
+              .filter(spec.commandLine().getParseResult()::hasMatchedOption)
+              .toList();
       if (!await && !waitOnly.isEmpty()) {
-        throw new ViduCli.UsageException(String.join(" and ", waitOnly) + (waitOnly.size() == 1 ? " applies" : " apply")
-            + " only with --wait: add --wait, or drop " + (waitOnly.size() == 1 ? "it" : "them") + " (nothing was sent)");
+        throw new ViduCli.UsageException(
+            String.join(" and ", waitOnly)
+                + (waitOnly.size() == 1 ? " applies" : " apply")
+                + " only with --wait: add --wait, or drop "
+                + (waitOnly.size() == 1 ? "it" : "them")
+                + " (nothing was sent)");
       }
       ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt(prompt);
       List<String> values = new ArrayList<>();
@@ -106,7 +157,8 @@ final class ImageCommand {
         try {
           values.add(imageValue(images.get(i)));
         } catch (ViduValidationException e) {
-          // Kept as given, so the image still counts; its own problem replaces what the validator says of it.
+          // Kept as given, so the image still counts; its own problem replaces what the validator
+          // says of it.
           values.add(images.get(i));
           String field = "images[" + i + "]";
           imageProblems.put(i, e.violations().stream().map(v -> v.atField(field)).toList());
@@ -138,33 +190,41 @@ final class ImageCommand {
         OutputDirectory.require(output, "no task was created");
       }
       try (Session session = root.openSession(allowUnknownModel)) {
-        ReferenceToImageTask task = extraFields.isEmpty()
-            ? session.client.images().create(request)
-            : session.client.images().create(request, extraFields);
+        ReferenceToImageTask task =
+            extraFields.isEmpty()
+                ? session.client.images().create(request)
+                : session.client.images().create(request, extraFields);
         String taskId = task.getTaskId();
         if (!await) {
           if (root.json) {
             root.out.println(CliFormat.json(task));
           } else {
-            root.out.println("task " + taskId + " " + task.getState() + " (" + task.getCredits() + " credits)");
-            root.err.println(root.sandbox
-                ? "the in-process sandbox (--sandbox) stops with this command, and this task with it; add --wait to get its images"
-                : "follow it with: vidu task wait " + taskId);
+            root.out.println(
+                "task " + taskId + " " + task.getState() + " (" + task.getCredits() + " credits)");
+            root.err.println(
+                root.sandbox
+                    ? "the in-process sandbox (--sandbox) stops with this command, and this task with it; add --wait to get its images"
+                    : "follow it with: vidu task wait " + taskId);
           }
           return ExitCode.OK;
         }
         root.err.println("task " + taskId + " created");
-        return TaskWaiting.waitAndDownload(root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
+        return TaskWaiting.waitAndDownload(
+            root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
       }
     }
 
-    /** {@code NAME=TEXT} as a JSON string, {@code NAME:=JSON} as the JSON value (the split is at the first {@code =}). */
+    /**
+     * {@code NAME=TEXT} as a JSON string, {@code NAME:=JSON} as the JSON value (the split is at the
+     * first {@code =}).
+     */
     static ExtraBodyFields extraFields(List<String> given) {
       ExtraBodyFields extraFields = ExtraBodyFields.none();
       for (String field : given) {
         int equals = field.indexOf('=');
         if (equals <= 0 || (equals == 1 && field.charAt(0) == ':')) {
-          throw new ViduCli.UsageException("--field needs NAME=TEXT or NAME:=JSON, got '" + field + "'");
+          throw new ViduCli.UsageException(
+              "--field needs NAME=TEXT or NAME:=JSON, got '" + field + "'");
         }
         boolean json = field.charAt(equals - 1) == ':';
         String name = field.substring(0, json ? equals - 1 : equals);
@@ -175,19 +235,24 @@ final class ImageCommand {
     }
 
     /**
-     * Every problem at once, a bad image among the others: the validator's findings on the rest
-     * of the request, each image's own problem where the validator would only see a path.
+     * Every problem at once, a bad image among the others: the validator's findings on the rest of
+     * the request, each image's own problem where the validator would only see a path.
      */
-    private ViduValidationException allProblems(ReferenceToImageRequest request, Map<Integer, List<Violation>> imageProblems) {
+    private ViduValidationException allProblems(
+        ReferenceToImageRequest request, Map<Integer, List<Violation>> imageProblems) {
       List<Violation> found = new ArrayList<>();
       try {
-        (allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict()).validate(request);
+        (allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict())
+            .validate(request);
       } catch (ViduValidationException e) {
         found.addAll(e.violations());
       }
-      found.removeIf(v -> imageProblems.keySet().stream().anyMatch(i -> v.field().equals("images[" + i + "]")));
+      found.removeIf(
+          v ->
+              imageProblems.keySet().stream().anyMatch(i -> v.field().equals("images[" + i + "]")));
       int at = 0;
-      while (at < found.size() && List.of("model", "prompt", "images").contains(withoutIndex(found.get(at).field()))) {
+      while (at < found.size()
+          && List.of("model", "prompt", "images").contains(withoutIndex(found.get(at).field()))) {
         at++;
       }
       List<Violation> all = new ArrayList<>(found.subList(0, at));

@@ -3,8 +3,8 @@ package io.github.vidu4j.cli;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
-import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.validation.ViduRules;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,23 +18,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vidu task list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks (Vidu's default: the last 7 days).")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List tasks (Vidu's default: the last 7 days).")
 final class ListTasks implements Callable<Integer> {
   // On stderr: an empty stdout is the answer for scripts, and --json's stdout stays pure.
   private static final String NO_TASKS = "no tasks";
 
   @ParentCommand TaskCommand task;
 
-  @Option(names = "--state", paramLabel = "STATE", description = "Only tasks in this state (created, queueing, processing, success, failed). Repeatable.")
+  @Option(
+      names = "--state",
+      paramLabel = "STATE",
+      description =
+          "Only tasks in this state (created, queueing, processing, success, failed). Repeatable.")
   List<TaskState> states = new ArrayList<>();
 
-  @Option(names = "--since", paramLabel = "DURATION", description = "Only tasks created within this long, for example 2h.")
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      description = "Only tasks created within this long, for example 2h.")
   @Nullable Duration since;
 
-  @Option(names = "--page-size", paramLabel = "N", descriptionKey = SpecHelp.PAGE_SIZE, description = "Tasks a page.")
+  @Option(
+      names = "--page-size",
+      paramLabel = "N",
+      descriptionKey = SpecHelp.PAGE_SIZE,
+      description = "Tasks a page.")
   @Nullable Integer pageSize;
 
-  @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue from a previous page's next_page_token.")
+  @Option(
+      names = "--page-token",
+      paramLabel = "TOKEN",
+      description = "Continue from a previous page's next_page_token.")
   @Nullable String pageToken;
 
   @Option(names = "--all", description = "Follow next_page_token through every page.")
@@ -62,12 +79,14 @@ final class ListTasks implements Callable<Integer> {
     }
     try (Session session = root.openSession(false)) {
       if (all) {
-        List<TaskSummary> tasks = session.client.tasks().listAll(query).collect(Collectors.toList());
+        List<TaskSummary> tasks =
+            session.client.tasks().listAll(query).collect(Collectors.toList());
         if (tasks.isEmpty()) {
           root.err.println(NO_TASKS);
         }
         if (root.json) {
-          root.out.println(tasks.stream().map(CliFormat::json).collect(Collectors.joining(",", "[", "]")));
+          root.out.println(
+              tasks.stream().map(CliFormat::json).collect(Collectors.joining(",", "[", "]")));
         } else {
           tasks.forEach(t -> root.out.println(line(t)));
         }
@@ -93,6 +112,11 @@ final class ListTasks implements Callable<Integer> {
 
   private static String line(TaskSummary t) {
     String state = io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
-    return String.join("\t", String.valueOf(t.getId()), state, String.valueOf(t.getModel()), String.valueOf(t.getCreatedAt()));
+    return String.join(
+        "\t",
+        String.valueOf(t.getId()),
+        state,
+        String.valueOf(t.getModel()),
+        String.valueOf(t.getCreatedAt()));
   }
 }

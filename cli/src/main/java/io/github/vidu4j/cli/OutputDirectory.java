@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Checks an {@code --output} directory before anything is sent: a task is paid for when it is
  * created, so finding out after a ten-minute wait that its images cannot be saved is too late.
- * Nothing is created here (an invalid request must leave no empty directory behind); the
- * directory is created when the first image is saved.
+ * Nothing is created here (an invalid request must leave no empty directory behind); the directory
+ * is created when the first image is saved.
  */
 final class OutputDirectory {
   private OutputDirectory() {}
@@ -32,13 +32,17 @@ final class OutputDirectory {
     if (!Files.isDirectory(ancestor)) {
       return Optional.of(dir + " cannot be created: " + ancestor + " is a file, not a directory");
     }
-    return Files.isWritable(ancestor) ? Optional.empty() : Optional.of(dir + " cannot be created: " + ancestor + " is not writable");
+    return Files.isWritable(ancestor)
+        ? Optional.empty()
+        : Optional.of(dir + " cannot be created: " + ancestor + " is not writable");
   }
 
   /** Refuses {@code dir} with exit code 2 if images could not be saved there. */
   static void require(Path dir, String consequence) {
-    problem(dir).ifPresent(p -> {
-      throw new ViduCli.UsageException("--output " + p + "; " + consequence);
-    });
+    problem(dir)
+        .ifPresent(
+            p -> {
+              throw new ViduCli.UsageException("--output " + p + "; " + consequence);
+            });
   }
 }

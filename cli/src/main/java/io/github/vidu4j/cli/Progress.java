@@ -42,16 +42,20 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
     this.ticker = ticker(mode, "vidu-progress", this::redraw);
   }
 
-  /** For a live display, a daemon thread that calls {@code redraw} four times a second; else none. */
+  /**
+   * For a live display, a daemon thread that calls {@code redraw} four times a second; else none.
+   */
   static @Nullable ScheduledExecutorService ticker(Mode mode, String threadName, Runnable redraw) {
     if (mode != Mode.LIVE) {
       return null;
     }
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, threadName);
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
     var unused = ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
     return ticker;
   }
@@ -72,7 +76,16 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
 
   private synchronized void redraw() {
     frame = (frame + 1) % SPINNER.length;
-    err.print("\r" + SPINNER[frame] + " task " + taskId + ": " + state + "  " + CliFormat.duration(elapsed()) + "   ");
+    err.print(
+        "\r"
+            + SPINNER[frame]
+            + " task "
+            + taskId
+            + ": "
+            + state
+            + "  "
+            + CliFormat.duration(elapsed())
+            + "   ");
     err.flush();
   }
 
@@ -85,7 +98,8 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
       synchronized (this) {
-        err.println("\r  task " + taskId + ": " + state + "  " + CliFormat.duration(elapsed()) + "   ");
+        err.println(
+            "\r  task " + taskId + ": " + state + "  " + CliFormat.duration(elapsed()) + "   ");
       }
     }
   }

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Holds output back to line ends and replaces every registered secret before it reaches the
- * terminal. The library already keeps keys out of its messages; this makes the CLI's promise
- * ("the key never appears in any output") independent of every message being written right.
+ * terminal. The library already keeps keys out of its messages; this makes the CLI's promise ("the
+ * key never appears in any output") independent of every message being written right.
  */
 final class RedactingWriter extends Writer {
   private static final String MASK = "<redacted>";

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vidu sandbox serve}. */
-@Command(name = "sandbox", description = "Run a local Vidu emulator.", mixinStandardHelpOptions = true, subcommands = SandboxCommand.Serve.class)
+@Command(
+    name = "sandbox",
+    description = "Run a local Vidu emulator.",
+    mixinStandardHelpOptions = true,
+    subcommands = SandboxCommand.Serve.class)
 final class SandboxCommand {
   @ParentCommand ViduCli root;
 
@@ -27,25 +31,45 @@ final class SandboxCommand {
   static final class Serve implements Callable<Integer> {
     @ParentCommand SandboxCommand sandbox;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--port",
+        paramLabel = "P",
+        defaultValue = "0",
+        description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--processing-time", paramLabel = "D", defaultValue = "3s", description = "How long each task processes. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--processing-time",
+        paramLabel = "D",
+        defaultValue = "3s",
+        description = "How long each task processes. Default: ${DEFAULT-VALUE}.")
     Duration processingTime;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long. Default: run until Ctrl-C.")
+    @Option(
+        names = "--duration",
+        paramLabel = "D",
+        description = "Stop after this long. Default: run until Ctrl-C.")
     @Nullable Duration duration;
 
-    @Option(names = "--concurrency-limit", paramLabel = "N",
-        description = "Tasks processing at once, reported as concurrency_limit by 'vidu credits'. Default: Vidu's default.")
+    @Option(
+        names = "--concurrency-limit",
+        paramLabel = "N",
+        description =
+            "Tasks processing at once, reported as concurrency_limit by 'vidu credits'. Default: Vidu's default.")
     @Nullable Integer concurrencyLimit;
 
-    @Option(names = "--accept-field", paramLabel = "NAME",
-        description = "A request field the spec does not know that create accepts and echoes (as Vidu may); others are refused with FieldUnwanted. Repeatable.")
+    @Option(
+        names = "--accept-field",
+        paramLabel = "NAME",
+        description =
+            "A request field the spec does not know that create accepts and echoes (as Vidu may); others are refused with FieldUnwanted. Repeatable.")
     java.util.List<String> acceptedFields = new java.util.ArrayList<>();
 
-    @Option(names = "--unlisted-state", paramLabel = "STATE",
-        description = "Every task answers its first poll with this state, one the spec does not list (Vidu has an internal 'scheduled'), to test that clients survive it.")
+    @Option(
+        names = "--unlisted-state",
+        paramLabel = "STATE",
+        description =
+            "Every task answers its first poll with this state, one the spec does not list (Vidu has an internal 'scheduled'), to test that clients survive it.")
     @Nullable String unlistedState;
 
     @Override
@@ -53,10 +77,12 @@ final class SandboxCommand {
       ViduCli root = sandbox.root;
       ViduCli.requirePort(port);
       String key = root.apiKey != null ? root.apiKey : root.environment.get("VIDU_API_KEY");
-      SandboxOptions.Builder options = SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
+      SandboxOptions.Builder options =
+          SandboxOptions.defaults().toBuilder().port(port).processingTime(processingTime);
       if (concurrencyLimit != null) {
         if (concurrencyLimit < 1) {
-          throw new ViduCli.UsageException("--concurrency-limit must be at least 1, got " + concurrencyLimit);
+          throw new ViduCli.UsageException(
+              "--concurrency-limit must be at least 1, got " + concurrencyLimit);
         }
         options.concurrencyLimit(concurrencyLimit);
       }
@@ -86,9 +112,18 @@ final class SandboxCommand {
         // No API JSON to print: with --json, stdout stays empty rather than carrying plain lines.
         java.io.PrintWriter info = root.json ? root.err : root.out;
         info.println("Vidu sandbox listening on " + running.baseUrl());
-        info.println(ownKey ? "API key: the one you gave (--api-key or VIDU_API_KEY)" : "Demo API key: " + running.demoKey());
-        info.println("Use it: export VIDU_BASE_URL=" + running.baseUrl() + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
-        info.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + CliFormat.duration(duration) + ".");
+        info.println(
+            ownKey
+                ? "API key: the one you gave (--api-key or VIDU_API_KEY)"
+                : "Demo API key: " + running.demoKey());
+        info.println(
+            "Use it: export VIDU_BASE_URL="
+                + running.baseUrl()
+                + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
+        info.println(
+            duration == null
+                ? "Press Ctrl-C to stop."
+                : "Stopping after " + CliFormat.duration(duration) + ".");
         if (duration == null) {
           stopped.await();
         } else {

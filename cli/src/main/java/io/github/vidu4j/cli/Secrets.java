@@ -12,8 +12,8 @@ final class Secrets {
   private Secrets() {}
 
   /**
-   * Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed).
-   * An option name after --api-key or --secret is not taken as its value by the parser (it says
+   * Every secret given, as given and as trimmed (the key is sent, and could be echoed, trimmed). An
+   * option name after --api-key or --secret is not taken as its value by the parser (it says
    * "Expected parameter for option '--api-key' but found '--json'"), so it is no secret to mask.
    */
   static List<String> in(String[] args, Map<String, String> environment, Set<String> optionNames) {

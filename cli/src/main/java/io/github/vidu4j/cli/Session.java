@@ -17,15 +17,19 @@ final class Session implements AutoCloseable {
 
   /**
    * Starts an in-process sandbox that accepts {@code key} (or its demo key when none is given) and
-   * signs each task's callbacks with it, and a client pointed at it. Demo timings: tasks take a
-   * few seconds, as real ones do.
+   * signs each task's callbacks with it, and a client pointed at it. Demo timings: tasks take a few
+   * seconds, as real ones do.
    */
   static Session withSandbox(ViduClient.Builder builder, @Nullable String key, ViduCli cli) {
     String acceptedKey = key == null || key.isBlank() ? SandboxOptions.DEMO_KEY : key.trim();
-    ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.defaults().toBuilder().apiKey(acceptedKey).build());
+    ViduSandbox sandbox =
+        ViduSandbox.start(SandboxOptions.defaults().toBuilder().apiKey(acceptedKey).build());
     try {
       ViduClient client = builder.baseUrl(sandbox.baseUrl()).apiKey(acceptedKey).build();
-      cli.err.println("sandbox: a local Vidu emulator at " + sandbox.baseUrl() + "; nothing leaves this machine");
+      cli.err.println(
+          "sandbox: a local Vidu emulator at "
+              + sandbox.baseUrl()
+              + "; nothing leaves this machine");
       return new Session(client, sandbox);
     } catch (RuntimeException | Error e) {
       // Nobody else holds the sandbox yet: its port and threads would outlive the failed command.

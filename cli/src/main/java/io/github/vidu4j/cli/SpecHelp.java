@@ -27,21 +27,65 @@ final class SpecHelp extends ListResourceBundle {
     ViduRules rules = ViduRules.spec();
     ImageRules limits = rules.images();
     return new Object[][] {
-      {MODEL, "One of " + perModel(rules, m -> m.minImages() + " to " + m.maxImages() + " images"
-          + (m.minImages() == 0 ? ", none for text-to-image" : "")) + "; another name needs --allow-unknown-model."},
+      {
+        MODEL,
+        "One of "
+            + perModel(
+                rules,
+                m ->
+                    m.minImages()
+                        + " to "
+                        + m.maxImages()
+                        + " images"
+                        + (m.minImages() == 0 ? ", none for text-to-image" : ""))
+            + "; another name needs --allow-unknown-model."
+      },
       {PROMPT, "What to draw; at most " + limits.promptMaxCodePoints() + " characters."},
-      {IMAGE, "A reference image: an http(s) URL (Vidu fetches it) or a local "
-          + limits.formats().stream().map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.joining("/"))
-          + " file (sent inline). Repeatable."},
-      {ASPECT_RATIO, "Per model: " + perModel(rules, m -> String.join(", ", m.aspectRatios()) + "; default " + m.defaultAspectRatio())
-          + ". auto follows the first image."},
-      {RESOLUTION, "Per model (case as written): " + perModel(rules, m -> String.join(", ", m.resolutions()) + "; default " + m.defaultResolution()) + "."},
-      {PAYLOAD, String.format(Locale.ROOT, "Your own data, returned with the task (at most %,d characters).", limits.payloadMaxChars())},
-      {PAGE_SIZE, "Tasks a page, 1 to " + rules.maxPageSize() + " (Vidu's default " + rules.defaultPageSize() + ")."},
+      {
+        IMAGE,
+        "A reference image: an http(s) URL (Vidu fetches it) or a local "
+            + limits.formats().stream()
+                .map(f -> f.toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining("/"))
+            + " file (sent inline). Repeatable."
+      },
+      {
+        ASPECT_RATIO,
+        "Per model: "
+            + perModel(
+                rules,
+                m -> String.join(", ", m.aspectRatios()) + "; default " + m.defaultAspectRatio())
+            + ". auto follows the first image."
+      },
+      {
+        RESOLUTION,
+        "Per model (case as written): "
+            + perModel(
+                rules,
+                m -> String.join(", ", m.resolutions()) + "; default " + m.defaultResolution())
+            + "."
+      },
+      {
+        PAYLOAD,
+        String.format(
+            Locale.ROOT,
+            "Your own data, returned with the task (at most %,d characters).",
+            limits.payloadMaxChars())
+      },
+      {
+        PAGE_SIZE,
+        "Tasks a page, 1 to "
+            + rules.maxPageSize()
+            + " (Vidu's default "
+            + rules.defaultPageSize()
+            + ")."
+      },
     };
   }
 
   private static String perModel(ViduRules rules, Function<ModelRules, String> describe) {
-    return rules.models().values().stream().map(m -> m.model() + " (" + describe.apply(m) + ")").collect(Collectors.joining(", "));
+    return rules.models().values().stream()
+        .map(m -> m.model() + " (" + describe.apply(m) + ")")
+        .collect(Collectors.joining(", "));
   }
 }

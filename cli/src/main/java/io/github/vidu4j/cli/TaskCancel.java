@@ -6,7 +6,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vidu task cancel ID}. */
-@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a task that has not finished, queued or processing: it ends failed (err_code UserCancelled) and its credits are refunded.")
+@Command(
+    name = "cancel",
+    mixinStandardHelpOptions = true,
+    description =
+        "Cancel a task that has not finished, queued or processing: it ends failed (err_code UserCancelled) and its credits are refunded.")
 final class TaskCancel implements Callable<Integer> {
   @ParentCommand TaskCommand task;
 

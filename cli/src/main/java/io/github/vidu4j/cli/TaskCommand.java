@@ -21,18 +21,26 @@ final class TaskCommand {
    */
   static TaskState state(String text) {
     for (TaskState state : TaskState.values()) {
-      if (state != TaskState.UNKNOWN_DEFAULT_OPEN_API && state.getValue().equalsIgnoreCase(text.trim())) {
+      if (state != TaskState.UNKNOWN_DEFAULT_OPEN_API
+          && state.getValue().equalsIgnoreCase(text.trim())) {
         return state;
       }
     }
-    throw new CommandLine.TypeConversionException("'" + text + "' is not a task state; one of: " + java.util.Arrays.stream(TaskState.values())
-        .filter(s -> s != TaskState.UNKNOWN_DEFAULT_OPEN_API).map(TaskState::getValue).collect(Collectors.joining(", ")));
+    throw new CommandLine.TypeConversionException(
+        "'"
+            + text
+            + "' is not a task state; one of: "
+            + java.util.Arrays.stream(TaskState.values())
+                .filter(s -> s != TaskState.UNKNOWN_DEFAULT_OPEN_API)
+                .map(TaskState::getValue)
+                .collect(Collectors.joining(", ")));
   }
 
   /** The ID argument, checked here so the message names it rather than the client's parameter. */
   static String taskId(String id) {
     if (id.isBlank() || id.contains("/")) {
-      throw new ViduCli.UsageException("ID \"" + id + "\" is not a task id: it is blank or contains '/'");
+      throw new ViduCli.UsageException(
+          "ID \"" + id + "\" is not a task id: it is blank or contains '/'");
     }
     return id;
   }

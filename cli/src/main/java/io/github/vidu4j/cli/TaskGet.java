@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vidu task get ID}. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Show a task's state and results.")
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = "Show a task's state and results.")
 final class TaskGet implements Callable<Integer> {
   @ParentCommand TaskCommand task;
 
@@ -26,10 +29,17 @@ final class TaskGet implements Callable<Integer> {
       if (root.json) {
         root.out.println(CliFormat.json(t));
       } else {
-        String state = io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
-        root.out.println("task " + id + ": " + state
-            + (t.getErrCode() == null || t.getErrCode().isEmpty() ? "" : " (err_code " + t.getErrCode() + ")")
-            + credits(t));
+        String state =
+            io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
+        root.out.println(
+            "task "
+                + id
+                + ": "
+                + state
+                + (t.getErrCode() == null || t.getErrCode().isEmpty()
+                    ? ""
+                    : " (err_code " + t.getErrCode() + ")")
+                + credits(t));
         List<Creation> creations = t.getCreations() == null ? List.of() : t.getCreations();
         for (int i = 0; i < creations.size(); i++) {
           String url = creations.get(i).getUrl();
@@ -42,8 +52,8 @@ final class TaskGet implements Callable<Integer> {
   }
 
   /**
-   * Vidu refunds a task that fails, a cancelled one included, yet may still report what it
-   * charged: "8 credits" beside it would read as spent.
+   * Vidu refunds a task that fails, a cancelled one included, yet may still report what it charged:
+   * "8 credits" beside it would read as spent.
    */
   static String credits(TaskCreations t) {
     if (t.getCredits() == null) {

@@ -22,11 +22,23 @@ final class TaskWaiting {
    * (stdout, or stderr with --json, where stdout has the task's JSON). {@code resumeOptions} are
    * the wait options the user gave, repeated in the resume command if the wait times out.
    */
-  static int waitAndDownload(ViduCli root, Session session, String taskId, Duration timeout, Path output, List<String> resumeOptions) {
+  static int waitAndDownload(
+      ViduCli root,
+      Session session,
+      String taskId,
+      Duration timeout,
+      Path output,
+      List<String> resumeOptions) {
     TaskCreations done;
     try (Progress progress = new Progress(root.err, taskId, root.progressMode())) {
       try {
-        done = session.client.tasks().await(taskId, AwaitOptions.defaults().withTimeout(timeout).withStateListener(progress));
+        done =
+            session
+                .client
+                .tasks()
+                .await(
+                    taskId,
+                    AwaitOptions.defaults().withTimeout(timeout).withStateListener(progress));
       } catch (TaskFailedException e) {
         if (root.json) {
           root.out.println(CliFormat.json(e.task()));
@@ -44,13 +56,18 @@ final class TaskWaiting {
     }
     String savedId = done.getId() != null ? done.getId() : taskId;
     ViduException firstFailure = null;
-    for (CreationDownload result : session.client.downloads().saveEach(done, output, result -> report(root, output, savedId, result))) {
+    for (CreationDownload result :
+        session
+            .client
+            .downloads()
+            .saveEach(done, output, result -> report(root, output, savedId, result))) {
       if (firstFailure == null && result.error() != null) {
         firstFailure = result.error();
       }
     }
     if (firstFailure != null) {
-      // Each creation not saved was named as it failed; the first one's own failure sets the exit code.
+      // Each creation not saved was named as it failed; the first one's own failure sets the exit
+      // code.
       throw firstFailure;
     }
     return ExitCode.OK;
@@ -60,7 +77,13 @@ final class TaskWaiting {
   private static void report(ViduCli root, Path output, String taskId, CreationDownload result) {
     if (result.savedAs() != null) {
       if (result.renamed()) {
-        root.err.println(result.preferredName() + " already exists in " + output + "; saved as " + result.savedAs().getFileName() + " instead");
+        root.err.println(
+            result.preferredName()
+                + " already exists in "
+                + output
+                + "; saved as "
+                + result.savedAs().getFileName()
+                + " instead");
       }
       if (root.json) {
         root.err.println("saved " + result.savedAs());
@@ -68,16 +91,27 @@ final class TaskWaiting {
         root.out.println(result.savedAs());
       }
     } else if (result.error() != null) {
-      root.err.println("creation " + result.index() + " of task " + taskId + " not saved: " + result.error().getMessage());
+      root.err.println(
+          "creation "
+              + result.index()
+              + " of task "
+              + taskId
+              + " not saved: "
+              + result.error().getMessage());
     }
   }
 
   /** Says how to resume, with the options actually given; a --sandbox task cannot be resumed. */
   private static String timedOut(ViduCli root, TaskTimeoutException e, List<String> resumeOptions) {
-    String what = "task " + e.taskId() + " did not finish within " + CliFormat.duration(e.waited())
-        + e.lastState().map(s -> " (last state: " + s.getValue() + ")").orElse("");
+    String what =
+        "task "
+            + e.taskId()
+            + " did not finish within "
+            + CliFormat.duration(e.waited())
+            + e.lastState().map(s -> " (last state: " + s.getValue() + ")").orElse("");
     if (root.sandbox) {
-      return what + ". It ran in this command's in-process sandbox (--sandbox), which stops with this command,"
+      return what
+          + ". It ran in this command's in-process sandbox (--sandbox), which stops with this command,"
           + " so it cannot be resumed. For long waits, run 'vidu sandbox serve' in another terminal and point vidu"
           + " at it with --base-url URL (or VIDU_BASE_URL).";
     }
@@ -92,7 +126,8 @@ final class TaskWaiting {
     }
     words.addAll(List.of("task", "wait", e.taskId()));
     words.addAll(resumeOptions);
-    return what + "; it goes on running. Resume with: "
+    return what
+        + "; it goes on running. Resume with: "
         + words.stream().map(CliFormat::shellWord).collect(Collectors.joining(" "))
         + (root.apiKey != null ? " (and your --api-key)" : "");
   }
@@ -102,6 +137,8 @@ final class TaskWaiting {
    * --timeout}: the one given has just run out, and repeating it would only time out again.
    */
   static List<String> resumeOptions(CommandSpec spec, Path output) {
-    return spec.commandLine().getParseResult().hasMatchedOption("--output") ? List.of("--output", output.toString()) : List.of();
+    return spec.commandLine().getParseResult().hasMatchedOption("--output")
+        ? List.of("--output", output.toString())
+        : List.of();
   }
 }

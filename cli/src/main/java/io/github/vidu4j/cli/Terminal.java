@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether stderr is a terminal a live progress line may be redrawn on. Java cannot ask
- * that of stderr itself: {@code System.console()} only says stdin and stdout are a terminal, so
- * {@code vidu ... 2>log} in a terminal would fill the log with spinner frames and carriage
- * returns. Hence the rule, documented under {@code --no-progress}:
+ * Decides whether stderr is a terminal a live progress line may be redrawn on. Java cannot ask that
+ * of stderr itself: {@code System.console()} only says stdin and stdout are a terminal, so {@code
+ * vidu ... 2>log} in a terminal would fill the log with spinner frames and carriage returns. Hence
+ * the rule, documented under {@code --no-progress}:
  *
  * <ul>
  *   <li>a console is attached ({@code System.console() != null});
@@ -25,7 +25,8 @@ final class Terminal {
   private Terminal() {}
 
   /** The rule above, given what this process could find out. */
-  static boolean stderrIsTerminal(boolean consoleAttached, Map<String, String> environment, Optional<String> stderrTarget) {
+  static boolean stderrIsTerminal(
+      boolean consoleAttached, Map<String, String> environment, Optional<String> stderrTarget) {
     String term = environment.getOrDefault("TERM", "").trim().toLowerCase(Locale.ROOT);
     if (!consoleAttached || term.isEmpty() || term.equals("dumb")) {
       return false;
@@ -37,14 +38,18 @@ final class Terminal {
   static Optional<String> stderrTarget() {
     Path fd = Path.of("/proc/self/fd/2");
     try {
-      return Files.isSymbolicLink(fd) ? Optional.of(Files.readSymbolicLink(fd).toString()) : Optional.empty();
+      return Files.isSymbolicLink(fd)
+          ? Optional.of(Files.readSymbolicLink(fd).toString())
+          : Optional.empty();
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return Optional.empty();
     }
   }
 
   private static boolean isTerminalDevice(String target) {
-    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    return target.startsWith("/dev/pts/")
+        || target.startsWith("/dev/tty")
+        || target.equals("/dev/console");
   }
 
   /** {@code VIDU_NO_PROGRESS} turns progress off when set to anything but the empty string. */

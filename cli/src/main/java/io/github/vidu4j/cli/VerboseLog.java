@@ -33,7 +33,11 @@ final class VerboseLog implements System.Logger {
 
   @Override
   public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-    err.println("[http] " + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+    err.println(
+        "[http] "
+            + (params == null || params.length == 0
+                ? format
+                : MessageFormat.format(format, params)));
   }
 
   @Override

@@ -55,7 +55,8 @@ public final class ViduCli {
   @Option(
       names = "--sandbox",
       scope = ScopeType.INHERIT,
-      description = "Run against an in-process Vidu sandbox: no account needed, nothing leaves this machine.")
+      description =
+          "Run against an in-process Vidu sandbox: no account needed, nothing leaves this machine.")
   boolean sandbox;
 
   @Option(
@@ -81,18 +82,22 @@ public final class ViduCli {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Log HTTP requests on stderr (Authorization and result URLs' signatures redacted).")
+      description =
+          "Log HTTP requests on stderr (Authorization and result URLs' signatures redacted).")
   boolean verbose;
 
   final Map<String, String> environment;
   final PrintWriter out;
   final PrintWriter err;
+
   /** Whether stderr is a terminal (see {@link Terminal}); tests pass it in. */
   final boolean interactive;
+
   private final RedactingWriter outRedactor;
   private final RedactingWriter errRedactor;
 
-  ViduCli(Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
+  ViduCli(
+      Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
     this.environment = environment;
     this.outRedactor = new RedactingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     this.errRedactor = new RedactingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
@@ -104,12 +109,18 @@ public final class ViduCli {
   /** Runs {@code vidu} and exits with its code. */
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
-    boolean stderrIsTerminal = Terminal.stderrIsTerminal(System.console() != null, environment, Terminal.stderrTarget());
+    boolean stderrIsTerminal =
+        Terminal.stderrIsTerminal(System.console() != null, environment, Terminal.stderrTarget());
     System.exit(run(args, environment, System.out, System.err, stderrIsTerminal));
   }
 
   /** Runs {@code vidu} with the given environment and streams, returning the exit code. */
-  static int run(String[] args, Map<String, String> environment, OutputStream out, OutputStream err, boolean interactive) {
+  static int run(
+      String[] args,
+      Map<String, String> environment,
+      OutputStream out,
+      OutputStream err,
+      boolean interactive) {
     ViduCli root = new ViduCli(environment, out, err, interactive);
     CommandLine cli = commandLine(root);
     for (String secret : Secrets.in(args, environment, optionNames(cli))) {
@@ -139,7 +150,8 @@ public final class ViduCli {
   }
 
   private static java.util.Set<String> optionNames(CommandLine command) {
-    java.util.Set<String> names = new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
+    java.util.Set<String> names =
+        new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
     command.getSubcommands().values().forEach(sub -> names.addAll(optionNames(sub)));
     return names;
   }
@@ -158,7 +170,8 @@ public final class ViduCli {
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {
       if (baseUrl != null || region != null) {
-        throw new UsageException("--sandbox runs its own server: drop --base-url/--region, or drop --sandbox");
+        throw new UsageException(
+            "--sandbox runs its own server: drop --base-url/--region, or drop --sandbox");
       }
       return Session.withSandbox(builder, key, this);
     }
@@ -175,7 +188,8 @@ public final class ViduCli {
       } catch (InvalidSettingException e) {
         // The user knows the option or variable, not the builder method the library names.
         String source = baseUrl != null ? "--base-url" : "VIDU_BASE_URL";
-        throw new UsageException(source + " " + e.problem() + " (for example https://api.vidu.com/)");
+        throw new UsageException(
+            source + " " + e.problem() + " (for example https://api.vidu.com/)");
       }
     } else if (region != null) {
       builder.region(region);
@@ -183,7 +197,10 @@ public final class ViduCli {
     return new Session(builder.build(), null);
   }
 
-  /** How {@code --wait} and {@code task wait} show progress: the rule in {@code --no-progress}'s help. */
+  /**
+   * How {@code --wait} and {@code task wait} show progress: the rule in {@code --no-progress}'s
+   * help.
+   */
   Progress.Mode progressMode() {
     if (noProgress || Terminal.progressDisabledBy(environment)) {
       return Progress.Mode.OFF;
@@ -211,9 +228,14 @@ public final class ViduCli {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.net.BindException bind) {
         String reason = String.valueOf(bind.getMessage());
-        return new UsageException(reason.contains("in use")
-            ? "port " + port + " is already in use on " + host + "; pick another --port, or 0 for any free one"
-            : "cannot listen on " + host + ":" + port + ": " + reason);
+        return new UsageException(
+            reason.contains("in use")
+                ? "port "
+                    + port
+                    + " is already in use on "
+                    + host
+                    + "; pick another --port, or 0 for any free one"
+                : "cannot listen on " + host + ":" + port + ": " + reason);
       }
     }
     return new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -249,10 +271,14 @@ public final class ViduCli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      // From the jar's manifest (cli/pom.xml puts it there); classes run from a build directory have none.
+      // From the jar's manifest (cli/pom.xml puts it there); classes run from a build directory
+      // have none.
       Package p = ViduCli.class.getPackage();
-      String version = p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
-      return new String[] {"vidu " + version + " (vidu4j, Java " + System.getProperty("java.version") + ")"};
+      String version =
+          p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
+      return new String[] {
+        "vidu " + version + " (vidu4j, Java " + System.getProperty("java.version") + ")"
+      };
     }
   }
 }

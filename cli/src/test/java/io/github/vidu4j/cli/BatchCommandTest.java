@@ -49,15 +49,34 @@ class BatchCommandTest {
 
   private Path input(int lines) throws Exception {
     Path file = dir.resolve("catalogue.jsonl");
-    Files.writeString(file, IntStream.rangeClosed(1, lines)
-        .mapToObj(n -> "{\"model\": \"viduq2\", \"prompt\": \"catalogue item " + n + "\", \"aspect_ratio\": \"1:1\"}")
-        .collect(Collectors.joining("\n", "", "\n")));
+    Files.writeString(
+        file,
+        IntStream.rangeClosed(1, lines)
+            .mapToObj(
+                n ->
+                    "{\"model\": \"viduq2\", \"prompt\": \"catalogue item "
+                        + n
+                        + "\", \"aspect_ratio\": \"1:1\"}")
+            .collect(Collectors.joining("\n", "", "\n")));
     return file;
   }
 
   private String[] args(Path file, Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("--base-url", sandbox.baseUrl(), "--api-key", sandbox.demoKey(), "--no-progress",
-        "image", "batch", file.toString(), "--output", out.toString(), "--poll-interval", "50ms"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--base-url",
+                sandbox.baseUrl(),
+                "--api-key",
+                sandbox.demoKey(),
+                "--no-progress",
+                "image",
+                "batch",
+                file.toString(),
+                "--output",
+                out.toString(),
+                "--poll-interval",
+                "50ms"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -74,10 +93,16 @@ class BatchCommandTest {
     List<String> kills = new ArrayList<>();
     int killed = 0;
     for (int run = 0; run < 4; run++) {
-      List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, ViduCli.class.getName()));
+      List<String> command =
+          new ArrayList<>(List.of(java, "-cp", classpath, ViduCli.class.getName()));
       command.addAll(List.of(args(file, out, "--concurrency", "5")));
-      Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run-" + run + ".log").toFile()).start();
-      // Kill once the run is under way (a JVM takes seconds to start here): at a random moment after its first create.
+      Process child =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("run-" + run + ".log").toFile())
+              .start();
+      // Kill once the run is under way (a JVM takes seconds to start here): at a random moment
+      // after its first create.
       int before = sandbox.taskCount();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (child.isAlive() && sandbox.taskCount() == before && System.nanoTime() < deadline) {
@@ -90,32 +115,57 @@ class BatchCommandTest {
         killed++;
         child.waitFor(30, TimeUnit.SECONDS);
       }
-      kills.add("run " + run + (ended ? " ended by itself (exit " + child.exitValue() + ")" : " killed " + delay + " ms after its first create")
-          + ", " + sandbox.taskCount() + " tasks so far");
+      kills.add(
+          "run "
+              + run
+              + (ended
+                  ? " ended by itself (exit " + child.exitValue() + ")"
+                  : " killed " + delay + " ms after its first create")
+              + ", "
+              + sandbox.taskCount()
+              + " tasks so far");
       assertNoPartialFileUnderAFinalName(out);
     }
     CliRun last = CliRun.of(Map.of(), args(file, out));
-    System.out.println("kill and resume (seed " + seed + "): " + String.join("; ", kills) + "; final run exit " + last.exitCode() + ", " + sandbox.taskCount() + " tasks");
+    System.out.println(
+        "kill and resume (seed "
+            + seed
+            + "): "
+            + String.join("; ", kills)
+            + "; final run exit "
+            + last.exitCode()
+            + ", "
+            + sandbox.taskCount()
+            + " tasks");
 
     assertThat(killed).as("runs killed before they ended").isPositive();
     assertThat(last.exitCode()).as("%s", last).isZero();
     assertThat(sandbox.taskCount()).isEqualTo(lines);
     Map<Integer, Integer> tasksPerLine = new HashMap<>();
     try (ViduClient client = sandbox.newClient()) {
-      client.tasks().listAll(io.github.vidu4j.TaskQuery.all().pageSize(100)).forEach(summary -> {
-        TaskCreations task = client.tasks().get(summary.getId());
-        Matcher m = TAG_LINE.matcher(String.valueOf(task.getPayload()));
-        assertThat(m.find()).as("payload of task %s: %s", summary.getId(), task.getPayload()).isTrue();
-        tasksPerLine.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-      });
+      client
+          .tasks()
+          .listAll(io.github.vidu4j.TaskQuery.all().pageSize(100))
+          .forEach(
+              summary -> {
+                TaskCreations task = client.tasks().get(summary.getId());
+                Matcher m = TAG_LINE.matcher(String.valueOf(task.getPayload()));
+                assertThat(m.find())
+                    .as("payload of task %s: %s", summary.getId(), task.getPayload())
+                    .isTrue();
+                tasksPerLine.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+              });
     }
-    assertThat(tasksPerLine).hasSize(lines).allSatisfy((line, count) -> assertThat(count).as("tasks of line %d", line).isEqualTo(1));
+    assertThat(tasksPerLine)
+        .hasSize(lines)
+        .allSatisfy((line, count) -> assertThat(count).as("tasks of line %d", line).isEqualTo(1));
     for (int n = 1; n <= lines; n++) {
       assertThat(out.resolve(n + "-1.png")).isRegularFile();
     }
     assertNoPartialFileUnderAFinalName(out);
     try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".vidu-part"))).isEmpty();
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".vidu-part")))
+          .isEmpty();
     }
   }
 
@@ -125,9 +175,14 @@ class BatchCommandTest {
       return;
     }
     try (Stream<Path> files = Files.list(out)) {
-      for (Path f : files.filter(f -> FINAL_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+      for (Path f :
+          files.filter(f -> FINAL_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
         byte[] bytes = Files.readAllBytes(f);
-        assertThat(new String(bytes, bytes.length - 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).as("%s ends with IEND", f).isEqualTo("IEND");
+        assertThat(
+                new String(
+                    bytes, bytes.length - 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as("%s ends with IEND", f)
+            .isEqualTo("IEND");
         BufferedImage image = ImageIO.read(f.toFile());
         assertThat(image).as("%s decodes", f).isNotNull();
       }
@@ -137,7 +192,10 @@ class BatchCommandTest {
   @Test
   void dryRunChecksEveryLineAndEstimatesCreditsWithoutSending() throws Exception {
     Path file = input(3);
-    Files.writeString(file, "{\"model\": \"viduq2\", \"prompt\": \"big\", \"resolution\": \"4K\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        "{\"model\": \"viduq2\", \"prompt\": \"big\", \"resolution\": \"4K\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
     CliRun run = CliRun.of(Map.of(), args(file, dir.resolve("out"), "--dry-run"));
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out()).contains("4 lines valid; estimated cost 40 credits");
@@ -149,10 +207,13 @@ class BatchCommandTest {
   @Test
   void badLinesExitTwoListingEveryLineNumber() throws Exception {
     Path file = dir.resolve("bad.jsonl");
-    Files.writeString(file, "{\"model\": \"viduq2\", \"prompt\": \"ok\"}\nnot json\n{\"model\": \"viduq1\", \"prompt\": \"no image\"}\n");
+    Files.writeString(
+        file,
+        "{\"model\": \"viduq2\", \"prompt\": \"ok\"}\nnot json\n{\"model\": \"viduq1\", \"prompt\": \"no image\"}\n");
     CliRun run = CliRun.of(Map.of(), args(file, dir.resolve("out")));
     assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("2 bad lines", "line 2: not JSON", "line 3: images: viduq1 needs 1 to 7 images");
+    assertThat(run.err())
+        .contains("2 bad lines", "line 2: not JSON", "line 3: images: viduq1 needs 1 to 7 images");
     assertThat(sandbox.received()).isEmpty();
   }
 
@@ -164,7 +225,8 @@ class BatchCommandTest {
     all.addAll(List.of(args(file, dir.resolve("out"), "--concurrency", "1")));
     CliRun run = CliRun.of(Map.of(), all.toArray(String[]::new));
     assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCode.TASK_FAILED);
-    com.google.gson.JsonObject report = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
+    com.google.gson.JsonObject report =
+        com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(report.get("total").getAsInt()).isEqualTo(2);
     assertThat(report.get("failed").getAsInt()).isEqualTo(1);
     com.google.gson.JsonObject first = report.getAsJsonArray("lines").get(0).getAsJsonObject();

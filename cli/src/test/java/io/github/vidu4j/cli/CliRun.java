@@ -15,11 +15,13 @@ record CliRun(int exitCode, String out, String err) {
     return run(true, environment, args);
   }
 
-  private static CliRun run(boolean stderrIsTerminal, Map<String, String> environment, String... args) {
+  private static CliRun run(
+      boolean stderrIsTerminal, Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ViduCli.run(args, environment, out, err, stderrIsTerminal);
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   String all() {

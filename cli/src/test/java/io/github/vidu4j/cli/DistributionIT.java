@@ -26,8 +26,7 @@ class DistributionIT {
   private static final String VERSION = System.getProperty("vidu.version");
   private static final Path ARCHIVES = Path.of(System.getProperty("vidu.distribution"));
 
-  @TempDir
-  static Path unpacked;
+  @TempDir static Path unpacked;
 
   static Path home;
 
@@ -57,7 +56,12 @@ class DistributionIT {
     }
     TreeSet<String> inTar = new TreeSet<>();
     try (Stream<Path> files = Files.walk(home)) {
-      files.filter(Files::isRegularFile).forEach(f -> inTar.add("vidu-" + VERSION + "/" + home.relativize(f).toString().replace('\\', '/')));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(
+              f ->
+                  inTar.add(
+                      "vidu-" + VERSION + "/" + home.relativize(f).toString().replace('\\', '/')));
     }
     assertThat(inZip).isEqualTo(inTar);
   }
@@ -65,21 +69,45 @@ class DistributionIT {
   @Test
   void everyCommandHasAManPage() {
     List<String> pages = new ArrayList<>();
-    collect(ViduCli.commandLine(new ViduCli(Map.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false)), pages);
+    collect(
+        ViduCli.commandLine(
+            new ViduCli(Map.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false)),
+        pages);
     for (String page : pages) {
       Path file = home.resolve("man/man1/" + page + ".1");
       assertThat(file).as(page).isRegularFile();
-      assertThat(readString(file)).as(page).contains(".TH \"" + page.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\"");
+      assertThat(readString(file))
+          .as(page)
+          .contains(".TH \"" + page.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\"");
     }
-    assertThat(readString(home.resolve("man/man1/vidu-image-create.1"))).contains("\\-\\-aspect\\-ratio");
+    assertThat(readString(home.resolve("man/man1/vidu-image-create.1")))
+        .contains("\\-\\-aspect\\-ratio");
   }
 
   @Test
   void createsAPngWithTheSandboxFromAnotherDirectory() throws Exception {
     Path elsewhere = Files.createDirectories(unpacked.resolve("elsewhere"));
-    Map<String, String> env = Map.of("XDG_CACHE_HOME", unpacked.resolve("cache").toString(), "JAVA_HOME", System.getProperty("java.home"));
-    Result result = run(elsewhere, env, home.resolve("bin/vidu").toString(), "--sandbox", "image", "create", "--model", "viduq2",
-        "--prompt", "a red fox in the snow", "--wait", "--output", "out");
+    Map<String, String> env =
+        Map.of(
+            "XDG_CACHE_HOME",
+            unpacked.resolve("cache").toString(),
+            "JAVA_HOME",
+            System.getProperty("java.home"));
+    Result result =
+        run(
+            elsewhere,
+            env,
+            home.resolve("bin/vidu").toString(),
+            "--sandbox",
+            "image",
+            "create",
+            "--model",
+            "viduq2",
+            "--prompt",
+            "a red fox in the snow",
+            "--wait",
+            "--output",
+            "out");
     assertThat(result.exitCode).as(result.toString()).isZero();
     Path png = elsewhere.resolve(result.out.strip());
     assertThat(png.getParent()).isEqualTo(elsewhere.resolve("out"));
@@ -87,7 +115,9 @@ class DistributionIT {
     assertThat(image.getWidth()).isEqualTo(1920);
     assertThat(image.getHeight()).isEqualTo(1080);
     try (Stream<Path> archives = Files.list(unpacked.resolve("cache/vidu"))) {
-      assertThat(archives.map(p -> p.getFileName().toString())).as("the class-data archive of the first run").anyMatch(n -> n.endsWith(".jsa"));
+      assertThat(archives.map(p -> p.getFileName().toString()))
+          .as("the class-data archive of the first run")
+          .anyMatch(n -> n.endsWith(".jsa"));
     }
 
     Result again = run(elsewhere, env, home.resolve("bin/vidu").toString(), "--version");
@@ -107,10 +137,19 @@ class DistributionIT {
 
   private static Result complete(String script, String... words) throws Exception {
     String line = String.join(" ", words);
-    String bash = "source '" + script + "' && complete -p vidu >/dev/null"
-        + " && COMP_WORDS=(" + line + ") && COMP_CWORD=" + (words.length - 1)
-        + " && COMP_LINE='" + line + "' && COMP_POINT=" + line.length()
-        + " && _complete_vidu && printf '%s\\n' \"${COMPREPLY[@]}\"";
+    String bash =
+        "source '"
+            + script
+            + "' && complete -p vidu >/dev/null"
+            + " && COMP_WORDS=("
+            + line
+            + ") && COMP_CWORD="
+            + (words.length - 1)
+            + " && COMP_LINE='"
+            + line
+            + "' && COMP_POINT="
+            + line.length()
+            + " && _complete_vidu && printf '%s\\n' \"${COMPREPLY[@]}\"";
     return run(unpacked, Map.of(), "bash", "-c", bash);
   }
 
@@ -134,7 +173,9 @@ class DistributionIT {
     process.getOutputStream().close();
     // Both streams are small; read after the exit.
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finishes", List.of(command)).isTrue();
-    return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 

@@ -62,7 +62,11 @@ class DownloadOutputTest {
   }
 
   String succeeded(String id) {
-    return "{\"id\":\"" + id + "\",\"state\":\"success\",\"err_code\":\"\",\"creations\":[{\"id\":\"c1\",\"url\":\"" + base + "/full.png\"}]}";
+    return "{\"id\":\""
+        + id
+        + "\",\"state\":\"success\",\"err_code\":\"\",\"creations\":[{\"id\":\"c1\",\"url\":\""
+        + base
+        + "/full.png\"}]}";
   }
 
   static long filesIn(Path directory) throws IOException {
@@ -71,7 +75,10 @@ class DownloadOutputTest {
     }
   }
 
-  /** The probe's reproduction: the id in the answer climbs out of --output and names another directory. */
+  /**
+   * The probe's reproduction: the id in the answer climbs out of --output and names another
+   * directory.
+   */
   @Test
   void aTaskIdThatWouldLeaveTheOutputDirectoryIsRefused() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out-cli"));
@@ -79,10 +86,20 @@ class DownloadOutputTest {
     String hostile = "/../../../../../../.." + elsewhere.toAbsolutePath() + "/vidu-pwned-cli";
     taskJson = succeeded(hostile);
 
-    CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", base + "/", "task", "wait", "900000000000000001", "--output", out.toString());
+    CliRun run =
+        CliRun.of(
+            Map.of("VIDU_API_KEY", KEY),
+            "--base-url",
+            base + "/",
+            "task",
+            "wait",
+            "900000000000000001",
+            "--output",
+            out.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OTHER);
-    assertThat(run.err()).contains("task id \"" + hostile + "\" cannot be used as a file name: it contains '/'");
+    assertThat(run.err())
+        .contains("task id \"" + hostile + "\" cannot be used as a file name: it contains '/'");
     assertThat(run.out()).isEmpty();
     assertThat(filesIn(out)).isZero();
     assertThat(filesIn(elsewhere)).isZero();
@@ -93,19 +110,31 @@ class DownloadOutputTest {
   void anOutputDirectoryThatVanishesMidwayIsExitOneNamingThePath() throws Exception {
     Path out = dir.resolve("out");
     taskJson = succeeded("900000000000000001");
-    beforeImage = () -> {
-      try {
-        Files.deleteIfExists(out);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    };
+    beforeImage =
+        () -> {
+          try {
+            Files.deleteIfExists(out);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
 
-    CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", base + "/", "task", "wait", "900000000000000001", "--output", out.toString());
+    CliRun run =
+        CliRun.of(
+            Map.of("VIDU_API_KEY", KEY),
+            "--base-url",
+            base + "/",
+            "task",
+            "wait",
+            "900000000000000001",
+            "--output",
+            out.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OTHER);
     assertThat(run.err())
-        .contains("creation 1 of task 900000000000000001 not saved: cannot create " + out.resolve(".900000000000000001-1."))
+        .contains(
+            "creation 1 of task 900000000000000001 not saved: cannot create "
+                + out.resolve(".900000000000000001-1."))
         .doesNotContain("network error");
   }
 }

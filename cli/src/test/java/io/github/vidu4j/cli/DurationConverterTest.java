@@ -10,7 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationConverterTest {
   @ParameterizedTest
-  @CsvSource({"90s, PT1M30S", "5m, PT5M", "1h, PT1H", "1h30m, PT1H30M", "500ms, PT0.5S", "PT90S, PT1M30S", "pt2m, PT2M", "2M, PT2M"})
+  @CsvSource({
+    "90s, PT1M30S",
+    "5m, PT5M",
+    "1h, PT1H",
+    "1h30m, PT1H30M",
+    "500ms, PT0.5S",
+    "PT90S, PT1M30S",
+    "pt2m, PT2M",
+    "2M, PT2M"
+  })
   void readsDurationsAsPeopleWriteThem(String text, String iso) throws Exception {
     assertThat(new DurationConverter().convert(text)).isEqualTo(Duration.parse(iso));
   }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built jar as a separate process, with the README's own run command. */
 class ReadmeRunCommandIT {
-  private static final Path ROOT = Path.of(System.getProperty("vidu.spec")).toAbsolutePath().getParent().getParent();
+  private static final Path ROOT =
+      Path.of(System.getProperty("vidu.spec")).toAbsolutePath().getParent().getParent();
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   /**
    * The README's first command, {@code ./vidu --sandbox image create ...}, run as written from a
@@ -38,7 +38,8 @@ class ReadmeRunCommandIT {
 
     List<String> command = new ArrayList<>(words(run));
     command.set(0, ROOT.resolve("vidu").toString());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(false);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(false);
     builder.environment().put("VIDU_MVN", "false");
     builder.environment().put("XDG_CACHE_HOME", workDir.resolve("cache").toString());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -63,8 +64,14 @@ class ReadmeRunCommandIT {
 
   @Test
   void theJarKnowsItsVersion() throws Exception {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("vidu.jar"), "--version").directory(workDir.toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("vidu.jar"),
+                "--version")
+            .directory(workDir.toFile())
+            .start();
     process.getOutputStream().close();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -87,5 +94,4 @@ class ReadmeRunCommandIT {
     }
     return words;
   }
-
 }

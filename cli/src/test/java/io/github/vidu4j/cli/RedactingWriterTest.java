@@ -32,15 +32,28 @@ class RedactingWriterTest {
 
   @Test
   void secretsAreCollectedAsGivenAndTrimmed() {
-    assertThat(Secrets.in(new String[] {"--api-key", "  vda_padded_key_1  ", "--secret=cb_secret_22 "},
-        Map.of("VIDU_API_KEY", " vda_env_key_333\n"), Set.of("--api-key", "--secret")))
-        .contains("  vda_padded_key_1  ", "vda_padded_key_1", "cb_secret_22 ", "cb_secret_22", "vda_env_key_333");
+    assertThat(
+            Secrets.in(
+                new String[] {"--api-key", "  vda_padded_key_1  ", "--secret=cb_secret_22 "},
+                Map.of("VIDU_API_KEY", " vda_env_key_333\n"),
+                Set.of("--api-key", "--secret")))
+        .contains(
+            "  vda_padded_key_1  ",
+            "vda_padded_key_1",
+            "cb_secret_22 ",
+            "cb_secret_22",
+            "vda_env_key_333");
   }
 
   @Test
   void anOptionNameAfterASecretOptionIsNotASecret() {
-    // The parser refuses it as the key ("... but found '--sandbox'"): masking it would garble that message.
-    assertThat(Secrets.in(new String[] {"--api-key", "--sandbox", "credits"}, Map.of(), Set.of("--api-key", "--sandbox")))
+    // The parser refuses it as the key ("... but found '--sandbox'"): masking it would garble that
+    // message.
+    assertThat(
+            Secrets.in(
+                new String[] {"--api-key", "--sandbox", "credits"},
+                Map.of(),
+                Set.of("--api-key", "--sandbox")))
         .isEmpty();
   }
 }

@@ -12,7 +12,8 @@ class SessionTest {
   @Test
   void aClientThatCannotBeBuiltLeavesNoSandboxRunning() throws InterruptedException {
     long serversBefore = httpServerThreads();
-    ViduCli cli = new ViduCli(Map.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false);
+    ViduCli cli =
+        new ViduCli(Map.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false);
 
     // The sandbox takes a key with a tab inside; the client refuses it, after the sandbox started.
     assertThatThrownBy(() -> Session.withSandbox(ViduClient.builder(), "demo\tkey", cli))
@@ -28,6 +29,8 @@ class SessionTest {
 
   /** The JDK HttpServer's dispatcher thread: one per running sandbox. */
   private static long httpServerThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("HTTP-Dispatcher")).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("HTTP-Dispatcher"))
+        .count();
   }
 }

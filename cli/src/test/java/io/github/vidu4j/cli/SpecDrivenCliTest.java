@@ -14,13 +14,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the CLI says about models comes from the spec; --field sends what the spec does not know yet. */
+/**
+ * What the CLI says about models comes from the spec; --field sends what the spec does not know
+ * yet.
+ */
 class SpecDrivenCliTest {
   static final String KEY = "vda_cli_fields_key_3c2b";
 
   @RegisterExtension
-  static final ViduSandboxExtension vidu = ViduSandboxExtension.withOptions(
-      SandboxOptions.fast().toBuilder().apiKey(KEY).acceptRequestField("quality").acceptRequestField("n").acceptRequestField("opts").build());
+  static final ViduSandboxExtension vidu =
+      ViduSandboxExtension.withOptions(
+          SandboxOptions.fast().toBuilder()
+              .apiKey(KEY)
+              .acceptRequestField("quality")
+              .acceptRequestField("n")
+              .acceptRequestField("opts")
+              .build());
 
   CliRun vidu(String... args) {
     List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
@@ -30,10 +39,25 @@ class SpecDrivenCliTest {
 
   @Test
   void fieldsAreSentAsStringsOrAsJson() {
-    CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a fox",
-        "--field", "quality=high", "--field", "n:=2", "--field", "opts:={\"a\":[1,true]}");
+    CliRun run =
+        vidu(
+            "image",
+            "create",
+            "--model",
+            "viduq2",
+            "--prompt",
+            "a fox",
+            "--field",
+            "quality=high",
+            "--field",
+            "n:=2",
+            "--field",
+            "opts:={\"a\":[1,true]}");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    JsonObject body = JsonParser.parseString(vidu.sandbox().received().get(vidu.sandbox().received().size() - 1).requestBody()).getAsJsonObject();
+    JsonObject body =
+        JsonParser.parseString(
+                vidu.sandbox().received().get(vidu.sandbox().received().size() - 1).requestBody())
+            .getAsJsonObject();
     assertThat(body.get("quality").getAsString()).isEqualTo("high");
     assertThat(body.get("n").getAsInt()).isEqualTo(2);
     assertThat(body.getAsJsonObject("opts").toString()).isEqualTo("{\"a\":[1,true]}");
@@ -41,7 +65,16 @@ class SpecDrivenCliTest {
 
   @Test
   void aFieldTheSandboxDoesNotAcceptComesBackAsVidusFieldUnwanted() {
-    CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "moderation=disabled");
+    CliRun run =
+        vidu(
+            "image",
+            "create",
+            "--model",
+            "viduq2",
+            "--prompt",
+            "a fox",
+            "--field",
+            "moderation=disabled");
     assertThat(run.exitCode()).as(run.toString()).isNotZero();
     assertThat(run.err()).contains("FieldUnwanted").contains("moderation");
   }
@@ -49,9 +82,26 @@ class SpecDrivenCliTest {
   @Test
   void badFieldsExitTwoAndSendNothing() {
     int before = vidu.sandbox().received().size();
-    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "quality").exitCode()).isEqualTo(2);
-    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "n:=two").exitCode()).isEqualTo(2);
-    assertThat(vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "model=viduq1").exitCode()).isEqualTo(2);
+    assertThat(
+            vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "quality")
+                .exitCode())
+        .isEqualTo(2);
+    assertThat(
+            vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "n:=two")
+                .exitCode())
+        .isEqualTo(2);
+    assertThat(
+            vidu(
+                    "image",
+                    "create",
+                    "--model",
+                    "viduq2",
+                    "--prompt",
+                    "a fox",
+                    "--field",
+                    "model=viduq1")
+                .exitCode())
+        .isEqualTo(2);
     assertThat(vidu.sandbox().received()).hasSize(before);
   }
 
@@ -60,10 +110,20 @@ class SpecDrivenCliTest {
     CliRun run = vidu("image", "create", "--help");
     String help = run.out().replaceAll("\\s+", " ");
     for (ModelRules model : ViduRules.spec().models().values()) {
-      assertThat(help).contains(model.model() + " (" + model.minImages() + " to " + model.maxImages() + " images")
-          .contains(model.model() + " (" + String.join(", ", model.resolutions()) + "; default " + model.defaultResolution() + ")");
+      assertThat(help)
+          .contains(
+              model.model() + " (" + model.minImages() + " to " + model.maxImages() + " images")
+          .contains(
+              model.model()
+                  + " ("
+                  + String.join(", ", model.resolutions())
+                  + "; default "
+                  + model.defaultResolution()
+                  + ")");
     }
-    assertThat(help).contains("at most " + ViduRules.spec().images().promptMaxCodePoints() + " characters");
-    assertThat(vidu("task", "list", "--help").out().replaceAll("\\s+", " ")).contains("1 to " + ViduRules.spec().maxPageSize());
+    assertThat(help)
+        .contains("at most " + ViduRules.spec().images().promptMaxCodePoints() + " characters");
+    assertThat(vidu("task", "list", "--help").out().replaceAll("\\s+", " "))
+        .contains("1 to " + ViduRules.spec().maxPageSize());
   }
 }

@@ -26,7 +26,8 @@ class TerminalTest {
   void noConsoleOrNoTermOrDumbTermIsNotATerminal() {
     assertThat(Terminal.stderrIsTerminal(false, XTERM, Optional.of("/dev/pts/3"))).isFalse();
     assertThat(Terminal.stderrIsTerminal(true, Map.of(), Optional.of("/dev/pts/3"))).isFalse();
-    assertThat(Terminal.stderrIsTerminal(true, Map.of("TERM", "dumb"), Optional.of("/dev/pts/3"))).isFalse();
+    assertThat(Terminal.stderrIsTerminal(true, Map.of("TERM", "dumb"), Optional.of("/dev/pts/3")))
+        .isFalse();
   }
 
   @Test

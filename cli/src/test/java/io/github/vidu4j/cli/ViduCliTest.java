@@ -30,10 +30,10 @@ class ViduCliTest {
   static final String KEY = "vda_cli_test_key_7d1e";
 
   @RegisterExtension
-  static final ViduSandboxExtension vidu = ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder().apiKey(KEY).build());
+  static final ViduSandboxExtension vidu =
+      ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder().apiKey(KEY).build());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   CliRun vidu(String... args) {
     List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
@@ -53,7 +53,19 @@ class ViduCliTest {
 
     @Test
     void waitDownloadsAPngAndPrintsItsPath() throws Exception {
-      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a red fox", "--aspect-ratio", "1:1", "--wait", "--output", dir.toString());
+      CliRun run =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "a red fox",
+              "--aspect-ratio",
+              "1:1",
+              "--wait",
+              "--output",
+              dir.toString());
       assertThat(run.exitCode()).as(run.toString()).isZero();
       Path png = Path.of(run.out().strip());
       assertThat(png.getParent()).isEqualTo(dir);
@@ -65,9 +77,21 @@ class ViduCliTest {
 
     @Test
     void jsonPutsOnlyTheApisJsonOnStdout() {
-      CliRun run = vidu("--json", "image", "create", "--model", "viduq2", "--prompt", "a red fox", "--wait", "--output", dir.toString());
+      CliRun run =
+          vidu(
+              "--json",
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "a red fox",
+              "--wait",
+              "--output",
+              dir.toString());
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(JsonParser.parseString(run.out()).getAsJsonObject().get("state").getAsString()).isEqualTo("success");
+      assertThat(JsonParser.parseString(run.out()).getAsJsonObject().get("state").getAsString())
+          .isEqualTo("success");
       assertThat(run.err()).contains("saved ");
     }
 
@@ -75,17 +99,39 @@ class ViduCliTest {
     void localImageFileIsSentInline() throws Exception {
       Path input = dir.resolve("in.png");
       ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", input.toFile());
-      CliRun run = vidu("image", "create", "--model", "viduq1", "--prompt", "same scene at night", "--image", input.toString());
+      CliRun run =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq1",
+              "--prompt",
+              "same scene at night",
+              "--image",
+              input.toString());
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(vidu.sandbox().received(Operation.CREATE_TASK).get(0).requestBody()).contains("data:image/png;base64,");
+      assertThat(vidu.sandbox().received(Operation.CREATE_TASK).get(0).requestBody())
+          .contains("data:image/png;base64,");
     }
 
     @Test
     void waitOptionsWithoutWaitAreRefusedNotIgnored() {
-      CliRun output = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--output", dir.toString());
+      CliRun output =
+          vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--output", dir.toString());
       assertThat(output.exitCode()).as(output.toString()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(output.err()).contains("--output applies only with --wait");
-      CliRun both = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--timeout", "5m", "--output", dir.toString());
+      CliRun both =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--timeout",
+              "5m",
+              "--output",
+              dir.toString());
       assertThat(both.err()).contains("--timeout and --output apply only with --wait");
       assertThat(vidu.sandbox().received()).isEmpty();
     }
@@ -94,9 +140,22 @@ class ViduCliTest {
     void anOutputThatCannotBeWrittenIsRefusedBeforeTheTaskIsCreated() throws Exception {
       Path file = Files.writeString(dir.resolve("taken"), "not a directory");
       for (Path output : List.of(file, file.resolve("below"))) {
-        CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", output.toString());
+        CliRun run =
+            vidu(
+                "image",
+                "create",
+                "--model",
+                "viduq2",
+                "--prompt",
+                "p",
+                "--wait",
+                "--output",
+                output.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(run.err()).contains("--output").contains(file.toString()).contains("no task was created");
+        assertThat(run.err())
+            .contains("--output")
+            .contains(file.toString())
+            .contains("no task was created");
       }
       assertThat(vidu.sandbox().received()).isEmpty();
 
@@ -109,18 +168,48 @@ class ViduCliTest {
     @Test
     void aMissingOutputDirectoryIsCreatedOnlyWhenSaving() {
       Path output = dir.resolve("a/b");
-      CliRun invalid = vidu("image", "create", "--model", "viduq1", "--prompt", "p", "--wait", "--output", output.toString());
+      CliRun invalid =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq1",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              output.toString());
       assertThat(invalid.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(output.getParent()).doesNotExist();
 
-      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", output.toString());
+      CliRun run =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              output.toString());
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(Path.of(run.out().strip())).exists().hasParent(output);
     }
 
     @Test
     void anExistingFileIsKeptAndTheImageSavedUnderTheNextFreeName() throws Exception {
-      CliRun created = vidu("image", "create", "--model", "viduq2", "--prompt", "twice", "--wait", "--output", dir.toString());
+      CliRun created =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "twice",
+              "--wait",
+              "--output",
+              dir.toString());
       Path first = Path.of(created.out().strip());
       String id = first.getFileName().toString().replace("-1.png", "");
       byte[] before = Files.readAllBytes(first);
@@ -129,12 +218,15 @@ class ViduCliTest {
       CliRun again = vidu("task", "wait", id, "--output", dir.toString());
       assertThat(again.exitCode()).as(again.toString()).isZero();
       assertThat(again.out().strip()).isEqualTo(dir.resolve(id + "-1-3.png").toString());
-      assertThat(again.err()).contains(id + "-1.png already exists").contains("saved as " + id + "-1-3.png");
+      assertThat(again.err())
+          .contains(id + "-1.png already exists")
+          .contains("saved as " + id + "-1-3.png");
       assertThat(Files.readAllBytes(first)).isEqualTo(before);
       assertThat(dir.resolve(id + "-1-2.png")).hasContent("someone else's file");
       assertThat(ImageIO.read(dir.resolve(id + "-1-3.png").toFile()).getWidth()).isPositive();
       try (var files = Files.list(dir)) {
-        assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .noneMatch(name -> name.endsWith(".part"));
       }
     }
 
@@ -143,26 +235,48 @@ class ViduCliTest {
       BufferedImage pixel = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
       java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
       ImageIO.write(pixel, "png", png);
-      com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
-          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      com.sun.net.httpserver.HttpServer stub =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
       String base = "http://127.0.0.1:" + stub.getAddress().getPort();
-      String task = "{\"id\":\"t-two\",\"state\":\"success\",\"err_code\":\"\",\"creations\":["
-          + "{\"id\":\"c1\",\"url\":\"" + base + "/gone.png?sig=x\"},{\"id\":\"c2\",\"url\":\"" + base + "/ok?sig=y\"}]}";
-      stub.createContext("/", exchange -> {
-        String path = exchange.getRequestURI().getPath();
-        byte[] body = path.endsWith("/creations") ? task.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-            : path.equals("/ok") ? png.toByteArray() : new byte[0];
-        exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-      });
+      String task =
+          "{\"id\":\"t-two\",\"state\":\"success\",\"err_code\":\"\",\"creations\":["
+              + "{\"id\":\"c1\",\"url\":\""
+              + base
+              + "/gone.png?sig=x\"},{\"id\":\"c2\",\"url\":\""
+              + base
+              + "/ok?sig=y\"}]}";
+      stub.createContext(
+          "/",
+          exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body =
+                path.endsWith("/creations")
+                    ? task.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : path.equals("/ok") ? png.toByteArray() : new byte[0];
+            exchange.sendResponseHeaders(
+                body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
       stub.start();
       try {
-        CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", base + "/", "task", "wait", "t-two", "--output", dir.toString());
+        CliRun run =
+            CliRun.of(
+                Map.of("VIDU_API_KEY", KEY),
+                "--base-url",
+                base + "/",
+                "task",
+                "wait",
+                "t-two",
+                "--output",
+                dir.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.API_ERROR);
         // Named from the bytes, since the URL names no format.
         assertThat(run.out().strip()).isEqualTo(dir.resolve("t-two-2.png").toString());
-        assertThat(run.err()).contains("creation 1 of task t-two not saved").doesNotContain("sig=x");
+        assertThat(run.err())
+            .contains("creation 1 of task t-two not saved")
+            .doesNotContain("sig=x");
         assertThat(dir.resolve("t-two-1.png")).doesNotExist();
       } finally {
         stub.stop(0);
@@ -175,7 +289,17 @@ class ViduCliTest {
     String[] waitFor(String... extra) {
       List<String> args = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
       args.addAll(List.of(extra));
-      args.addAll(List.of("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString()));
+      args.addAll(
+          List.of(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              dir.toString()));
       return args.toArray(String[]::new);
     }
 
@@ -187,25 +311,36 @@ class ViduCliTest {
 
       CliRun logged = CliRun.of(Map.of("VIDU_API_KEY", KEY), waitFor());
       assertThat(logged.exitCode()).as(logged.toString()).isZero();
-      assertThat(logged.err()).doesNotContain("\r").containsPattern("task \\d+: success \\(\\d+s\\)");
+      assertThat(logged.err())
+          .doesNotContain("\r")
+          .containsPattern("task \\d+: success \\(\\d+s\\)");
     }
 
     @Test
     void noProgressOptionOrEnvironmentVariableSilencesItEvenOnATerminal() {
       CliRun option = CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY), waitFor("--no-progress"));
-      CliRun variable = CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY, "VIDU_NO_PROGRESS", "1"), waitFor());
-      assertThat(List.of(option, variable)).allSatisfy(run -> {
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).doesNotContain("\r").doesNotContain(": success");
-        assertThat(run.out()).endsWith("-1.png" + System.lineSeparator());
-      });
+      CliRun variable =
+          CliRun.onTerminal(Map.of("VIDU_API_KEY", KEY, "VIDU_NO_PROGRESS", "1"), waitFor());
+      assertThat(List.of(option, variable))
+          .allSatisfy(
+              run -> {
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                assertThat(run.err()).doesNotContain("\r").doesNotContain(": success");
+                assertThat(run.out()).endsWith("-1.png" + System.lineSeparator());
+              });
     }
 
     @Test
     void helpStatesTheRule() {
       CliRun run = CliRun.of(Map.of(), "--help");
-      assertThat(run.out()).contains("--no-progress").contains("VIDU_NO_PROGRESS").contains("TERM").contains("dumb");
-      assertThat(CliRun.of(Map.of(), "task", "wait", "--help").out()).contains("--no-progress").contains("see vidu --help");
+      assertThat(run.out())
+          .contains("--no-progress")
+          .contains("VIDU_NO_PROGRESS")
+          .contains("TERM")
+          .contains("dumb");
+      assertThat(CliRun.of(Map.of(), "task", "wait", "--help").out())
+          .contains("--no-progress")
+          .contains("see vidu --help");
     }
   }
 
@@ -214,7 +349,18 @@ class ViduCliTest {
     @Test
     void aWaitEndingFailedOrTimedOutStillPrintsTheLastTaskJson() {
       vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
-      CliRun failed = vidu("--json", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      CliRun failed =
+          vidu(
+              "--json",
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              dir.toString());
       assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.TASK_FAILED);
       var task = JsonParser.parseString(failed.out()).getAsJsonObject();
       assertThat(task.get("state").getAsString()).isEqualTo("failed");
@@ -223,7 +369,9 @@ class ViduCliTest {
       vidu.sandbox().givenTask("t-slow", TaskState.PROCESSING);
       CliRun timedOut = vidu("--json", "task", "wait", "t-slow", "--timeout", "1s");
       assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
-      assertThat(JsonParser.parseString(timedOut.out()).getAsJsonObject().get("state").getAsString()).isEqualTo("processing");
+      assertThat(
+              JsonParser.parseString(timedOut.out()).getAsJsonObject().get("state").getAsString())
+          .isEqualTo("processing");
     }
 
     @Test
@@ -239,8 +387,18 @@ class ViduCliTest {
       assertThat(serve.out()).isEmpty();
       assertThat(serve.err()).contains("listening on http://127.0.0.1:");
 
-      List<String> verify = new ArrayList<>(List.of("--json", "callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
-      CallbackSigner.withSecret(KEY).sign("POST", "https://h.example/cb", Instant.now(), "n-json")
+      List<String> verify =
+          new ArrayList<>(
+              List.of(
+                  "--json",
+                  "callback",
+                  "verify",
+                  "--secret",
+                  KEY,
+                  "--url",
+                  "https://h.example/cb"));
+      CallbackSigner.withSecret(KEY)
+          .sign("POST", "https://h.example/cb", Instant.now(), "n-json")
           .forEach((k, v) -> verify.addAll(List.of("--header", k + ": " + v)));
       CliRun headersOnly = CliRun.of(Map.of(), verify.toArray(String[]::new));
       assertThat(headersOnly.exitCode()).as(headersOnly.toString()).isZero();
@@ -253,9 +411,13 @@ class ViduCliTest {
   class ExitCodes {
     @Test
     void invalidInputExits2WithTheClientsMessagesAndSendsNothing() {
-      CliRun run = vidu("image", "create", "--model", "viduq1", "--prompt", " ", "--resolution", "4K");
+      CliRun run =
+          vidu("image", "create", "--model", "viduq1", "--prompt", " ", "--resolution", "4K");
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(run.err()).contains("nothing was sent").contains("images: viduq1 needs 1 to 7 images, got 0").contains("prompt")
+      assertThat(run.err())
+          .contains("nothing was sent")
+          .contains("images: viduq1 needs 1 to 7 images, got 0")
+          .contains("prompt")
           .contains("resolution");
       assertThat(vidu.sandbox().received()).isEmpty();
     }
@@ -267,7 +429,8 @@ class ViduCliTest {
       assertThat(refused.err()).contains("--allow-unknown-model").doesNotContain("Exception");
       assertThat(vidu.sandbox().received()).isEmpty();
 
-      CliRun sent = vidu("image", "create", "--model", "viduq3", "--prompt", "p", "--allow-unknown-model");
+      CliRun sent =
+          vidu("image", "create", "--model", "viduq3", "--prompt", "p", "--allow-unknown-model");
       // The sandbox, like Vidu today, does not know viduq3 either: an API error, exit 3.
       assertThat(sent.exitCode()).as(sent.toString()).isEqualTo(ExitCode.API_ERROR);
       assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).hasSize(1);
@@ -275,25 +438,35 @@ class ViduCliTest {
 
     @Test
     void badDurationAndMissingOptionExit2() {
-      assertThat(vidu("task", "wait", "1", "--timeout", "soon").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(vidu("image", "create", "--prompt", "p").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(vidu("task", "wait", "1", "--timeout", "soon").exitCode())
+          .isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(vidu("image", "create", "--prompt", "p").exitCode())
+          .isEqualTo(ExitCode.INVALID_INPUT);
     }
 
     @Test
     void aMistypedCommandLineGetsTheProblemAndWhereToReadMoreNotTheWholeUsage() {
       CliRun unknown = vidu("task", "get", "1", "--bogus");
       assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("see: vidu task get --help").doesNotContain("Usage:");
+      assertThat(unknown.err())
+          .contains("Unknown option: '--bogus'")
+          .contains("see: vidu task get --help")
+          .doesNotContain("Usage:");
       assertThat(unknown.err().lines()).hasSizeLessThanOrEqualTo(3);
       assertThat(unknown.out()).isEmpty();
 
       CliRun typo = vidu("task", "wait", "1", "--timout", "5m");
       assertThat(typo.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(typo.err()).contains("--timeout").contains("see: vidu task wait --help").doesNotContain("Usage:");
+      assertThat(typo.err())
+          .contains("--timeout")
+          .contains("see: vidu task wait --help")
+          .doesNotContain("Usage:");
 
       CliRun bare = CliRun.of(Map.of(), "task");
       assertThat(bare.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(bare.err()).contains("vidu task needs a command: get, wait, cancel, list").doesNotContain("Usage:");
+      assertThat(bare.err())
+          .contains("vidu task needs a command: get, wait, cancel, list")
+          .doesNotContain("Usage:");
     }
 
     @Test
@@ -307,9 +480,13 @@ class ViduCliTest {
     void messagesNameTheOptionsAndVariablesNotTheJavaParameters() {
       CliRun option = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", "nope", "credits");
       assertThat(option.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(option.err()).contains("--base-url is not an absolute http(s) URL: nope").doesNotContain("baseUrl");
+      assertThat(option.err())
+          .contains("--base-url is not an absolute http(s) URL: nope")
+          .doesNotContain("baseUrl");
       CliRun variable = CliRun.of(Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", "nope"), "credits");
-      assertThat(variable.err()).contains("VIDU_BASE_URL is not an absolute http(s) URL").doesNotContain("baseUrl");
+      assertThat(variable.err())
+          .contains("VIDU_BASE_URL is not an absolute http(s) URL")
+          .doesNotContain("baseUrl");
 
       CliRun id = vidu("task", "get", " ");
       assertThat(id.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
@@ -317,15 +494,21 @@ class ViduCliTest {
 
       CliRun pageSize = vidu("task", "list", "--page-size", "0");
       assertThat(pageSize.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(pageSize.err()).contains("--page-size must be 1 to 100, got 0").doesNotContain("pageSize");
+      assertThat(pageSize.err())
+          .contains("--page-size must be 1 to 100, got 0")
+          .doesNotContain("pageSize");
 
       CliRun state = vidu("task", "list", "--state", "bogus");
       assertThat(state.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(state.err()).contains("created, queueing, processing, success, failed").doesNotContainIgnoringCase("unknown_default");
+      assertThat(state.err())
+          .contains("created, queueing, processing, success, failed")
+          .doesNotContainIgnoringCase("unknown_default");
       assertThat(vidu("task", "list", "--state", "SUCCESS").exitCode()).isZero();
 
       CliRun model = vidu("image", "create", "--model", "viduq3", "--prompt", "p");
-      assertThat(model.err()).contains("unknown model; known: viduq1, viduq2").contains("--allow-unknown-model")
+      assertThat(model.err())
+          .contains("unknown model; known: viduq1, viduq2")
+          .contains("--allow-unknown-model")
           .doesNotContain("RequestValidator");
       assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).isEmpty();
     }
@@ -333,8 +516,19 @@ class ViduCliTest {
     @Test
     void aMissingBodyFileIsNamedAndExits2() {
       Path missing = dir.resolve("nope.json");
-      CliRun run = CliRun.of(Map.of(), "callback", "verify", "--secret", KEY, "--url", "https://h.example/cb",
-          "--header", "Date: x", "--body-file", missing.toString());
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "verify",
+              "--secret",
+              KEY,
+              "--url",
+              "https://h.example/cb",
+              "--header",
+              "Date: x",
+              "--body-file",
+              missing.toString());
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(run.err()).contains("--body-file " + missing + ": no such file");
     }
@@ -342,51 +536,109 @@ class ViduCliTest {
     @Test
     void aCallbackUrlThatIsNoUrlIsRefusedClearly() {
       for (String command : List.of("verify", "sign", "listen")) {
-        CliRun run = CliRun.of(Map.of(), "callback", command, "--secret", KEY, "--url", "not a url", "--port", "0", "--count", "1");
+        CliRun run =
+            CliRun.of(
+                Map.of(),
+                "callback",
+                command,
+                "--secret",
+                KEY,
+                "--url",
+                "not a url",
+                "--port",
+                "0",
+                "--count",
+                "1");
         if (!command.equals("listen")) {
           run = CliRun.of(Map.of(), "callback", command, "--secret", KEY, "--url", "not a url");
         }
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(run.err()).as(command).contains("--url must be the callback_url").contains("'not a url'");
+        assertThat(run.err())
+            .as(command)
+            .contains("--url must be the callback_url")
+            .contains("'not a url'");
       }
-      CliRun relative = CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "/vidu/callback");
+      CliRun relative =
+          CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "/vidu/callback");
       assertThat(relative.err()).contains("not an absolute http(s) URL");
-      CliRun underscore = CliRun.of(Map.of(), "callback", "sign", "--secret", KEY, "--url", "https://my_hooks.example.com/vidu");
-      assertThat(underscore.exitCode()).as("a host with '_' is a valid host: " + underscore).isZero();
+      CliRun underscore =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "sign",
+              "--secret",
+              KEY,
+              "--url",
+              "https://my_hooks.example.com/vidu");
+      assertThat(underscore.exitCode())
+          .as("a host with '_' is a valid host: " + underscore)
+          .isZero();
     }
 
     @Test
     void aBusyPortIsNamed() throws Exception {
-      try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (java.net.ServerSocket taken =
+          new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         String port = Integer.toString(taken.getLocalPort());
-        CliRun listen = CliRun.of(Map.of(), "callback", "listen", "--port", port, "--secret", KEY, "--url", "http://127.0.0.1/cb");
+        CliRun listen =
+            CliRun.of(
+                Map.of(),
+                "callback",
+                "listen",
+                "--port",
+                port,
+                "--secret",
+                KEY,
+                "--url",
+                "http://127.0.0.1/cb");
         CliRun serve = CliRun.of(Map.of(), "sandbox", "serve", "--port", port, "--duration", "1s");
-        assertThat(List.of(listen, serve)).allSatisfy(run -> {
-          assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-          assertThat(run.err()).contains("port " + port + " is already in use").doesNotContain("Exception");
-        });
+        assertThat(List.of(listen, serve))
+            .allSatisfy(
+                run -> {
+                  assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+                  assertThat(run.err())
+                      .contains("port " + port + " is already in use")
+                      .doesNotContain("Exception");
+                });
       }
-      assertThat(CliRun.of(Map.of(), "sandbox", "serve", "--port", "70000").err()).contains("--port must be 0");
+      assertThat(CliRun.of(Map.of(), "sandbox", "serve", "--port", "70000").err())
+          .contains("--port must be 0");
     }
 
     @Test
     void verboseShowsNoStackTraceForAnOrdinaryApiError() {
       CliRun run = vidu("--verbose", "task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
-      assertThat(run.err()).contains("[http]").contains("TaskNotFound").doesNotContain("\tat ").doesNotContain("Exception");
+      assertThat(run.err())
+          .contains("[http]")
+          .contains("TaskNotFound")
+          .doesNotContain("\tat ")
+          .doesNotContain("Exception");
     }
 
     @Test
     void apiErrorExits3WithReasonAndTraceId() {
       CliRun run = vidu("task", "get", "404404");
       assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
-      assertThat(run.err()).contains("TaskNotFound").containsPattern("trace[ _]id[ =:]+[0-9a-f]{32}");
+      assertThat(run.err())
+          .contains("TaskNotFound")
+          .containsPattern("trace[ _]id[ =:]+[0-9a-f]{32}");
     }
 
     @Test
     void failedTaskExits4WithErrCode() {
       vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
-      CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      CliRun run =
+          vidu(
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              dir.toString());
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TASK_FAILED);
       assertThat(run.err()).contains("CreationPolicyViolation");
     }
@@ -396,33 +648,71 @@ class ViduCliTest {
       vidu.sandbox().givenTask("t-forever", TaskState.PROCESSING);
       CliRun run = vidu("task", "wait", "t-forever", "--timeout", "1s");
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
-      // The --timeout that just ran out is not repeated: resuming with it would only time out again.
-      assertThat(run.err()).contains("within 1s (last state: processing)")
-          .contains("Resume with: vidu --base-url " + vidu.baseUrl() + " task wait t-forever" + System.lineSeparator())
-          .doesNotContain("PT").doesNotContain("--timeout 1s");
+      // The --timeout that just ran out is not repeated: resuming with it would only time out
+      // again.
+      assertThat(run.err())
+          .contains("within 1s (last state: processing)")
+          .contains(
+              "Resume with: vidu --base-url "
+                  + vidu.baseUrl()
+                  + " task wait t-forever"
+                  + System.lineSeparator())
+          .doesNotContain("PT")
+          .doesNotContain("--timeout 1s");
 
       Path spaced = dir.resolve("my images");
-      CliRun withOutput = vidu("task", "wait", "t-forever", "--timeout", "500ms", "--output", spaced.toString());
-      assertThat(withOutput.err()).contains("task wait t-forever --output '" + spaced + "'").doesNotContain("--timeout 500ms");
+      CliRun withOutput =
+          vidu("task", "wait", "t-forever", "--timeout", "500ms", "--output", spaced.toString());
+      assertThat(withOutput.err())
+          .contains("task wait t-forever --output '" + spaced + "'")
+          .doesNotContain("--timeout 500ms");
 
-      CliRun region = CliRun.of(Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", vidu.baseUrl()), "task", "wait", "t-forever", "--timeout", "1s");
+      CliRun region =
+          CliRun.of(
+              Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", vidu.baseUrl()),
+              "task",
+              "wait",
+              "t-forever",
+              "--timeout",
+              "1s");
       assertThat(region.exitCode()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
-      assertThat(region.err()).contains("Resume with: vidu task wait t-forever" + System.lineSeparator());
+      assertThat(region.err())
+          .contains("Resume with: vidu task wait t-forever" + System.lineSeparator());
     }
 
     @Test
     void waitTimeoutUnderSandboxSaysTheTaskCannotBeResumed() {
-      CliRun run = CliRun.of(Map.of(), "--sandbox", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait",
-          "--timeout", "300ms", "--output", dir.toString());
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "--sandbox",
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--timeout",
+              "300ms",
+              "--output",
+              dir.toString());
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
-      assertThat(run.err()).contains("cannot be resumed").contains("vidu sandbox serve").contains("--base-url")
+      assertThat(run.err())
+          .contains("cannot be resumed")
+          .contains("vidu sandbox serve")
+          .contains("--base-url")
           .doesNotContain("Resume with");
     }
 
     @Test
     void rejectedCallbackExits6WithTheReason() {
-      Map<String, String> headers = CallbackSigner.withSecret("someone-else").sign("POST", "https://h.example/cb", Instant.now(), "n-1");
-      List<String> args = new ArrayList<>(List.of("callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
+      Map<String, String> headers =
+          CallbackSigner.withSecret("someone-else")
+              .sign("POST", "https://h.example/cb", Instant.now(), "n-1");
+      List<String> args =
+          new ArrayList<>(
+              List.of("callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
       headers.forEach((k, v) -> args.addAll(List.of("--header", k + ": " + v)));
       CliRun run = CliRun.of(Map.of(), args.toArray(String[]::new));
       assertThat(run.exitCode()).isEqualTo(ExitCode.CALLBACK_REJECTED);
@@ -435,7 +725,12 @@ class ViduCliTest {
       try (ViduSandbox gone = ViduSandbox.start(SandboxOptions.fast())) {
         closedPort = gone.port();
       }
-      CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "--base-url", "http://127.0.0.1:" + closedPort + "/", "credits");
+      CliRun run =
+          CliRun.of(
+              Map.of("VIDU_API_KEY", KEY),
+              "--base-url",
+              "http://127.0.0.1:" + closedPort + "/",
+              "credits");
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NETWORK);
     }
 
@@ -459,26 +754,39 @@ class ViduCliTest {
     @Test
     void everyCommandsHelpDocumentsTheExitCodes() {
       List<List<String>> commands = new ArrayList<>();
-      collect(new picocli.CommandLine(new ViduCli(Map.of(), java.io.OutputStream.nullOutputStream(),
-          java.io.OutputStream.nullOutputStream(), false)), new ArrayList<>(), commands);
+      collect(
+          new picocli.CommandLine(
+              new ViduCli(
+                  Map.of(),
+                  java.io.OutputStream.nullOutputStream(),
+                  java.io.OutputStream.nullOutputStream(),
+                  false)),
+          new ArrayList<>(),
+          commands);
       assertThat(commands).hasSizeGreaterThanOrEqualTo(16);
       for (List<String> command : commands) {
         List<String> args = new ArrayList<>(command);
         args.add("--help");
         CliRun run = CliRun.of(Map.of(), args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).as("vidu %s --help", String.join(" ", command))
-            .contains("Exit codes:").contains("5  wait timed out").contains("7  network failure");
+        assertThat(run.out())
+            .as("vidu %s --help", String.join(" ", command))
+            .contains("Exit codes:")
+            .contains("5  wait timed out")
+            .contains("7  network failure");
       }
     }
 
     private void collect(picocli.CommandLine command, List<String> path, List<List<String>> into) {
       into.add(path);
-      command.getSubcommands().forEach((name, sub) -> {
-        List<String> deeper = new ArrayList<>(path);
-        deeper.add(name);
-        collect(sub, deeper, into);
-      });
+      command
+          .getSubcommands()
+          .forEach(
+              (name, sub) -> {
+                List<String> deeper = new ArrayList<>(path);
+                deeper.add(name);
+                collect(sub, deeper, into);
+              });
     }
   }
 
@@ -490,7 +798,9 @@ class ViduCliTest {
       assertThat(vidu("task", "get", "t-queued").out()).contains("queueing");
       CliRun cancel = vidu("task", "cancel", "t-queued");
       assertThat(cancel.exitCode()).isZero();
-      assertThat(vidu("task", "get", "t-queued").out()).contains("failed").contains("UserCancelled");
+      assertThat(vidu("task", "get", "t-queued").out())
+          .contains("failed")
+          .contains("UserCancelled");
       assertThat(vidu("task", "cancel", "t-queued").exitCode()).isEqualTo(ExitCode.API_ERROR);
 
       vidu.sandbox().givenTask("t-a", TaskState.SUCCESS);
@@ -526,12 +836,41 @@ class ViduCliTest {
   class Secrets {
     @Test
     void theKeyNeverAppearsEvenWithVerbose() {
-      List<CliRun> runs = List.of(
-          CliRun.of(Map.of(), "--verbose", "--api-key", KEY, "--base-url", vidu.baseUrl(), "image", "create", "--model", "viduq2",
-              "--prompt", "p", "--wait", "--output", dir.toString()),
-          CliRun.of(Map.of("VIDU_API_KEY", KEY), "--verbose", "--base-url", vidu.baseUrl(), "task", "get", "missing"),
-          CliRun.of(Map.of(), "--verbose", "--api-key=" + KEY, "--base-url", vidu.baseUrl(), "credits"),
-          CliRun.of(Map.of(), "--verbose", "--api-key", KEY, "--base-url", "not a url", "credits"));
+      List<CliRun> runs =
+          List.of(
+              CliRun.of(
+                  Map.of(),
+                  "--verbose",
+                  "--api-key",
+                  KEY,
+                  "--base-url",
+                  vidu.baseUrl(),
+                  "image",
+                  "create",
+                  "--model",
+                  "viduq2",
+                  "--prompt",
+                  "p",
+                  "--wait",
+                  "--output",
+                  dir.toString()),
+              CliRun.of(
+                  Map.of("VIDU_API_KEY", KEY),
+                  "--verbose",
+                  "--base-url",
+                  vidu.baseUrl(),
+                  "task",
+                  "get",
+                  "missing"),
+              CliRun.of(
+                  Map.of(),
+                  "--verbose",
+                  "--api-key=" + KEY,
+                  "--base-url",
+                  vidu.baseUrl(),
+                  "credits"),
+              CliRun.of(
+                  Map.of(), "--verbose", "--api-key", KEY, "--base-url", "not a url", "credits"));
       // The log did run (it shows the request), and the key is in no line of it.
       assertThat(runs.get(0).err()).contains("[http] --> POST");
       assertThat(runs).allSatisfy(r -> assertThat(r.all()).doesNotContain(KEY));
@@ -539,14 +878,24 @@ class ViduCliTest {
 
     @Test
     void aShortSecretDoesNotMangleOutputThatMerelyContainsIt() {
-      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "vidu", "--url", "https://h.example/cb");
+      CliRun run =
+          CliRun.of(
+              Map.of(), "callback", "sign", "--secret", "vidu", "--url", "https://h.example/cb");
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.out()).contains("X-HMAC-ACCESS-KEY: vidu").doesNotContain("<redacted>");
     }
 
     @Test
     void aKeyGivenWithSurroundingSpacesIsMaskedAsSent() {
-      CliRun run = CliRun.of(Map.of(), "--verbose", "--api-key", "  " + KEY + "  ", "--base-url", vidu.baseUrl(), "credits");
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "--verbose",
+              "--api-key",
+              "  " + KEY + "  ",
+              "--base-url",
+              vidu.baseUrl(),
+              "credits");
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.all()).doesNotContain(KEY);
     }
@@ -557,18 +906,42 @@ class ViduCliTest {
      */
     @Test
     void signedResultUrlsStayOutOfTheHttpLog() {
-      CliRun waited = vidu("--verbose", "image", "create", "--model", "viduq2", "--prompt", "p", "--wait", "--output", dir.toString());
+      CliRun waited =
+          vidu(
+              "--verbose",
+              "image",
+              "create",
+              "--model",
+              "viduq2",
+              "--prompt",
+              "p",
+              "--wait",
+              "--output",
+              dir.toString());
       assertThat(waited.exitCode()).as(waited.toString()).isZero();
-      assertThat(waited.err()).contains("/results/").contains("sig=\u2026").doesNotContainPattern("sig=(?!\u2026)");
+      assertThat(waited.err())
+          .contains("/results/")
+          .contains("sig=\u2026")
+          .doesNotContainPattern("sig=(?!\u2026)");
       String id = Path.of(waited.out().strip()).getFileName().toString().replace("-1.png", "");
 
       CliRun get = vidu("task", "get", id);
-      assertThat(get.out()).contains("creation 1: ").containsPattern("/results/\\S+\\?expires=\\d+&sig=[\\w-]+");
+      assertThat(get.out())
+          .contains("creation 1: ")
+          .containsPattern("/results/\\S+\\?expires=\\d+&sig=[\\w-]+");
     }
 
     @Test
     void callbackSecretsAreNotPrinted() {
-      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "cb-secret-123", "--url", "https://h.example/cb");
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "sign",
+              "--secret",
+              "cb-secret-123",
+              "--url",
+              "https://h.example/cb");
       assertThat(run.all()).doesNotContain("cb-secret-123");
     }
   }
@@ -582,26 +955,86 @@ class ViduCliTest {
 
     @Test
     void signReproducesTheWorkedExample() {
-      CliRun run = CliRun.of(Map.of(), "callback", "sign", "--secret", "your_secret_token", "--url", URL, "--date", DATE, "--nonce", NONCE);
-      assertThat(run.out().lines()).containsExactly(
-          "Date: " + DATE, "x-request-nonce: " + NONCE, "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce",
-          "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "X-HMAC-ALGORITHM: hmac-sha256", "X-HMAC-ACCESS-KEY: vidu");
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "sign",
+              "--secret",
+              "your_secret_token",
+              "--url",
+              URL,
+              "--date",
+              DATE,
+              "--nonce",
+              NONCE);
+      assertThat(run.out().lines())
+          .containsExactly(
+              "Date: " + DATE,
+              "x-request-nonce: " + NONCE,
+              "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce",
+              "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=",
+              "X-HMAC-ALGORITHM: hmac-sha256",
+              "X-HMAC-ACCESS-KEY: vidu");
     }
 
     @Test
     void verifyAcceptsTheWorkedExample() throws Exception {
-      Path body = Files.writeString(dir.resolve("body.json"), "{\"state\":\"success\",\"err_code\":\"\",\"creations\":[{\"id\":\"c\",\"url\":\"https://x.example/a.png\"}]}");
-      CliRun run = CliRun.of(Map.of(), "callback", "verify", "--secret", "your_secret_token", "--url", URL,
-          "--header", "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce", "--header", "Date: " + DATE, "--header", "x-request-nonce: " + NONCE,
-          "--header", "X-HMAC-ALGORITHM: hmac-sha256", "--header", "X-HMAC-ACCESS-KEY: vidu",
-          "--header", "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "--body-file", body.toString(), "--now", DATE);
+      Path body =
+          Files.writeString(
+              dir.resolve("body.json"),
+              "{\"state\":\"success\",\"err_code\":\"\",\"creations\":[{\"id\":\"c\",\"url\":\"https://x.example/a.png\"}]}");
+      CliRun run =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "verify",
+              "--secret",
+              "your_secret_token",
+              "--url",
+              URL,
+              "--header",
+              "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce",
+              "--header",
+              "Date: " + DATE,
+              "--header",
+              "x-request-nonce: " + NONCE,
+              "--header",
+              "X-HMAC-ALGORITHM: hmac-sha256",
+              "--header",
+              "X-HMAC-ACCESS-KEY: vidu",
+              "--header",
+              "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=",
+              "--body-file",
+              body.toString(),
+              "--now",
+              DATE);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.out()).contains("callback verified").contains("success");
 
-      CliRun late = CliRun.of(Map.of(), "callback", "verify", "--secret", "your_secret_token", "--url", URL,
-          "--header", "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce", "--header", "Date: " + DATE, "--header", "x-request-nonce: " + NONCE,
-          "--header", "X-HMAC-ALGORITHM: hmac-sha256", "--header", "X-HMAC-ACCESS-KEY: vidu",
-          "--header", "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=", "--now", "Tue, 06 May 2025 12:19:42 GMT");
+      CliRun late =
+          CliRun.of(
+              Map.of(),
+              "callback",
+              "verify",
+              "--secret",
+              "your_secret_token",
+              "--url",
+              URL,
+              "--header",
+              "X-HMAC-SIGNED-HEADERS: Date;x-request-nonce",
+              "--header",
+              "Date: " + DATE,
+              "--header",
+              "x-request-nonce: " + NONCE,
+              "--header",
+              "X-HMAC-ALGORITHM: hmac-sha256",
+              "--header",
+              "X-HMAC-ACCESS-KEY: vidu",
+              "--header",
+              "X-HMAC-SIGNATURE: PrO4+kG4W+b3HOSimdHMHn8pnQ6YXQTseBDC/8yvvNA=",
+              "--now",
+              "Tue, 06 May 2025 12:19:42 GMT");
       assertThat(late.exitCode()).isEqualTo(ExitCode.CALLBACK_REJECTED);
       assertThat(late.err()).contains("STALE");
     }
@@ -609,25 +1042,43 @@ class ViduCliTest {
     @Test
     void listenVerifiesWhatTheSandboxSends() throws Exception {
       int port;
-      try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (java.net.ServerSocket socket =
+          new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         port = socket.getLocalPort();
       }
       String url = "http://127.0.0.1:" + port + "/hooks/vidu";
-      CompletableFuture<CliRun> listening = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(),
-          "callback", "listen", "--port", Integer.toString(port), "--secret", KEY, "--url", url, "--count", "2"));
+      CompletableFuture<CliRun> listening =
+          CompletableFuture.supplyAsync(
+              () ->
+                  CliRun.of(
+                      Map.of(),
+                      "callback",
+                      "listen",
+                      "--port",
+                      Integer.toString(port),
+                      "--secret",
+                      KEY,
+                      "--url",
+                      url,
+                      "--count",
+                      "2"));
       awaitPort(port);
-      CliRun create = vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--callback-url", url);
+      CliRun create =
+          vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--callback-url", url);
       assertThat(create.exitCode()).as(create.toString()).isZero();
 
       CliRun listen = listening.get(20, TimeUnit.SECONDS);
       assertThat(listen.exitCode()).as(listen.toString()).isZero();
-      assertThat(listen.out().lines()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith("accepted task").contains("success"));
+      assertThat(listen.out().lines())
+          .hasSize(2)
+          .anySatisfy(l -> assertThat(l).startsWith("accepted task").contains("success"));
     }
 
     private void awaitPort(int port) throws InterruptedException {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (System.nanoTime() < deadline) {
-        try (java.net.Socket probe = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        try (java.net.Socket probe =
+            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
           assertThat(probe.isConnected()).isTrue();
           return;
         } catch (java.io.IOException notYet) {
@@ -644,18 +1095,22 @@ class ViduCliTest {
     void sandboxServePrintsUrlAndDemoKey() {
       CliRun run = CliRun.of(Map.of(), "sandbox", "serve", "--duration", "200ms");
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(run.out()).contains("listening on http://127.0.0.1:").contains("Demo API key: " + SandboxOptions.DEMO_KEY);
+      assertThat(run.out())
+          .contains("listening on http://127.0.0.1:")
+          .contains("Demo API key: " + SandboxOptions.DEMO_KEY);
     }
 
     @Test
     void sandboxServeDoesNotPrintAGivenKey() {
-      CliRun run = CliRun.of(Map.of("VIDU_API_KEY", KEY), "sandbox", "serve", "--duration", "200ms");
+      CliRun run =
+          CliRun.of(Map.of("VIDU_API_KEY", KEY), "sandbox", "serve", "--duration", "200ms");
       assertThat(run.out()).doesNotContain(KEY).contains("the one you gave");
     }
 
     @Test
     void sandboxServeRefusesABlankUnlistedState() {
-      CliRun run = CliRun.of(Map.of(), "sandbox", "serve", "--unlisted-state", " ", "--duration", "200ms");
+      CliRun run =
+          CliRun.of(Map.of(), "sandbox", "serve", "--unlisted-state", " ", "--duration", "200ms");
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(run.err()).contains("--unlisted-state state must not be blank");
     }

@@ -21,12 +21,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Reads a batch from a JSON Lines file: one create request per line, in the API's own request
- * JSON ({@code model}, {@code prompt}, {@code images}, {@code aspect_ratio}, ...), plus an
- * optional {@code name} for the output files. Each entry of {@code images} is an {@code http(s)}
- * URL, a data URI, or a local PNG/JPEG/WebP file path (relative paths are relative to the file's
- * folder), which is checked and sent inline. Blank lines are skipped (they still count in the
- * numbering).
+ * Reads a batch from a JSON Lines file: one create request per line, in the API's own request JSON
+ * ({@code model}, {@code prompt}, {@code images}, {@code aspect_ratio}, ...), plus an optional
+ * {@code name} for the output files. Each entry of {@code images} is an {@code http(s)} URL, a data
+ * URI, or a local PNG/JPEG/WebP file path (relative paths are relative to the file's folder), which
+ * is checked and sent inline. Blank lines are skipped (they still count in the numbering).
  *
  * <pre>{@code
  * {"name": "fox", "model": "viduq2", "prompt": "a red fox in the snow", "resolution": "2K"}
@@ -65,7 +64,8 @@ public final class BatchFile {
       try {
         lines.add(parse(number, text, folder));
       } catch (ViduValidationException e) {
-        e.violations().forEach(v -> problems.add(new BatchInputException.Problem(number, v.toString())));
+        e.violations()
+            .forEach(v -> problems.add(new BatchInputException.Problem(number, v.toString())));
       } catch (IllegalArgumentException | ViduException e) {
         problems.add(new BatchInputException.Problem(number, String.valueOf(e.getMessage())));
       }
@@ -89,7 +89,8 @@ public final class BatchFile {
       throw new IllegalArgumentException("not JSON: " + rootCause(e));
     }
     if (!element.isJsonObject()) {
-      throw new IllegalArgumentException("not a JSON object: a line is one request, {\"model\": ..., \"prompt\": ...}");
+      throw new IllegalArgumentException(
+          "not a JSON object: a line is one request, {\"model\": ..., \"prompt\": ...}");
     }
     JsonObject object = element.getAsJsonObject();
     String name = null;
@@ -100,7 +101,8 @@ public final class BatchFile {
       }
       name = nameValue.getAsString();
     }
-    ReferenceToImageRequest request = ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+    ReferenceToImageRequest request =
+        ViduJson.read(object.toString(), ReferenceToImageRequest.class);
     if (request.getImages() != null) {
       List<String> images = new ArrayList<>();
       for (String image : request.getImages()) {

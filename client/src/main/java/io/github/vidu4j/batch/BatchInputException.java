@@ -12,7 +12,10 @@ public final class BatchInputException extends ViduException {
 
   private final List<Problem> problems;
 
-  /** The exception for {@code problems} (at least one) found in {@code source} (a file name, or "batch"). */
+  /**
+   * The exception for {@code problems} (at least one) found in {@code source} (a file name, or
+   * "batch").
+   */
   public BatchInputException(String source, List<Problem> problems) {
     super(message(source, problems));
     this.problems = List.copyOf(problems);
@@ -25,9 +28,18 @@ public final class BatchInputException extends ViduException {
 
   private static String message(String source, List<Problem> problems) {
     long lines = problems.stream().mapToInt(Problem::line).distinct().count();
-    StringBuilder text = new StringBuilder(source + ": " + lines + (lines == 1 ? " bad line" : " bad lines") + ", nothing was sent:");
+    StringBuilder text =
+        new StringBuilder(
+            source
+                + ": "
+                + lines
+                + (lines == 1 ? " bad line" : " bad lines")
+                + ", nothing was sent:");
     for (Problem problem : problems) {
-      text.append("\n  line ").append(problem.line()).append(": ").append(problem.message().replace("\n", "\n    "));
+      text.append("\n  line ")
+          .append(problem.line())
+          .append(": ")
+          .append(problem.message().replace("\n", "\n    "));
     }
     return text.toString();
   }

@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request of a batch: its line number (1-based, as in the input file), an optional name for
- * its output files and the create request. Immutable: the request is copied.
+ * One request of a batch: its line number (1-based, as in the input file), an optional name for its
+ * output files and the create request. Immutable: the request is copied.
  */
 public final class BatchLine {
-  /** Names are file name stems: letters, digits, {@code .}, {@code _}, {@code -}; not starting with a dot; 1 to 100 characters. */
+  /**
+   * Names are file name stems: letters, digits, {@code .}, {@code _}, {@code -}; not starting with
+   * a dot; 1 to 100 characters.
+   */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
   private final int number;
@@ -26,18 +29,24 @@ public final class BatchLine {
   }
 
   /**
-   * A line. Its files are named {@code <name>-<n>.<ext>}, or {@code <number>-<n>.<ext>} without a name.
+   * A line. Its files are named {@code <name>-<n>.<ext>}, or {@code <number>-<n>.<ext>} without a
+   * name.
    *
-   * @throws IllegalArgumentException if {@code number} is below 1 or {@code name} is not a safe file name stem
+   * @throws IllegalArgumentException if {@code number} is below 1 or {@code name} is not a safe
+   *     file name stem
    */
   public static BatchLine of(int number, @Nullable String name, ReferenceToImageRequest request) {
     if (number < 1) {
       throw new IllegalArgumentException("line numbers start at 1, got " + number);
     }
     if (name != null && !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("name must be 1 to 100 of A-Z a-z 0-9 . _ - and not start with a dot, got \"" + name + "\"");
+      throw new IllegalArgumentException(
+          "name must be 1 to 100 of A-Z a-z 0-9 . _ - and not start with a dot, got \""
+              + name
+              + "\"");
     }
-    return new BatchLine(number, name, ViduJson.write(Objects.requireNonNull(request, "request == null")));
+    return new BatchLine(
+        number, name, ViduJson.write(Objects.requireNonNull(request, "request == null")));
   }
 
   /** The line number, from 1. */

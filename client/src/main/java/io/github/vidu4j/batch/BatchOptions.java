@@ -9,26 +9,44 @@ import java.util.Objects;
  * methods, each returning a copy.
  */
 public final class BatchOptions {
-  /** Default {@link #throttleBackoff()}: 1 s, doubling per 429 in a row up to {@link #MAX_THROTTLE_BACKOFF}. */
+  /**
+   * Default {@link #throttleBackoff()}: 1 s, doubling per 429 in a row up to {@link
+   * #MAX_THROTTLE_BACKOFF}.
+   */
   public static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofSeconds(1);
+
   /** The longest pause after a 429 unless Vidu's {@code Retry-After} asks for more: 30 s. */
   public static final Duration MAX_THROTTLE_BACKOFF = Duration.ofSeconds(30);
-  // Not public constants: javac copies those into callers, and a changed default would not reach them.
+
+  // Not public constants: javac copies those into callers, and a changed default would not reach
+  // them.
   private static final int FALLBACK_CONCURRENCY = 5;
   private static final int DEFAULT_MAX_CREATE_ATTEMPTS = 20;
 
-  /** Tasks in flight when neither {@link #withConcurrency} nor the account's {@code concurrency_limit} says: 5, Vidu's usual limit. */
+  /**
+   * Tasks in flight when neither {@link #withConcurrency} nor the account's {@code
+   * concurrency_limit} says: 5, Vidu's usual limit.
+   */
   public static int fallbackConcurrency() {
     return FALLBACK_CONCURRENCY;
   }
 
-  /** Default {@link #maxCreateAttempts()}: a line is given up (this run) after 20 creates refused with 429 or lost on the way. */
+  /**
+   * Default {@link #maxCreateAttempts()}: a line is given up (this run) after 20 creates refused
+   * with 429 or lost on the way.
+   */
   public static int defaultMaxCreateAttempts() {
     return DEFAULT_MAX_CREATE_ATTEMPTS;
   }
 
   private static final BatchOptions DEFAULTS =
-      new BatchOptions(0, false, AwaitOptions.defaults(), DEFAULT_THROTTLE_BACKOFF, DEFAULT_MAX_CREATE_ATTEMPTS, BatchListener.NONE);
+      new BatchOptions(
+          0,
+          false,
+          AwaitOptions.defaults(),
+          DEFAULT_THROTTLE_BACKOFF,
+          DEFAULT_MAX_CREATE_ATTEMPTS,
+          BatchListener.NONE);
 
   private final int concurrency;
   private final boolean retryFailed;
@@ -37,7 +55,13 @@ public final class BatchOptions {
   private final int maxCreateAttempts;
   private final BatchListener listener;
 
-  private BatchOptions(int concurrency, boolean retryFailed, AwaitOptions awaitOptions, Duration throttleBackoff, int maxCreateAttempts, BatchListener listener) {
+  private BatchOptions(
+      int concurrency,
+      boolean retryFailed,
+      AwaitOptions awaitOptions,
+      Duration throttleBackoff,
+      int maxCreateAttempts,
+      BatchListener listener) {
     this.concurrency = concurrency;
     this.retryFailed = retryFailed;
     this.awaitOptions = awaitOptions;
@@ -55,12 +79,18 @@ public final class BatchOptions {
     return DEFAULTS;
   }
 
-  /** Tasks in flight at once, 1 to 100; 0 (the default) asks the account, else {@link #fallbackConcurrency()} (5). */
+  /**
+   * Tasks in flight at once, 1 to 100; 0 (the default) asks the account, else {@link
+   * #fallbackConcurrency()} (5).
+   */
   public int concurrency() {
     return concurrency;
   }
 
-  /** Whether lines whose task failed with an {@code err_code} Vidu may get past next time are created again. */
+  /**
+   * Whether lines whose task failed with an {@code err_code} Vidu may get past next time are
+   * created again.
+   */
   public boolean retryFailed() {
     return retryFailed;
   }
@@ -70,12 +100,18 @@ public final class BatchOptions {
     return awaitOptions;
   }
 
-  /** The first pause of the whole batch after a create is refused with 429; it doubles while 429s continue. */
+  /**
+   * The first pause of the whole batch after a create is refused with 429; it doubles while 429s
+   * continue.
+   */
   public Duration throttleBackoff() {
     return throttleBackoff;
   }
 
-  /** Creates of one line refused with 429 or lost on the way (and not found again) before the line is given up for this run. */
+  /**
+   * Creates of one line refused with 429 or lost on the way (and not found again) before the line
+   * is given up for this run.
+   */
   public int maxCreateAttempts() {
     return maxCreateAttempts;
   }
@@ -88,28 +124,42 @@ public final class BatchOptions {
   /** See {@link #concurrency()}. */
   public BatchOptions withConcurrency(int concurrency) {
     if (concurrency < 0 || concurrency > 100) {
-      throw new IllegalArgumentException("concurrency must be 1 to 100 (or 0: the account's limit), got " + concurrency);
+      throw new IllegalArgumentException(
+          "concurrency must be 1 to 100 (or 0: the account's limit), got " + concurrency);
     }
-    return new BatchOptions(concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
+    return new BatchOptions(
+        concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
   }
 
   /** See {@link #retryFailed()}; default false. */
   public BatchOptions withRetryFailed(boolean retryFailed) {
-    return new BatchOptions(concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
+    return new BatchOptions(
+        concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
   }
 
   /** See {@link #awaitOptions()}; its state listener is not used (use {@link #withListener}). */
   public BatchOptions withAwaitOptions(AwaitOptions awaitOptions) {
-    return new BatchOptions(concurrency, retryFailed, Objects.requireNonNull(awaitOptions, "awaitOptions == null"), throttleBackoff, maxCreateAttempts, listener);
+    return new BatchOptions(
+        concurrency,
+        retryFailed,
+        Objects.requireNonNull(awaitOptions, "awaitOptions == null"),
+        throttleBackoff,
+        maxCreateAttempts,
+        listener);
   }
 
   /** See {@link #throttleBackoff()}; positive, at most {@link #MAX_THROTTLE_BACKOFF}. */
   public BatchOptions withThrottleBackoff(Duration backoff) {
     Objects.requireNonNull(backoff, "backoff == null");
     if (backoff.isZero() || backoff.isNegative() || backoff.compareTo(MAX_THROTTLE_BACKOFF) > 0) {
-      throw new IllegalArgumentException("throttleBackoff must be positive and at most " + MAX_THROTTLE_BACKOFF + ", got " + backoff);
+      throw new IllegalArgumentException(
+          "throttleBackoff must be positive and at most "
+              + MAX_THROTTLE_BACKOFF
+              + ", got "
+              + backoff);
     }
-    return new BatchOptions(concurrency, retryFailed, awaitOptions, backoff, maxCreateAttempts, listener);
+    return new BatchOptions(
+        concurrency, retryFailed, awaitOptions, backoff, maxCreateAttempts, listener);
   }
 
   /** See {@link #maxCreateAttempts()}; at least 1. */
@@ -117,17 +167,33 @@ public final class BatchOptions {
     if (attempts < 1) {
       throw new IllegalArgumentException("maxCreateAttempts must be at least 1, got " + attempts);
     }
-    return new BatchOptions(concurrency, retryFailed, awaitOptions, throttleBackoff, attempts, listener);
+    return new BatchOptions(
+        concurrency, retryFailed, awaitOptions, throttleBackoff, attempts, listener);
   }
 
   /** See {@link #listener()}. */
   public BatchOptions withListener(BatchListener listener) {
-    return new BatchOptions(concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, Objects.requireNonNull(listener, "listener == null"));
+    return new BatchOptions(
+        concurrency,
+        retryFailed,
+        awaitOptions,
+        throttleBackoff,
+        maxCreateAttempts,
+        Objects.requireNonNull(listener, "listener == null"));
   }
 
   @Override
   public String toString() {
-    return "BatchOptions{concurrency=" + (concurrency == 0 ? "account" : concurrency) + ", retryFailed=" + retryFailed
-        + ", await=" + awaitOptions + ", throttleBackoff=" + throttleBackoff + ", maxCreateAttempts=" + maxCreateAttempts + "}";
+    return "BatchOptions{concurrency="
+        + (concurrency == 0 ? "account" : concurrency)
+        + ", retryFailed="
+        + retryFailed
+        + ", await="
+        + awaitOptions
+        + ", throttleBackoff="
+        + throttleBackoff
+        + ", maxCreateAttempts="
+        + maxCreateAttempts
+        + "}";
   }
 }

@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param failed lines that failed
  * @param creditsSpent credits consumed by the tasks that ended, as Vidu reported them
  * @param elapsed time since this run started
- * @param remaining an estimate of the time left, from this run's pace; empty until a line ended in this run
+ * @param remaining an estimate of the time left, from this run's pace; empty until a line ended in
+ *     this run
  */
-public record BatchProgress(int total, int succeeded, int running, int queued, int failed, long creditsSpent, Duration elapsed,
+public record BatchProgress(
+    int total,
+    int succeeded,
+    int running,
+    int queued,
+    int failed,
+    long creditsSpent,
+    Duration elapsed,
     @Nullable Duration remaining) {
   /** {@link #remaining} as an optional. */
   public Optional<Duration> estimatedRemaining() {

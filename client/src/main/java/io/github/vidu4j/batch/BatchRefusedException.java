@@ -3,8 +3,8 @@ package io.github.vidu4j.batch;
 import io.github.vidu4j.ViduException;
 
 /**
- * A batch would not start: its journal belongs to other input, is damaged, or another run holds
- * it. Nothing was sent.
+ * A batch would not start: its journal belongs to other input, is damaged, or another run holds it.
+ * Nothing was sent.
  */
 public final class BatchRefusedException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -24,7 +24,10 @@ public final class BatchReport {
     return lines;
   }
 
-  /** The counts at the end; {@link BatchProgress#creditsSpent()} covers every task the journal knows, earlier runs' too. */
+  /**
+   * The counts at the end; {@link BatchProgress#creditsSpent()} covers every task the journal
+   * knows, earlier runs' too.
+   */
   public BatchProgress totals() {
     return totals;
   }
@@ -40,8 +43,8 @@ public final class BatchReport {
   }
 
   /**
-   * The report as JSON: {@code total}, {@code succeeded}, {@code failed}, {@code running},
-   * {@code queued}, {@code credits}, {@code elapsed_seconds}, {@code journal}, and {@code lines}, each
+   * The report as JSON: {@code total}, {@code succeeded}, {@code failed}, {@code running}, {@code
+   * queued}, {@code credits}, {@code elapsed_seconds}, {@code journal}, and {@code lines}, each
    * with {@code line}, {@code name}, {@code state}, {@code task_id}, {@code files}, {@code
    * credits}, {@code err_code}, {@code error} (absent when unknown).
    */

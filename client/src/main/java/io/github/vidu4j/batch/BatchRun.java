@@ -32,10 +32,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** One run of a batch: the journal replayed, lost answers reconciled, then the lines worked off by a fixed number of workers. */
+/**
+ * One run of a batch: the journal replayed, lost answers reconciled, then the lines worked off by a
+ * fixed number of workers.
+ */
 final class BatchRun {
   /** A line's progress as the journal tells it. */
-  enum Status { NEW, CREATING, NOT_CREATED, CREATED, SUCCEEDED, FAILED, SAVED }
+  enum Status {
+    NEW,
+    CREATING,
+    NOT_CREATED,
+    CREATED,
+    SUCCEEDED,
+    FAILED,
+    SAVED
+  }
 
   static final class Line {
     final BatchLine line;
@@ -47,8 +58,10 @@ final class BatchRun {
     @Nullable String errCode;
     @Nullable Integer credits;
     List<String> files = List.of();
+
     /** Why this run could not finish the line; cleared when it starts again. */
     @Nullable String error;
+
     boolean finishedThisRun;
 
     Line(BatchLine line) {
@@ -66,7 +79,12 @@ final class BatchRun {
   private final long startNanos = System.nanoTime();
   private final AtomicInteger finishedThisRun = new AtomicInteger();
 
-  BatchRun(ViduClient client, List<BatchLine> batch, Path output, BatchOptions options, Journal journal) {
+  BatchRun(
+      ViduClient client,
+      List<BatchLine> batch,
+      Path output,
+      BatchOptions options,
+      Journal journal) {
     this.client = client;
     this.output = output;
     this.options = options;
@@ -113,7 +131,7 @@ final class BatchRun {
           event.getAsJsonArray("files").forEach(f -> files.add(f.getAsString()));
           line.files = List.copyOf(files);
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -151,27 +169,36 @@ final class BatchRun {
       }
     }
     work.addAll(toCreate); // tasks already paid for first: they finish while new ones start
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, lines.size())), runnable -> {
-      Thread thread = new Thread(runnable, "vidu4j-batch");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(concurrency, lines.size())),
+            runnable -> {
+              Thread thread = new Thread(runnable, "vidu4j-batch");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < Math.max(1, Math.min(concurrency, lines.size())); i++) {
-        running.add(workers.submit(() -> {
-          for (Line line; (line = work.poll()) != null; ) {
-            process(line);
-          }
-          return null;
-        }));
+        running.add(
+            workers.submit(
+                () -> {
+                  for (Line line; (line = work.poll()) != null; ) {
+                    process(line);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : running) {
         future.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ViduException("interrupted; the journal " + journal.path() + " has every task created so far: run again to resume", e);
+      throw new ViduException(
+          "interrupted; the journal "
+              + journal.path()
+              + " has every task created so far: run again to resume",
+          e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -184,7 +211,10 @@ final class BatchRun {
     return report();
   }
 
-  /** Lines whose create may have reached Vidu with no answer recorded: found by their tag, or recorded as never created. */
+  /**
+   * Lines whose create may have reached Vidu with no answer recorded: found by their tag, or
+   * recorded as never created.
+   */
   private void reconcileUnknown() throws IOException {
     List<Line> unknown = lines.values().stream().filter(l -> l.status == Status.CREATING).toList();
     if (unknown.isEmpty()) {
@@ -208,7 +238,8 @@ final class BatchRun {
     } else {
       JsonObject event = lineEvent("not_created", line);
       event.addProperty("attempt", line.attempt);
-      event.addProperty("error", "no task carries its tag " + line.tag + ": the create never reached Vidu");
+      event.addProperty(
+          "error", "no task carries its tag " + line.tag + ": the create never reached Vidu");
       journal.append(event);
       line.status = Status.NOT_CREATED;
     }
@@ -238,8 +269,14 @@ final class BatchRun {
         changed(line, true);
         return;
       } catch (TaskTimeoutException e) {
-        line.error = "task " + line.taskId + " still " + e.lastState().map(String::valueOf).orElse("unfinished") + " after "
-            + e.waited().toSeconds() + " s; run again to go on waiting";
+        line.error =
+            "task "
+                + line.taskId
+                + " still "
+                + e.lastState().map(String::valueOf).orElse("unfinished")
+                + " after "
+                + e.waited().toSeconds()
+                + " s; run again to go on waiting";
         changed(line, true);
         return;
       }
@@ -264,13 +301,19 @@ final class BatchRun {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + output + " or its journal", e);
     } catch (ViduException e) {
-      line.error = (line.status == Status.SUCCEEDED ? "task succeeded but its files were not saved (run again to retry): " : "")
-          + e.getMessage();
+      line.error =
+          (line.status == Status.SUCCEEDED
+                  ? "task succeeded but its files were not saved (run again to retry): "
+                  : "")
+              + e.getMessage();
       changed(line, true);
     }
   }
 
-  /** Creates the line's task, recording it first; false if it could not be created in this run (the reason in {@link Line#error}). */
+  /**
+   * Creates the line's task, recording it first; false if it could not be created in this run (the
+   * reason in {@link Line#error}).
+   */
   private boolean create(Line line) throws IOException {
     int refusals = 0;
     while (true) {
@@ -367,7 +410,9 @@ final class BatchRun {
   }
 
   private static boolean retryable(@Nullable String errCode) {
-    return errCode != null && !errCode.isEmpty() && new TaskFailedException("-", new TaskCreations().errCode(errCode)).isRetryable();
+    return errCode != null
+        && !errCode.isEmpty()
+        && new TaskFailedException("-", new TaskCreations().errCode(errCode)).isRetryable();
   }
 
   private synchronized Collection<String> knownTaskIds() {
@@ -411,15 +456,27 @@ final class BatchRun {
   }
 
   private LineResult result(Line line) {
-    LineState state = switch (line.status) {
-      case SAVED -> LineState.SUCCEEDED;
-      case FAILED -> LineState.FAILED;
-      case CREATED, SUCCEEDED -> line.error != null ? LineState.FAILED : LineState.RUNNING;
-      case NEW, CREATING, NOT_CREATED -> line.error != null ? LineState.FAILED : LineState.QUEUED;
-    };
-    List<Path> files = line.status == Status.SAVED ? line.files.stream().map(output::resolve).toList() : List.of();
-    return new LineResult(line.line.number(), line.line.name().orElse(null), state, line.taskId, files, line.credits,
-        line.status == Status.FAILED && line.errCode != null && !line.errCode.isEmpty() ? line.errCode : null, line.error);
+    LineState state =
+        switch (line.status) {
+          case SAVED -> LineState.SUCCEEDED;
+          case FAILED -> LineState.FAILED;
+          case CREATED, SUCCEEDED -> line.error != null ? LineState.FAILED : LineState.RUNNING;
+          case NEW, CREATING, NOT_CREATED ->
+              line.error != null ? LineState.FAILED : LineState.QUEUED;
+        };
+    List<Path> files =
+        line.status == Status.SAVED ? line.files.stream().map(output::resolve).toList() : List.of();
+    return new LineResult(
+        line.line.number(),
+        line.line.name().orElse(null),
+        state,
+        line.taskId,
+        files,
+        line.credits,
+        line.status == Status.FAILED && line.errCode != null && !line.errCode.isEmpty()
+            ? line.errCode
+            : null,
+        line.error);
   }
 
   private BatchProgress totals() {
@@ -435,7 +492,10 @@ final class BatchRun {
         case QUEUED -> queued++;
         case FAILED -> failed++;
       }
-      if (line.credits != null && (line.status == Status.SAVED || line.status == Status.SUCCEEDED || line.status == Status.FAILED)) {
+      if (line.credits != null
+          && (line.status == Status.SAVED
+              || line.status == Status.SUCCEEDED
+              || line.status == Status.FAILED)) {
         credits += line.credits;
       }
     }
@@ -443,11 +503,13 @@ final class BatchRun {
     int done = finishedThisRun.get();
     int left = lines.size() - succeeded - failed;
     Duration remaining = done == 0 ? null : elapsed.dividedBy(done).multipliedBy(left);
-    return new BatchProgress(lines.size(), succeeded, running, queued, failed, credits, elapsed, remaining);
+    return new BatchProgress(
+        lines.size(), succeeded, running, queued, failed, credits, elapsed, remaining);
   }
 
   private synchronized BatchReport report() {
-    return new BatchReport(lines.values().stream().map(this::result).toList(), totals(), journal.path());
+    return new BatchReport(
+        lines.values().stream().map(this::result).toList(), totals(), journal.path());
   }
 
   private static @Nullable Integer intOrNull(JsonObject event, String name) {

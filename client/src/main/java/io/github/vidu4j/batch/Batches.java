@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs many image tasks as one batch: every line validated before anything is sent, at most
- * {@link BatchOptions#concurrency()} tasks in flight, results saved as each task succeeds, and
- * an append-only journal that makes a run after a crash resume rather than pay again. Obtain from
+ * Runs many image tasks as one batch: every line validated before anything is sent, at most {@link
+ * BatchOptions#concurrency()} tasks in flight, results saved as each task succeeds, and an
+ * append-only journal that makes a run after a crash resume rather than pay again. Obtain from
  * {@link ViduClient#batches()}.
  *
- * <p>Never paying twice: each create is recorded in the journal before it is sent and its task
- * id the moment it is known; each request carries a unique tag in {@code payload} (in front of
- * the line's own payload, after which a newline follows). Running again with the same journal
- * waits on the tasks it knows, saves what is missing, looks for the tasks of creates whose
- * answer was lost (by listing recent tasks and reading their tags) and creates only lines that
- * never got a task. A journal written for other lines is refused, and so is a second run on the
- * same journal while one holds it.
+ * <p>Never paying twice: each create is recorded in the journal before it is sent and its task id
+ * the moment it is known; each request carries a unique tag in {@code payload} (in front of the
+ * line's own payload, after which a newline follows). Running again with the same journal waits on
+ * the tasks it knows, saves what is missing, looks for the tasks of creates whose answer was lost
+ * (by listing recent tasks and reading their tags) and creates only lines that never got a task. A
+ * journal written for other lines is refused, and so is a second run on the same journal while one
+ * holds it.
  */
 public final class Batches {
   /**
@@ -42,16 +42,14 @@ public final class Batches {
     return new Batches(Objects.requireNonNull(client, "client == null"));
   }
 
-  /**
-   * {@link #run(List, Path, Path, BatchOptions)} with {@link BatchOptions#defaults()}.
-   */
+  /** {@link #run(List, Path, Path, BatchOptions)} with {@link BatchOptions#defaults()}. */
   public BatchReport run(List<BatchLine> lines, Path journal, Path outputDirectory) {
     return run(lines, journal, outputDirectory, BatchOptions.defaults());
   }
 
   /**
-   * Runs (or resumes) the batch {@code lines}, recording it in {@code journal} (created if
-   * missing) and saving each line's results in {@code outputDirectory} as {@code <name or line
+   * Runs (or resumes) the batch {@code lines}, recording it in {@code journal} (created if missing)
+   * and saving each line's results in {@code outputDirectory} as {@code <name or line
    * number>-<n>.<ext>}. Returns when every line has ended (succeeded or failed) or could not be
    * finished in this run (a task still running at the await timeout, a create refused too often):
    * the report says which; run again to resume. A line whose task failed is not created again
@@ -61,10 +59,12 @@ public final class Batches {
    * Unknown}; the spec marks none, so this is vidu4j's assumption).
    *
    * @throws BatchInputException if any line is invalid (all are listed; nothing was sent)
-   * @throws BatchRefusedException if the journal belongs to other lines, is damaged, or another run holds it
+   * @throws BatchRefusedException if the journal belongs to other lines, is damaged, or another run
+   *     holds it
    * @throws ViduException if the journal or the output directory cannot be written
    */
-  public BatchReport run(List<BatchLine> lines, Path journal, Path outputDirectory, BatchOptions options) {
+  public BatchReport run(
+      List<BatchLine> lines, Path journal, Path outputDirectory, BatchOptions options) {
     Objects.requireNonNull(lines, "lines == null");
     Objects.requireNonNull(journal, "journal == null");
     Objects.requireNonNull(outputDirectory, "outputDirectory == null");
@@ -76,22 +76,30 @@ public final class Batches {
       int concurrency = options.concurrency() > 0 ? options.concurrency() : accountConcurrency();
       return new BatchRun(client, batch, outputDirectory, options, opened).run(concurrency);
     } catch (IOException e) {
-      throw new ViduException("cannot use the journal " + journal + " or the output " + outputDirectory + ": " + e.getMessage(), e);
+      throw new ViduException(
+          "cannot use the journal "
+              + journal
+              + " or the output "
+              + outputDirectory
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (java.io.UncheckedIOException e) {
       throw new ViduException(e.getMessage(), e.getCause());
     }
   }
 
   /**
-   * Checks every line with this client's validator, and the lines together (no two share a
-   * number or file names), without sending anything.
+   * Checks every line with this client's validator, and the lines together (no two share a number
+   * or file names), without sending anything.
    *
    * @throws BatchInputException listing every bad line
    */
   public void validate(List<BatchLine> lines) {
     Objects.requireNonNull(lines, "lines == null");
     if (lines.isEmpty()) {
-      throw new BatchInputException("batch", List.of(new BatchInputException.Problem(1, "the batch has no lines")));
+      throw new BatchInputException(
+          "batch", List.of(new BatchInputException.Problem(1, "the batch has no lines")));
     }
     List<BatchInputException.Problem> problems =
         LineChecks.problems(lines, request -> client.images().validate(request));
@@ -107,7 +115,8 @@ public final class Batches {
   public int accountConcurrency() {
     try {
       Credits credits = client.credits();
-      List<CreditBalance> balances = credits.getRemains() != null ? credits.getRemains() : credits.getRemainingCredits();
+      List<CreditBalance> balances =
+          credits.getRemains() != null ? credits.getRemains() : credits.getRemainingCredits();
       int limit = 0;
       if (balances != null) {
         for (CreditBalance balance : balances) {
@@ -126,5 +135,4 @@ public final class Batches {
   public String toString() {
     return "Batches{" + client + "}";
   }
-
 }

@@ -23,10 +23,10 @@ import java.util.UUID;
 
 /**
  * The append-only record of a batch: one JSON object per line, each written and forced to disk
- * before the step it enables (a create is recorded as {@code creating} before it is sent, its
- * task id the moment it is known). A record cut short by a crash is dropped on the next open: it
- * was never acted on. A lock file beside it ({@code <journal>.lock}, held with an OS lock, so a
- * killed run leaves none behind) keeps a second run out.
+ * before the step it enables (a create is recorded as {@code creating} before it is sent, its task
+ * id the moment it is known). A record cut short by a crash is dropped on the next open: it was
+ * never acted on. A lock file beside it ({@code <journal>.lock}, held with an OS lock, so a killed
+ * run leaves none behind) keeps a second run out.
  */
 final class Journal implements AutoCloseable {
   private static final int FORMAT = 1;
@@ -38,7 +38,13 @@ final class Journal implements AutoCloseable {
   private final String batchId;
   private final List<JsonObject> events;
 
-  private Journal(Path path, FileChannel lockChannel, FileLock lock, FileChannel channel, String batchId, List<JsonObject> events) {
+  private Journal(
+      Path path,
+      FileChannel lockChannel,
+      FileLock lock,
+      FileChannel channel,
+      String batchId,
+      List<JsonObject> events) {
     this.path = path;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -47,12 +53,16 @@ final class Journal implements AutoCloseable {
     this.events = events;
   }
 
-  /** Opens (or starts) the journal of the batch whose lines have {@code fingerprint}, holding its lock. */
+  /**
+   * Opens (or starts) the journal of the batch whose lines have {@code fingerprint}, holding its
+   * lock.
+   */
   static Journal open(Path path, String fingerprint, int lineCount) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
-    FileChannel lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel lockChannel =
+        FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = lockChannel.tryLock();
@@ -61,12 +71,18 @@ final class Journal implements AutoCloseable {
     }
     if (lock == null) {
       lockChannel.close();
-      throw new BatchRefusedException("another run is using the journal " + path + " (" + lockPath
-          + " is locked): let it finish or stop it; two runs of one batch at once could pay twice");
+      throw new BatchRefusedException(
+          "another run is using the journal "
+              + path
+              + " ("
+              + lockPath
+              + " is locked): let it finish or stop it; two runs of one batch at once could pay twice");
     }
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       List<JsonObject> events = readAndRepair(path, channel);
       String batchId;
       if (events.isEmpty()) {
@@ -79,14 +95,26 @@ final class Journal implements AutoCloseable {
         write(channel, header);
       } else {
         JsonObject header = events.get(0);
-        if (!"batch".equals(string(header, "event")) || !header.has("format") || header.get("format").getAsInt() != FORMAT) {
-          throw new BatchRefusedException(path + " is not a vidu4j batch journal of format " + FORMAT + "; use another output");
+        if (!"batch".equals(string(header, "event"))
+            || !header.has("format")
+            || header.get("format").getAsInt() != FORMAT) {
+          throw new BatchRefusedException(
+              path + " is not a vidu4j batch journal of format " + FORMAT + "; use another output");
         }
         if (!fingerprint.equals(string(header, "input"))) {
-          throw new BatchRefusedException("the journal " + path + " was written for other input (" + header.get("lines")
-              + " lines, input fingerprint " + abbreviate(string(header, "input")) + "; this input has " + lineCount + " lines, fingerprint "
-              + abbreviate(fingerprint) + "): resuming it with this input could leave lines undone or pay for them twice."
-              + " Use another output directory, or run the input it was written for");
+          throw new BatchRefusedException(
+              "the journal "
+                  + path
+                  + " was written for other input ("
+                  + header.get("lines")
+                  + " lines, input fingerprint "
+                  + abbreviate(string(header, "input"))
+                  + "; this input has "
+                  + lineCount
+                  + " lines, fingerprint "
+                  + abbreviate(fingerprint)
+                  + "): resuming it with this input could leave lines undone or pay for them twice."
+                  + " Use another output directory, or run the input it was written for");
         }
         batchId = string(header, "batch");
         events.remove(0);
@@ -161,8 +189,13 @@ final class Journal implements AutoCloseable {
         }
         events.add(element.getAsJsonObject());
       } catch (JsonParseException e) {
-        throw new BatchRefusedException("the journal " + path + " is damaged at line " + (i + 1)
-            + ": it cannot be resumed safely; move it away only if you accept that lines may be created again", e);
+        throw new BatchRefusedException(
+            "the journal "
+                + path
+                + " is damaged at line "
+                + (i + 1)
+                + ": it cannot be resumed safely; move it away only if you accept that lines may be created again",
+            e);
       }
     }
     return events;
@@ -178,7 +211,9 @@ final class Journal implements AutoCloseable {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (BatchLine line : lines) {
-        digest.update((line.number() + "\u0000" + line.fileStem() + "\u0000" + line.requestJson() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            (line.number() + "\u0000" + line.fileStem() + "\u0000" + line.requestJson() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {

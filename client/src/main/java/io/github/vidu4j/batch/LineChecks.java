@@ -12,25 +12,36 @@ import java.util.function.Consumer;
 final class LineChecks {
   private LineChecks() {}
 
-  static List<BatchInputException.Problem> problems(List<BatchLine> lines, Consumer<ReferenceToImageRequest> validator) {
+  static List<BatchInputException.Problem> problems(
+      List<BatchLine> lines, Consumer<ReferenceToImageRequest> validator) {
     List<BatchInputException.Problem> problems = new ArrayList<>();
     Map<Integer, BatchLine> numbers = new HashMap<>();
     Map<String, BatchLine> stems = new HashMap<>();
     for (BatchLine line : lines) {
       BatchLine sameNumber = numbers.putIfAbsent(line.number(), line);
       if (sameNumber != null) {
-        problems.add(new BatchInputException.Problem(line.number(), "line number " + line.number() + " is used twice"));
+        problems.add(
+            new BatchInputException.Problem(
+                line.number(), "line number " + line.number() + " is used twice"));
       }
       BatchLine sameStem = stems.putIfAbsent(line.fileStem(), line);
       if (sameStem != null) {
-        problems.add(new BatchInputException.Problem(line.number(),
-            "its files would be named " + line.fileStem() + "-<n>.<ext>, as line " + sameStem.number() + "'s are: give it another name"));
+        problems.add(
+            new BatchInputException.Problem(
+                line.number(),
+                "its files would be named "
+                    + line.fileStem()
+                    + "-<n>.<ext>, as line "
+                    + sameStem.number()
+                    + "'s are: give it another name"));
       }
       try {
         // Checked as sent: with the longest tag the batch puts in front of the payload.
         validator.accept(PayloadTag.tagged(line, PayloadTag.LONGEST));
       } catch (ViduValidationException e) {
-        e.violations().forEach(v -> problems.add(new BatchInputException.Problem(line.number(), v.toString())));
+        e.violations()
+            .forEach(
+                v -> problems.add(new BatchInputException.Problem(line.number(), v.toString())));
       }
     }
     return problems;

@@ -17,8 +17,15 @@ public final class LineResult {
   private final @Nullable String errCode;
   private final @Nullable String error;
 
-  LineResult(int line, @Nullable String name, LineState state, @Nullable String taskId, List<Path> files, @Nullable Integer credits,
-      @Nullable String errCode, @Nullable String error) {
+  LineResult(
+      int line,
+      @Nullable String name,
+      LineState state,
+      @Nullable String taskId,
+      List<Path> files,
+      @Nullable Integer credits,
+      @Nullable String errCode,
+      @Nullable String error) {
     this.line = line;
     this.name = name;
     this.state = Objects.requireNonNull(state);
@@ -71,8 +78,14 @@ public final class LineResult {
 
   @Override
   public String toString() {
-    return "line " + line + (name == null ? "" : " (" + name + ")") + ": " + state.name().toLowerCase(java.util.Locale.ROOT)
-        + (taskId == null ? "" : ", task " + taskId) + (errCode == null ? "" : ", err_code " + errCode)
-        + (error == null || errCode != null ? "" : ", " + error) + (files.isEmpty() ? "" : ", " + files);
+    return "line "
+        + line
+        + (name == null ? "" : " (" + name + ")")
+        + ": "
+        + state.name().toLowerCase(java.util.Locale.ROOT)
+        + (taskId == null ? "" : ", task " + taskId)
+        + (errCode == null ? "" : ", err_code " + errCode)
+        + (error == null || errCode != null ? "" : ", " + error)
+        + (files.isEmpty() ? "" : ", " + files);
   }
 }

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class PayloadTag {
   private static final String PREFIX = "vidu4j-batch:";
+
   /** As long as any real tag: a batch id is a UUID, line and attempt numbers fit in an int. */
-  static final String LONGEST = PREFIX + "00000000-0000-0000-0000-000000000000:2147483647:2147483647";
+  static final String LONGEST =
+      PREFIX + "00000000-0000-0000-0000-000000000000:2147483647:2147483647";
 
   private PayloadTag() {}
 

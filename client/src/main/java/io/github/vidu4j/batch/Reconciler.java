@@ -1,10 +1,10 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.TaskQuery;
-import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.validation.ViduRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +36,10 @@ final class Reconciler {
     this.knownTaskIds = knownTaskIds;
   }
 
-  /** The task id of each of {@code lines} whose tag a task carries; lines missing from the map have no task. */
+  /**
+   * The task id of each of {@code lines} whose tag a task carries; lines missing from the map have
+   * no task.
+   */
   synchronized Map<BatchRun.Line, String> find(List<BatchRun.Line> lines) {
     Map<String, BatchRun.Line> byTag = new HashMap<>();
     Set<String> prompts = new HashSet<>();
@@ -50,12 +53,17 @@ final class Reconciler {
     }
     Set<String> known = new HashSet<>(knownTaskIds.get());
     Map<BatchRun.Line, String> found = new HashMap<>();
-    TaskQuery query = TaskQuery.all().createdFrom(earliest.minus(CLOCK_SKEW).atOffset(ZoneOffset.UTC)).pageSize(ViduRules.spec().maxPageSize());
+    TaskQuery query =
+        TaskQuery.all()
+            .createdFrom(earliest.minus(CLOCK_SKEW).atOffset(ZoneOffset.UTC))
+            .pageSize(ViduRules.spec().maxPageSize());
     Iterator<TaskSummary> tasks = client.tasks().listAll(query).iterator();
     while (found.size() < lines.size() && tasks.hasNext()) {
       TaskSummary summary = tasks.next();
       String id = summary.getId();
-      if (id == null || known.contains(id) || (summary.getPrompt() != null && !prompts.contains(summary.getPrompt()))) {
+      if (id == null
+          || known.contains(id)
+          || (summary.getPrompt() != null && !prompts.contains(summary.getPrompt()))) {
         continue;
       }
       TaskCreations task = client.tasks().get(id);

@@ -23,10 +23,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Saves a line's results as {@code <stem>-<n>.<ext>}. Each file is written under a hidden
- * temporary name, checked whole by {@link Downloads#toStream}, forced to disk, then renamed in
- * one step: a crash leaves either the whole file under its final name or none (and a temporary
- * file that the next run removes).
+ * Saves a line's results as {@code <stem>-<n>.<ext>}. Each file is written under a hidden temporary
+ * name, checked whole by {@link Downloads#toStream}, forced to disk, then renamed in one step: a
+ * crash leaves either the whole file under its final name or none (and a temporary file that the
+ * next run removes).
  */
 final class ResultFiles {
   private static final String PART_SUFFIX = ".vidu-part";
@@ -34,7 +34,8 @@ final class ResultFiles {
   private ResultFiles() {}
 
   /** The file names written, in creation order. */
-  static List<String> save(Downloads downloads, TaskCreations task, Path directory, String stem) throws IOException {
+  static List<String> save(Downloads downloads, TaskCreations task, Path directory, String stem)
+      throws IOException {
     List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
     if (creations.isEmpty()) {
       throw new ViduException("the task succeeded with no creations to save");
@@ -49,17 +50,25 @@ final class ResultFiles {
       String base = stem + "-" + (i + 1);
       Path part = directory.resolve("." + base + "." + UUID.randomUUID() + PART_SUFFIX);
       try {
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel =
+                FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = Channels.newOutputStream(channel)) {
           downloads.toStream(url, out);
           channel.force(true);
         } catch (ViduLocalIOException e) {
           // toStream knows only a stream; the user needs the file.
-          throw e.path().isPresent() ? e : new ViduLocalIOException("cannot write " + part + ": " + e.getCause(), part, (IOException) e.getCause());
+          throw e.path().isPresent()
+              ? e
+              : new ViduLocalIOException(
+                  "cannot write " + part + ": " + e.getCause(), part, (IOException) e.getCause());
         }
         String name = base + "." + extension(part, url);
         // The name is this line's own: a file there is an earlier run's copy of the same result.
-        Files.move(part, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            part,
+            directory.resolve(name),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
         names.add(name);
       } finally {
         Files.deleteIfExists(part);
@@ -69,12 +78,16 @@ final class ResultFiles {
     return names;
   }
 
-  /** Removes temporary files a killed run left behind; the journal's lock is held, so none is in use. */
+  /**
+   * Removes temporary files a killed run left behind; the journal's lock is held, so none is in
+   * use.
+   */
   static void removeLeftovers(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "." + "*" + PART_SUFFIX)) {
+    try (DirectoryStream<Path> parts =
+        Files.newDirectoryStream(directory, "." + "*" + PART_SUFFIX)) {
       for (Path part : parts) {
         Files.deleteIfExists(part);
       }
@@ -88,16 +101,19 @@ final class ResultFiles {
       n = in.readNBytes(head, 0, head.length);
     }
     return ImageSignatures.of(head, n)
-        .map(format -> format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT))
-        .orElseGet(() -> {
-          String path = url.replaceFirst("[?#].*$", "").toLowerCase(Locale.ROOT);
-          for (String known : List.of("png", "jpg", "webp")) {
-            if (path.endsWith("." + known)) {
-              return known;
-            }
-          }
-          return path.endsWith(".jpeg") ? "jpg" : "bin";
-        });
+        .map(
+            format ->
+                format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT))
+        .orElseGet(
+            () -> {
+              String path = url.replaceFirst("[?#].*$", "").toLowerCase(Locale.ROOT);
+              for (String known : List.of("png", "jpg", "webp")) {
+                if (path.endsWith("." + known)) {
+                  return known;
+                }
+              }
+              return path.endsWith(".jpeg") ? "jpg" : "bin";
+            });
   }
 
   /** Makes the renames durable where the platform allows forcing a directory (Linux does). */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The whole batch's pause after Vidu answers a create with 429: every line waits, not only the
- * one refused, since the limit is the account's. The pause doubles with each 429 that follows a
- * pause (answers to requests already on their way do not count twice), and is at least what
- * {@code Retry-After} asks.
+ * The whole batch's pause after Vidu answers a create with 429: every line waits, not only the one
+ * refused, since the limit is the account's. The pause doubles with each 429 that follows a pause
+ * (answers to requests already on their way do not count twice), and is at least what {@code
+ * Retry-After} asks.
  */
 final class Throttle {
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
@@ -32,7 +32,10 @@ final class Throttle {
     if (backoff.compareTo(BatchOptions.MAX_THROTTLE_BACKOFF) > 0) {
       backoff = BatchOptions.MAX_THROTTLE_BACKOFF;
     }
-    Duration asked = retryAfter.map(r -> r.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r).orElse(Duration.ZERO);
+    Duration asked =
+        retryAfter
+            .map(r -> r.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r)
+            .orElse(Duration.ZERO);
     Duration pause = asked.compareTo(backoff) > 0 ? asked : backoff;
     untilNanos = now + pause.toNanos();
     return pause;
@@ -56,7 +59,8 @@ final class Throttle {
         Thread.sleep(Math.max(1, wait / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ViduException("interrupted while the batch was paused after a 429; run it again to resume", e);
+        throw new ViduException(
+            "interrupted while the batch was paused after a 429; run it again to resume", e);
       }
     }
   }

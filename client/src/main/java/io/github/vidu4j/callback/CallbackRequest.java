@@ -17,19 +17,30 @@ import java.util.TreeSet;
  * A received callback, framework-free: the method, the callback URL <em>as registered with the
  * task</em>, the headers (names compared case-insensitively) and the raw body bytes. Immutable.
  *
- * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load
- * balancers rewrite hosts, paths and query encodings, and Vidu signed the URL it was given.
- * {@link JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's request.
+ * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load balancers
+ * rewrite hosts, paths and query encodings, and Vidu signed the URL it was given. {@link
+ * JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's
+ * request.
  */
 public final class CallbackRequest {
   private final String method;
   private final String callbackUrl;
   private final Map<String, List<String>> headers;
-  /** Names whose value list held a {@code null}: no HTTP stack sends one, so such a header is unreadable. */
+
+  /**
+   * Names whose value list held a {@code null}: no HTTP stack sends one, so such a header is
+   * unreadable.
+   */
   private final Set<String> namesWithNullValues;
+
   private final byte[] body;
 
-  private CallbackRequest(String method, String callbackUrl, Map<String, List<String>> headers, Set<String> namesWithNullValues, byte[] body) {
+  private CallbackRequest(
+      String method,
+      String callbackUrl,
+      Map<String, List<String>> headers,
+      Set<String> namesWithNullValues,
+      byte[] body) {
     this.method = method;
     this.callbackUrl = callbackUrl;
     this.headers = headers;
@@ -38,13 +49,14 @@ public final class CallbackRequest {
   }
 
   /**
-   * A callback from its parts; {@code headers} may use any name case and hold several values
-   * per name. The body is copied. A {@code null} name or value list is ignored; a {@code null}
-   * among a header's values is left out of {@link #headers(String)} and makes that header
-   * unreadable: {@link CallbackVerifier#verify} refuses it as {@code MALFORMED_HEADER} if it is one
-   * the signature depends on.
+   * A callback from its parts; {@code headers} may use any name case and hold several values per
+   * name. The body is copied. A {@code null} name or value list is ignored; a {@code null} among a
+   * header's values is left out of {@link #headers(String)} and makes that header unreadable:
+   * {@link CallbackVerifier#verify} refuses it as {@code MALFORMED_HEADER} if it is one the
+   * signature depends on.
    */
-  public static CallbackRequest of(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
+  public static CallbackRequest of(
+      String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(body, "body == null");
     return owning(method, callbackUrl, headers, body.clone());
   }
@@ -56,12 +68,15 @@ public final class CallbackRequest {
    */
   static final int MAX_ADAPTER_BODY_BYTES = 1024 * 1024;
 
-  /** The whole body from a server adapter's stream, bounded and typed like everything vidu4j throws. */
+  /**
+   * The whole body from a server adapter's stream, bounded and typed like everything vidu4j throws.
+   */
   static byte[] readAdapterBody(InputStream in) {
     try (in) {
       byte[] body = in.readNBytes(MAX_ADAPTER_BODY_BYTES + 1);
       if (body.length > MAX_ADAPTER_BODY_BYTES) {
-        throw new ViduException("the callback body is over " + MAX_ADAPTER_BODY_BYTES + " bytes: not a Vidu callback");
+        throw new ViduException(
+            "the callback body is over " + MAX_ADAPTER_BODY_BYTES + " bytes: not a Vidu callback");
       }
       return body;
     } catch (IOException e) {
@@ -71,36 +86,42 @@ public final class CallbackRequest {
   }
 
   /** {@link #of} for a body array nobody else holds, so it is not copied again. */
-  static CallbackRequest owning(String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
+  static CallbackRequest owning(
+      String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     TreeMap<String, List<String>> normalized = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     TreeSet<String> namesWithNullValues = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> {
-      if (name != null && values != null) {
-        List<String> present = new ArrayList<>(values.size());
-        for (String value : values) {
-          if (value == null) {
-            namesWithNullValues.add(name);
-          } else {
-            present.add(value);
+    headers.forEach(
+        (name, values) -> {
+          if (name != null && values != null) {
+            List<String> present = new ArrayList<>(values.size());
+            for (String value : values) {
+              if (value == null) {
+                namesWithNullValues.add(name);
+              } else {
+                present.add(value);
+              }
+            }
+            List<String> before = normalized.get(name);
+            if (before == null) {
+              normalized.put(name, List.copyOf(present));
+            } else {
+              // The same name in another case: one header, values in order.
+              List<String> merged = new ArrayList<>(before);
+              merged.addAll(present);
+              normalized.put(name, List.copyOf(merged));
+            }
           }
-        }
-        List<String> before = normalized.get(name);
-        if (before == null) {
-          normalized.put(name, List.copyOf(present));
-        } else {
-          // The same name in another case: one header, values in order.
-          List<String> merged = new ArrayList<>(before);
-          merged.addAll(present);
-          normalized.put(name, List.copyOf(merged));
-        }
-      }
-    });
-    return new CallbackRequest(method, callbackUrl, Collections.unmodifiableMap(normalized),
-        namesWithNullValues.isEmpty() ? Set.of() : Collections.unmodifiableSet(namesWithNullValues), body);
+        });
+    return new CallbackRequest(
+        method,
+        callbackUrl,
+        Collections.unmodifiableMap(normalized),
+        namesWithNullValues.isEmpty() ? Set.of() : Collections.unmodifiableSet(namesWithNullValues),
+        body);
   }
 
   /** The HTTP method, as received. */
@@ -140,7 +161,14 @@ public final class CallbackRequest {
   @Override
   public String toString() {
     // The query may carry the receiver's own tokens: names only.
-    return "CallbackRequest{" + method + " " + SafeUrl.of(callbackUrl) + ", " + headers.size() + " headers, "
-        + body.length + "-byte body}";
+    return "CallbackRequest{"
+        + method
+        + " "
+        + SafeUrl.of(callbackUrl)
+        + ", "
+        + headers.size()
+        + " headers, "
+        + body.length
+        + "-byte body}";
   }
 }

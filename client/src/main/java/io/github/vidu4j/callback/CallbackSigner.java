@@ -28,7 +28,8 @@ public final class CallbackSigner {
 
   /** RFC 7231 IMF-fixdate; {@code RFC_1123_DATE_TIME} would drop the day's leading zero. */
   static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private final String secret;
 
@@ -47,9 +48,9 @@ public final class CallbackSigner {
 
   /**
    * The six headers for a request to {@code callbackUrl}, in the order Vidu sends them: {@code
-   * Date}, {@code x-request-nonce}, {@code X-HMAC-SIGNED-HEADERS}, {@code X-HMAC-SIGNATURE},
-   * {@code X-HMAC-ALGORITHM}, {@code X-HMAC-ACCESS-KEY}. {@code date} is written in RFC 1123 GMT
-   * form, to the second.
+   * Date}, {@code x-request-nonce}, {@code X-HMAC-SIGNED-HEADERS}, {@code X-HMAC-SIGNATURE}, {@code
+   * X-HMAC-ALGORITHM}, {@code X-HMAC-ACCESS-KEY}. {@code date} is written in RFC 1123 GMT form, to
+   * the second.
    */
   public Map<String, String> sign(String method, String callbackUrl, Instant date, String nonce) {
     Objects.requireNonNull(method, "method == null");
@@ -59,7 +60,10 @@ public final class CallbackSigner {
     String httpDate = HTTP_DATE.format(date);
     String signingString =
         SigningString.of(
-            method, callbackUrl, httpDate, List.of(Map.entry("Date", httpDate), Map.entry("x-request-nonce", nonce)));
+            method,
+            callbackUrl,
+            httpDate,
+            List.of(Map.entry("Date", httpDate), Map.entry("x-request-nonce", nonce)));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Date", httpDate);
     headers.put("x-request-nonce", nonce);

@@ -1,7 +1,7 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduJson;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
 import io.github.vidu4j.model.TaskCreations;
@@ -33,10 +33,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Checks, in order, each failing with its {@link InvalidSignatureException.Reason}: the six
  * headers are present; {@code X-HMAC-ALGORITHM} is {@code hmac-sha256} and {@code
  * X-HMAC-ACCESS-KEY} is {@code vidu}; {@code Date} and {@code x-request-nonce} are both signed;
- * {@code Date} lies within {@link Builder#maxAge} in the past and {@link Builder#maxFutureSkew}
- * in the future; the signature matches one of the secrets (compared in constant time); the nonce
- * is new (recorded only once the signature matched, so forged requests cannot fill the store).
- * Only then is the body parsed.
+ * {@code Date} lies within {@link Builder#maxAge} in the past and {@link Builder#maxFutureSkew} in
+ * the future; the signature matches one of the secrets (compared in constant time); the nonce is
+ * new (recorded only once the signature matched, so forged requests cannot fill the store). Only
+ * then is the body parsed.
  *
  * <p><b>Several receiver instances.</b> The default nonce store lives in this process, so two
  * instances would each accept the same callback once. Share one store, for example {@code
@@ -45,22 +45,22 @@ import org.jspecify.annotations.Nullable;
  * Builder#failOpenWhenNonceStoreFails()}.
  *
  * <p><b>Raw body.</b> Pass the bytes as received; frameworks that parse JSON first hand you a
- * re-serialised copy. The body is not signed by Vidu, so it is not used in verification, but
- * the task you act on comes from it.
+ * re-serialised copy. The body is not signed by Vidu, so it is not used in verification, but the
+ * task you act on comes from it.
  *
  * <p><b>Proxies.</b> Verify against the {@code callback_url} you registered with the task (store
  * it), never the request line: a proxy may change the host, path or query encoding.
  *
  * <p><b>Encoded paths.</b> Vidu's two official examples read a percent-encoded path differently
- * (Python's {@code urlparse} keeps {@code /a%20b}, Go's {@code url.URL.Path} gives {@code /a b});
- * a signature over either reading is accepted. The query is always signed raw. A callback URL
- * without percent-encoding in its path, the usual case, has one reading.
+ * (Python's {@code urlparse} keeps {@code /a%20b}, Go's {@code url.URL.Path} gives {@code /a b}); a
+ * signature over either reading is accepted. The query is always signed raw. A callback URL without
+ * percent-encoding in its path, the usual case, has one reading.
  *
  * <p><b>Acknowledge once verified.</b> The nonce is recorded as soon as the signature matches. Vidu
  * retries {@code success} and {@code failed} deliveries that were not answered 2xx, and does not
- * say whether a retry is signed afresh: one that reuses the nonce is refused as {@code
- * REPLAYED}. So answer 2xx as soon as {@link #verify} returns and do the work afterwards (the
- * README's receiver does), rather than answering 5xx when your own processing fails.
+ * say whether a retry is signed afresh: one that reuses the nonce is refused as {@code REPLAYED}.
+ * So answer 2xx as soon as {@link #verify} returns and do the work afterwards (the README's
+ * receiver does), rather than answering 5xx when your own processing fails.
  *
  * <p><b>Key rotation.</b> Vidu signs a task's callbacks with the API key that created the task.
  * While old tasks may still call back, configure both keys: {@code secrets(List.of(newKey,
@@ -74,10 +74,18 @@ import org.jspecify.annotations.Nullable;
  * verifies the headers and then reads the task from Vidu, so you act on Vidu's own answer.
  */
 public final class CallbackVerifier {
-  /** Default {@link Builder#maxAge}: 5 minutes, the window Stripe and Svix use, wide enough for retries in flight and modest clock drift. */
+  /**
+   * Default {@link Builder#maxAge}: 5 minutes, the window Stripe and Svix use, wide enough for
+   * retries in flight and modest clock drift.
+   */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
-  /** Default {@link Builder#maxFutureSkew}: 1 minute; a sender's clock may run a little ahead, never far. */
+
+  /**
+   * Default {@link Builder#maxFutureSkew}: 1 minute; a sender's clock may run a little ahead, never
+   * far.
+   */
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(1);
+
   /**
    * The largest {@link Builder#maxAge} and {@link Builder#maxFutureSkew}: 24 hours each. A wider
    * window would keep every nonce that long and let a captured callback be replayed for a day;
@@ -85,8 +93,14 @@ public final class CallbackVerifier {
    */
   public static final Duration MAX_WINDOW = Duration.ofHours(24);
 
-  private static final List<String> REQUIRED = List.of(
-      "Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY");
+  private static final List<String> REQUIRED =
+      List.of(
+          "Date",
+          "x-request-nonce",
+          "X-HMAC-SIGNED-HEADERS",
+          "X-HMAC-SIGNATURE",
+          "X-HMAC-ALGORITHM",
+          "X-HMAC-ACCESS-KEY");
 
   private final List<String> secrets;
   private final Duration maxAge;
@@ -95,11 +109,18 @@ public final class CallbackVerifier {
   private final NonceStore nonces;
   private final Duration nonceTtl;
   private final boolean failOpen;
+
   /** The callback URLs given to the builder, parsed there. */
   private final Map<String, SigningString.Target> registeredTargets;
+
   private final ViduEventListener listener;
-  /** A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC itself. */
+
+  /**
+   * A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost
+   * more than the HMAC itself.
+   */
   private final ThreadLocal<Mac[]> macs;
+
   private volatile SigningString.@Nullable Target lastTarget;
 
   private CallbackVerifier(Builder b) {
@@ -113,7 +134,8 @@ public final class CallbackVerifier {
     this.registeredTargets = Map.copyOf(b.targets);
     this.listener = b.eventListener;
     List<String> keys = secrets;
-    this.macs = ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
+    this.macs =
+        ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
   }
 
   /** A builder; at least one secret is required. */
@@ -125,9 +147,8 @@ public final class CallbackVerifier {
    * Verifies {@code request} and parses its body.
    *
    * @throws InvalidSignatureException with the reason the callback was refused
-   * @throws CallbackConfigurationException if {@code request}'s callback URL (yours, as
-   *     registered) cannot be parsed; register it with {@link Builder#callbackUrl} to learn this
-   *     at build time
+   * @throws CallbackConfigurationException if {@code request}'s callback URL (yours, as registered)
+   *     cannot be parsed; register it with {@link Builder#callbackUrl} to learn this at build time
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -147,12 +168,17 @@ public final class CallbackVerifier {
     Verified verified = verifyHeaders(request, now);
     TaskCreations task;
     try {
-      task = ViduJson.read(new String(request.bodyUnsafe(), StandardCharsets.UTF_8), TaskCreations.class);
+      task =
+          ViduJson.read(
+              new String(request.bodyUnsafe(), StandardCharsets.UTF_8), TaskCreations.class);
     } catch (ViduException e) {
-      throw new InvalidSignatureException(Reason.MALFORMED_BODY, "the signature is valid but the body is not task JSON: " + e.getMessage());
+      throw new InvalidSignatureException(
+          Reason.MALFORMED_BODY,
+          "the signature is valid but the body is not task JSON: " + e.getMessage());
     }
     // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
-    return new VerifiedCallback(task, verified.nonce, verified.date, request.bodyUnsafe(), verified.replayChecked);
+    return new VerifiedCallback(
+        task, verified.nonce, verified.date, request.bodyUnsafe(), verified.replayChecked);
   }
 
   private record Verified(String nonce, Instant date, boolean replayChecked) {}
@@ -169,11 +195,15 @@ public final class CallbackVerifier {
     }
     String algorithm = single(request, "X-HMAC-ALGORITHM");
     if (!algorithm.equalsIgnoreCase(SigningString.ALGORITHM)) {
-      throw new InvalidSignatureException(Reason.UNSUPPORTED_ALGORITHM, "X-HMAC-ALGORITHM is \"" + shorten(algorithm) + "\", expected hmac-sha256");
+      throw new InvalidSignatureException(
+          Reason.UNSUPPORTED_ALGORITHM,
+          "X-HMAC-ALGORITHM is \"" + shorten(algorithm) + "\", expected hmac-sha256");
     }
     String accessKey = single(request, "X-HMAC-ACCESS-KEY");
     if (!accessKey.equals(SigningString.ACCESS_KEY)) {
-      throw new InvalidSignatureException(Reason.WRONG_ACCESS_KEY, "X-HMAC-ACCESS-KEY is \"" + shorten(accessKey) + "\", expected vidu");
+      throw new InvalidSignatureException(
+          Reason.WRONG_ACCESS_KEY,
+          "X-HMAC-ACCESS-KEY is \"" + shorten(accessKey) + "\", expected vidu");
     }
     List<String> signedNames = new ArrayList<>();
     for (String name : single(request, "X-HMAC-SIGNED-HEADERS").split(";")) {
@@ -183,34 +213,48 @@ public final class CallbackVerifier {
     }
     for (String required : List.of("Date", "x-request-nonce")) {
       if (!containsIgnoringCase(signedNames, required)) {
-        throw new InvalidSignatureException(Reason.UNSIGNED_REQUIRED_HEADER,
-            required + " is not listed in X-HMAC-SIGNED-HEADERS, so it could be changed undetected");
+        throw new InvalidSignatureException(
+            Reason.UNSIGNED_REQUIRED_HEADER,
+            required
+                + " is not listed in X-HMAC-SIGNED-HEADERS, so it could be changed undetected");
       }
     }
     String dateText = single(request, "Date");
     Instant date = parseDate(dateText);
     if (Duration.between(date, now).compareTo(maxAge) > 0) {
-      throw new InvalidSignatureException(Reason.STALE, "Date " + dateText + " is more than " + written(maxAge) + " old");
+      throw new InvalidSignatureException(
+          Reason.STALE, "Date " + dateText + " is more than " + written(maxAge) + " old");
     }
     if (Duration.between(now, date).compareTo(maxFutureSkew) > 0) {
-      throw new InvalidSignatureException(Reason.FROM_FUTURE, "Date " + dateText + " is more than " + written(maxFutureSkew) + " ahead");
+      throw new InvalidSignatureException(
+          Reason.FROM_FUTURE,
+          "Date " + dateText + " is more than " + written(maxFutureSkew) + " ahead");
     }
     List<Map.Entry<String, String>> signed = new ArrayList<>();
     for (String name : signedNames) {
       List<String> values = request.headers(name);
       if (request.hasNullValue(name)) {
-        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, shorten(name) + " has a null value");
+        throw new InvalidSignatureException(
+            Reason.MALFORMED_HEADER, shorten(name) + " has a null value");
       }
       if (values.isEmpty()) {
-        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + shorten(name) + ", listed in X-HMAC-SIGNED-HEADERS");
+        throw new InvalidSignatureException(
+            Reason.MISSING_HEADER,
+            "missing header " + shorten(name) + ", listed in X-HMAC-SIGNED-HEADERS");
       }
-      signed.add(Map.entry(name, values.size() == 1 ? values.get(0).trim() : String.join(",", values.stream().map(String::trim).toList())));
+      signed.add(
+          Map.entry(
+              name,
+              values.size() == 1
+                  ? values.get(0).trim()
+                  : String.join(",", values.stream().map(String::trim).toList())));
     }
     String presentedText = single(request, "X-HMAC-SIGNATURE");
     // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
     // bits of the last character, so several spellings decode alike and would all be accepted.
     byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
-    List<String> signingStrings = SigningString.readings(request.method(), target(request.callbackUrl()), dateText, signed);
+    List<String> signingStrings =
+        SigningString.readings(request.method(), target(request.callbackUrl()), dateText, signed);
     Mac[] keyed = macs.get();
     boolean matched = false;
     for (String signingString : signingStrings) {
@@ -224,10 +268,14 @@ public final class CallbackVerifier {
       try {
         Base64.getDecoder().decode(presentedText);
       } catch (IllegalArgumentException e) {
-        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
+        throw new InvalidSignatureException(
+            Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
       }
-      throw new InvalidSignatureException(Reason.BAD_SIGNATURE,
-          "X-HMAC-SIGNATURE matches none of the " + secrets.size() + " configured secret(s); check the secret"
+      throw new InvalidSignatureException(
+          Reason.BAD_SIGNATURE,
+          "X-HMAC-SIGNATURE matches none of the "
+              + secrets.size()
+              + " configured secret(s); check the secret"
               + " (the API key that created the task) and that the callback URL is exactly the registered one");
     }
     String nonce = single(request, "x-request-nonce");
@@ -238,13 +286,19 @@ public final class CallbackVerifier {
       if (failOpen) {
         return new Verified(nonce, date, false);
       }
-      // The store's exception is the cause, not the message: a driver's text is not ours to vouch for.
-      throw new InvalidSignatureException(Reason.NONCE_STORE_UNAVAILABLE,
-          "the nonce store failed (" + storeFailure.getClass().getSimpleName() + "), so a replay cannot be ruled out;"
-              + " answer 503 so that Vidu retries", storeFailure);
+      // The store's exception is the cause, not the message: a driver's text is not ours to vouch
+      // for.
+      throw new InvalidSignatureException(
+          Reason.NONCE_STORE_UNAVAILABLE,
+          "the nonce store failed ("
+              + storeFailure.getClass().getSimpleName()
+              + "), so a replay cannot be ruled out;"
+              + " answer 503 so that Vidu retries",
+          storeFailure);
     }
     if (!isNew) {
-      throw new InvalidSignatureException(Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
+      throw new InvalidSignatureException(
+          Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
     }
     return new Verified(nonce, date, true);
   }
@@ -272,7 +326,8 @@ public final class CallbackVerifier {
       return SigningString.Target.of(callbackUrl);
     } catch (IllegalArgumentException e) {
       // The message shows the URL through SafeUrl (query names only).
-      throw new CallbackConfigurationException("the registered callback URL cannot be parsed: " + e.getMessage());
+      throw new CallbackConfigurationException(
+          "the registered callback URL cannot be parsed: " + e.getMessage());
     }
   }
 
@@ -288,7 +343,8 @@ public final class CallbackVerifier {
   private static String single(CallbackRequest request, String name) {
     List<String> values = request.headers(name);
     if (values.size() != 1) {
-      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, name + " appears " + values.size() + " times");
+      throw new InvalidSignatureException(
+          Reason.MALFORMED_HEADER, name + " appears " + values.size() + " times");
     }
     return values.get(0).trim();
   }
@@ -297,7 +353,8 @@ public final class CallbackVerifier {
     try {
       return HttpDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidSignatureException(Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
+      throw new InvalidSignatureException(
+          Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
     }
   }
 
@@ -305,7 +362,9 @@ public final class CallbackVerifier {
     return text.length() <= 64 ? text : text.substring(0, 60) + "...";
   }
 
-  /** As people write a duration, {@code 5m}, {@code 90s}, {@code 1h30m}: never Java's {@code PT5M}. */
+  /**
+   * As people write a duration, {@code 5m}, {@code 90s}, {@code 1h30m}: never Java's {@code PT5M}.
+   */
   static String written(Duration d) {
     long seconds = d.toSeconds();
     if (seconds == 0) {
@@ -326,8 +385,16 @@ public final class CallbackVerifier {
 
   @Override
   public String toString() {
-    return "CallbackVerifier{secrets=" + secrets.size() + " <redacted>, maxAge=" + maxAge + ", maxFutureSkew=" + maxFutureSkew
-        + ", nonces=" + nonces + (failOpen ? " (fail-open)" : "") + "}";
+    return "CallbackVerifier{secrets="
+        + secrets.size()
+        + " <redacted>, maxAge="
+        + maxAge
+        + ", maxFutureSkew="
+        + maxFutureSkew
+        + ", nonces="
+        + nonces
+        + (failOpen ? " (fail-open)" : "")
+        + "}";
   }
 
   /** Configures a {@link CallbackVerifier}. */
@@ -374,7 +441,8 @@ public final class CallbackVerifier {
 
     /**
      * How old a {@code Date} may be; default {@link #DEFAULT_MAX_AGE}, at most {@link #MAX_WINDOW}.
-     * Nonces are kept this long plus the future skew (the TTL passed to {@link NonceStore#markIfNew}).
+     * Nonces are kept this long plus the future skew (the TTL passed to {@link
+     * NonceStore#markIfNew}).
      *
      * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
      */
@@ -384,7 +452,8 @@ public final class CallbackVerifier {
     }
 
     /**
-     * How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}, at most {@link #MAX_WINDOW}.
+     * How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}, at most {@link
+     * #MAX_WINDOW}.
      *
      * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
      */
@@ -437,7 +506,8 @@ public final class CallbackVerifier {
      */
     public CallbackVerifier build() {
       if (secrets.isEmpty()) {
-        throw new CallbackConfigurationException("at least one secret is required: the API key that created the tasks");
+        throw new CallbackConfigurationException(
+            "at least one secret is required: the API key that created the tasks");
       }
       return new CallbackVerifier(this);
     }
@@ -448,7 +518,8 @@ public final class CallbackVerifier {
         throw new CallbackConfigurationException(name + " must not be negative, got " + d);
       }
       if (d.compareTo(MAX_WINDOW) > 0) {
-        throw new CallbackConfigurationException(name + " must be at most " + written(MAX_WINDOW) + ", got " + d);
+        throw new CallbackConfigurationException(
+            name + " must be at most " + written(MAX_WINDOW) + ", got " + d);
       }
       return d;
     }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * seconds, no weekday) goes to that parser, so exactly the same texts are accepted.
  */
 final class HttpDate {
-  private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+  private static final DateTimeFormatter RFC_1123 =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
   private static final String DAYS = "MonTueWedThuFriSatSun";
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -32,11 +33,21 @@ final class HttpDate {
     return fixed != null ? fixed : ZonedDateTime.parse(text, RFC_1123).toInstant();
   }
 
-  /** The IMF-fixdate reading, or null when {@code text} is not exactly that form with valid fields. */
+  /**
+   * The IMF-fixdate reading, or null when {@code text} is not exactly that form with valid fields.
+   */
   private static Instant parseFixdate(String t) {
     // "Sun, 06 Nov 1994 08:49:37 GMT"
-    if (t.length() != 29 || t.charAt(3) != ',' || t.charAt(4) != ' ' || t.charAt(7) != ' ' || t.charAt(11) != ' '
-        || t.charAt(16) != ' ' || t.charAt(19) != ':' || t.charAt(22) != ':' || t.charAt(25) != ' ' || !t.endsWith("GMT")) {
+    if (t.length() != 29
+        || t.charAt(3) != ','
+        || t.charAt(4) != ' '
+        || t.charAt(7) != ' '
+        || t.charAt(11) != ' '
+        || t.charAt(16) != ' '
+        || t.charAt(19) != ':'
+        || t.charAt(22) != ':'
+        || t.charAt(25) != ' '
+        || !t.endsWith("GMT")) {
       return null;
     }
     int day = digits(t, 5, 2);
@@ -46,7 +57,16 @@ final class HttpDate {
     int second = digits(t, 23, 2);
     int month = index(MONTHS, t, 8);
     int weekday = index(DAYS, t, 0);
-    if (day < 0 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || month < 0 || weekday < 0) {
+    if (day < 0
+        || year < 0
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || month < 0
+        || weekday < 0) {
       return null;
     }
     LocalDate date;
@@ -58,7 +78,8 @@ final class HttpDate {
     if (date.getDayOfWeek() != DayOfWeek.of(weekday + 1)) {
       return null;
     }
-    return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second);
+    return Instant.ofEpochSecond(
+        date.toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second);
   }
 
   private static int digits(String t, int from, int count) {
@@ -73,7 +94,10 @@ final class HttpDate {
     return value;
   }
 
-  /** Which three-letter name of {@code names} starts {@code t} at {@code from}, case as written; -1 if none. */
+  /**
+   * Which three-letter name of {@code names} starts {@code t} at {@code from}, case as written; -1
+   * if none.
+   */
   private static int index(String names, String t, int from) {
     for (int i = 0; i < names.length(); i += 3) {
       if (names.regionMatches(i, t, from, 3)) {

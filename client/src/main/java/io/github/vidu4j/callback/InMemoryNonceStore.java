@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Nonces in insertion order with their expiry; one lock, since each call does O(1) amortised work. */
+/**
+ * Nonces in insertion order with their expiry; one lock, since each call does O(1) amortised work.
+ */
 final class InMemoryNonceStore implements NonceStore {
   private final int maxEntries;
   private final LinkedHashMap<String, Instant> expiries = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package io.github.vidu4j.callback;
 import io.github.vidu4j.ViduException;
 
 /**
- * A callback failed verification: answer it with 401 and do not act on it. {@link #reason()}
- * says which check failed; the message names the header or value involved, never a secret.
+ * A callback failed verification: answer it with 401 and do not act on it. {@link #reason()} says
+ * which check failed; the message names the header or value involved, never a secret.
  */
 public final class InvalidSignatureException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -19,7 +19,10 @@ public final class InvalidSignatureException extends ViduException {
     UNSUPPORTED_ALGORITHM,
     /** {@code X-HMAC-ACCESS-KEY} is not {@code vidu}. */
     WRONG_ACCESS_KEY,
-    /** {@code Date} or {@code x-request-nonce} is not among the signed headers, so it could be swapped. */
+    /**
+     * {@code Date} or {@code x-request-nonce} is not among the signed headers, so it could be
+     * swapped.
+     */
     UNSIGNED_REQUIRED_HEADER,
     /** {@code Date} is older than the verifier's max age. */
     STALE,

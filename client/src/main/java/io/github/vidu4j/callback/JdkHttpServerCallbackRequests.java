@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * Reads a JDK {@code com.sun.net.httpserver} exchange as a {@link CallbackRequest}; needs the
- * {@code jdk.httpserver} module (in every JDK, left out of some {@code jlink} images). The
- * Servlet twin is {@link ServletCallbackRequests}.
+ * {@code jdk.httpserver} module (in every JDK, left out of some {@code jlink} images). The Servlet
+ * twin is {@link ServletCallbackRequests}.
  *
- * <p>The body (at most 1 MiB, else a {@code ViduException}) is read once here and kept in the returned request: use {@link
- * CallbackRequest#body()} afterwards, the exchange's stream is spent.
+ * <p>The body (at most 1 MiB, else a {@code ViduException}) is read once here and kept in the
+ * returned request: use {@link CallbackRequest#body()} afterwards, the exchange's stream is spent.
  */
 public final class JdkHttpServerCallbackRequests {
   private JdkHttpServerCallbackRequests() {}
@@ -19,6 +19,7 @@ public final class JdkHttpServerCallbackRequests {
   public static CallbackRequest from(HttpExchange exchange, String callbackUrl) {
     Objects.requireNonNull(exchange, "exchange == null");
     byte[] body = CallbackRequest.readAdapterBody(exchange.getRequestBody());
-    return CallbackRequest.owning(exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
+    return CallbackRequest.owning(
+        exchange.getRequestMethod(), callbackUrl, exchange.getRequestHeaders(), body);
   }
 }

@@ -3,7 +3,6 @@ package io.github.vidu4j.callback;
 import io.github.vidu4j.ViduException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a Jakarta Servlet request as a {@link CallbackRequest}. Needs {@code
- * jakarta.servlet-api} on the classpath (an optional dependency of vidu4j).
+ * Reads a Jakarta Servlet request as a {@link CallbackRequest}. Needs {@code jakarta.servlet-api}
+ * on the classpath (an optional dependency of vidu4j).
  *
  * <p>Call it before anything reads the body (no {@code getParameter}, no JSON binding): the raw
  * bytes are read once here and kept in the returned request.

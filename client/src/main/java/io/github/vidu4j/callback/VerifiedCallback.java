@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A callback whose headers verified: genuine (signed with one of your secrets), fresh (within
- * the date window) and new (nonce not seen). Its {@link #task()} is the body as sent. The body is
+ * A callback whose headers verified: genuine (signed with one of your secrets), fresh (within the
+ * date window) and new (nonce not seen). Its {@link #task()} is the body as sent. The body is
  * <em>not</em> covered by the signature; see {@link CallbackVerifier} for when to re-read the task.
  */
 public final class VerifiedCallback {
@@ -17,7 +17,8 @@ public final class VerifiedCallback {
   private final byte[] rawBody;
   private final boolean replayChecked;
 
-  VerifiedCallback(TaskCreations task, String nonce, Instant date, byte[] rawBody, boolean replayChecked) {
+  VerifiedCallback(
+      TaskCreations task, String nonce, Instant date, byte[] rawBody, boolean replayChecked) {
     this.task = task;
     this.nonce = nonce;
     this.date = date;
@@ -34,7 +35,10 @@ public final class VerifiedCallback {
     return replayChecked;
   }
 
-  /** The body read into the Get Generation model; unknown fields and states are kept (see {@code RawJson}). */
+  /**
+   * The body read into the Get Generation model; unknown fields and states are kept (see {@code
+   * RawJson}).
+   */
   public TaskCreations task() {
     return task;
   }
@@ -44,7 +48,10 @@ public final class VerifiedCallback {
     return Optional.ofNullable(task.getId());
   }
 
-  /** The state from the body; {@code UNKNOWN_DEFAULT_OPEN_API} for a state this release does not know. */
+  /**
+   * The state from the body; {@code UNKNOWN_DEFAULT_OPEN_API} for a state this release does not
+   * know.
+   */
   public Optional<TaskState> state() {
     return Optional.ofNullable(task.getState());
   }
@@ -66,7 +73,15 @@ public final class VerifiedCallback {
 
   @Override
   public String toString() {
-    return "VerifiedCallback{task=" + task.getId() + ", state=" + task.getState() + ", nonce=" + nonce + ", date=" + date
-        + (replayChecked ? "" : ", replayChecked=false") + "}";
+    return "VerifiedCallback{task="
+        + task.getId()
+        + ", state="
+        + task.getState()
+        + ", nonce="
+        + nonce
+        + ", date="
+        + date
+        + (replayChecked ? "" : ", replayChecked=false")
+        + "}";
   }
 }

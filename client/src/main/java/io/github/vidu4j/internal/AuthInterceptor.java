@@ -6,8 +6,8 @@ import okhttp3.Response;
 
 /**
  * Adds {@code Authorization: Token <key>} (Vidu's scheme; not Bearer) and vidu4j's User-Agent to
- * every API request. Only the API client has it: result downloads go to other hosts and must
- * never carry the key.
+ * every API request. Only the API client has it: result downloads go to other hosts and must never
+ * carry the key.
  */
 public final class AuthInterceptor implements Interceptor {
   private final String authorization;
@@ -21,7 +21,9 @@ public final class AuthInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     return chain.proceed(
-        chain.request().newBuilder()
+        chain
+            .request()
+            .newBuilder()
             .header("Authorization", authorization)
             .header("User-Agent", userAgent)
             .build());

@@ -9,10 +9,10 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Cuts a non-2xx body to {@link ErrorMapper#MAX_ERROR_BODY_BYTES} before Retrofit sees it:
- * Retrofit buffers an error body whole, so without this a 1 GB error page would be read into
- * memory before {@link ErrorMapper} could cap it. A body that cannot be read (cut short, or
- * framed with a negative {@code Content-Length}) becomes empty; the status still stands.
+ * Cuts a non-2xx body to {@link ErrorMapper#MAX_ERROR_BODY_BYTES} before Retrofit sees it: Retrofit
+ * buffers an error body whole, so without this a 1 GB error page would be read into memory before
+ * {@link ErrorMapper} could cap it. A body that cannot be read (cut short, or framed with a
+ * negative {@code Content-Length}) becomes empty; the status still stands.
  */
 public final class ErrorBodyLimit implements Interceptor {
   @Override
@@ -27,7 +27,9 @@ public final class ErrorBodyLimit implements Interceptor {
     try (body) {
       BufferedSource source = body.source();
       source.request(ErrorMapper.MAX_ERROR_BODY_BYTES);
-      source.getBuffer().copyTo(prefix, 0, Math.min(source.getBuffer().size(), ErrorMapper.MAX_ERROR_BODY_BYTES));
+      source
+          .getBuffer()
+          .copyTo(prefix, 0, Math.min(source.getBuffer().size(), ErrorMapper.MAX_ERROR_BODY_BYTES));
     } catch (IOException | RuntimeException unreadable) {
       prefix.clear();
     }

@@ -20,8 +20,8 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a non-2xx response into a {@link ViduApiException}: Vidu's error JSON when the body is
- * one, a clear description of the body when it is not (an HTML page from a proxy, an empty body).
+ * Turns a non-2xx response into a {@link ViduApiException}: Vidu's error JSON when the body is one,
+ * a clear description of the body when it is not (an HTML page from a proxy, an empty body).
  * Anything quoted from a body has the API key removed, in case a proxy echoes request headers.
  */
 public final class ErrorMapper {
@@ -39,7 +39,12 @@ public final class ErrorMapper {
   }
 
   /** The exception for a response with status {@code code}, reading (and closing) its body. */
-  public ViduApiException toException(String operation, int code, Headers headers, @Nullable ResponseBody body, @Nullable String advice) {
+  public ViduApiException toException(
+      String operation,
+      int code,
+      Headers headers,
+      @Nullable ResponseBody body,
+      @Nullable String advice) {
     String text = readCapped(body);
     MediaType type = body == null ? null : body.contentType();
     Duration retryAfter = retryAfter(headers.get("Retry-After"), clock.instant());
@@ -54,7 +59,8 @@ public final class ErrorMapper {
       // Redacted once, here: the getters hand these out as freely as the message.
       reason = redactNullable(error.getReason());
       apiMessage = redactNullable(error.getMessage());
-      traceId = error.getMetadata() == null ? null : redactNullable(error.getMetadata().getTraceId());
+      traceId =
+          error.getMetadata() == null ? null : redactNullable(error.getMetadata().getTraceId());
       if (reason != null) {
         message.append(' ').append(reason);
       }
@@ -67,7 +73,8 @@ public final class ErrorMapper {
     } else if (text.isEmpty()) {
       message.append(" with an empty body");
     } else {
-      message.append(" with a body that is not Vidu's error JSON (")
+      message
+          .append(" with a body that is not Vidu's error JSON (")
           .append(type == null ? "no content type" : type.toString())
           .append("): ")
           .append(snippet(redact(text)));
@@ -75,14 +82,18 @@ public final class ErrorMapper {
     if (advice != null) {
       message.append(". ").append(advice);
     }
-    return new ViduApiException(message.toString(), code, reason, apiMessage, traceId, retryAfter, errorJson);
+    return new ViduApiException(
+        message.toString(), code, reason, apiMessage, traceId, retryAfter, errorJson);
   }
 
   private @Nullable String redactNullable(@Nullable String text) {
     return text == null ? null : redact(text);
   }
 
-  /** {@code text} with the API key replaced by {@code <redacted>}: the one redaction for everything quoted from a response. */
+  /**
+   * {@code text} with the API key replaced by {@code <redacted>}: the one redaction for everything
+   * quoted from a response.
+   */
   public String redact(String text) {
     return apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
   }
@@ -99,7 +110,9 @@ public final class ErrorMapper {
     Throwable kind = null;
     String text = "";
     int depth = 0;
-    for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause(), depth++) {
+    for (Throwable t = failure;
+        t != null && depth < MAX_CAUSES;
+        t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (kind == null && !t.getClass().getName().startsWith("com.google.gson.")) {
         kind = t;
       }
@@ -107,7 +120,8 @@ public final class ErrorMapper {
         text = t.getMessage();
       }
     }
-    StringBuilder description = new StringBuilder((kind == null ? failure : kind).getClass().getSimpleName());
+    StringBuilder description =
+        new StringBuilder((kind == null ? failure : kind).getClass().getSimpleName());
     Matcher expected = GSON_EXPECTED.matcher(text);
     if (expected.find()) {
       description.append(": expected ").append(expected.group(1));
@@ -117,14 +131,20 @@ public final class ErrorMapper {
     }
     Matcher place = GSON_PLACE.matcher(text);
     if (place.find()) {
-      description.append(" at line ").append(place.group(1)).append(" column ").append(place.group(2)).append(" path ").append(place.group(3));
+      description
+          .append(" at line ")
+          .append(place.group(1))
+          .append(" column ")
+          .append(place.group(2))
+          .append(" path ")
+          .append(place.group(3));
     }
     return snippet(redact(description.toString()));
   }
 
   /**
-   * A copy of {@code failure}'s cause chain with every message redacted, to attach as a cause:
-   * the stack traces are kept, the original classes are named in each message.
+   * A copy of {@code failure}'s cause chain with every message redacted, to attach as a cause: the
+   * stack traces are kept, the original classes are named in each message.
    */
   public Throwable redactedCopy(Throwable failure) {
     return redactedCopy(failure, 0);
@@ -132,7 +152,10 @@ public final class ErrorMapper {
 
   private Throwable redactedCopy(Throwable failure, int depth) {
     Throwable cause = failure.getCause();
-    Throwable copiedCause = cause == null || cause == failure || depth >= MAX_CAUSES ? null : redactedCopy(cause, depth + 1);
+    Throwable copiedCause =
+        cause == null || cause == failure || depth >= MAX_CAUSES
+            ? null
+            : redactedCopy(cause, depth + 1);
     String message = failure.getMessage() == null ? null : redact(failure.getMessage());
     RedactedFailure copy = new RedactedFailure(failure.getClass().getName(), message, copiedCause);
     copy.setStackTrace(failure.getStackTrace());
@@ -151,16 +174,20 @@ public final class ErrorMapper {
     }
 
     @Override
-    @SuppressWarnings("OverrideThrowableToString") // a stand-in printed as the class it replaces; getMessage() stays the message
+    @SuppressWarnings(
+        "OverrideThrowableToString") // a stand-in printed as the class it replaces; getMessage()
+    // stays the message
     public String toString() {
       return getMessage() == null ? originalClass : originalClass + ": " + getMessage();
     }
   }
 
   private static final int MAX_CAUSES = 16;
-  private static final Pattern GSON_EXPECTED = Pattern.compile("Expected (.{1,40}?) but was (\\S*)");
+  private static final Pattern GSON_EXPECTED =
+      Pattern.compile("Expected (.{1,40}?) but was (\\S*)");
   private static final Pattern GSON_TOKEN = Pattern.compile("[A-Z_]{3,20}");
-  private static final Pattern GSON_PLACE = Pattern.compile("at line (\\d+) column (\\d+) path (\\S+)");
+  private static final Pattern GSON_PLACE =
+      Pattern.compile("at line (\\d+) column (\\d+) path (\\S+)");
 
   private static @Nullable ErrorResponse parse(String text) {
     String trimmed = text.trim();
@@ -169,7 +196,9 @@ public final class ErrorMapper {
     }
     try {
       ErrorResponse error = ViduGson.gson().fromJson(trimmed, ErrorResponse.class);
-      return error != null && (error.getReason() != null || error.getMessage() != null) ? error : null;
+      return error != null && (error.getReason() != null || error.getMessage() != null)
+          ? error
+          : null;
     } catch (JsonParseException | IllegalStateException e) {
       return null;
     }
@@ -194,7 +223,9 @@ public final class ErrorMapper {
 
   private static String snippet(String text) {
     String collapsed = text.replaceAll("\\s+", " ").trim();
-    return collapsed.length() <= SNIPPET_CHARS ? collapsed : collapsed.substring(0, SNIPPET_CHARS) + "...";
+    return collapsed.length() <= SNIPPET_CHARS
+        ? collapsed
+        : collapsed.substring(0, SNIPPET_CHARS) + "...";
   }
 
   /** {@code Retry-After} as delta-seconds or an HTTP date; null when absent or unreadable. */

@@ -14,8 +14,8 @@ import okhttp3.Response;
 /**
  * Turns each HTTP exchange into {@link ViduEventListener#requestStarted}, then {@link
  * ViduEventListener#responseReceived} or {@link ViduEventListener#requestFailed}. A network
- * interceptor, so every request on the wire is one event pair (a redirect too). Installed only
- * when a listener is. URLs go through {@link SafeUrl}: a result URL's query is a credential.
+ * interceptor, so every request on the wire is one event pair (a redirect too). Installed only when
+ * a listener is. URLs go through {@link SafeUrl}: a result URL's query is a credential.
  */
 public final class EventInterceptor implements Interceptor {
   /** Enough for Vidu's error JSON; a bigger body has no trace id worth reading. */
@@ -42,16 +42,25 @@ public final class EventInterceptor implements Interceptor {
       throw e;
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    listener.responseReceived(method, url, response.code(), duration, response.isSuccessful() ? Optional.empty() : traceId(response));
+    listener.responseReceived(
+        method,
+        url,
+        response.code(),
+        duration,
+        response.isSuccessful() ? Optional.empty() : traceId(response));
     return response;
   }
 
-  /** {@code metadata.trace_id} of an error body, read from a bounded copy (the body stays unread). */
+  /**
+   * {@code metadata.trace_id} of an error body, read from a bounded copy (the body stays unread).
+   */
   private static Optional<String> traceId(Response response) {
     try {
       JsonElement json = JsonParser.parseString(response.peekBody(MAX_ERROR_PEEK).string());
-      if (json.isJsonObject() && json.getAsJsonObject().get("metadata") instanceof JsonObject metadata
-          && metadata.get("trace_id") != null && metadata.get("trace_id").isJsonPrimitive()) {
+      if (json.isJsonObject()
+          && json.getAsJsonObject().get("metadata") instanceof JsonObject metadata
+          && metadata.get("trace_id") != null
+          && metadata.get("trace_id").isJsonPrimitive()) {
         return Optional.of(metadata.get("trace_id").getAsString());
       }
     } catch (IOException | RuntimeException notVidusErrorJson) {

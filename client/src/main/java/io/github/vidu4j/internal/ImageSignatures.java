@@ -13,7 +13,8 @@ public final class ImageSignatures {
 
   /**
    * The format the first {@code length} bytes of {@code head} announce by their signature, if one
-   * of {@link ImageInfo.Format}; nothing else is checked (at least 12 bytes are needed to tell WebP).
+   * of {@link ImageInfo.Format}; nothing else is checked (at least 12 bytes are needed to tell
+   * WebP).
    */
   public static Optional<ImageInfo.Format> of(byte[] head, int length) {
     if (length >= 8 && startsWith(head, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {

@@ -22,9 +22,9 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * JSON bodies with {@link ViduGson}, in place of Retrofit's Gson converter, for two costs it has:
- * a response is read as text once and the models point into it ({@link ViduGson#read}); a request
- * is written straight into an Okio buffer, without the whole-string {@code char[]} copy an {@code
+ * JSON bodies with {@link ViduGson}, in place of Retrofit's Gson converter, for two costs it has: a
+ * response is read as text once and the models point into it ({@link ViduGson#read}); a request is
+ * written straight into an Okio buffer, without the whole-string {@code char[]} copy an {@code
  * OutputStreamWriter} makes (37 MB for a request carrying 18.5 MB of data URIs) and without a
  * second copy of the buffer. The body's length is known before sending, as before.
  */
@@ -34,13 +34,17 @@ public final class JsonConverterFactory extends Converter.Factory {
   private final Gson gson = ViduGson.gson();
   private final long maxResponseBytes;
 
-  /** Reads response bodies of at most {@code maxResponseBytes}; a longer one fails without being held. */
+  /**
+   * Reads response bodies of at most {@code maxResponseBytes}; a longer one fails without being
+   * held.
+   */
   public JsonConverterFactory(long maxResponseBytes) {
     this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
     return body -> {
       try (body) {
         String text = readBounded(body, maxResponseBytes);
@@ -75,14 +79,18 @@ public final class JsonConverterFactory extends Converter.Factory {
       buffer.skip(UTF8_BOM.size());
     }
     MediaType type = body.contentType();
-    return buffer.readString(type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+    return buffer.readString(
+        type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
   }
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
   @Override
   public @Nullable Converter<?, RequestBody> requestBodyConverter(
-      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
     @SuppressWarnings("unchecked")
     TypeAdapter<Object> adapter = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(type));
     return value -> {
@@ -94,7 +102,10 @@ public final class JsonConverterFactory extends Converter.Factory {
     };
   }
 
-  /** A body over a filled buffer; each write shares its segments rather than copying them, so retries can write it again. */
+  /**
+   * A body over a filled buffer; each write shares its segments rather than copying them, so
+   * retries can write it again.
+   */
   private static final class BufferBody extends RequestBody {
     private final Buffer buffer;
 

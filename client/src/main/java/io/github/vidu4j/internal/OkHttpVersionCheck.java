@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Fails fast when the classpath does not hold OkHttp 5 alone. OkHttp 4 ({@code
  * com.squareup.okhttp3:okhttp:4.x}) and OkHttp 5 for the JVM ({@code okhttp-jvm}, which vidu4j
  * depends on) are different artifacts with the same classes, so Maven keeps both and each class
- * comes from whichever jar is first: the client then fails later, with a {@link LinkageError}
- * deep in a call, or not at all until some path differs. Checked once, when the first client is
- * built.
+ * comes from whichever jar is first: the client then fails later, with a {@link LinkageError} deep
+ * in a call, or not at all until some path differs. Checked once, when the first client is built.
  */
 public final class OkHttpVersionCheck {
   private static final String CLIENT_CLASS_FILE = "okhttp3/OkHttpClient.class";
@@ -40,8 +39,14 @@ public final class OkHttpVersionCheck {
             + "remove or exclude com.squareup.okhttp3:okhttp 4.x from your build, or depend on "
             + "okhttp-jvm 5 instead (the Maven artifact 'okhttp' 5.x has no classes)";
     if (copies.size() > 1) {
-      return "OkHttp classes are on the classpath " + copies.size() + " times (OkHttp.VERSION "
-          + version + "), from " + String.join(", ", copies) + ". " + fix;
+      return "OkHttp classes are on the classpath "
+          + copies.size()
+          + " times (OkHttp.VERSION "
+          + version
+          + "), from "
+          + String.join(", ", copies)
+          + ". "
+          + fix;
     }
     if (!version.startsWith("5.")) {
       return "OkHttp " + version + " is on the classpath. " + fix;

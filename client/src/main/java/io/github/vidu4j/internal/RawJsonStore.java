@@ -20,16 +20,19 @@ public final class RawJsonStore {
   private static final String FIELD = "vidu4jRawJson";
 
   /** The field's handle per model class; empty for classes without it (not generated models). */
-  private static final ClassValue<Optional<VarHandle>> HANDLES = new ClassValue<>() {
-    @Override
-    protected Optional<VarHandle> computeValue(Class<?> type) {
-      try {
-        return Optional.of(MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findVarHandle(type, FIELD, Object.class));
-      } catch (NoSuchFieldException | IllegalAccessException | SecurityException e) {
-        return Optional.empty();
-      }
-    }
-  };
+  private static final ClassValue<Optional<VarHandle>> HANDLES =
+      new ClassValue<>() {
+        @Override
+        protected Optional<VarHandle> computeValue(Class<?> type) {
+          try {
+            return Optional.of(
+                MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                    .findVarHandle(type, FIELD, Object.class));
+          } catch (NoSuchFieldException | IllegalAccessException | SecurityException e) {
+            return Optional.empty();
+          }
+        }
+      };
 
   private RawJsonStore() {}
 
@@ -82,7 +85,10 @@ public final class RawJsonStore {
     return ref instanceof Ref r ? at(r.source().tree(), r.path()) : null;
   }
 
-  /** Follows a path as {@code JsonReader.getPath()} writes it: {@code $}, then {@code .name} and {@code [index]} steps. */
+  /**
+   * Follows a path as {@code JsonReader.getPath()} writes it: {@code $}, then {@code .name} and
+   * {@code [index]} steps.
+   */
   private static @Nullable JsonElement at(JsonElement root, String path) {
     JsonElement current = root;
     int i = 1; // past '$'
@@ -93,12 +99,14 @@ public final class RawJsonStore {
         while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
           end++;
         }
-        current = current instanceof JsonObject object ? object.get(path.substring(i + 1, end)) : null;
+        current =
+            current instanceof JsonObject object ? object.get(path.substring(i + 1, end)) : null;
         i = end;
       } else if (c == '[') {
         int end = path.indexOf(']', i);
         int index = Integer.parseInt(path.substring(i + 1, end));
-        current = current instanceof JsonArray array && index < array.size() ? array.get(index) : null;
+        current =
+            current instanceof JsonArray array && index < array.size() ? array.get(index) : null;
         i = end + 1;
       } else {
         return null;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #forApi()}: only a GET, only to the same scheme, host and port (the request carries
- *       the API key), at most {@value #MAX_REDIRECTS} times. A redirect of a POST is never followed:
- *       re-sending a create elsewhere could create, and charge, a task there.
+ *       the API key), at most {@value #MAX_REDIRECTS} times. A redirect of a POST is never
+ *       followed: re-sending a create elsewhere could create, and charge, a task there.
  *   <li>{@link #forDownloads()}: a GET to any host (result files live on storage hosts behind
  *       CDNs), at most {@value #MAX_REDIRECTS} times, without any {@code Authorization} header once
  *       the host changes.
@@ -58,8 +58,16 @@ public final class RedirectPolicy implements Interceptor {
       int status = response.code();
       response.close();
       if (refusal != null) {
-        throw new RedirectRefusedException(status, "HTTP " + status + " redirect to " + SafeUrl.of(target) + " (host " + target.host()
-            + ") not followed: " + refusal);
+        throw new RedirectRefusedException(
+            status,
+            "HTTP "
+                + status
+                + " redirect to "
+                + SafeUrl.of(target)
+                + " (host "
+                + target.host()
+                + ") not followed: "
+                + refusal);
       }
       Request.Builder next = response.request().newBuilder().url(target);
       if (!sameOrigin(from, target)) {
@@ -75,7 +83,13 @@ public final class RedirectPolicy implements Interceptor {
       return "a " + method + " is never re-sent to a redirect's target";
     }
     if (!crossHost && !sameOrigin(from, target)) {
-      return "API calls follow redirects only on the same host (" + from.scheme() + "://" + from.host() + ":" + from.port() + ")";
+      return "API calls follow redirects only on the same host ("
+          + from.scheme()
+          + "://"
+          + from.host()
+          + ":"
+          + from.port()
+          + ")";
     }
     if (followed >= MAX_REDIRECTS) {
       return "already followed " + MAX_REDIRECTS + " redirects (a loop?)";

@@ -26,7 +26,9 @@ public final class RequestWithExtraFields extends ReferenceToImageRequest {
   // The generated equals compares declared fields only; two requests differing in extras differ.
   @Override
   public boolean equals(Object o) {
-    return o instanceof RequestWithExtraFields that && super.equals(o) && extraFields.equals(that.extraFields);
+    return o instanceof RequestWithExtraFields that
+        && super.equals(o)
+        && extraFields.equals(that.extraFields);
   }
 
   @Override

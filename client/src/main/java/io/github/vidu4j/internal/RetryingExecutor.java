@@ -2,9 +2,9 @@ package io.github.vidu4j.internal;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
+import io.github.vidu4j.ResponseTooLargeException;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ResponseTooLargeException;
 import io.github.vidu4j.ViduEventListener;
 import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduResponseException;
@@ -59,7 +59,8 @@ public final class RetryingExecutor {
 
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-  private static final Set<String> REJECTED_BEFORE_ACCEPTING = Set.of("TooManyRequests", "SystemThrottling");
+  private static final Set<String> REJECTED_BEFORE_ACCEPTING =
+      Set.of("TooManyRequests", "SystemThrottling");
 
   private final int maxRetries;
   private final Duration maxRetryWait;
@@ -90,21 +91,36 @@ public final class RetryingExecutor {
     return errors;
   }
 
-  /** Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages. */
+  /**
+   * Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages.
+   */
   public <T> T execute(Call<T> call, Mode mode, String operation) {
     return execute(call, mode, operation, null);
   }
 
-  /** {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given). */
+  /**
+   * {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given).
+   */
   public <T> T execute(Call<T> call, Mode mode, String operation, @Nullable Instant deadline) {
-    return run(mode, operation, deadline, attempt -> {
-      Response<T> response = send(call, attempt, mode, operation);
-      T body = response.body();
-      if (body == null) {
-        throw new ViduResponseException(operation, withAdvice(operation + ": HTTP " + response.code() + " with an empty body where JSON was expected", mode));
-      }
-      return body;
-    });
+    return run(
+        mode,
+        operation,
+        deadline,
+        attempt -> {
+          Response<T> response = send(call, attempt, mode, operation);
+          T body = response.body();
+          if (body == null) {
+            throw new ViduResponseException(
+                operation,
+                withAdvice(
+                    operation
+                        + ": HTTP "
+                        + response.code()
+                        + " with an empty body where JSON was expected",
+                    mode));
+          }
+          return body;
+        });
   }
 
   /**
@@ -115,11 +131,17 @@ public final class RetryingExecutor {
     run(mode, operation, attempt -> send(call, attempt, mode, operation));
   }
 
-  private <T> Response<T> send(Call<T> call, int attempt, Mode mode, String operation) throws IOException {
+  private <T> Response<T> send(Call<T> call, int attempt, Mode mode, String operation)
+      throws IOException {
     Call<T> current = attempt == 0 ? call : call.clone();
     Response<T> response = current.execute();
     if (!response.isSuccessful()) {
-      throw errors.toException(operation, response.code(), response.headers(), response.errorBody(), adviceFor(mode, response.code()));
+      throw errors.toException(
+          operation,
+          response.code(),
+          response.headers(),
+          response.errorBody(),
+          adviceFor(mode, response.code()));
     }
     return response;
   }
@@ -145,18 +167,31 @@ public final class RetryingExecutor {
       } catch (UnusableResponseException e) {
         throw unusable(operation, mode, e);
       } catch (RedirectRefusedException e) {
-        throw new ViduApiException(errors.redact(operation + ": " + e.getMessage()), e.status, null, null, null, null);
+        throw new ViduApiException(
+            errors.redact(operation + ": " + e.getMessage()), e.status, null, null, null, null);
       } catch (MalformedJsonException | JsonParseException e) {
         // A 2xx we cannot read still means Vidu acted on the request.
         throw new ViduResponseException(
-            operation, withAdvice(operation + ": the response is not the JSON the spec describes (" + errors.describeUnreadable(e) + ")", mode),
+            operation,
+            withAdvice(
+                operation
+                    + ": the response is not the JSON the spec describes ("
+                    + errors.describeUnreadable(e)
+                    + ")",
+                mode),
             errors.redactedCopy(e));
       } catch (RuntimeException | StackOverflowError e) {
         // What OkHttp, Okio and Gson throw on input they did not expect (IllegalArgumentException
         // for a negative Content-Length, IllegalStateException, NumberFormatException...): the
         // answer came, so this is a response that cannot be read, never a reason to escape untyped.
         throw new ViduResponseException(
-            operation, withAdvice(operation + ": the response could not be read (" + errors.describeUnreadable(e) + ")", mode),
+            operation,
+            withAdvice(
+                operation
+                    + ": the response could not be read ("
+                    + errors.describeUnreadable(e)
+                    + ")",
+                mode),
             errors.redactedCopy(e));
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
@@ -166,7 +201,9 @@ public final class RetryingExecutor {
         SendTracker.end();
       }
       Instant retryAt = clock.instant().plus(delay == null ? Duration.ZERO : delay);
-      if (delay == null || n >= maxRetries || Duration.between(start, retryAt).compareTo(retryBudget) > 0
+      if (delay == null
+          || n >= maxRetries
+          || Duration.between(start, retryAt).compareTo(retryBudget) > 0
           || (deadline != null && retryAt.isAfter(deadline))) {
         throw failure;
       }
@@ -182,7 +219,9 @@ public final class RetryingExecutor {
 
   private ViduResponseException unusable(String operation, Mode mode, UnusableResponseException e) {
     String message = withAdvice(operation + ": the response is unusable: " + e.getMessage(), mode);
-    return e.limitBytes > 0 ? new ResponseTooLargeException(operation, message, e.limitBytes) : new ViduResponseException(operation, message);
+    return e.limitBytes > 0
+        ? new ResponseTooLargeException(operation, message, e.limitBytes)
+        : new ViduResponseException(operation, message);
   }
 
   private static boolean shouldRetry(Mode mode, ViduApiException e) {
@@ -198,7 +237,8 @@ public final class RetryingExecutor {
     if (retryAfter != null) {
       return retryAfter.compareTo(maxRetryWait) > 0 ? maxRetryWait : retryAfter;
     }
-    long ceiling = Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(retry, 20));
+    long ceiling =
+        Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(retry, 20));
     ceiling = Math.min(ceiling, maxRetryWait.toMillis());
     // "Equal jitter": at least half the exponential step, so retries never bunch up at zero.
     long half = ceiling / 2;
@@ -210,7 +250,9 @@ public final class RetryingExecutor {
   }
 
   private static String withAdvice(String message, Mode mode) {
-    return mode.uncertainOutcomeAdvice == null ? message : message + ". " + mode.uncertainOutcomeAdvice;
+    return mode.uncertainOutcomeAdvice == null
+        ? message
+        : message + ". " + mode.uncertainOutcomeAdvice;
   }
 
   /** What a failed creation's message advises when the task may exist. */
@@ -224,9 +266,13 @@ public final class RetryingExecutor {
           + " because cancelling an already cancelled task answers 400. Check the task's state with"
           + " client.tasks().get(taskId) (a cancelled task ends failed with err_code UserCancelled)";
 
-  private static ViduTransportException transportFailure(String operation, Mode mode, IOException e, boolean mayHaveReachedVidu) {
+  private static ViduTransportException transportFailure(
+      String operation, Mode mode, IOException e, boolean mayHaveReachedVidu) {
     String what = e instanceof InterruptedIOException ? "timed out" : "failed";
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String detail =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     StringBuilder message = new StringBuilder(operation).append(' ').append(what);
     if (!mayHaveReachedVidu) {
       message.append(" before a connection was established (").append(detail).append(")");

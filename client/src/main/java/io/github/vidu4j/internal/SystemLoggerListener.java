@@ -29,38 +29,74 @@ public final class SystemLoggerListener implements ViduEventListener {
   }
 
   @Override
-  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
+  public void responseReceived(
+      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
     if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "<-- " + statusCode + " " + method + " " + url + " (" + duration.toMillis() + " ms"
-          + traceId.map(id -> ", trace_id " + id).orElse("") + ")");
+      logger.log(
+          Level.DEBUG,
+          "<-- "
+              + statusCode
+              + " "
+              + method
+              + " "
+              + url
+              + " ("
+              + duration.toMillis()
+              + " ms"
+              + traceId.map(id -> ", trace_id " + id).orElse("")
+              + ")");
     }
   }
 
   @Override
   public void requestFailed(String method, String url, Duration duration, IOException cause) {
     if (logger.isLoggable(Level.WARNING)) {
-      logger.log(Level.WARNING, "<-- failed " + method + " " + url + " (" + duration.toMillis() + " ms): " + cause);
+      logger.log(
+          Level.WARNING,
+          "<-- failed " + method + " " + url + " (" + duration.toMillis() + " ms): " + cause);
     }
   }
 
   @Override
-  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+  public void retryScheduled(
+      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
     if (logger.isLoggable(Level.WARNING)) {
-      logger.log(Level.WARNING, "retrying " + operation + " in " + delay.toMillis() + " ms (retry " + retry + " of " + maxRetries + "): " + cause.getMessage());
+      logger.log(
+          Level.WARNING,
+          "retrying "
+              + operation
+              + " in "
+              + delay.toMillis()
+              + " ms (retry "
+              + retry
+              + " of "
+              + maxRetries
+              + "): "
+              + cause.getMessage());
     }
   }
 
   @Override
   public void taskStateObserved(String taskId, String state, Duration elapsed) {
     if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "task " + taskId + " is " + state + " after " + elapsed.toMillis() + " ms");
+      logger.log(
+          Level.DEBUG, "task " + taskId + " is " + state + " after " + elapsed.toMillis() + " ms");
     }
   }
 
   @Override
   public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
     if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "downloaded " + bytes + " bytes from " + url + file.map(f -> " to " + f).orElse("") + " in " + duration.toMillis() + " ms");
+      logger.log(
+          Level.DEBUG,
+          "downloaded "
+              + bytes
+              + " bytes from "
+              + url
+              + file.map(f -> " to " + f).orElse("")
+              + " in "
+              + duration.toMillis()
+              + " ms");
     }
   }
 

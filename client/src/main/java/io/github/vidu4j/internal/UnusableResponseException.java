@@ -3,8 +3,8 @@ package io.github.vidu4j.internal;
 import java.io.IOException;
 
 /**
- * Thrown while converting a 2xx body that cannot be used (too large, malformed framing), for
- * {@link RetryingExecutor} to turn into a {@link io.github.vidu4j.ViduResponseException} naming the
+ * Thrown while converting a 2xx body that cannot be used (too large, malformed framing), for {@link
+ * RetryingExecutor} to turn into a {@link io.github.vidu4j.ViduResponseException} naming the
  * operation, which the converter does not know. An {@code IOException} because Retrofit converters
  * may throw only those unwrapped; its message quotes nothing from the body.
  */
@@ -20,8 +20,12 @@ final class UnusableResponseException extends IOException {
   }
 
   static UnusableResponseException tooLarge(long limitBytes, long declaredLength) {
-    String size = declaredLength > limitBytes ? "Content-Length " + declaredLength + " bytes" : "the body went on";
-    return new UnusableResponseException(size + " beyond the limit of " + limitBytes + " bytes (maxResponseBytes)", limitBytes);
+    String size =
+        declaredLength > limitBytes
+            ? "Content-Length " + declaredLength + " bytes"
+            : "the body went on";
+    return new UnusableResponseException(
+        size + " beyond the limit of " + limitBytes + " bytes (maxResponseBytes)", limitBytes);
   }
 
   static UnusableResponseException malformed(String what) {

@@ -83,10 +83,11 @@ public final class ViduGson {
   private static final ThreadLocal<RawJsonStore.@Nullable Source> READING = new ThreadLocal<>();
 
   /**
-   * {@code json} read as {@code type}, every model in it remembering its place in {@code json}
-   * for {@link io.github.vidu4j.RawJson}. As fast as plain Gson: the text is kept, not parsed twice.
+   * {@code json} read as {@code type}, every model in it remembering its place in {@code json} for
+   * {@link io.github.vidu4j.RawJson}. As fast as plain Gson: the text is kept, not parsed twice.
    */
-  // T is inferred at the call site from a Type the caller built for it, as Gson's own fromJson does.
+  // T is inferred at the call site from a Type the caller built for it, as Gson's own fromJson
+  // does.
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   public static <T> @Nullable T read(String json, Type type) {
     RawJsonStore.Source outer = READING.get();
@@ -105,8 +106,8 @@ public final class ViduGson {
   /**
    * Wraps the reflective adapter of every generated model to remember the JSON it came from. Inside
    * {@link #read(String, Type)} that is a pointer into the text already held; a model read any
-   * other way (a {@code Reader}, a tree) keeps a tree of its JSON, built once for it and its
-   * nested models.
+   * other way (a {@code Reader}, a tree) keeps a tree of its JSON, built once for it and its nested
+   * models.
    */
   static final class RawJsonCapturingFactory implements TypeAdapterFactory {
     @Override
@@ -122,7 +123,9 @@ public final class ViduGson {
         public void write(JsonWriter out, T value) throws IOException {
           if (value instanceof RequestWithExtraFields extended) {
             JsonObject tree = delegate.toJsonTree(value).getAsJsonObject();
-            extended.extraFields().forEach((name, json) -> tree.add(name, JsonParser.parseString(json)));
+            extended
+                .extraFields()
+                .forEach((name, json) -> tree.add(name, JsonParser.parseString(json)));
             trees.write(out, tree);
             return;
           }

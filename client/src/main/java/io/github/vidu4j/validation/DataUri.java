@@ -51,29 +51,31 @@ final class DataUri {
 
   /** The decoded bytes as a stream, decoded on demand from the string. */
   InputStream decoded() {
-    return Base64.getDecoder().wrap(new InputStream() {
-      private int index = dataStart;
+    return Base64.getDecoder()
+        .wrap(
+            new InputStream() {
+              private int index = dataStart;
 
-      @Override
-      public int read() {
-        return index < text.length() ? text.charAt(index++) & 0xff : -1;
-      }
+              @Override
+              public int read() {
+                return index < text.length() ? text.charAt(index++) & 0xff : -1;
+              }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-          return 0;
-        }
-        if (index >= text.length()) {
-          return -1;
-        }
-        int count = Math.min(length, text.length() - index);
-        for (int i = 0; i < count; i++) {
-          buffer[offset + i] = (byte) text.charAt(index++);
-        }
-        return count;
-      }
-    });
+              @Override
+              public int read(byte[] buffer, int offset, int length) {
+                Objects.checkFromIndexSize(offset, length, buffer.length);
+                if (length == 0) {
+                  return 0;
+                }
+                if (index >= text.length()) {
+                  return -1;
+                }
+                int count = Math.min(length, text.length() - index);
+                for (int i = 0; i < count; i++) {
+                  buffer[offset + i] = (byte) text.charAt(index++);
+                }
+                return count;
+              }
+            });
   }
 }

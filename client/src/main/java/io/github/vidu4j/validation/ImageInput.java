@@ -19,12 +19,12 @@ import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One reference image, as the string the request model's {@code images} list holds: a URL as
- * given (Vidu fetches it; it is not fetched here) or a {@code data:image/<type>;base64,...} URI
- * built from local bytes. Local images are checked before they are encoded, from their header
- * bytes only, against the spec's {@code x-vidu-image-rules} ({@link ViduRules#images()}): an
- * accepted format by content (never by file name), the least width and height, the most elongated
- * aspect ratio, the most bytes, and small enough that the base64 alone fits Vidu's body limit.
+ * One reference image, as the string the request model's {@code images} list holds: a URL as given
+ * (Vidu fetches it; it is not fetched here) or a {@code data:image/<type>;base64,...} URI built
+ * from local bytes. Local images are checked before they are encoded, from their header bytes only,
+ * against the spec's {@code x-vidu-image-rules} ({@link ViduRules#images()}): an accepted format by
+ * content (never by file name), the least width and height, the most elongated aspect ratio, the
+ * most bytes, and small enough that the base64 alone fits Vidu's body limit.
  *
  * <pre>{@code
  * request.images(List.of(
@@ -56,7 +56,8 @@ public final class ImageInput {
     Objects.requireNonNull(url, "url == null");
     String problem = urlProblem(url);
     if (problem != null) {
-      throw new ViduValidationException(List.of(new Violation(Code.IMAGE_URL, "images", url, problem)));
+      throw new ViduValidationException(
+          List.of(new Violation(Code.IMAGE_URL, "images", url, problem)));
     }
     return new ImageInput(url, null);
   }
@@ -64,8 +65,8 @@ public final class ImageInput {
   /**
    * A local file, sent inline as a data URI. The format comes from the content.
    *
-   * @throws ViduValidationException naming the file if it is missing, too big, not of an accepted format,
-   *     too small or too elongated
+   * @throws ViduValidationException naming the file if it is missing, too big, not of an accepted
+   *     format, too small or too elongated
    */
   public static ImageInput fromFile(Path file) {
     Objects.requireNonNull(file, "file == null");
@@ -117,8 +118,8 @@ public final class ImageInput {
   }
 
   /**
-   * A stream (read to its end, or until it is clearly too large; not closed) whose content type
-   * is known, for example from an upload: {@code image/<format>} for a format of {@link
+   * A stream (read to its end, or until it is clearly too large; not closed) whose content type is
+   * known, for example from an upload: {@code image/<format>} for a format of {@link
    * ImageRules#formats()} ({@code image/jpg} is read as {@code image/jpeg}). The content must match
    * the declared type. Messages name it {@code stream (<type>)}.
    */
@@ -128,7 +129,8 @@ public final class ImageInput {
     String declared = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
     String name = "stream (" + declared + ")";
     String normalised = declared.equals("image/jpg") ? "image/jpeg" : declared;
-    if (!normalised.startsWith("image/") || !LIMITS.formats().contains(normalised.substring("image/".length()))) {
+    if (!normalised.startsWith("image/")
+        || !LIMITS.formats().contains(normalised.substring("image/".length()))) {
       throw invalid(Code.IMAGE_FORMAT, name, "content type must be " + LIMITS.mimeTypes());
     }
     byte[] bytes;
@@ -140,7 +142,8 @@ public final class ImageInput {
     ImageInput input = fromBytes(bytes, name);
     String sniffed = Objects.requireNonNull(input.info).format().mimeType();
     if (!sniffed.equals(normalised)) {
-      throw invalid(Code.IMAGE_FORMAT, name, "content is " + sniffed + ", not the declared " + declared);
+      throw invalid(
+          Code.IMAGE_FORMAT, name, "content is " + sniffed + ", not the declared " + declared);
     }
     return input;
   }
@@ -158,7 +161,9 @@ public final class ImageInput {
   /** A short description; never the whole data URI. */
   @Override
   public String toString() {
-    return info == null ? "ImageInput{url=" + value + "}" : "ImageInput{" + info + ", " + value.length() + " chars}";
+    return info == null
+        ? "ImageInput{url=" + value + "}"
+        : "ImageInput{" + info + ", " + value.length() + " chars}";
   }
 
   /**
@@ -175,15 +180,32 @@ public final class ImageInput {
 
   static void checkSize(String name, long size) {
     if (size > LIMITS.maxImageBytes()) {
-      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes, %,d over Vidu's %s limit per image (%,d bytes)",
-          size, size - LIMITS.maxImageBytes(), LIMITS.maxImageSize(), LIMITS.maxImageBytes()));
+      throw invalid(
+          Code.IMAGE_BYTES,
+          name,
+          String.format(
+              Locale.ROOT,
+              "%,d bytes, %,d over Vidu's %s limit per image (%,d bytes)",
+              size,
+              size - LIMITS.maxImageBytes(),
+              LIMITS.maxImageSize(),
+              LIMITS.maxImageBytes()));
     }
     long encoded = (size + 2) / 3 * 4;
     long over = encoded + REST_OF_REQUEST_BYTES - LIMITS.maxBodyBytes();
     if (over > 0) {
-      throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "%,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
-          + " Vidu's %s request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
-          size, encoded, LIMITS.maxBodySize(), LIMITS.maxBodyBytes(), over));
+      throw invalid(
+          Code.IMAGE_BYTES,
+          name,
+          String.format(
+              Locale.ROOT,
+              "%,d bytes; as base64 (%,d bytes) with the rest of the request it passes"
+                  + " Vidu's %s request limit (%,d bytes) by at least %,d bytes; upload it somewhere and pass its URL instead",
+              size,
+              encoded,
+              LIMITS.maxBodySize(),
+              LIMITS.maxBodyBytes(),
+              over));
     }
   }
 
@@ -206,13 +228,25 @@ public final class ImageInput {
       return info.format().mimeType() + ", not one Vidu accepts (" + LIMITS.mimeTypes() + ")";
     }
     if (info.width() < LIMITS.minWidth() || info.height() < LIMITS.minHeight()) {
-      return info.width() + "x" + info.height() + ", under Vidu's minimum of " + LIMITS.minWidth() + "x" + LIMITS.minHeight();
+      return info.width()
+          + "x"
+          + info.height()
+          + ", under Vidu's minimum of "
+          + LIMITS.minWidth()
+          + "x"
+          + LIMITS.minHeight();
     }
     long longer = Math.max(info.width(), info.height());
     long shorter = Math.min(info.width(), info.height());
     if (longer > shorter * LIMITS.maxAspectRatio()) {
-      return info.width() + "x" + info.height() + ", more elongated than Vidu's 1:" + LIMITS.maxAspectRatio()
-          + " to " + LIMITS.maxAspectRatio() + ":1 limit";
+      return info.width()
+          + "x"
+          + info.height()
+          + ", more elongated than Vidu's 1:"
+          + LIMITS.maxAspectRatio()
+          + " to "
+          + LIMITS.maxAspectRatio()
+          + ":1 limit";
     }
     return null;
   }
@@ -246,8 +280,8 @@ public final class ImageInput {
   }
 
   /**
-   * Whether {@code uri}'s host is an ASCII name or address {@code URI} parsed itself (so no
-   * {@code _}, no IDN), within DNS's lengths, with no port or a valid one: hosts HttpUrl accepts.
+   * Whether {@code uri}'s host is an ASCII name or address {@code URI} parsed itself (so no {@code
+   * _}, no IDN), within DNS's lengths, with no port or a valid one: hosts HttpUrl accepts.
    */
   private static boolean plainHost(URI uri) {
     String host = uri.getHost();
@@ -271,7 +305,8 @@ public final class ImageInput {
   }
 
   private static ViduValidationException invalid(Code code, String name, String problem) {
-    return new ViduValidationException(List.of(Violation.stated(code, "images", name, "image " + name + ": " + problem)));
+    return new ViduValidationException(
+        List.of(Violation.stated(code, "images", name, "image " + name + ": " + problem)));
   }
 
   private static String encode(byte[] bytes, ImageInfo info) {
@@ -284,7 +319,9 @@ public final class ImageInput {
   /** Room for the longest {@code data:image/...;base64,} prefix. */
   private static final int MAX_PREFIX = "data:image/jpeg;base64,".length() + 1;
 
-  private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+          .getBytes(StandardCharsets.US_ASCII);
 
   /**
    * The data URI of the image bytes {@code uri[start..]}, written over them from the front: its
@@ -292,9 +329,15 @@ public final class ImageInput {
    * least a third of the input ahead), so no second array is needed before the string's own copy.
    */
   private static String encodeInPlace(byte[] uri, int start, ImageInfo info) {
-    byte[] prefix = ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix =
+        ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
     int first = MAX_PREFIX - prefix.length;
-    System.arraycopy(prefix, 0, uri, first, prefix.length); // before start: the input begins a third of it later at least
+    System.arraycopy(
+        prefix,
+        0,
+        uri,
+        first,
+        prefix.length); // before start: the input begins a third of it later at least
     int out = MAX_PREFIX;
     int end = uri.length;
     for (int in = start; in < end; in += 3) {
@@ -310,8 +353,8 @@ public final class ImageInput {
   }
 
   /**
-   * Reads {@code in} to its end, refusing it as soon as it passes {@code limit}: reading on
-   * just to learn the real size could mean reading gigabytes, so the message gives the bound.
+   * Reads {@code in} to its end, refusing it as soon as it passes {@code limit}: reading on just to
+   * learn the real size could mean reading gigabytes, so the message gives the bound.
    */
   private static byte[] readCapped(InputStream in, String name, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -320,9 +363,16 @@ public final class ImageInput {
     for (int n; (n = in.read(buffer)) != -1; ) {
       total += n;
       if (total > limit) {
-        throw invalid(Code.IMAGE_BYTES, name, String.format(Locale.ROOT, "more than %,d bytes (reading stopped there), the most whose base64"
-            + " fits Vidu's %s request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
-            limit, LIMITS.maxBodySize(), LIMITS.maxBodyBytes()));
+        throw invalid(
+            Code.IMAGE_BYTES,
+            name,
+            String.format(
+                Locale.ROOT,
+                "more than %,d bytes (reading stopped there), the most whose base64"
+                    + " fits Vidu's %s request limit (%,d bytes) with the rest of the request; upload it somewhere and pass its URL instead",
+                limit,
+                LIMITS.maxBodySize(),
+                LIMITS.maxBodyBytes()));
       }
       out.write(buffer, 0, n);
     }

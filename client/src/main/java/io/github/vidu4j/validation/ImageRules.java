@@ -36,11 +36,17 @@ public record ImageRules(
     return formats.contains(format.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** The accepted formats' MIME types for a message, for example {@code image/png, image/jpeg or image/webp}. */
+  /**
+   * The accepted formats' MIME types for a message, for example {@code image/png, image/jpeg or
+   * image/webp}.
+   */
   public String mimeTypes() {
     List<String> types = formats.stream().map(f -> "image/" + f).toList();
-    return types.size() < 2 ? String.join("", types)
-        : String.join(", ", types.subList(0, types.size() - 1)) + " or " + types.get(types.size() - 1);
+    return types.size() < 2
+        ? String.join("", types)
+        : String.join(", ", types.subList(0, types.size() - 1))
+            + " or "
+            + types.get(types.size() - 1);
   }
 
   /** {@code maxImageBytes} in decimal megabytes, as Vidu's documents write it ("50 MB"). */
@@ -54,6 +60,8 @@ public record ImageRules(
   }
 
   private static String megabytes(long bytes) {
-    return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB" : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
+    return bytes % 1_000_000 == 0
+        ? bytes / 1_000_000 + " MB"
+        : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
   }
 }

@@ -9,10 +9,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads an image's format and size from its header bytes, reading no further than the header:
- * PNG's IHDR, JPEG's first SOF segment (walking past APP/EXIF segments by their lengths), WebP's
- * VP8/VP8L/VP8X chunk. Anything else, or a header cut short, is a {@link NotAnImage} with a
- * message fit for the user.
+ * Reads an image's format and size from its header bytes, reading no further than the header: PNG's
+ * IHDR, JPEG's first SOF segment (walking past APP/EXIF segments by their lengths), WebP's
+ * VP8/VP8L/VP8X chunk. Anything else, or a header cut short, is a {@link NotAnImage} with a message
+ * fit for the user.
  */
 final class ImageSniffer {
   /** The header could not be read as a supported image. */
@@ -29,11 +29,18 @@ final class ImageSniffer {
   static ImageInfo sniff(InputStream in) throws IOException, NotAnImage {
     byte[] head = new byte[30];
     int n = readUpTo(in, head);
-    ImageInfo.Format format = ImageSignatures.of(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
+    ImageInfo.Format format =
+        ImageSignatures.of(head, n).orElseThrow(() -> new NotAnImage(describeUnsupported(head, n)));
     return switch (format) {
       case PNG -> png(head, n);
       // JPEG walks segments byte by byte: buffered, or each byte is a system call on a file.
-      case JPEG -> jpeg(head, n, in instanceof ByteArrayInputStream || in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1024));
+      case JPEG ->
+          jpeg(
+              head,
+              n,
+              in instanceof ByteArrayInputStream || in instanceof BufferedInputStream
+                  ? in
+                  : new BufferedInputStream(in, 1024));
       case WEBP -> webp(head, n);
     };
   }
@@ -60,7 +67,8 @@ final class ImageSniffer {
         if ((h[20] & 0xff) != 0x2f) {
           throw new NotAnImage("WebP VP8L stream has no signature byte");
         }
-        long bits = (h[21] & 0xffL) | (h[22] & 0xffL) << 8 | (h[23] & 0xffL) << 16 | (h[24] & 0xffL) << 24;
+        long bits =
+            (h[21] & 0xffL) | (h[22] & 0xffL) << 8 | (h[23] & 0xffL) << 16 | (h[24] & 0xffL) << 24;
         return checked(Format.WEBP, (int) (bits & 0x3fff) + 1, (int) ((bits >> 14) & 0x3fff) + 1);
       case "VP8X":
         return checked(Format.WEBP, uint24le(h, 24) + 1, uint24le(h, 27) + 1);
@@ -70,13 +78,17 @@ final class ImageSniffer {
   }
 
   /** Walks JPEG segments to the first frame header (SOF0 to SOF15, except DHT, JPG and DAC). */
-  private static ImageInfo jpeg(byte[] head, int n, InputStream rest) throws IOException, NotAnImage {
+  private static ImageInfo jpeg(byte[] head, int n, InputStream rest)
+      throws IOException, NotAnImage {
     JpegReader r = new JpegReader(head, n, rest);
     r.skip(2);
     for (int segments = 0; segments < 1000; segments++) {
       int b = r.read();
       if (b != 0xff) {
-        throw new NotAnImage("JPEG has a corrupt segment structure (expected a marker, found 0x" + Integer.toHexString(b) + ")");
+        throw new NotAnImage(
+            "JPEG has a corrupt segment structure (expected a marker, found 0x"
+                + Integer.toHexString(b)
+                + ")");
       }
       int marker;
       do {
@@ -92,7 +104,8 @@ final class ImageSniffer {
       if (length < 2) {
         throw new NotAnImage("JPEG segment has an impossible length " + length);
       }
-      boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+      boolean frame =
+          marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
       if (frame) {
         if (length < 7) {
           throw new NotAnImage("JPEG frame header is too short");
@@ -130,7 +143,9 @@ final class ImageSniffer {
       format = "a HEIC/AVIF image (" + printable(ascii(h, 8, 4)) + ")";
     } else if (start.trim().startsWith("<")) {
       format = "SVG/XML or HTML text";
-    } else if (startsWith(h, 0x89, 'P', 'N', 'G') || startsWith(h, 0xff, 0xd8) || start.startsWith("RIFF")) {
+    } else if (startsWith(h, 0x89, 'P', 'N', 'G')
+        || startsWith(h, 0xff, 0xd8)
+        || start.startsWith("RIFF")) {
       return "truncated: its header ends early";
     } else {
       return "not " + ViduRules.spec().images().mimeTypes() + ", the formats Vidu accepts";
@@ -171,7 +186,10 @@ final class ImageSniffer {
   }
 
   private static long int32(byte[] h, int i) {
-    return (h[i] & 0xffL) << 24 | (h[i + 1] & 0xffL) << 16 | (h[i + 2] & 0xffL) << 8 | (h[i + 3] & 0xffL);
+    return (h[i] & 0xffL) << 24
+        | (h[i + 1] & 0xffL) << 16
+        | (h[i + 2] & 0xffL) << 8
+        | (h[i + 3] & 0xffL);
   }
 
   private static int uint16le(byte[] h, int i) {

@@ -12,31 +12,34 @@ import java.util.Map;
 
 /**
  * The UTF-8 size of a model's JSON as the client will send it, computed from its fields without
- * building the JSON: checking a request that carries 20 MB of data URIs must not make another
- * 20 MB copy of it. Fields are found through their {@code @SerializedName}, so a field the spec
- * adds is counted with no change here. Matches Gson's output byte for byte (a test checks).
+ * building the JSON: checking a request that carries 20 MB of data URIs must not make another 20 MB
+ * copy of it. Fields are found through their {@code @SerializedName}, so a field the spec adds is
+ * counted with no change here. Matches Gson's output byte for byte (a test checks).
  */
 final class JsonSize {
   private JsonSize() {}
 
   /** Each class's serialised fields with their JSON names, looked up and made accessible once. */
-  private static final ClassValue<List<Map.Entry<String, Field>>> FIELDS = new ClassValue<>() {
-    @Override
-    protected List<Map.Entry<String, Field>> computeValue(Class<?> type) {
-      List<Map.Entry<String, Field>> fields = new ArrayList<>();
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          SerializedName name = field.getAnnotation(SerializedName.class);
-          if (name == null || Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
-            continue;
+  private static final ClassValue<List<Map.Entry<String, Field>>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<Map.Entry<String, Field>> computeValue(Class<?> type) {
+          List<Map.Entry<String, Field>> fields = new ArrayList<>();
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+              SerializedName name = field.getAnnotation(SerializedName.class);
+              if (name == null
+                  || Modifier.isStatic(field.getModifiers())
+                  || Modifier.isTransient(field.getModifiers())) {
+                continue;
+              }
+              field.setAccessible(true);
+              fields.add(Map.entry(name.value(), field));
+            }
           }
-          field.setAccessible(true);
-          fields.add(Map.entry(name.value(), field));
+          return List.copyOf(fields);
         }
-      }
-      return List.copyOf(fields);
-    }
-  };
+      };
 
   static long of(Object model) {
     long size = 2; // { }
@@ -82,7 +85,9 @@ final class JsonSize {
         size += 1;
       } else if (c < 0x800) {
         size += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         size += 4;
         i++;
       } else {

@@ -42,7 +42,12 @@ public final class ViduRules {
   private final int maxPageSize;
   private final int defaultConcurrencyLimit;
 
-  private ViduRules(Map<String, ModelRules> models, ImageRules images, int maxImages, int defaultPageSize, int maxPageSize,
+  private ViduRules(
+      Map<String, ModelRules> models,
+      ImageRules images,
+      int maxImages,
+      int defaultPageSize,
+      int maxPageSize,
       int defaultConcurrencyLimit) {
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     this.images = images;
@@ -108,7 +113,8 @@ public final class ViduRules {
   private static ViduRules load() {
     try (InputStream in = ViduRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new ViduException(RESOURCE + " is missing from the class path (it comes with vidu4j-generated)");
+        throw new ViduException(
+            RESOURCE + " is missing from the class path (it comes with vidu4j-generated)");
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         return parse(JsonParser.parseReader(reader).getAsJsonObject());
@@ -117,7 +123,8 @@ public final class ViduRules {
       if (e instanceof ViduException known) {
         throw known;
       }
-      throw new ViduException("cannot read the spec's rules from " + RESOURCE + ": " + e.getMessage(), e);
+      throw new ViduException(
+          "cannot read the spec's rules from " + RESOURCE + ": " + e.getMessage(), e);
     }
   }
 
@@ -125,27 +132,52 @@ public final class ViduRules {
     JsonObject schemas = object(object(spec, "components"), "schemas");
     JsonObject request = object(schemas, "ReferenceToImageRequest");
     Map<String, ModelRules> models = new LinkedHashMap<>();
-    object(request, "x-vidu-model-rules").entrySet().forEach(e -> {
-      JsonObject rule = e.getValue().getAsJsonObject();
-      models.put(e.getKey(), new ModelRules(e.getKey(),
-          rule.has("description") ? rule.get("description").getAsString().trim() : "",
-          integer(rule, "min_images"), integer(rule, "max_images"),
-          strings(rule, "aspect_ratios"), string(rule, "default_aspect_ratio"),
-          strings(rule, "resolutions"), string(rule, "default_resolution")));
-    });
+    object(request, "x-vidu-model-rules")
+        .entrySet()
+        .forEach(
+            e -> {
+              JsonObject rule = e.getValue().getAsJsonObject();
+              models.put(
+                  e.getKey(),
+                  new ModelRules(
+                      e.getKey(),
+                      rule.has("description") ? rule.get("description").getAsString().trim() : "",
+                      integer(rule, "min_images"),
+                      integer(rule, "max_images"),
+                      strings(rule, "aspect_ratios"),
+                      string(rule, "default_aspect_ratio"),
+                      strings(rule, "resolutions"),
+                      string(rule, "default_resolution")));
+            });
     JsonObject imageRules = object(request, "x-vidu-image-rules");
-    ImageRules images = new ImageRules(strings(imageRules, "formats"),
-        integer(imageRules, "min_width"), integer(imageRules, "min_height"), integer(imageRules, "max_aspect_ratio"),
-        number(imageRules, "max_image_bytes"), number(imageRules, "max_body_bytes"),
-        integer(imageRules, "prompt_max_code_points"), integer(imageRules, "payload_max_chars"));
+    ImageRules images =
+        new ImageRules(
+            strings(imageRules, "formats"),
+            integer(imageRules, "min_width"),
+            integer(imageRules, "min_height"),
+            integer(imageRules, "max_aspect_ratio"),
+            number(imageRules, "max_image_bytes"),
+            number(imageRules, "max_body_bytes"),
+            integer(imageRules, "prompt_max_code_points"),
+            integer(imageRules, "payload_max_chars"));
     int maxImages = integer(object(object(request, "properties"), "images"), "maxItems");
     JsonObject pageSize = pageSizeSchema(spec);
-    int concurrency = integer(object(object(object(schemas, "CreditBalance"), "properties"), "concurrency_limit"), "x-vidu-default");
-    return new ViduRules(models, images, maxImages, integer(pageSize, "default"), integer(pageSize, "maximum"), concurrency);
+    int concurrency =
+        integer(
+            object(object(object(schemas, "CreditBalance"), "properties"), "concurrency_limit"),
+            "x-vidu-default");
+    return new ViduRules(
+        models,
+        images,
+        maxImages,
+        integer(pageSize, "default"),
+        integer(pageSize, "maximum"),
+        concurrency);
   }
 
   private static JsonObject pageSizeSchema(JsonObject spec) {
-    JsonArray parameters = object(object(object(spec, "paths"), "/ent/v2/tasks"), "get").getAsJsonArray("parameters");
+    JsonArray parameters =
+        object(object(object(spec, "paths"), "/ent/v2/tasks"), "get").getAsJsonArray("parameters");
     for (JsonElement parameter : parameters) {
       if (parameter.getAsJsonObject().get("name").getAsString().equals("pager.pagesz")) {
         return object(parameter.getAsJsonObject(), "schema");
@@ -157,7 +189,8 @@ public final class ViduRules {
   private static JsonObject object(JsonObject parent, String name) {
     JsonElement child = parent.get(name);
     if (child == null || !child.isJsonObject()) {
-      throw new IllegalStateException("the spec has no object '" + name + "' where the rules expect one");
+      throw new IllegalStateException(
+          "the spec has no object '" + name + "' where the rules expect one");
     }
     return child.getAsJsonObject();
   }

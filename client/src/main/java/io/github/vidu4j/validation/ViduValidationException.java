@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The request breaks one or more rules; nothing was sent. {@link #violations()} lists every
- * problem found, not only the first, so one run fixes them all.
+ * The request breaks one or more rules; nothing was sent. {@link #violations()} lists every problem
+ * found, not only the first, so one run fixes them all.
  *
  * <p>It is a {@link ViduException}, not an {@link IllegalArgumentException}, so that one {@code
- * catch (ViduException e)} covers everything a call can throw; the input is the user's data,
- * not a programming error in the caller.
+ * catch (ViduException e)} covers everything a call can throw; the input is the user's data, not a
+ * programming error in the caller.
  */
 public final class ViduValidationException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -34,18 +34,23 @@ public final class ViduValidationException extends ViduException {
 
   /**
    * The violations, then where the Java API offers a way out. The hints live here, not in each
-   * violation's rule, so that a program showing violations to its own users (a form, the CLI)
-   * does not show them Java names.
+   * violation's rule, so that a program showing violations to its own users (a form, the CLI) does
+   * not show them Java names.
    */
   private static String message(List<Violation> violations) {
-    String text = violations.size() == 1
-        ? violations.get(0).toString()
-        : "invalid request (" + violations.size() + " problems):" + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
+    String text =
+        violations.size() == 1
+            ? violations.get(0).toString()
+            : "invalid request ("
+                + violations.size()
+                + " problems):"
+                + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
     if (violations.stream().anyMatch(v -> v.code() == Violation.Code.MODEL_UNKNOWN)) {
       text += "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)";
     }
     // Only for a string in a request's images (images[i]), which may be a path meant as a file.
-    if (violations.stream().anyMatch(v -> v.code() == Violation.Code.IMAGE_URL && v.field().startsWith("images["))) {
+    if (violations.stream()
+        .anyMatch(v -> v.code() == Violation.Code.IMAGE_URL && v.field().startsWith("images["))) {
       text += "\n(local image files: ImageInput.fromFile)";
     }
     return text;

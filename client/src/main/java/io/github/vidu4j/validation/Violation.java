@@ -18,7 +18,9 @@ public final class Violation implements java.io.Serializable {
   public enum Code {
     /** No model given. */
     MODEL_REQUIRED,
-    /** A model this release does not know (see {@link RequestValidator#allowingUnknownModels()}). */
+    /**
+     * A model this release does not know (see {@link RequestValidator#allowingUnknownModels()}).
+     */
     MODEL_UNKNOWN,
     /** No prompt given. */
     PROMPT_REQUIRED,
@@ -50,7 +52,10 @@ public final class Violation implements java.io.Serializable {
     CALLBACK_URL,
     /** A JSON body over the spec's request limit. */
     BODY_SIZE,
-    /** An extra body field ({@code ExtraBodyFields}) that is malformed or names a field the spec has. */
+    /**
+     * An extra body field ({@code ExtraBodyFields}) that is malformed or names a field the spec
+     * has.
+     */
     EXTRA_FIELD,
   }
 
@@ -82,7 +87,8 @@ public final class Violation implements java.io.Serializable {
 
   /** A violation whose {@code statement} already names the value: {@code field: statement}. */
   static Violation stated(Code code, String field, Object value, String statement) {
-    return new Violation(code, field, shorten(String.valueOf(value)), statement, field + ": " + statement);
+    return new Violation(
+        code, field, shorten(String.valueOf(value)), statement, field + ": " + statement);
   }
 
   /**
@@ -91,7 +97,8 @@ public final class Violation implements java.io.Serializable {
    */
   public Violation atField(String otherField) {
     Objects.requireNonNull(otherField, "otherField == null");
-    String renamed = message.startsWith(field + ": ") ? otherField + message.substring(field.length()) : message;
+    String renamed =
+        message.startsWith(field + ": ") ? otherField + message.substring(field.length()) : message;
     return new Violation(code, otherField, value, rule, renamed);
   }
 
@@ -105,7 +112,10 @@ public final class Violation implements java.io.Serializable {
     return field;
   }
 
-  /** The offending value as text, at most about 60 characters (data URIs show their start and length). */
+  /**
+   * The offending value as text, at most about 60 characters (data URIs show their start and
+   * length).
+   */
   public String value() {
     return value;
   }
@@ -123,7 +133,11 @@ public final class Violation implements java.io.Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Violation v && v.code == code && v.field.equals(field) && v.value.equals(value) && v.rule.equals(rule);
+    return o instanceof Violation v
+        && v.code == code
+        && v.field.equals(field)
+        && v.value.equals(value)
+        && v.rule.equals(rule);
   }
 
   @Override

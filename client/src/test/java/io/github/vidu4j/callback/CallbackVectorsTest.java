@@ -36,10 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CallbackVectorsTest {
   static final Path VECTORS =
-      Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml")).toAbsolutePath().resolveSibling("callback-vectors.json");
+      Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml"))
+          .toAbsolutePath()
+          .resolveSibling("callback-vectors.json");
 
   static JsonObject vectors() throws IOException {
-    return JsonParser.parseString(Files.readString(VECTORS, StandardCharsets.UTF_8)).getAsJsonObject();
+    return JsonParser.parseString(Files.readString(VECTORS, StandardCharsets.UTF_8))
+        .getAsJsonObject();
   }
 
   static Stream<Arguments> cases() throws IOException {
@@ -61,12 +64,18 @@ class CallbackVectorsTest {
     for (JsonElement seen : vector.getAsJsonArray("seenNonces")) {
       assertThat(nonces.markIfNew(seen.getAsString(), now, maxAge.plus(maxFutureSkew))).isTrue();
     }
-    CallbackVerifier.Builder builder = CallbackVerifier.builder()
-        .secrets(strings(vector.getAsJsonArray("secrets")))
-        .maxAge(maxAge)
-        .maxFutureSkew(maxFutureSkew)
-        .clock(Clock.fixed(now, ZoneOffset.UTC))
-        .nonceStore(storeFails ? (nonce, at, ttl) -> { throw storeFailure; } : nonces);
+    CallbackVerifier.Builder builder =
+        CallbackVerifier.builder()
+            .secrets(strings(vector.getAsJsonArray("secrets")))
+            .maxAge(maxAge)
+            .maxFutureSkew(maxFutureSkew)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .nonceStore(
+                storeFails
+                    ? (nonce, at, ttl) -> {
+                      throw storeFailure;
+                    }
+                    : nonces);
     if (flag(vector, "failOpenWhenNonceStoreFails")) {
       builder.failOpenWhenNonceStoreFails();
     }
@@ -75,11 +84,17 @@ class CallbackVectorsTest {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (JsonElement pair : request.getAsJsonArray("headers")) {
       JsonArray nameValue = pair.getAsJsonArray();
-      headers.computeIfAbsent(nameValue.get(0).getAsString(), n -> new ArrayList<>()).add(nameValue.get(1).getAsString());
+      headers
+          .computeIfAbsent(nameValue.get(0).getAsString(), n -> new ArrayList<>())
+          .add(nameValue.get(1).getAsString());
     }
     String body = request.get("body").getAsString();
-    CallbackRequest received = CallbackRequest.of(
-        request.get("method").getAsString(), request.get("callbackUrl").getAsString(), headers, body.getBytes(StandardCharsets.UTF_8));
+    CallbackRequest received =
+        CallbackRequest.of(
+            request.get("method").getAsString(),
+            request.get("callbackUrl").getAsString(),
+            headers,
+            body.getBytes(StandardCharsets.UTF_8));
     JsonObject expected = vector.getAsJsonObject("expected");
 
     InvalidSignatureException refusal = null;
@@ -98,7 +113,8 @@ class CallbackVectorsTest {
       assertThat(verified.replayChecked()).isEqualTo(replayChecked);
       if (replayChecked) {
         // The same delivery again is a replay: the nonce was recorded.
-        assertThat(CallbackVerifierTest.refusal(verifier, received).reason()).isEqualTo(Reason.REPLAYED);
+        assertThat(CallbackVerifierTest.refusal(verifier, received).reason())
+            .isEqualTo(Reason.REPLAYED);
       } else {
         // Nothing was recorded, so nothing stops the same delivery again.
         assertThat(verifier.verify(received).replayChecked()).isFalse();
@@ -126,7 +142,9 @@ class CallbackVectorsTest {
       String signingString = vector.get("signingString").getAsString();
       assertThat(strings(vector.getAsJsonArray("secrets")))
           .as(vector.get("name").getAsString())
-          .anySatisfy(secret -> assertThat(SigningString.signature(secret, signingString)).isEqualTo(signed));
+          .anySatisfy(
+              secret ->
+                  assertThat(SigningString.signature(secret, signingString)).isEqualTo(signed));
     }
   }
 
@@ -134,31 +152,40 @@ class CallbackVectorsTest {
   void workedExampleIsVidusWithTheIndependentlyComputedSignature() throws IOException {
     JsonObject worked = vectors().getAsJsonArray("cases").get(0).getAsJsonObject();
     assertThat(worked.get("name").getAsString()).isEqualTo("vidu-worked-example");
-    assertThat(worked.getAsJsonObject("request").get("callbackUrl").getAsString()).isEqualTo(CallbackVerifierTest.URL);
+    assertThat(worked.getAsJsonObject("request").get("callbackUrl").getAsString())
+        .isEqualTo(CallbackVerifierTest.URL);
     assertThat(header(worked, "Date")).isEqualTo(CallbackVerifierTest.DATE);
     assertThat(header(worked, "x-request-nonce")).isEqualTo(CallbackVerifierTest.NONCE);
-    assertThat(header(worked, "X-HMAC-SIGNATURE")).isEqualTo(CallbackVerifierTest.EXPECTED_SIGNATURE);
-    assertThat(worked.get("signingString").getAsString().getBytes(StandardCharsets.UTF_8)).hasSize(161);
+    assertThat(header(worked, "X-HMAC-SIGNATURE"))
+        .isEqualTo(CallbackVerifierTest.EXPECTED_SIGNATURE);
+    assertThat(worked.get("signingString").getAsString().getBytes(StandardCharsets.UTF_8))
+        .hasSize(161);
   }
 
   @Test
   void reasonsAreExactlyTheJavaReasonsAndEachIsExercised() throws IOException {
     JsonObject file = vectors();
-    Set<String> javaReasons = Arrays.stream(Reason.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> javaReasons =
+        Arrays.stream(Reason.values())
+            .map(Enum::name)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(new TreeSet<>(file.getAsJsonObject("reasons").keySet())).isEqualTo(javaReasons);
-    Set<String> used = StreamSupport.stream(file.getAsJsonArray("cases").spliterator(), false)
-        .map(c -> c.getAsJsonObject().getAsJsonObject("expected"))
-        .filter(e -> !e.get("valid").getAsBoolean())
-        .map(e -> e.get("reason").getAsString())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> used =
+        StreamSupport.stream(file.getAsJsonArray("cases").spliterator(), false)
+            .map(c -> c.getAsJsonObject().getAsJsonObject("expected"))
+            .filter(e -> !e.get("valid").getAsBoolean())
+            .map(e -> e.get("reason").getAsString())
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(used).isEqualTo(javaReasons);
   }
 
   @Test
   void verifierSettingsAreTheJavaDefaults() throws IOException {
     JsonObject settings = vectors().getAsJsonObject("verifier");
-    assertThat(Duration.ofSeconds(settings.get("maxAgeSeconds").getAsLong())).isEqualTo(CallbackVerifier.DEFAULT_MAX_AGE);
-    assertThat(Duration.ofSeconds(settings.get("maxFutureSkewSeconds").getAsLong())).isEqualTo(CallbackVerifier.DEFAULT_MAX_FUTURE_SKEW);
+    assertThat(Duration.ofSeconds(settings.get("maxAgeSeconds").getAsLong()))
+        .isEqualTo(CallbackVerifier.DEFAULT_MAX_AGE);
+    assertThat(Duration.ofSeconds(settings.get("maxFutureSkewSeconds").getAsLong()))
+        .isEqualTo(CallbackVerifier.DEFAULT_MAX_FUTURE_SKEW);
   }
 
   /** An optional input flag of a case; absent means false. */

@@ -35,22 +35,40 @@ class RequestAdaptersTest {
     Map<String, String> signed = CallbackSigner.withSecret("k").sign("POST", URL, NOW, "n-1");
     byte[] body = "{\"id\":\"t-9\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8);
     int[] streamsOpened = {0};
-    HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getMethod" -> "POST";
-          // Containers may report names in lower case (HTTP/2 always does).
-          case "getHeaderNames" -> Collections.enumeration(signed.keySet().stream().map(String::toLowerCase).toList());
-          case "getHeaders" -> Collections.enumeration(List.of(signed.entrySet().stream()
-              .filter(e -> e.getKey().equalsIgnoreCase((String) args[0])).findFirst().orElseThrow().getValue()));
-          case "getInputStream" -> {
-            streamsOpened[0]++;
-            yield servletStream(body);
-          }
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    HttpServletRequest servlet =
+        (HttpServletRequest)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getMethod" -> "POST";
+                      // Containers may report names in lower case (HTTP/2 always does).
+                      case "getHeaderNames" ->
+                          Collections.enumeration(
+                              signed.keySet().stream().map(String::toLowerCase).toList());
+                      case "getHeaders" ->
+                          Collections.enumeration(
+                              List.of(
+                                  signed.entrySet().stream()
+                                      .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                                      .findFirst()
+                                      .orElseThrow()
+                                      .getValue()));
+                      case "getInputStream" -> {
+                        streamsOpened[0]++;
+                        yield servletStream(body);
+                      }
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
 
     CallbackRequest request = ServletCallbackRequests.from(servlet, URL);
-    VerifiedCallback callback = CallbackVerifier.builder().secret("k").clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().verify(request);
+    VerifiedCallback callback =
+        CallbackVerifier.builder()
+            .secret("k")
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build()
+            .verify(request);
 
     assertThat(streamsOpened[0]).isEqualTo(1);
     assertThat(request.body()).isEqualTo(body);
@@ -60,73 +78,93 @@ class RequestAdaptersTest {
 
   @Test
   void aBodyThatCannotBeReadIsTyped() {
-    HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getMethod" -> "POST";
-          case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
-          case "getInputStream" -> new ServletInputStream() {
-            @Override
-            public int read() throws java.io.IOException {
-              throw new java.io.EOFException("client went away");
-            }
+    HttpServletRequest servlet =
+        (HttpServletRequest)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getMethod" -> "POST";
+                      case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
+                      case "getInputStream" ->
+                          new ServletInputStream() {
+                            @Override
+                            public int read() throws java.io.IOException {
+                              throw new java.io.EOFException("client went away");
+                            }
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
-              throw new java.io.EOFException("client went away");
-            }
+                            @Override
+                            public int read(byte[] buffer, int offset, int length)
+                                throws java.io.IOException {
+                              throw new java.io.EOFException("client went away");
+                            }
 
-            @Override
-            public boolean isFinished() {
-              return false;
-            }
+                            @Override
+                            public boolean isFinished() {
+                              return false;
+                            }
 
-            @Override
-            public boolean isReady() {
-              return true;
-            }
+                            @Override
+                            public boolean isReady() {
+                              return true;
+                            }
 
-            @Override
-            public void setReadListener(jakarta.servlet.ReadListener listener) {}
-          };
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
-    assertThatThrownBy(() -> ServletCallbackRequests.from(servlet, URL)).isExactlyInstanceOf(io.github.vidu4j.ViduException.class)
-        .hasMessageContaining("cannot read the callback body").hasCauseInstanceOf(java.io.EOFException.class);
+                            @Override
+                            public void setReadListener(jakarta.servlet.ReadListener listener) {}
+                          };
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
+    assertThatThrownBy(() -> ServletCallbackRequests.from(servlet, URL))
+        .isExactlyInstanceOf(io.github.vidu4j.ViduException.class)
+        .hasMessageContaining("cannot read the callback body")
+        .hasCauseInstanceOf(java.io.EOFException.class);
   }
 
   @Test
   void jdkHttpServerExchangeIsReadAndEveryVerdictIsAnEventWithoutTheSecret() throws Exception {
     String secret = "vda_callback_secret_51e3";
     List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ViduEventListener listener = new ViduEventListener() {
-      @Override
-      public void callbackVerified(java.util.Optional<String> taskId) {
-        events.add("verified " + taskId.orElse("-"));
-      }
+    ViduEventListener listener =
+        new ViduEventListener() {
+          @Override
+          public void callbackVerified(java.util.Optional<String> taskId) {
+            events.add("verified " + taskId.orElse("-"));
+          }
 
-      @Override
-      public void callbackRejected(InvalidSignatureException.Reason reason) {
-        events.add("rejected " + reason);
-      }
-    };
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(secret).clock(Clock.fixed(NOW, ZoneOffset.UTC)).eventListener(listener).build();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/vidu/callback", exchange -> {
-      int status = 200;
-      try {
-        verifier.verify(JdkHttpServerCallbackRequests.from(exchange, URL));
-      } catch (InvalidSignatureException e) {
-        status = 401;
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+          @Override
+          public void callbackRejected(InvalidSignatureException.Reason reason) {
+            events.add("rejected " + reason);
+          }
+        };
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(secret)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .eventListener(listener)
+            .build();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/vidu/callback",
+        exchange -> {
+          int status = 200;
+          try {
+            verifier.verify(JdkHttpServerCallbackRequests.from(exchange, URL));
+          } catch (InvalidSignatureException e) {
+            status = 401;
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     server.start();
     OkHttpClient http = new OkHttpClient();
     try {
-      String target = "http://127.0.0.1:" + server.getAddress().getPort() + "/vidu/callback?tenant=acme";
+      String target =
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/vidu/callback?tenant=acme";
       Map<String, String> signed = CallbackSigner.withSecret(secret).sign("POST", URL, NOW, "n-1");
-      Map<String, String> forged = CallbackSigner.withSecret("another").sign("POST", URL, NOW, "n-2");
+      Map<String, String> forged =
+          CallbackSigner.withSecret("another").sign("POST", URL, NOW, "n-2");
       assertThat(send(http, target, signed)).isEqualTo(200);
       assertThat(send(http, target, forged)).isEqualTo(401);
       assertThat(send(http, target, signed)).isEqualTo(401);
@@ -135,13 +173,19 @@ class RequestAdaptersTest {
       http.connectionPool().evictAll();
     }
 
-    assertThat(events).containsExactly("verified t-9", "rejected BAD_SIGNATURE", "rejected REPLAYED");
+    assertThat(events)
+        .containsExactly("verified t-9", "rejected BAD_SIGNATURE", "rejected REPLAYED");
     assertThat(String.join("\n", events)).doesNotContain(secret);
   }
 
-  private static int send(OkHttpClient http, String target, Map<String, String> headers) throws Exception {
-    Request.Builder request = new Request.Builder().url(target)
-        .post(RequestBody.create("{\"id\":\"t-9\",\"state\":\"success\"}", MediaType.get("application/json")));
+  private static int send(OkHttpClient http, String target, Map<String, String> headers)
+      throws Exception {
+    Request.Builder request =
+        new Request.Builder()
+            .url(target)
+            .post(
+                RequestBody.create(
+                    "{\"id\":\"t-9\",\"state\":\"success\"}", MediaType.get("application/json")));
     headers.forEach(request::header);
     try (Response response = http.newCall(request.build()).execute()) {
       return response.code();
@@ -151,7 +195,8 @@ class RequestAdaptersTest {
   @Test
   void requestIsImmutableAndItsToStringShowsNoHeaderValues() {
     byte[] body = {1, 2, 3};
-    java.util.HashMap<String, List<String>> headers = new java.util.HashMap<>(Map.of("X-HMAC-SIGNATURE", List.of("c2VjcmV0")));
+    java.util.HashMap<String, List<String>> headers =
+        new java.util.HashMap<>(Map.of("X-HMAC-SIGNATURE", List.of("c2VjcmV0")));
     CallbackRequest request = CallbackRequest.of("POST", URL, headers, body);
     body[0] = 9;
     headers.put("Date", List.of("x"));

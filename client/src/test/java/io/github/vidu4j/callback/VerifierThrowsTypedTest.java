@@ -27,14 +27,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every way a receiver's input or configuration can go wrong ends in a typed {@code ViduException}. */
+/**
+ * Every way a receiver's input or configuration can go wrong ends in a typed {@code ViduException}.
+ */
 class VerifierThrowsTypedTest {
-  private static final NonceStore BROKEN_STORE = (nonce, now, ttl) -> {
-    throw new UncheckedIOException(new IOException("Connection refused"));
-  };
+  private static final NonceStore BROKEN_STORE =
+      (nonce, now, ttl) -> {
+        throw new UncheckedIOException(new IOException("Connection refused"));
+      };
 
   @ParameterizedTest
-  @ValueSource(strings = {"Date", "x-request-nonce", "X-HMAC-SIGNATURE", "X-HMAC-SIGNED-HEADERS", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY"})
+  @ValueSource(
+      strings = {
+        "Date",
+        "x-request-nonce",
+        "X-HMAC-SIGNATURE",
+        "X-HMAC-SIGNED-HEADERS",
+        "X-HMAC-ALGORITHM",
+        "X-HMAC-ACCESS-KEY"
+      })
   void aNullInAHeadersValuesIsAMalformedHeader(String name) {
     Map<String, List<String>> headers = workedExampleHeaders();
     headers.put(name, Arrays.asList(headers.get(name).get(0), null));
@@ -43,19 +54,29 @@ class VerifierThrowsTypedTest {
     assertThat(e.getMessage()).containsIgnoringCase(name);
 
     headers.put(name, Arrays.asList((String) null));
-    assertThat(refusal(verifierAt(SIGNED_AT), request(headers)).reason()).isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(refusal(verifierAt(SIGNED_AT), request(headers)).reason())
+        .isEqualTo(Reason.MALFORMED_HEADER);
   }
 
   @Test
   void aNullInAnUnsignedHeaderIsHarmless() {
-    assertThat(verifierAt(SIGNED_AT).verify(workedExampleWith(h -> h.put("X-Forwarded-For", Arrays.asList("a", null)))).nonce())
+    assertThat(
+            verifierAt(SIGNED_AT)
+                .verify(workedExampleWith(h -> h.put("X-Forwarded-For", Arrays.asList("a", null))))
+                .nonce())
         .isNotEmpty();
   }
 
   @Test
   void anUnparseableCallbackUrlAtVerifyTimeIsTyped() {
-    CallbackRequest bad = CallbackRequest.of("POST", "http://127.0.0.1/a b%zz", workedExampleHeaders(), BODY.getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(bad)).isInstanceOf(ViduException.class)
+    CallbackRequest bad =
+        CallbackRequest.of(
+            "POST",
+            "http://127.0.0.1/a b%zz",
+            workedExampleHeaders(),
+            BODY.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(bad))
+        .isInstanceOf(ViduException.class)
         .hasMessageContaining("callback URL");
   }
 
@@ -63,8 +84,12 @@ class VerifierThrowsTypedTest {
   void theLongestMaxAgeIsRefusedTypedOrVerifiesValidCallbacks() {
     CallbackVerifier verifier;
     try {
-      verifier = CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
-          .maxAge(Duration.ofSeconds(Long.MAX_VALUE)).build();
+      verifier =
+          CallbackVerifier.builder()
+              .secret(SECRET)
+              .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+              .maxAge(Duration.ofSeconds(Long.MAX_VALUE))
+              .build();
     } catch (ViduException refused) {
       assertThat(refused.getMessage()).contains("maxAge");
       return;
@@ -74,8 +99,12 @@ class VerifierThrowsTypedTest {
 
   @Test
   void aFailingNonceStoreRefusesFailClosed() {
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
-        .nonceStore(BROKEN_STORE).build();
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+            .nonceStore(BROKEN_STORE)
+            .build();
     InvalidSignatureException e = refusal(verifier, request(workedExampleHeaders()));
     assertThat(e.reason().name()).isEqualTo("NONCE_STORE_UNAVAILABLE");
     assertThat(e.getCause()).isInstanceOf(UncheckedIOException.class);
@@ -83,7 +112,12 @@ class VerifierThrowsTypedTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1/a%zz", "http://127.0.0.1/a b", "http://127.0.0.1/cb?x=a b&token=t0ps3cret"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1/a%zz",
+        "http://127.0.0.1/a b",
+        "http://127.0.0.1/cb?x=a b&token=t0ps3cret"
+      })
   void anUnparseableRegisteredUrlIsRefusedWhenTheVerifierIsBuilt(String registered) {
     assertThatThrownBy(() -> CallbackVerifier.builder().secret(SECRET).callbackUrl(registered))
         .isInstanceOf(CallbackConfigurationException.class)
@@ -93,51 +127,86 @@ class VerifierThrowsTypedTest {
 
   @Test
   void aRegisteredUrlVerifiesAsBefore() {
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(SECRET).callbackUrl(URL)
-        .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC)).build();
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .callbackUrl(URL)
+            .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+            .build();
     assertThat(verifier.verify(request(workedExampleHeaders())).replayChecked()).isTrue();
-    assertThat(refusal(verifier, request(workedExampleHeaders())).reason()).isEqualTo(Reason.REPLAYED);
+    assertThat(refusal(verifier, request(workedExampleHeaders())).reason())
+        .isEqualTo(Reason.REPLAYED);
   }
 
   @Test
   void windowsAboveTheDocumentedMaximumAreRefusedAndTheMaximumWorks() {
     Duration above = CallbackVerifier.MAX_WINDOW.plusSeconds(1);
-    assertThatThrownBy(() -> CallbackVerifier.builder().maxAge(above)).isInstanceOf(CallbackConfigurationException.class)
-        .hasMessageContaining("maxAge").hasMessageContaining("24h");
-    assertThatThrownBy(() -> CallbackVerifier.builder().maxFutureSkew(Duration.ofSeconds(Long.MAX_VALUE)))
-        .isInstanceOf(CallbackConfigurationException.class).hasMessageContaining("maxFutureSkew");
-    CallbackVerifier widest = CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT.plus(CallbackVerifier.MAX_WINDOW), ZoneOffset.UTC))
-        .maxAge(CallbackVerifier.MAX_WINDOW).maxFutureSkew(CallbackVerifier.MAX_WINDOW).build();
+    assertThatThrownBy(() -> CallbackVerifier.builder().maxAge(above))
+        .isInstanceOf(CallbackConfigurationException.class)
+        .hasMessageContaining("maxAge")
+        .hasMessageContaining("24h");
+    assertThatThrownBy(
+            () -> CallbackVerifier.builder().maxFutureSkew(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(CallbackConfigurationException.class)
+        .hasMessageContaining("maxFutureSkew");
+    CallbackVerifier widest =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .clock(Clock.fixed(SIGNED_AT.plus(CallbackVerifier.MAX_WINDOW), ZoneOffset.UTC))
+            .maxAge(CallbackVerifier.MAX_WINDOW)
+            .maxFutureSkew(CallbackVerifier.MAX_WINDOW)
+            .build();
     assertThat(widest.verify(request(workedExampleHeaders())).nonce()).isNotEmpty();
   }
 
   @Test
   void failOpenAcceptsWhenTheStoreFailsAndSaysSo() {
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
-        .nonceStore(BROKEN_STORE).failOpenWhenNonceStoreFails().build();
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+            .nonceStore(BROKEN_STORE)
+            .failOpenWhenNonceStoreFails()
+            .build();
     VerifiedCallback accepted = verifier.verify(request(workedExampleHeaders()));
     assertThat(accepted.replayChecked()).isFalse();
     assertThat(accepted.toString()).contains("replayChecked=false");
     assertThat(verifier.toString()).contains("fail-open");
     // Fail-open covers the store only: a bad signature is still refused.
-    assertThat(refusal(verifier, workedExampleWith(h -> h.put("X-HMAC-SIGNATURE", List.of("AAAA" + h.get("X-HMAC-SIGNATURE").get(0).substring(4)))))
-        .reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    assertThat(
+            refusal(
+                    verifier,
+                    workedExampleWith(
+                        h ->
+                            h.put(
+                                "X-HMAC-SIGNATURE",
+                                List.of("AAAA" + h.get("X-HMAC-SIGNATURE").get(0).substring(4)))))
+                .reason())
+        .isEqualTo(Reason.BAD_SIGNATURE);
   }
 
   @Test
   void aStoreThatWorksAgainIsUsedAgain() {
     boolean[] down = {true};
     NonceStore memory = NonceStore.inMemory();
-    NonceStore flaky = (nonce, now, ttl) -> {
-      if (down[0]) {
-        throw new IllegalStateException("pool exhausted");
-      }
-      return memory.markIfNew(nonce, now, ttl);
-    };
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC)).nonceStore(flaky).build();
-    assertThat(refusal(verifier, request(workedExampleHeaders())).reason()).isEqualTo(Reason.NONCE_STORE_UNAVAILABLE);
+    NonceStore flaky =
+        (nonce, now, ttl) -> {
+          if (down[0]) {
+            throw new IllegalStateException("pool exhausted");
+          }
+          return memory.markIfNew(nonce, now, ttl);
+        };
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .clock(Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+            .nonceStore(flaky)
+            .build();
+    assertThat(refusal(verifier, request(workedExampleHeaders())).reason())
+        .isEqualTo(Reason.NONCE_STORE_UNAVAILABLE);
     down[0] = false;
     assertThat(verifier.verify(request(workedExampleHeaders())).replayChecked()).isTrue();
-    assertThat(refusal(verifier, request(workedExampleHeaders())).reason()).isEqualTo(Reason.REPLAYED);
+    assertThat(refusal(verifier, request(workedExampleHeaders())).reason())
+        .isEqualTo(Reason.REPLAYED);
   }
 }

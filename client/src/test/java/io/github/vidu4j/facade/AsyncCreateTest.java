@@ -23,7 +23,8 @@ class AsyncCreateTest extends ClientHarness {
   void anInvalidRequestThrowsFromCreateAsyncItself() {
     ReferenceToImageRequest invalid = new ReferenceToImageRequest().model("viduq2").prompt(" ");
 
-    assertThatThrownBy(() -> client.images().createAsync(invalid)).isInstanceOf(ViduValidationException.class);
+    assertThatThrownBy(() -> client.images().createAsync(invalid))
+        .isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -32,32 +33,34 @@ class AsyncCreateTest extends ClientHarness {
     CountDownLatch changed = new CountDownLatch(1);
     // The executor reads the clock before the first attempt; holding it there on the vidu4j
     // thread lets the test change the request before anything is serialised.
-    Clock gate = new Clock() {
-      @Override
-      public Instant instant() {
-        if (Thread.currentThread().getName().startsWith("vidu4j-async-")) {
-          try {
-            changed.await(5, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    Clock gate =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            if (Thread.currentThread().getName().startsWith("vidu4j-async-")) {
+              try {
+                changed.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return time.instant();
           }
-        }
-        return time.instant();
-      }
 
-      @Override
-      public ZoneId getZone() {
-        return time.getZone();
-      }
+          @Override
+          public ZoneId getZone() {
+            return time.getZone();
+          }
 
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
     server.enqueue(Responses.created("t-1"));
     List<String> images = new ArrayList<>(List.of("https://example.com/a.png"));
-    ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("a red fox").images(images);
+    ReferenceToImageRequest request =
+        new ReferenceToImageRequest().model("viduq2").prompt("a red fox").images(images);
 
     try (ViduClient gated = client(b -> b.clock(gate))) {
       CompletableFuture<ReferenceToImageTask> future = gated.images().createAsync(request);

@@ -18,8 +18,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -34,13 +34,24 @@ class AwaitTest extends ClientHarness {
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
     List<TaskState> seen = new CopyOnWriteArrayList<>();
 
-    TaskCreations done = client.tasks().await("t-1", AwaitOptions.defaults().withStateListener(t -> seen.add(t.getState())));
+    TaskCreations done =
+        client
+            .tasks()
+            .await("t-1", AwaitOptions.defaults().withStateListener(t -> seen.add(t.getState())));
 
-    assertThat(done.getCreations()).singleElement().satisfies(c -> assertThat(c.getUrl()).isEqualTo("https://cdn.example/1.png"));
-    assertThat(seen).containsExactly(TaskState.CREATED, TaskState.QUEUEING, TaskState.PROCESSING, TaskState.SUCCESS);
+    assertThat(done.getCreations())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getUrl()).isEqualTo("https://cdn.example/1.png"));
+    assertThat(seen)
+        .containsExactly(
+            TaskState.CREATED, TaskState.QUEUEING, TaskState.PROCESSING, TaskState.SUCCESS);
     // The default schedule: every second for the first two minutes.
-    assertThat(time.sleeps).containsExactly(
-        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
   }
 
   @Test
@@ -52,8 +63,12 @@ class AwaitTest extends ClientHarness {
 
     client.tasks().await("t-1", AwaitOptions.defaults().withBackoffAfter(Duration.ofSeconds(2)));
 
-    assertThat(time.sleeps).containsExactly(
-        Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(1500));
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofMillis(1000),
+            Duration.ofMillis(1000),
+            Duration.ofMillis(1000),
+            Duration.ofMillis(1500));
   }
 
   @Test
@@ -65,8 +80,12 @@ class AwaitTest extends ClientHarness {
 
     client.tasks().await("t-1", AwaitOptions.defaults().withBackoffAfter(Duration.ZERO));
 
-    assertThat(time.sleeps).containsExactly(
-        Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250), Duration.ofMillis(3375));
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofMillis(1000),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(2250),
+            Duration.ofMillis(3375));
   }
 
   @Test
@@ -76,9 +95,17 @@ class AwaitTest extends ClientHarness {
     }
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
 
-    client.tasks().await("t-1", AwaitOptions.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(4)).withBackoffAfter(Duration.ZERO));
+    client
+        .tasks()
+        .await(
+            "t-1",
+            AwaitOptions.defaults()
+                .withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(4))
+                .withBackoffAfter(Duration.ZERO));
 
-    assertThat(time.sleeps).hasSize(8).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
+    assertThat(time.sleeps)
+        .hasSize(8)
+        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
     assertThat(time.sleeps.get(7)).isEqualTo(Duration.ofSeconds(4));
   }
 
@@ -89,11 +116,20 @@ class AwaitTest extends ClientHarness {
   @Test
   void retriesOfAPollDoNotRunPastTheDeadline() {
     for (int i = 0; i < 10; i++) {
-      server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down")).setHeader("Retry-After", "20").build());
+      server.enqueue(
+          new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down"))
+              .setHeader("Retry-After", "20")
+              .build());
     }
 
-    assertThatThrownBy(() -> client.tasks().await("t-1", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
-        .isInstanceOfSatisfying(TaskTimeoutException.class, e -> assertThat(e.waited()).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+    assertThatThrownBy(
+            () ->
+                client
+                    .tasks()
+                    .await("t-1", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(
+            TaskTimeoutException.class,
+            e -> assertThat(e.waited()).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     assertThat(time.sleeps).allSatisfy(d -> assertThat(d).isLessThan(Duration.ofSeconds(20)));
   }
 
@@ -103,29 +139,38 @@ class AwaitTest extends ClientHarness {
     server.enqueue(Responses.failed("t-1", "CreationPolicyViolation"));
 
     assertThatThrownBy(() -> client.tasks().await("t-1"))
-        .isInstanceOfSatisfying(TaskFailedException.class, e -> {
-          assertThat(e.taskId()).isEqualTo("t-1");
-          assertThat(e.errCode()).contains("CreationPolicyViolation");
-          assertThat(e.isRetryable()).isFalse();
-        })
+        .isInstanceOfSatisfying(
+            TaskFailedException.class,
+            e -> {
+              assertThat(e.taskId()).isEqualTo("t-1");
+              assertThat(e.errCode()).contains("CreationPolicyViolation");
+              assertThat(e.isRetryable()).isFalse();
+            })
         .hasMessage("task t-1 failed with err_code CreationPolicyViolation");
   }
 
   @Test
   void theDeadlineEndsTheWaitWithTheTaskIdToResume() {
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-        return Responses.task("t-7", "processing");
-      }
-    });
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+            return Responses.task("t-7", "processing");
+          }
+        });
 
-    assertThatThrownBy(() -> client.tasks().await("t-7", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(30))))
-        .isInstanceOfSatisfying(TaskTimeoutException.class, e -> {
-          assertThat(e.taskId()).isEqualTo("t-7");
-          assertThat(e.lastState()).contains(TaskState.PROCESSING);
-          assertThat(e.waited()).isEqualTo(Duration.ofSeconds(30));
-        })
+    assertThatThrownBy(
+            () ->
+                client
+                    .tasks()
+                    .await("t-7", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(30))))
+        .isInstanceOfSatisfying(
+            TaskTimeoutException.class,
+            e -> {
+              assertThat(e.taskId()).isEqualTo("t-7");
+              assertThat(e.lastState()).contains(TaskState.PROCESSING);
+              assertThat(e.waited()).isEqualTo(Duration.ofSeconds(30));
+            })
         .hasMessageContaining("client.tasks().await(\"t-7\")");
     Duration slept = time.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
     assertThat(slept).isEqualTo(Duration.ofSeconds(30));
@@ -135,7 +180,10 @@ class AwaitTest extends ClientHarness {
   void transientErrorsDuringTheWaitDoNotEndIt() {
     try (ViduClient noRetries = client(b -> b.maxRetries(0))) {
       server.enqueue(Responses.error(503, "InternalServiceFailure", "blip"));
-      server.enqueue(new MockResponse.Builder(Responses.task("t-1", "processing")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+      server.enqueue(
+          new MockResponse.Builder(Responses.task("t-1", "processing"))
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build());
       server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
 
       assertThat(noRetries.tasks().await("t-1").getState()).isEqualTo(TaskState.SUCCESS);
@@ -154,8 +202,12 @@ class AwaitTest extends ClientHarness {
     server.enqueue(Responses.created("t-1"));
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
 
-    TaskCreations done = client.images().createAndAwait(
-        new ReferenceToImageRequest().model("viduq2").prompt("a fox"), AwaitOptions.defaults());
+    TaskCreations done =
+        client
+            .images()
+            .createAndAwait(
+                new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
+                AwaitOptions.defaults());
 
     assertThat(done.getState()).isEqualTo(TaskState.SUCCESS);
   }
@@ -164,7 +216,13 @@ class AwaitTest extends ClientHarness {
   void cancellingTheAsyncWaitStopsPolling() throws Exception {
     server.enqueue(Responses.task("t-1", "processing"));
     server.enqueue(Responses.task("t-1", "processing"));
-    CompletableFuture<TaskCreations> wait = client.tasks().awaitAsync("t-1", AwaitOptions.defaults().withIntervals(Duration.ofMillis(200), Duration.ofMillis(200)));
+    CompletableFuture<TaskCreations> wait =
+        client
+            .tasks()
+            .awaitAsync(
+                "t-1",
+                AwaitOptions.defaults()
+                    .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200)));
     take();
 
     wait.cancel(true);
@@ -177,15 +235,25 @@ class AwaitTest extends ClientHarness {
 
   @Test
   void anAsyncPollThatFailsIsRetriedByTheNextPollNoSoonerThanRetryAfter() throws Exception {
-    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down")).addHeader("Retry-After", "1").build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(429, "TooManyRequests", "slow down"))
+            .addHeader("Retry-After", "1")
+            .build());
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
     RecordingListener listener = new RecordingListener();
     try (ViduClient observed = client(b -> b.eventListener(listener))) {
       long start = System.nanoTime();
-      CompletableFuture<TaskCreations> wait = observed.tasks().awaitAsync("t-1", AwaitOptions.defaults().withIntervals(Duration.ofMillis(10), Duration.ofMillis(10)));
+      CompletableFuture<TaskCreations> wait =
+          observed
+              .tasks()
+              .awaitAsync(
+                  "t-1",
+                  AwaitOptions.defaults()
+                      .withIntervals(Duration.ofMillis(10), Duration.ofMillis(10)));
 
       assertThat(wait.get(10, TimeUnit.SECONDS).getState()).isEqualTo(TaskState.SUCCESS);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
     // No retry waited on a thread: the second request was the next scheduled poll.
     assertThat(listener.events).noneMatch(e -> e.startsWith("retryScheduled"));
@@ -196,14 +264,26 @@ class AwaitTest extends ClientHarness {
   void anAsyncWaitAfterCloseFailsSayingTheClientIsClosed() {
     server.enqueue(Responses.task("t-1", "processing"));
     ViduClient closing = client(b -> b);
-    CompletableFuture<TaskCreations> waiting = closing.tasks().awaitAsync("t-1", AwaitOptions.defaults());
+    CompletableFuture<TaskCreations> waiting =
+        closing.tasks().awaitAsync("t-1", AwaitOptions.defaults());
 
     closing.close();
 
-    assertThatThrownBy(waiting::join).hasCauseExactlyInstanceOf(ViduException.class).hasMessageContaining("ViduClient is closed");
-    for (CompletableFuture<?> later : List.of(closing.tasks().awaitAsync("t-1"), closing.tasks().getAsync("t-1"), closing.creditsAsync(),
-        closing.tasks().cancelAsync("t-1"), closing.images().createAsync(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))) {
-      assertThatThrownBy(later::join).hasCauseExactlyInstanceOf(ViduException.class).hasMessageContaining("ViduClient is closed");
+    assertThatThrownBy(waiting::join)
+        .hasCauseExactlyInstanceOf(ViduException.class)
+        .hasMessageContaining("ViduClient is closed");
+    for (CompletableFuture<?> later :
+        List.of(
+            closing.tasks().awaitAsync("t-1"),
+            closing.tasks().getAsync("t-1"),
+            closing.creditsAsync(),
+            closing.tasks().cancelAsync("t-1"),
+            closing
+                .images()
+                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))) {
+      assertThatThrownBy(later::join)
+          .hasCauseExactlyInstanceOf(ViduException.class)
+          .hasMessageContaining("ViduClient is closed");
     }
   }
 
@@ -211,17 +291,22 @@ class AwaitTest extends ClientHarness {
   void aCallersExecutorRunsThePollsAndOutlivesTheClient() throws Exception {
     server.enqueue(Responses.task("t-1", "processing"));
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
-    ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "callers-thread"));
+    ScheduledExecutorService own =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "callers-thread"));
     try {
       List<String> pollThreads = new CopyOnWriteArrayList<>();
       try (ViduClient onOwn = client(b -> b.asyncExecutor(own))) {
-        AwaitOptions options = AwaitOptions.defaults().withIntervals(Duration.ofMillis(10), Duration.ofMillis(10))
-            .withStateListener(task -> pollThreads.add(Thread.currentThread().getName()));
-        assertThat(onOwn.tasks().awaitAsync("t-1", options).get(5, TimeUnit.SECONDS).getState()).isEqualTo(TaskState.SUCCESS);
+        AwaitOptions options =
+            AwaitOptions.defaults()
+                .withIntervals(Duration.ofMillis(10), Duration.ofMillis(10))
+                .withStateListener(task -> pollThreads.add(Thread.currentThread().getName()));
+        assertThat(onOwn.tasks().awaitAsync("t-1", options).get(5, TimeUnit.SECONDS).getState())
+            .isEqualTo(TaskState.SUCCESS);
       }
       assertThat(pollThreads).containsOnly("callers-thread").hasSize(2);
       assertThat(own.isShutdown()).isFalse();
-      assertThat(own.submit(() -> "still running").get(5, TimeUnit.SECONDS)).isEqualTo("still running");
+      assertThat(own.submit(() -> "still running").get(5, TimeUnit.SECONDS))
+          .isEqualTo("still running");
     } finally {
       own.shutdownNow();
     }
@@ -230,9 +315,13 @@ class AwaitTest extends ClientHarness {
   @Test
   void interruptingASyncWaitKeepsTheFlag() {
     server.enqueue(Responses.task("t-1", "processing"));
-    try (ViduClient interrupting = client(b -> b.sleeper(d -> {
-      throw new InterruptedException();
-    }))) {
+    try (ViduClient interrupting =
+        client(
+            b ->
+                b.sleeper(
+                    d -> {
+                      throw new InterruptedException();
+                    }))) {
       assertThatThrownBy(() -> interrupting.tasks().await("t-1"))
           .isExactlyInstanceOf(ViduException.class)
           .hasMessageContaining("interrupted while waiting for task t-1");

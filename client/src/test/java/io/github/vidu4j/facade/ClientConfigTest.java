@@ -17,17 +17,26 @@ class ClientConfigTest extends ClientHarness {
   void sendsTheKeyWithVidusTokenSchemeAndAUserAgent() throws Exception {
     server.enqueue(Responses.created("t-1"));
     try (ViduClient tagged = client(b -> b.userAgentSuffix("my-app/1.2"))) {
-      tagged.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a red fox in the snow").resolution("2K"));
+      tagged
+          .images()
+          .create(
+              new ReferenceToImageRequest()
+                  .model("viduq2")
+                  .prompt("a red fox in the snow")
+                  .resolution("2K"));
     }
 
     RecordedRequest request = take();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/ent/v2/reference2image");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Token " + API_KEY);
-    assertThat(request.getHeaders().get("User-Agent")).matches("vidu4j/\\S+ \\(Java [^)]+\\) my-app/1\\.2");
+    assertThat(request.getHeaders().get("User-Agent"))
+        .matches("vidu4j/\\S+ \\(Java [^)]+\\) my-app/1\\.2");
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
     // Only what the caller set: Vidu applies the model's own defaults (aspect_ratio here).
-    assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a red fox in the snow\",\"resolution\":\"2K\"}");
+    assertThat(request.getBody().utf8())
+        .isEqualTo(
+            "{\"model\":\"viduq2\",\"prompt\":\"a red fox in the snow\",\"resolution\":\"2K\"}");
   }
 
   @Test
@@ -36,9 +45,12 @@ class ClientConfigTest extends ClientHarness {
     assertThatThrownBy(() -> ViduClient.builder().apiKey("vda_secret\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("apiKey contains whitespace at index 10 of 11; copy the key again without it");
-    assertThatThrownBy(() -> ViduClient.builder().build()).isInstanceOf(ViduException.class).hasMessageContaining("apiKey is required");
+    assertThatThrownBy(() -> ViduClient.builder().build())
+        .isInstanceOf(ViduException.class)
+        .hasMessageContaining("apiKey is required");
     // The same condition as fromEnvironment's missing key, so the same type.
-    assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of())).isInstanceOf(ViduException.class);
+    assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of()))
+        .isInstanceOf(ViduException.class);
   }
 
   @Test
@@ -49,9 +61,11 @@ class ClientConfigTest extends ClientHarness {
 
   @Test
   void environmentSuppliesKeyAndBaseUrl() {
-    try (ViduClient fromEnv = ViduClient.builder()
-        .fromEnvironment(Map.of("VIDU_API_KEY", API_KEY, "VIDU_BASE_URL", "http://localhost:1234/vidu"))
-        .build()) {
+    try (ViduClient fromEnv =
+        ViduClient.builder()
+            .fromEnvironment(
+                Map.of("VIDU_API_KEY", API_KEY, "VIDU_BASE_URL", "http://localhost:1234/vidu"))
+            .build()) {
       assertThat(fromEnv.baseUrl()).isEqualTo("http://localhost:1234/vidu/");
     }
     assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of()))
@@ -64,26 +78,30 @@ class ClientConfigTest extends ClientHarness {
     try (ViduClient cn = ViduClient.builder().apiKey(API_KEY).region(Region.CN).build()) {
       assertThat(cn.baseUrl()).isEqualTo("https://api.vidu.cn/");
     }
-    assertThatThrownBy(() -> ViduClient.builder().baseUrl("ftp://x")).hasMessageContaining("not an absolute http(s) URL");
+    assertThatThrownBy(() -> ViduClient.builder().baseUrl("ftp://x"))
+        .hasMessageContaining("not an absolute http(s) URL");
   }
 
   @Test
   void baseUrlsWithAUserOrPasswordAreRefusedWithoutEchoingThem() {
-    for (String url : List.of(
-        "https://user:s3cr3t-pw@proxy.example.com/vidu",
-        "https://s3cr3t-pw@proxy.example.com/",
-        "http://user:s3cr3t-pw@proxy.example.com:99999/",
-        "ftp://user:s3cr3t-pw@proxy.example.com/")) {
+    for (String url :
+        List.of(
+            "https://user:s3cr3t-pw@proxy.example.com/vidu",
+            "https://s3cr3t-pw@proxy.example.com/",
+            "http://user:s3cr3t-pw@proxy.example.com:99999/",
+            "ftp://user:s3cr3t-pw@proxy.example.com/")) {
       assertThatThrownBy(() -> ViduClient.builder().baseUrl(url))
           .as(url)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("must not contain a user name or password")
           .hasMessageNotContaining("s3cr3t-pw");
     }
-    assertThatThrownBy(() -> ViduClient.builder().baseUrl("https://proxy.example.com/?token=s3cr3t-pw"))
+    assertThatThrownBy(
+            () -> ViduClient.builder().baseUrl("https://proxy.example.com/?token=s3cr3t-pw"))
         .hasMessageContaining("must have no query")
         .hasMessageNotContaining("s3cr3t-pw");
-    assertThat(ViduClient.builder().baseUrl("https://proxy.example.com/a@b/").toString()).contains("https://proxy.example.com/a@b/");
+    assertThat(ViduClient.builder().baseUrl("https://proxy.example.com/a@b/").toString())
+        .contains("https://proxy.example.com/a@b/");
   }
 
   @Test
@@ -95,7 +113,13 @@ class ClientConfigTest extends ClientHarness {
     tagged.close();
     try (ViduClient derived = tagged.newBuilder().maxRetries(0).build()) {
       derived.tasks().get("t-1");
-      assertThat(derived.tasks().getAsync("t-1").get(5, java.util.concurrent.TimeUnit.SECONDS).getState()).isNotNull();
+      assertThat(
+              derived
+                  .tasks()
+                  .getAsync("t-1")
+                  .get(5, java.util.concurrent.TimeUnit.SECONDS)
+                  .getState())
+          .isNotNull();
       assertThat(derived.baseUrl()).isEqualTo(tagged.baseUrl());
     }
 
@@ -114,12 +138,15 @@ class ClientConfigTest extends ClientHarness {
     }
 
     String url = server.url("/ent/v2/tasks/t-1/creations").toString();
-    assertThat(listener.events).containsSubsequence(
-        "requestStarted GET " + url,
-        "responseReceived GET " + url + " 500 trace-500",
-        "requestStarted GET " + url,
-        "responseReceived GET " + url + " 200 -");
-    assertThat(listener.events).anySatisfy(e -> assertThat(e).startsWith("retryScheduled GET /ent/v2/tasks/t-1/creations 1/2 "));
+    assertThat(listener.events)
+        .containsSubsequence(
+            "requestStarted GET " + url,
+            "responseReceived GET " + url + " 500 trace-500",
+            "requestStarted GET " + url,
+            "responseReceived GET " + url + " 200 -");
+    assertThat(listener.events)
+        .anySatisfy(
+            e -> assertThat(e).startsWith("retryScheduled GET /ent/v2/tasks/t-1/creations 1/2 "));
     assertThat(listener.all()).doesNotContain(API_KEY);
   }
 }

@@ -28,7 +28,8 @@ abstract class ClientHarness {
   }
 
   ViduClient client(UnaryOperator<ViduClient.Builder> options) {
-    return options.apply(
+    return options
+        .apply(
             ViduClient.builder()
                 .apiKey(API_KEY)
                 .baseUrl(server.url("/").toString())

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.github.vidu4j.CreationDownload;
 import io.github.vidu4j.IncompleteDownloadException;
 import io.github.vidu4j.UnsafeFileNameException;
-import io.github.vidu4j.ViduException;
 import io.github.vidu4j.ViduLocalIOException;
 import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.TaskCreations;
@@ -33,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Downloads as a hostile or broken server would test them: names, truncation, local disk errors, leftovers. */
+/**
+ * Downloads as a hostile or broken server would test them: names, truncation, local disk errors,
+ * leftovers.
+ */
 class DownloadSafetyTest extends ClientHarness {
   @TempDir Path dir;
   RawHttpServer files;
@@ -69,7 +71,10 @@ class DownloadSafetyTest extends ClientHarness {
   /** A RIFF/WebP container of the given payload length; only its header and length matter here. */
   static byte[] webp(int payload) {
     ByteBuffer riff = ByteBuffer.allocate(20 + payload).order(ByteOrder.LITTLE_ENDIAN);
-    riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + payload).put("WEBPVP8L".getBytes(StandardCharsets.US_ASCII)).putInt(payload);
+    riff.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(12 + payload)
+        .put("WEBPVP8L".getBytes(StandardCharsets.US_ASCII))
+        .putInt(payload);
     return riff.array();
   }
 
@@ -85,7 +90,10 @@ class DownloadSafetyTest extends ClientHarness {
 
   @Nested
   class FileNamesFromServerData {
-    /** The reproduction from the probe: an id that climbs out of the target and names another directory. */
+    /**
+     * The reproduction from the probe: an id that climbs out of the target and names another
+     * directory.
+     */
     @Test
     void aTaskIdThatClimbsOutOfTheDirectoryIsRefusedAndNothingIsWritten() throws Exception {
       Path jail = Files.createDirectories(dir.resolve("jail"));
@@ -96,7 +104,8 @@ class DownloadSafetyTest extends ClientHarness {
 
       assertThatThrownBy(() -> client.downloads().toDirectory(task, jail))
           .isInstanceOf(UnsafeFileNameException.class)
-          .hasMessageContaining("task id \"" + hostile + "\" cannot be used as a file name: it contains '/'")
+          .hasMessageContaining(
+              "task id \"" + hostile + "\" cannot be used as a file name: it contains '/'")
           .hasMessageContaining("nothing was downloaded")
           .satisfies(e -> assertThat(((UnsafeFileNameException) e).value()).isEqualTo(hostile));
       assertThat(everythingIn(elsewhere)).isEmpty();
@@ -105,21 +114,36 @@ class DownloadSafetyTest extends ClientHarness {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "a/b", "a\\b", ".", "..", ".hidden", "a b", "t\u0000", "t\u00e4sk", "x\u202e"})
+    @ValueSource(
+        strings = {
+          "../x",
+          "a/b",
+          "a\\b",
+          ".",
+          "..",
+          ".hidden",
+          "a b",
+          "t\u0000",
+          "t\u00e4sk",
+          "x\u202e"
+        })
     void anIdOutsideTheSafeAlphabetIsRefused(String id) {
       TaskCreations task = task(id, files.url("/a.png"));
 
       assertThatThrownBy(() -> client.downloads().saveEach(task, dir, result -> {}))
           .isInstanceOf(UnsafeFileNameException.class)
           .hasMessageContaining("cannot be used as a file name")
-          .satisfies(e -> assertThat(((UnsafeFileNameException) e).value()).matches("[\\x20-\\x7e]+"));
+          .satisfies(
+              e -> assertThat(((UnsafeFileNameException) e).value()).matches("[\\x20-\\x7e]+"));
       assertThat(files.requestCount()).isZero();
     }
 
     @Test
     void anEmptyOrOverlongIdIsRefusedAndTheMessageIsBounded() {
       TaskCreations empty = task("", files.url("/a.png"));
-      assertThatThrownBy(() -> client.downloads().toDirectory(empty, dir)).isInstanceOf(UnsafeFileNameException.class).hasMessageContaining("it is empty");
+      assertThatThrownBy(() -> client.downloads().toDirectory(empty, dir))
+          .isInstanceOf(UnsafeFileNameException.class)
+          .hasMessageContaining("it is empty");
 
       String longId = "9".repeat(5000);
       TaskCreations overlong = task(longId, files.url("/a.png"));
@@ -135,7 +159,8 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/png", png));
       TaskCreations task = task("900000000000000001", files.url("/full.png"));
 
-      assertThat(client.downloads().toDirectory(task, dir)).containsExactly(dir.resolve("900000000000000001-1.png"));
+      assertThat(client.downloads().toDirectory(task, dir))
+          .containsExactly(dir.resolve("900000000000000001-1.png"));
     }
   }
 
@@ -154,7 +179,8 @@ class DownloadSafetyTest extends ClientHarness {
           .isInstanceOf(IncompleteDownloadException.class)
           .hasMessageContaining("ended after " + whole.length / 2 + " bytes")
           .hasMessageContaining("the connection closed early; nothing was saved");
-      assertThat(((IncompleteDownloadException) results.get(0).error()).received()).isEqualTo(whole.length / 2);
+      assertThat(((IncompleteDownloadException) results.get(0).error()).received())
+          .isEqualTo(whole.length / 2);
       assertThat(everythingIn(dir)).as("no file under the final name, no part file").isEmpty();
     }
 
@@ -174,11 +200,14 @@ class DownloadSafetyTest extends ClientHarness {
 
     @Test
     void aCloseDelimitedBodyThatIsNoKnownImageCannotBeShownWholeAndIsNotSaved() throws Exception {
-      files.enqueue(RawHttpServer.closeDelimited("application/octet-stream", "just some bytes".getBytes(StandardCharsets.US_ASCII)));
+      files.enqueue(
+          RawHttpServer.closeDelimited(
+              "application/octet-stream", "just some bytes".getBytes(StandardCharsets.US_ASCII)));
 
       assertThatThrownBy(() -> client.downloads().toFile(files.url("/f"), dir.resolve("f.bin")))
           .isInstanceOf(IncompleteDownloadException.class)
-          .hasMessageContaining("15 bytes with no Content-Length, and they are not image/png, image/jpeg, image/webp");
+          .hasMessageContaining(
+              "15 bytes with no Content-Length, and they are not image/png, image/jpeg, image/webp");
       assertThat(everythingIn(dir)).isEmpty();
     }
 
@@ -188,7 +217,8 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/png", half));
       files.enqueue(RawHttpServer.closeDelimited("image/png", half));
 
-      assertThatThrownBy(() -> client.downloads().toFile(files.url("/a.png"), dir.resolve("a.png"))).isInstanceOf(IncompleteDownloadException.class);
+      assertThatThrownBy(() -> client.downloads().toFile(files.url("/a.png"), dir.resolve("a.png")))
+          .isInstanceOf(IncompleteDownloadException.class);
       assertThat(everythingIn(dir)).isEmpty();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertThatThrownBy(() -> client.downloads().toStream(files.url("/a.png"), out))
@@ -198,13 +228,16 @@ class DownloadSafetyTest extends ClientHarness {
 
     @Test
     void anEmptyChunkedBodyIsAnEmptyDownloadNotANetworkFailureAndIsNotRetried() throws Exception {
-      files.enqueue("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      files.enqueue(
+          "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       TaskCreations task = task("t-1", files.url("/a.png"));
 
       List<CreationDownload> results = client.downloads().saveEach(task, dir, result -> {});
 
-      assertThat(results.get(0).error()).isInstanceOf(IncompleteDownloadException.class).hasMessageContaining("answered 200 with an empty body");
+      assertThat(results.get(0).error())
+          .isInstanceOf(IncompleteDownloadException.class)
+          .hasMessageContaining("answered 200 with an empty body");
       assertThat(files.requestCount()).isEqualTo(1);
       assertThat(everythingIn(dir)).isEmpty();
     }
@@ -215,7 +248,9 @@ class DownloadSafetyTest extends ClientHarness {
     @Test
     void aFullDiskIsALocalErrorNotANetworkOneAndIsNotRetried() throws Exception {
       Path full = Path.of("/dev/full");
-      assumeThat(Files.exists(full)).as("a Linux /dev/full, which refuses every write with ENOSPC, also for root").isTrue();
+      assumeThat(Files.exists(full))
+          .as("a Linux /dev/full, which refuses every write with ENOSPC, also for root")
+          .isTrue();
       files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
 
       try (OutputStream disk = new FileOutputStream(full.toFile())) {
@@ -235,7 +270,12 @@ class DownloadSafetyTest extends ClientHarness {
       assertThatThrownBy(() -> client.downloads().toFile(files.url("/a.png"), target))
           .isInstanceOf(ViduLocalIOException.class)
           .hasMessageContaining(dir.resolve("missing").toString())
-          .satisfies(e -> assertThat(((ViduLocalIOException) e).path()).get().extracting(Path::getParent).isEqualTo(dir.resolve("missing")));
+          .satisfies(
+              e ->
+                  assertThat(((ViduLocalIOException) e).path())
+                      .get()
+                      .extracting(Path::getParent)
+                      .isEqualTo(dir.resolve("missing")));
       assertThat(files.requestCount()).isEqualTo(1);
     }
 
@@ -251,35 +291,51 @@ class DownloadSafetyTest extends ClientHarness {
       assertThat(files.requestCount()).isZero();
     }
 
-    /** The NoSuchFileException of the probe: the directory vanishes once the response has started. */
+    /**
+     * The NoSuchFileException of the probe: the directory vanishes once the response has started.
+     */
     @Test
     void aDirectoryRemovedWhileDownloadingIsALocalErrorForThatCreationOnly() throws Exception {
       Path out = dir.resolve("out");
       byte[] png = image("png");
-      String task = "{\"id\":\"t-1\",\"state\":\"success\",\"creations\":[{\"url\":\"" + server.url("/a.png") + "\"}]}";
-      java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
-      server.setDispatcher(new mockwebserver3.Dispatcher() {
-        @Override
-        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-          if (request.getUrl().encodedPath().endsWith("/creations")) {
-            return Responses.json(200, task);
-          }
-          downloads.incrementAndGet();
-          try {
-            Files.delete(out);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          return new mockwebserver3.MockResponse.Builder().setHeader("Content-Type", "image/png").body(new okio.Buffer().write(png)).build();
-        }
-      });
+      String task =
+          "{\"id\":\"t-1\",\"state\":\"success\",\"creations\":[{\"url\":\""
+              + server.url("/a.png")
+              + "\"}]}";
+      java.util.concurrent.atomic.AtomicInteger downloads =
+          new java.util.concurrent.atomic.AtomicInteger();
+      server.setDispatcher(
+          new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+              if (request.getUrl().encodedPath().endsWith("/creations")) {
+                return Responses.json(200, task);
+              }
+              downloads.incrementAndGet();
+              try {
+                Files.delete(out);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return new mockwebserver3.MockResponse.Builder()
+                  .setHeader("Content-Type", "image/png")
+                  .body(new okio.Buffer().write(png))
+                  .build();
+            }
+          });
 
-      List<CreationDownload> results = client.downloads().saveEach(client.tasks().get("t-1"), out, result -> {});
+      List<CreationDownload> results =
+          client.downloads().saveEach(client.tasks().get("t-1"), out, result -> {});
 
       assertThat(results.get(0).error())
           .isInstanceOf(ViduLocalIOException.class)
           .hasMessageContaining("cannot create " + out.resolve(".t-1-1."))
-          .satisfies(e -> assertThat(((ViduLocalIOException) e).path()).get().extracting(Path::getParent).isEqualTo(out));
+          .satisfies(
+              e ->
+                  assertThat(((ViduLocalIOException) e).path())
+                      .get()
+                      .extracting(Path::getParent)
+                      .isEqualTo(out));
       assertThat(downloads).as("a local failure is not retried").hasValue(1);
     }
   }
@@ -292,8 +348,12 @@ class DownloadSafetyTest extends ClientHarness {
       gone.waitFor();
       long deadPid = gone.pid();
       long ownPid = ProcessHandle.current().pid();
-      Path dead = Files.writeString(dir.resolve(".t-0-1." + deadPid + ".0123456789abcdef.part"), "killed midway");
-      Path live = Files.writeString(dir.resolve(".t-0-1." + ownPid + ".fedcba9876543210.part"), "still being written");
+      Path dead =
+          Files.writeString(
+              dir.resolve(".t-0-1." + deadPid + ".0123456789abcdef.part"), "killed midway");
+      Path live =
+          Files.writeString(
+              dir.resolve(".t-0-1." + ownPid + ".fedcba9876543210.part"), "still being written");
       Path foreign = Files.writeString(dir.resolve(".someone-elses.part"), "not ours to judge");
       files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
       TaskCreations task = task("t-1", files.url("/a.png"));

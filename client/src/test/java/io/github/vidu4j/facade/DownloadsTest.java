@@ -23,16 +23,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DownloadsTest extends ClientHarness {
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+  };
 
   @TempDir Path dir;
 
   static MockResponse image(String type, byte[] bytes) {
-    return new MockResponse.Builder().setHeader("Content-Type", type).body(new Buffer().write(bytes)).build();
+    return new MockResponse.Builder()
+        .setHeader("Content-Type", type)
+        .body(new Buffer().write(bytes))
+        .build();
   }
 
   TaskCreations finished() {
-    server.enqueue(Responses.succeeded("t-1", server.url("/files/a?sig=1").toString(), server.url("/files/b").toString()));
+    server.enqueue(
+        Responses.succeeded(
+            "t-1", server.url("/files/a?sig=1").toString(), server.url("/files/b").toString()));
     return client.tasks().get("t-1");
   }
 
@@ -49,7 +56,9 @@ class DownloadsTest extends ClientHarness {
     take();
     RecordedRequest download = take();
     assertThat(download.getUrl().encodedPath()).isEqualTo("/files/a");
-    assertThat(download.getHeaders().get("Authorization")).as("the key never goes to result hosts").isNull();
+    assertThat(download.getHeaders().get("Authorization"))
+        .as("the key never goes to result hosts")
+        .isNull();
   }
 
   @Test
@@ -58,9 +67,11 @@ class DownloadsTest extends ClientHarness {
     server.enqueue(image("image/png", PNG));
     server.enqueue(image("image/png", PNG));
 
-    List<Path> files = client.downloads().toDirectoryAsync(task, dir.resolve("async")).get(5, TimeUnit.SECONDS);
+    List<Path> files =
+        client.downloads().toDirectoryAsync(task, dir.resolve("async")).get(5, TimeUnit.SECONDS);
 
-    assertThat(files).containsExactly(dir.resolve("async/t-1-1.png"), dir.resolve("async/t-1-2.png"));
+    assertThat(files)
+        .containsExactly(dir.resolve("async/t-1-1.png"), dir.resolve("async/t-1-2.png"));
     assertThat(Files.readAllBytes(files.get(1))).isEqualTo(PNG);
   }
 
@@ -75,11 +86,18 @@ class DownloadsTest extends ClientHarness {
 
     List<CreationDownload> results = client.downloads().saveEach(task, dir, announced::add);
 
-    assertThat(results).extracting(CreationDownload::savedAs).containsExactly(dir.resolve("t-1-1-3.png"), dir.resolve("t-1-2.png"));
-    assertThat(results).extracting(CreationDownload::preferredName).containsExactly("t-1-1.png", "t-1-2.png");
+    assertThat(results)
+        .extracting(CreationDownload::savedAs)
+        .containsExactly(dir.resolve("t-1-1-3.png"), dir.resolve("t-1-2.png"));
+    assertThat(results)
+        .extracting(CreationDownload::preferredName)
+        .containsExactly("t-1-1.png", "t-1-2.png");
     assertThat(results).extracting(CreationDownload::renamed).containsExactly(true, false);
     assertThat(results).extracting(CreationDownload::index).containsExactly(1, 2);
-    assertThat(results.get(0).toString()).as("the signed query stays out of toString").contains("sig=\u2026").doesNotContain("sig=1");
+    assertThat(results.get(0).toString())
+        .as("the signed query stays out of toString")
+        .contains("sig=\u2026")
+        .doesNotContain("sig=1");
     assertThat(announced).isEqualTo(results);
     assertThat(Files.readAllBytes(dir.resolve("t-1-1.png"))).containsExactly(1, 2, 3);
     assertThat(Files.readAllBytes(dir.resolve("t-1-1-2.png"))).containsExactly(4, 5, 6);
@@ -105,11 +123,18 @@ class DownloadsTest extends ClientHarness {
 
   @Test
   void anExpiredUrlSaysHowToGetAFreshOne() {
-    server.enqueue(new MockResponse.Builder().code(403).setHeader("Content-Type", "application/xml")
-        .body("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .setHeader("Content-Type", "application/xml")
+            .body("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
+            .build());
 
-    assertThatThrownBy(() -> client.downloads().toFile(server.url("/files/a").toString(), dir.resolve("a.png")))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
+    assertThatThrownBy(
+            () ->
+                client.downloads().toFile(server.url("/files/a").toString(), dir.resolve("a.png")))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
         .hasMessageContaining("Result URLs expire");
     assertThat(dir.resolve("a.png")).doesNotExist();
   }
@@ -131,7 +156,8 @@ class DownloadsTest extends ClientHarness {
   void aTaskWithoutCreationsIsRefused() {
     server.enqueue(Responses.task("t-1", "processing"));
     TaskCreations task = client.tasks().get("t-1");
-    assertThatThrownBy(() -> client.downloads().toDirectory(task, dir)).hasMessageContaining("has no creations");
+    assertThatThrownBy(() -> client.downloads().toDirectory(task, dir))
+        .hasMessageContaining("has no creations");
   }
 
   @Test
@@ -139,7 +165,8 @@ class DownloadsTest extends ClientHarness {
     RecordingListener listener = new RecordingListener();
     server.enqueue(image("image/png", PNG));
     server.enqueue(image("image/png", PNG));
-    String url = server.url("/files/a.png?X-Amz-Expires=3600&X-Amz-Signature=0f1e2d3c4b5a&flag").toString();
+    String url =
+        server.url("/files/a.png?X-Amz-Expires=3600&X-Amz-Signature=0f1e2d3c4b5a&flag").toString();
     Path file = dir.resolve("signed.png");
     try (ViduClient observed = client(b -> b.eventListener(listener))) {
       observed.downloads().toStream(url, new ByteArrayOutputStream());
@@ -148,22 +175,26 @@ class DownloadsTest extends ClientHarness {
 
     assertThat(listener.all()).doesNotContain("0f1e2d3c4b5a").doesNotContain("3600");
     String safe = server.url("/files/a.png") + "?X-Amz-Expires=\u2026&X-Amz-Signature=\u2026&flag";
-    assertThat(listener.events).containsSubsequence(
-        "requestStarted GET " + safe,
-        "responseReceived GET " + safe + " 200 -",
-        "downloadFinished " + safe + " - " + PNG.length,
-        "requestStarted GET " + safe,
-        "downloadFinished " + safe + " " + file + " " + PNG.length);
+    assertThat(listener.events)
+        .containsSubsequence(
+            "requestStarted GET " + safe,
+            "responseReceived GET " + safe + " 200 -",
+            "downloadFinished " + safe + " - " + PNG.length,
+            "requestStarted GET " + safe,
+            "downloadFinished " + safe + " " + file + " " + PNG.length);
   }
 
   @Test
   void theDownloadTimeoutEndsADownloadWhoseBodyIsTooSlow() {
-    server.enqueue(new MockResponse.Builder(image("image/png", PNG)).bodyDelay(5, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder(image("image/png", PNG)).bodyDelay(5, TimeUnit.SECONDS).build());
     Path file = dir.resolve("slow.png");
     long start = System.nanoTime();
     // readTimeout stays at its 60 s default: only the download timeout can end this in time.
-    try (ViduClient impatient = client(b -> b.downloadTimeout(Duration.ofMillis(300)).maxRetries(0))) {
-      assertThatThrownBy(() -> impatient.downloads().toFile(server.url("/files/slow.png").toString(), file))
+    try (ViduClient impatient =
+        client(b -> b.downloadTimeout(Duration.ofMillis(300)).maxRetries(0))) {
+      assertThatThrownBy(
+              () -> impatient.downloads().toFile(server.url("/files/slow.png").toString(), file))
           .isInstanceOf(ViduTransportException.class)
           .hasMessageContaining("timed out");
     }

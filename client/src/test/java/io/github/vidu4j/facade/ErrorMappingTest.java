@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every non-2xx response becomes a ViduApiException with what Vidu said; never a Retrofit/Gson type. */
+/**
+ * Every non-2xx response becomes a ViduApiException with what Vidu said; never a Retrofit/Gson
+ * type.
+ */
 class ErrorMappingTest extends ClientHarness {
   @ParameterizedTest
   @CsvSource({
@@ -29,26 +31,49 @@ class ErrorMappingTest extends ClientHarness {
       server.enqueue(Responses.error(status, reason, message));
 
       assertThatThrownBy(() -> once.tasks().get("t-1"))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.reason()).contains(reason);
-            assertThat(e.apiMessage()).contains(message);
-            assertThat(e.traceId()).contains("trace-" + status);
-            assertThat(e.isRetryable()).isEqualTo(retryable);
-          })
-          .hasMessage("GET /ent/v2/tasks/t-1/creations: HTTP " + status + " " + reason + ": " + message + " (trace_id trace-" + status + ")");
+          .isInstanceOfSatisfying(
+              ViduApiException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(status);
+                assertThat(e.reason()).contains(reason);
+                assertThat(e.apiMessage()).contains(message);
+                assertThat(e.traceId()).contains("trace-" + status);
+                assertThat(e.isRetryable()).isEqualTo(retryable);
+              })
+          .hasMessage(
+              "GET /ent/v2/tasks/t-1/creations: HTTP "
+                  + status
+                  + " "
+                  + reason
+                  + ": "
+                  + message
+                  + " (trace_id trace-"
+                  + status
+                  + ")");
     }
   }
 
   @Test
   void keepsVidusErrorJsonWholeUnknownFieldsIncludedAndNoOtherBody() {
-    String body = "{\"code\":400,\"reason\":\"FieldInvalid\",\"message\":\"bad\",\"metadata\":{\"trace_id\":\"t-9\"},\"brand_new\":[1]}";
+    String body =
+        "{\"code\":400,\"reason\":\"FieldInvalid\",\"message\":\"bad\",\"metadata\":{\"trace_id\":\"t-9\"},\"brand_new\":[1]}";
     try (ViduClient once = client(b -> b.maxRetries(0))) {
-      server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json").body(body).build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(400)
+              .setHeader("Content-Type", "application/json")
+              .body(body)
+              .build());
       assertThatThrownBy(() -> once.tasks().get("t-1"))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.errorJson()).contains(body));
+          .isInstanceOfSatisfying(
+              ViduApiException.class, e -> assertThat(e.errorJson()).contains(body));
 
-      server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body("<html>502</html>").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(502)
+              .setHeader("Content-Type", "text/html")
+              .body("<html>502</html>")
+              .build());
       assertThatThrownBy(() -> once.tasks().get("t-1"))
           .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.errorJson()).isEmpty());
     }
@@ -57,16 +82,22 @@ class ErrorMappingTest extends ClientHarness {
   @Test
   void anHtmlErrorPageFromAProxyStillGivesAClearApiException() {
     try (ViduClient once = client(b -> b.maxRetries(0))) {
-      server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
-          .body("<html><body><h1>502 Bad Gateway</h1>\n<p>nginx</p></body></html>").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(502)
+              .setHeader("Content-Type", "text/html")
+              .body("<html><body><h1>502 Bad Gateway</h1>\n<p>nginx</p></body></html>")
+              .build());
 
       assertThatThrownBy(() -> once.tasks().get("t-1"))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(502);
-            assertThat(e.reason()).isEmpty();
-            assertThat(e.traceId()).isEmpty();
-            assertThat(e.isRetryable()).isTrue();
-          })
+          .isInstanceOfSatisfying(
+              ViduApiException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(502);
+                assertThat(e.reason()).isEmpty();
+                assertThat(e.traceId()).isEmpty();
+                assertThat(e.isRetryable()).isTrue();
+              })
           .hasMessageContaining("HTTP 502 with a body that is not Vidu's error JSON (text/html")
           .hasMessageContaining("502 Bad Gateway");
     }
@@ -75,14 +106,18 @@ class ErrorMappingTest extends ClientHarness {
   @Test
   void anEmptyErrorBodyIsDescribed() {
     server.enqueue(new MockResponse.Builder().code(401).build());
-    assertThatThrownBy(() -> client.credits()).isInstanceOf(ViduApiException.class).hasMessageEndingWith("HTTP 401 with an empty body");
+    assertThatThrownBy(() -> client.credits())
+        .isInstanceOf(ViduApiException.class)
+        .hasMessageEndingWith("HTTP 401 with an empty body");
   }
 
   @Test
   void aBodyEchoingTheKeyIsRedacted() {
     server.enqueue(Responses.error(401, "Unauthorized", "bad token: Token " + API_KEY));
     assertThatThrownBy(() -> client.credits())
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.apiMessage()).contains("bad token: Token <redacted>"))
+        .isInstanceOfSatisfying(
+            ViduApiException.class,
+            e -> assertThat(e.apiMessage()).contains("bad token: Token <redacted>"))
         .hasMessageContaining("bad token: Token <redacted>")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(API_KEY));
   }

@@ -17,12 +17,17 @@ import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Exceptions cross JVMs (RMI, job queues, caches): what their accessors promise non-null must survive that. */
+/**
+ * Exceptions cross JVMs (RMI, job queues, caches): what their accessors promise non-null must
+ * survive that.
+ */
 class ExceptionSerializationTest {
   @Test
   void aFailedTaskKeepsItsTaskAndItsUnknownFields() throws Exception {
-    TaskCreations task = ViduJson.read(
-        "{\"id\":\"t-1\",\"state\":\"failed\",\"err_code\":\"CreationPolicyViolation\",\"from_the_future\":1}", TaskCreations.class);
+    TaskCreations task =
+        ViduJson.read(
+            "{\"id\":\"t-1\",\"state\":\"failed\",\"err_code\":\"CreationPolicyViolation\",\"from_the_future\":1}",
+            TaskCreations.class);
 
     TaskFailedException copy = roundTrip(new TaskFailedException("t-1", task));
 
@@ -31,12 +36,15 @@ class ExceptionSerializationTest {
     assertThat(copy.task().getErrCode()).isEqualTo("CreationPolicyViolation");
     assertThat(RawJson.unknownFields(copy.task())).containsKey("from_the_future");
     assertThat(copy.errCode()).contains("CreationPolicyViolation");
-    assertThat(copy.getMessage()).isEqualTo("task t-1 failed with err_code CreationPolicyViolation");
+    assertThat(copy.getMessage())
+        .isEqualTo("task t-1 failed with err_code CreationPolicyViolation");
   }
 
   @Test
   void aValidationFailureKeepsItsViolations() throws Exception {
-    Violation violation = new Violation(Violation.Code.PROMPT_LENGTH, "prompt", "x".repeat(3000), "at most 2000 characters");
+    Violation violation =
+        new Violation(
+            Violation.Code.PROMPT_LENGTH, "prompt", "x".repeat(3000), "at most 2000 characters");
 
     ViduValidationException copy = roundTrip(new ViduValidationException(List.of(violation)));
 
@@ -46,9 +54,13 @@ class ExceptionSerializationTest {
 
   @Test
   void aBadBatchKeepsItsProblems() throws Exception {
-    BatchInputException copy = roundTrip(new BatchInputException("batch", List.of(new BatchInputException.Problem(3, "prompt: required"))));
+    BatchInputException copy =
+        roundTrip(
+            new BatchInputException(
+                "batch", List.of(new BatchInputException.Problem(3, "prompt: required"))));
 
-    assertThat(copy.problems()).containsExactly(new BatchInputException.Problem(3, "prompt: required"));
+    assertThat(copy.problems())
+        .containsExactly(new BatchInputException.Problem(3, "prompt: required"));
   }
 
   @SuppressWarnings("unchecked")
@@ -57,7 +69,8 @@ class ExceptionSerializationTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }

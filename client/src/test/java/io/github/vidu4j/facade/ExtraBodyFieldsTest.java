@@ -8,62 +8,86 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.ViduValidationException;
 import org.junit.jupiter.api.Test;
 
-/** Fields the spec does not know yet go into the create body unchanged; validation leaves them alone. */
+/**
+ * Fields the spec does not know yet go into the create body unchanged; validation leaves them
+ * alone.
+ */
 class ExtraBodyFieldsTest extends ClientHarness {
   @Test
   void extraFieldsFollowTheRequestsOwnFieldsInTheBody() throws Exception {
     server.enqueue(Responses.created("t-1"));
-    ExtraBodyFields extras = ExtraBodyFields.none()
-        .with("quality", "high")
-        .with("moderation", "disabled")
-        .with("n", 2)
-        .with("hd", true)
-        .withJson("options", "{\"style\": [\"a\", 1]}");
+    ExtraBodyFields extras =
+        ExtraBodyFields.none()
+            .with("quality", "high")
+            .with("moderation", "disabled")
+            .with("n", 2)
+            .with("hd", true)
+            .withJson("options", "{\"style\": [\"a\", 1]}");
 
     client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox"), extras);
 
-    assertThat(take().getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"high\","
-        + "\"moderation\":\"disabled\",\"n\":2,\"hd\":true,\"options\":{\"style\":[\"a\",1]}}");
+    assertThat(take().getBody().utf8())
+        .isEqualTo(
+            "{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"high\","
+                + "\"moderation\":\"disabled\",\"n\":2,\"hd\":true,\"options\":{\"style\":[\"a\",1]}}");
   }
 
   @Test
   void asyncCreateSendsThemToo() throws Exception {
     server.enqueue(Responses.created("t-1"));
     ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("a fox");
-    var future = client.images().createAsync(request, ExtraBodyFields.none().with("quality", "low"));
+    var future =
+        client.images().createAsync(request, ExtraBodyFields.none().with("quality", "low"));
     request.prompt("changed after the call");
     future.join();
-    assertThat(take().getBody().utf8()).isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"low\"}");
+    assertThat(take().getBody().utf8())
+        .isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"low\"}");
   }
 
   @Test
   void theRequestIsStillValidatedButTheExtrasAreNot() {
-    assertThatThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt(" "),
-            ExtraBodyFields.none().with("quality", "anything at all")))
-        .isInstanceOfSatisfying(ViduValidationException.class,
+    assertThatThrownBy(
+            () ->
+                client
+                    .images()
+                    .create(
+                        new ReferenceToImageRequest().model("viduq2").prompt(" "),
+                        ExtraBodyFields.none().with("quality", "anything at all")))
+        .isInstanceOfSatisfying(
+            ViduValidationException.class,
             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("prompt"));
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void aFieldTheSpecKnowsIsRefusedBeforeSending() {
-    assertThatThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-            ExtraBodyFields.none().with("model", "viduimage-2")))
+    assertThatThrownBy(
+            () ->
+                client
+                    .images()
+                    .create(
+                        new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
+                        ExtraBodyFields.none().with("model", "viduimage-2")))
         .isInstanceOf(ViduValidationException.class)
-        .hasMessageContaining("model: is a field of the spec, not an extra one: set it on the request");
+        .hasMessageContaining(
+            "model: is a field of the spec, not an extra one: set it on the request");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void aValueThatIsNotOneJsonValueIsRefused() {
-    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("quality", "high")).isInstanceOf(ViduValidationException.class)
+    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("quality", "high"))
+        .isInstanceOf(ViduValidationException.class)
         .hasMessageContaining("quality: an extra field's value must be one JSON value");
-    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("n", "1 2")).isInstanceOf(ViduValidationException.class);
-    assertThatThrownBy(() -> ExtraBodyFields.none().with(" ", "x")).isInstanceOf(ViduValidationException.class);
+    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("n", "1 2"))
+        .isInstanceOf(ViduValidationException.class);
+    assertThatThrownBy(() -> ExtraBodyFields.none().with(" ", "x"))
+        .isInstanceOf(ViduValidationException.class);
   }
 
   @Test
   void toStringNamesTheFieldsNotTheirValues() {
-    assertThat(ExtraBodyFields.none().with("token", "s3cret")).hasToString("ExtraBodyFields[token]");
+    assertThat(ExtraBodyFields.none().with("token", "s3cret"))
+        .hasToString("ExtraBodyFields[token]");
   }
 }

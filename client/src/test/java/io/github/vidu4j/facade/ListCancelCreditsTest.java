@@ -7,8 +7,8 @@ import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.Credits;
-import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskList;
+import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,16 +23,20 @@ class ListCancelCreditsTest extends ClientHarness {
   void listSendsFiltersAndPagingAsVidusQueryParameters() throws Exception {
     server.enqueue(Responses.json(200, "{\"next_page_token\":\"p2\",\"tasks\":[]}"));
 
-    client.tasks().list(TaskQuery.all()
-        .createdFrom(OffsetDateTime.parse("2026-11-20T00:00:00Z"))
-        .states(List.of(TaskState.SUCCESS, TaskState.FAILED))
-        .pageSize(50)
-        .pageToken("p1"));
+    client
+        .tasks()
+        .list(
+            TaskQuery.all()
+                .createdFrom(OffsetDateTime.parse("2026-11-20T00:00:00Z"))
+                .states(List.of(TaskState.SUCCESS, TaskState.FAILED))
+                .pageSize(50)
+                .pageToken("p1"));
 
     RecordedRequest request = take();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/ent/v2/tasks");
     assertThat(request.getUrl().queryParameter("created_at.from")).isEqualTo("2026-11-20T00:00Z");
-    assertThat(request.getUrl().queryParameterValues("states")).containsExactly("success", "failed");
+    assertThat(request.getUrl().queryParameterValues("states"))
+        .containsExactly("success", "failed");
     assertThat(request.getUrl().queryParameter("pager.pagesz")).isEqualTo("50");
     assertThat(request.getUrl().queryParameter("pager.page_token")).isEqualTo("p1");
   }
@@ -44,7 +48,8 @@ class ListCancelCreditsTest extends ClientHarness {
     client.tasks().list(TaskQuery.all().templates(List.of("tpl-a", "tpl-b")).page(2).pageSize(20));
 
     RecordedRequest request = take();
-    assertThat(request.getUrl().queryParameterValues("templates")).containsExactly("tpl-a", "tpl-b");
+    assertThat(request.getUrl().queryParameterValues("templates"))
+        .containsExactly("tpl-a", "tpl-b");
     assertThat(request.getUrl().queryParameter("pager.page")).isEqualTo("2");
     assertThat(request.getUrl().queryParameter("pager.pagesz")).isEqualTo("20");
     assertThat(request.getUrl().queryParameter("pager.page_token")).isNull();
@@ -64,15 +69,22 @@ class ListCancelCreditsTest extends ClientHarness {
     RecordedRequest byNumber = take();
     assertThat(byNumber.getUrl().queryParameter("pager.page")).isEqualTo("0");
     assertThat(byNumber.getUrl().queryParameter("pager.page_token")).isNull();
-    assertThatThrownBy(() -> TaskQuery.all().page(-1)).hasMessage("page is zero-based, so 0 or more, got -1");
+    assertThatThrownBy(() -> TaskQuery.all().page(-1))
+        .hasMessage("page is zero-based, so 0 or more, got -1");
   }
 
   @Test
   void listAllFollowsPageTokensLazily() throws Exception {
-    server.enqueue(Responses.json(200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"},{\"id\":\"b\",\"state\":\"failed\"}]}"));
-    server.enqueue(Responses.json(200, "{\"next_page_token\":\"\",\"tasks\":[{\"id\":\"c\",\"state\":\"queueing\"}]}"));
+    server.enqueue(
+        Responses.json(
+            200,
+            "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"},{\"id\":\"b\",\"state\":\"failed\"}]}"));
+    server.enqueue(
+        Responses.json(
+            200, "{\"next_page_token\":\"\",\"tasks\":[{\"id\":\"c\",\"state\":\"queueing\"}]}"));
 
-    List<String> ids = client.tasks().listAll(TaskQuery.all().pageSize(2)).map(TaskSummary::getId).toList();
+    List<String> ids =
+        client.tasks().listAll(TaskQuery.all().pageSize(2)).map(TaskSummary::getId).toList();
 
     assertThat(ids).containsExactly("a", "b", "c");
     assertThat(take().getUrl().queryParameter("pager.page_token")).isNull();
@@ -81,7 +93,9 @@ class ListCancelCreditsTest extends ClientHarness {
 
   @Test
   void listAsyncReturnsOnePage() throws Exception {
-    server.enqueue(Responses.json(200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
+    server.enqueue(
+        Responses.json(
+            200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
 
     TaskList page = client.tasks().listAsync(TaskQuery.all().pageSize(1)).get(5, TimeUnit.SECONDS);
 
@@ -92,14 +106,22 @@ class ListCancelCreditsTest extends ClientHarness {
 
   @Test
   void listAllStopsOnARepeatedToken() {
-    server.enqueue(Responses.json(200, "{\"next_page_token\":\"same\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
-    server.enqueue(Responses.json(200, "{\"next_page_token\":\"same\",\"tasks\":[{\"id\":\"b\",\"state\":\"success\"}]}"));
-    assertThatThrownBy(() -> client.tasks().listAll(TaskQuery.all()).toList()).hasMessageContaining("twice");
+    server.enqueue(
+        Responses.json(
+            200,
+            "{\"next_page_token\":\"same\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
+    server.enqueue(
+        Responses.json(
+            200,
+            "{\"next_page_token\":\"same\",\"tasks\":[{\"id\":\"b\",\"state\":\"success\"}]}"));
+    assertThatThrownBy(() -> client.tasks().listAll(TaskQuery.all()).toList())
+        .hasMessageContaining("twice");
   }
 
   @Test
   void pageSizeIsBounded() {
-    assertThatThrownBy(() -> TaskQuery.all().pageSize(101)).hasMessage("pageSize must be 1 to 100, got 101");
+    assertThatThrownBy(() -> TaskQuery.all().pageSize(101))
+        .hasMessage("pageSize must be 1 to 100, got 101");
   }
 
   @Test
@@ -113,7 +135,8 @@ class ListCancelCreditsTest extends ClientHarness {
 
     server.enqueue(Responses.error(400, "BadRequest", "task state is scheduled, can not cancel"));
     assertThatThrownBy(() -> client.tasks().cancel("t-2"))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.reason()).contains("BadRequest"));
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.reason()).contains("BadRequest"));
   }
 
   /** The spec says {@code {}}; a 204 or an empty 200 means the same, not a broken answer. */
@@ -140,10 +163,14 @@ class ListCancelCreditsTest extends ClientHarness {
 
   @Test
   void cancelIsNotRetriedWhenTheConnectionDropsAfterTheRequestWasRead() {
-    server.enqueue(new MockResponse.Builder(Responses.json(200, "{}")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.json(200, "{}"))
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(Responses.json(200, "{}"));
     assertThatThrownBy(() -> client.tasks().cancel("t-1"))
-        .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+        .isInstanceOfSatisfying(
+            ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
         .hasMessageContaining("the cancel may have taken effect")
         .hasMessageNotContaining("task may exist");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -151,11 +178,15 @@ class ListCancelCreditsTest extends ClientHarness {
 
   @Test
   void creditsReadsBothSpellingsOfTheBalanceList() throws Exception {
-    server.enqueue(Responses.json(200, "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":120}],\"packages\":[]}"));
+    server.enqueue(
+        Responses.json(
+            200, "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":120}],\"packages\":[]}"));
 
     Credits credits = client.credits(true);
 
-    assertThat(credits.getRemains()).singleElement().satisfies(r -> assertThat(r.getCreditRemain()).isEqualTo(120));
+    assertThat(credits.getRemains())
+        .singleElement()
+        .satisfies(r -> assertThat(r.getCreditRemain()).isEqualTo(120));
     RecordedRequest request = take();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/ent/v2/credits");
     assertThat(request.getUrl().queryParameter("show_detail")).isEqualTo("true");

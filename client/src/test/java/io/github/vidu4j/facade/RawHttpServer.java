@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback HTTP/1.1 server that writes whatever bytes a test gives it, including framing no
  * well-behaved server (MockWebServer included) would send: a negative {@code Content-Length}, a
- * body streamed from a generator without ever being held, a close-delimited body. One response
- * per connection, then the connection is closed.
+ * body streamed from a generator without ever being held, a close-delimited body. One response per
+ * connection, then the connection is closed.
  */
 final class RawHttpServer implements AutoCloseable {
   /** Writes one response; {@code request} is the request line and headers as received. */
@@ -31,10 +31,12 @@ final class RawHttpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final Thread acceptor;
-  private volatile Responder responder = (request, out) -> out.write(head("200 OK", "Content-Length: 0"));
+  private volatile Responder responder =
+      (request, out) -> out.write(head("200 OK", "Content-Length: 0"));
   final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
   private final BlockingQueue<byte[]> answers = new LinkedBlockingQueue<>();
   private final AtomicInteger requestCount = new AtomicInteger();
+
   /** Bytes of responses the server managed to write, over all connections. */
   final AtomicLong bytesWritten = new AtomicLong();
 
@@ -54,17 +56,21 @@ final class RawHttpServer implements AutoCloseable {
   }
 
   /**
-   * Queues bytes to send, exactly as given, to one later connection; queued answers go out in
-   * order before the {@link #respondWith responder} answers again.
+   * Queues bytes to send, exactly as given, to one later connection; queued answers go out in order
+   * before the {@link #respondWith responder} answers again.
    */
   void enqueue(byte[] answer) {
     answers.add(answer);
   }
 
-  /** An HTTP/1.0 200 with no Content-Length whose body is {@code body}: it ends when the connection closes. */
+  /**
+   * An HTTP/1.0 200 with no Content-Length whose body is {@code body}: it ends when the connection
+   * closes.
+   */
   static byte[] closeDelimited(String contentType, byte[] body) {
-    byte[] head = ("HTTP/1.0 200 OK\r\nContent-Type: " + contentType + "\r\nConnection: close\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("HTTP/1.0 200 OK\r\nContent-Type: " + contentType + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] all = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, all, head.length, body.length);
     return all;
@@ -81,15 +87,20 @@ final class RawHttpServer implements AutoCloseable {
 
   /** A fixed response: {@code head} (see {@link #head}) then {@code body}. */
   void respondWith(byte[] head, byte[] body) {
-    respondWith((request, out) -> {
-      out.write(head);
-      out.write(body);
-    });
+    respondWith(
+        (request, out) -> {
+          out.write(head);
+          out.write(body);
+        });
   }
 
-  /** A status line and headers, with {@code Connection: close} so that no client reuses the connection. */
+  /**
+   * A status line and headers, with {@code Connection: close} so that no client reuses the
+   * connection.
+   */
   static byte[] head(String status, String... headers) {
-    StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append("\r\nConnection: close\r\n");
+    StringBuilder text =
+        new StringBuilder("HTTP/1.1 ").append(status).append("\r\nConnection: close\r\n");
     for (String header : headers) {
       text.append(header).append("\r\n");
     }

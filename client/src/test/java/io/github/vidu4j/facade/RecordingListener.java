@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Every event with every argument as text, causes with their whole message: what a listener could leak. */
+/**
+ * Every event with every argument as text, causes with their whole message: what a listener could
+ * leak.
+ */
 final class RecordingListener implements ViduEventListener {
   final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -24,8 +27,10 @@ final class RecordingListener implements ViduEventListener {
   }
 
   @Override
-  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
-    events.add("responseReceived " + method + " " + url + " " + statusCode + " " + traceId.orElse("-"));
+  public void responseReceived(
+      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
+    events.add(
+        "responseReceived " + method + " " + url + " " + statusCode + " " + traceId.orElse("-"));
   }
 
   @Override
@@ -34,8 +39,10 @@ final class RecordingListener implements ViduEventListener {
   }
 
   @Override
-  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
-    events.add("retryScheduled " + operation + " " + retry + "/" + maxRetries + " " + cause.getMessage());
+  public void retryScheduled(
+      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+    events.add(
+        "retryScheduled " + operation + " " + retry + "/" + maxRetries + " " + cause.getMessage());
   }
 
   @Override
@@ -45,7 +52,8 @@ final class RecordingListener implements ViduEventListener {
 
   @Override
   public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
-    events.add("downloadFinished " + url + " " + file.map(Path::toString).orElse("-") + " " + bytes);
+    events.add(
+        "downloadFinished " + url + " " + file.map(Path::toString).orElse("-") + " " + bytes);
   }
 
   @Override

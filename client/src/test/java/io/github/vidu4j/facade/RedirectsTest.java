@@ -37,13 +37,25 @@ class RedirectsTest extends ClientHarness {
 
   @Test
   void aCreateRedirectedToAnotherHostIsNotReSentThere() throws Exception {
-    server.enqueue(redirect(307, elsewhere.url("/ent/v2/reference2image?token=abc&x=1").toString()));
+    server.enqueue(
+        redirect(307, elsewhere.url("/ent/v2/reference2image?token=abc&x=1").toString()));
     elsewhere.enqueue(Responses.created("t-evil"));
 
-    assertThatThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(307))
-        .hasMessageContaining("POST /ent/v2/reference2image: HTTP 307 redirect to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
-            + "/ent/v2/reference2image?token=\u2026&x=\u2026 (host " + elsewhere.getHostName() + ") not followed")
+    assertThatThrownBy(
+            () ->
+                client
+                    .images()
+                    .create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(307))
+        .hasMessageContaining(
+            "POST /ent/v2/reference2image: HTTP 307 redirect to http://"
+                + elsewhere.getHostName()
+                + ":"
+                + elsewhere.getPort()
+                + "/ent/v2/reference2image?token=\u2026&x=\u2026 (host "
+                + elsewhere.getHostName()
+                + ") not followed")
         .hasMessageNotContaining("abc");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(elsewhere.getRequestCount()).as("the body went nowhere else").isZero();
@@ -53,8 +65,13 @@ class RedirectsTest extends ClientHarness {
   void aCreateRedirectedOnTheSameHostIsNotReSentEither() {
     server.enqueue(redirect(308, "/ent/v2/reference2image-v3"));
     server.enqueue(Responses.created("t-2"));
-    assertThatThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(308))
+    assertThatThrownBy(
+            () ->
+                client
+                    .images()
+                    .create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(308))
         .hasMessageContaining("a POST is never re-sent to a redirect's target");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -64,7 +81,8 @@ class RedirectsTest extends ClientHarness {
     server.enqueue(redirect(302, elsewhere.url("/ent/v2/credits").toString()));
     elsewhere.enqueue(Responses.json(200, "{\"remains\":[]}"));
     assertThatThrownBy(client::credits)
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
         .hasMessageContaining("API calls follow redirects only on the same host");
     assertThat(elsewhere.getRequestCount()).isZero();
     assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
@@ -73,7 +91,8 @@ class RedirectsTest extends ClientHarness {
   @Test
   void aReadRedirectedOnTheSameHostIsFollowedWithItsKey() throws Exception {
     server.enqueue(redirect(301, "/ent/v2/credits-moved"));
-    server.enqueue(Responses.json(200, "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":3}]}"));
+    server.enqueue(
+        Responses.json(200, "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":3}]}"));
     assertThat(client.credits().getRemains()).hasSize(1);
     take();
     RecordedRequest followed = take();
@@ -87,7 +106,8 @@ class RedirectsTest extends ClientHarness {
       server.enqueue(redirect(302, "/ent/v2/credits"));
     }
     assertThatThrownBy(client::credits)
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
         .hasMessageContaining("already followed 5 redirects");
     assertThat(server.getRequestCount()).as("the request and 5 redirects, no retry").isEqualTo(6);
   }
@@ -97,7 +117,8 @@ class RedirectsTest extends ClientHarness {
     server.enqueue(redirect(302, elsewhere.url("/cdn/a.png").toString()));
     elsewhere.enqueue(new MockResponse.Builder().body("png").build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(client.downloads().toStream(server.url("/files/a.png?sig=1").toString(), out)).isEqualTo(3);
+    assertThat(client.downloads().toStream(server.url("/files/a.png?sig=1").toString(), out))
+        .isEqualTo(3);
     assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("png");
   }
 
@@ -107,7 +128,11 @@ class RedirectsTest extends ClientHarness {
       server.enqueue(redirect(302, elsewhere.url("/hop").toString()));
       elsewhere.enqueue(redirect(302, server.url("/hop").toString()));
     }
-    assertThatThrownBy(() -> client.downloads().toStream(server.url("/files/a.png").toString(), new ByteArrayOutputStream()))
+    assertThatThrownBy(
+            () ->
+                client
+                    .downloads()
+                    .toStream(server.url("/files/a.png").toString(), new ByteArrayOutputStream()))
         .isInstanceOf(ViduApiException.class)
         .hasMessageContaining("already followed 5 redirects");
     assertThat(server.getRequestCount() + elsewhere.getRequestCount()).isEqualTo(6);

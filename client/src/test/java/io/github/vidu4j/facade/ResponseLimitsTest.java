@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 2xx bodies are read through {@link ViduClient.Builder#maxResponseBytes}, counted while streaming. */
+/**
+ * 2xx bodies are read through {@link ViduClient.Builder#maxResponseBytes}, counted while streaming.
+ */
 class ResponseLimitsTest {
   static final String API_KEY = ClientHarness.API_KEY;
   static final long BIG = 64L * 1024 * 1024;
@@ -37,11 +39,20 @@ class ResponseLimitsTest {
   }
 
   ViduClient client(long maxResponseBytes) {
-    return ViduClient.builder().apiKey(API_KEY).baseUrl(server.url()).clock(time).sleeper(time)
-        .callTimeout(Duration.ofSeconds(20)).maxResponseBytes(maxResponseBytes).build();
+    return ViduClient.builder()
+        .apiKey(API_KEY)
+        .baseUrl(server.url())
+        .clock(time)
+        .sleeper(time)
+        .callTimeout(Duration.ofSeconds(20))
+        .maxResponseBytes(maxResponseBytes)
+        .build();
   }
 
-  /** A 64 MB task list, {"tasks":[{"id":"1"},{"id":"1"},...]}, generated while writing: never held by the server either. */
+  /**
+   * A 64 MB task list, {"tasks":[{"id":"1"},{"id":"1"},...]}, generated while writing: never held
+   * by the server either.
+   */
   static void streamBigList(OutputStream out, long size) throws IOException {
     byte[] item = "{\"id\":\"860245771473956864\",\"state\":\"success\"},".getBytes(UTF_8);
     byte[] chunk = new byte[item.length * 1024];
@@ -58,43 +69,52 @@ class ResponseLimitsTest {
   @Test
   void a64MbCloseDelimitedListFailsTypedAtTheLimitNamingItAndTheOperation() {
     // No Content-Length: only counting while reading can stop it.
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json"));
-      streamBigList(out, BIG);
-    });
+    server.respondWith(
+        (request, out) -> {
+          out.write(RawHttpServer.head("200 OK", "Content-Type: application/json"));
+          streamBigList(out, BIG);
+        });
     try (ViduClient client = client(CAP)) {
       assertThatThrownBy(() -> client.tasks().list(io.github.vidu4j.TaskQuery.all()))
-          .isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
-            assertThat(e.limitBytes()).isEqualTo(CAP);
-            assertThat(e.operation()).isEqualTo("GET /ent/v2/tasks");
-          })
+          .isInstanceOfSatisfying(
+              ResponseTooLargeException.class,
+              e -> {
+                assertThat(e.limitBytes()).isEqualTo(CAP);
+                assertThat(e.operation()).isEqualTo("GET /ent/v2/tasks");
+              })
           .hasMessageStartingWith("GET /ent/v2/tasks: ")
           .hasMessageContaining("beyond the limit of 1048576 bytes (maxResponseBytes)");
     }
     assertThat(server.requests).as("not retried: the same request gets the same answer").hasSize(1);
-    assertThat(server.bytesWritten.get()).as("the client stopped reading long before the end").isLessThan(BIG / 2);
+    assertThat(server.bytesWritten.get())
+        .as("the client stopped reading long before the end")
+        .isLessThan(BIG / 2);
   }
 
   @Test
   void aChunked64MbAnswerFailsTypedToo() {
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Transfer-Encoding: chunked"));
-      OutputStream chunked = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
+    server.respondWith(
+        (request, out) -> {
+          out.write(
+              RawHttpServer.head(
+                  "200 OK", "Content-Type: application/json", "Transfer-Encoding: chunked"));
+          OutputStream chunked =
+              new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                  write(new byte[] {(byte) b}, 0, 1);
+                }
 
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-          out.write((Integer.toHexString(length) + "\r\n").getBytes(UTF_8));
-          out.write(bytes, offset, length);
-          out.write("\r\n".getBytes(UTF_8));
-        }
-      };
-      streamBigList(chunked, BIG);
-      out.write("0\r\n\r\n".getBytes(UTF_8));
-    });
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                  out.write((Integer.toHexString(length) + "\r\n").getBytes(UTF_8));
+                  out.write(bytes, offset, length);
+                  out.write("\r\n".getBytes(UTF_8));
+                }
+              };
+          streamBigList(chunked, BIG);
+          out.write("0\r\n\r\n".getBytes(UTF_8));
+        });
     try (ViduClient client = client(CAP)) {
       assertThatThrownBy(() -> client.tasks().get("860245771473956864"))
           .isInstanceOf(ResponseTooLargeException.class)
@@ -105,14 +125,22 @@ class ResponseLimitsTest {
 
   @Test
   void aDeclaredLengthOverTheLimitFailsBeforeReadingAndACreateSaysTheTaskMayExist() {
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Length: " + (BIG + 12)));
-      streamBigList(out, BIG);
-    });
+    server.respondWith(
+        (request, out) -> {
+          out.write(
+              RawHttpServer.head(
+                  "200 OK", "Content-Type: application/json", "Content-Length: " + (BIG + 12)));
+          streamBigList(out, BIG);
+        });
     try (ViduClient client = client(CAP)) {
-      assertThatThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
+      assertThatThrownBy(
+              () ->
+                  client
+                      .images()
+                      .create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))
           .isInstanceOf(ResponseTooLargeException.class)
-          .hasMessageContaining("Content-Length " + (BIG + 12) + " bytes beyond the limit of 1048576 bytes")
+          .hasMessageContaining(
+              "Content-Length " + (BIG + 12) + " bytes beyond the limit of 1048576 bytes")
           .hasMessageContaining("the task may exist");
     }
     assertThat(server.requests).as("a create is never repeated").hasSize(1);
@@ -121,18 +149,21 @@ class ResponseLimitsTest {
   @Test
   void aGzipBombIsCountedDecompressed() {
     // About 16 KB on the wire, 16 MB once OkHttp has inflated it: the limit counts what is read.
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Encoding: gzip"));
-      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
-        gzip.write("{\"pad\":\"".getBytes(UTF_8));
-        byte[] zeros = new byte[64 * 1024];
-        java.util.Arrays.fill(zeros, (byte) '0');
-        for (long written = 0; written < 16 * CAP; written += zeros.length) {
-          gzip.write(zeros);
-        }
-        gzip.write("\"}".getBytes(UTF_8));
-      }
-    });
+    server.respondWith(
+        (request, out) -> {
+          out.write(
+              RawHttpServer.head(
+                  "200 OK", "Content-Type: application/json", "Content-Encoding: gzip"));
+          try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write("{\"pad\":\"".getBytes(UTF_8));
+            byte[] zeros = new byte[64 * 1024];
+            java.util.Arrays.fill(zeros, (byte) '0');
+            for (long written = 0; written < 16 * CAP; written += zeros.length) {
+              gzip.write(zeros);
+            }
+            gzip.write("\"}".getBytes(UTF_8));
+          }
+        });
     try (ViduClient client = client(CAP)) {
       assertThatThrownBy(client::credits)
           .isInstanceOf(ResponseTooLargeException.class)
@@ -144,13 +175,16 @@ class ResponseLimitsTest {
   void aBodyOfExactlyTheLimitIsRead() {
     String prefix = "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":7}],\"pad\":\"";
     String suffix = "\"}";
-    byte[] body = (prefix + "x".repeat(2048 - prefix.length() - suffix.length()) + suffix).getBytes(UTF_8);
+    byte[] body =
+        (prefix + "x".repeat(2048 - prefix.length() - suffix.length()) + suffix).getBytes(UTF_8);
     assertThat(body).hasSize(2048);
     server.respondWith(RawHttpServer.head("200 OK", "Content-Type: application/json"), body);
     try (ViduClient client = client(2048)) {
       assertThat(client.credits().getRemains()).hasSize(1);
     }
-    server.respondWith(RawHttpServer.head("200 OK", "Content-Type: application/json"), (new String(body, UTF_8) + " ").getBytes(UTF_8));
+    server.respondWith(
+        RawHttpServer.head("200 OK", "Content-Type: application/json"),
+        (new String(body, UTF_8) + " ").getBytes(UTF_8));
     try (ViduClient client = client(2048)) {
       assertThatThrownBy(client::credits).isInstanceOf(ResponseTooLargeException.class);
     }
@@ -159,21 +193,31 @@ class ResponseLimitsTest {
   @Test
   void a64MbErrorBodyIsReadOnlyUpToItsCap() {
     // Retrofit buffers error bodies whole: the cap must apply before it does.
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("502 Bad Gateway", "Content-Type: text/html"));
-      out.write("<html>".getBytes(UTF_8));
-      byte[] chunk = "<p>gateway</p>".repeat(4096).getBytes(UTF_8);
-      for (long written = 0; written < BIG; written += chunk.length) {
-        out.write(chunk);
-      }
-    });
-    try (ViduClient client = ViduClient.builder().apiKey(API_KEY).baseUrl(server.url()).clock(time).sleeper(time)
-        .maxRetries(0).build()) {
+    server.respondWith(
+        (request, out) -> {
+          out.write(RawHttpServer.head("502 Bad Gateway", "Content-Type: text/html"));
+          out.write("<html>".getBytes(UTF_8));
+          byte[] chunk = "<p>gateway</p>".repeat(4096).getBytes(UTF_8);
+          for (long written = 0; written < BIG; written += chunk.length) {
+            out.write(chunk);
+          }
+        });
+    try (ViduClient client =
+        ViduClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.url())
+            .clock(time)
+            .sleeper(time)
+            .maxRetries(0)
+            .build()) {
       assertThatThrownBy(client::credits)
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(502))
+          .isInstanceOfSatisfying(
+              ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(502))
           .hasMessageContaining("not Vidu's error JSON (text/html): <html><p>gateway</p>");
     }
-    assertThat(server.bytesWritten.get()).as("the client stopped reading long before the end").isLessThan(BIG / 2);
+    assertThat(server.bytesWritten.get())
+        .as("the client stopped reading long before the end")
+        .isLessThan(BIG / 2);
   }
 
   @Test
@@ -188,7 +232,8 @@ class ResponseLimitsTest {
 
   @Test
   void anAnswerWithoutAContentLengthUnderTheLimitIsRead() {
-    server.respondWith(RawHttpServer.head("200 OK", "Content-Type: application/json"),
+    server.respondWith(
+        RawHttpServer.head("200 OK", "Content-Type: application/json"),
         "{\"id\":\"t-1\",\"state\":\"processing\"}".getBytes(UTF_8));
     try (ViduClient client = client(CAP)) {
       assertThat(client.tasks().get("t-1").getId()).isEqualTo("t-1");
@@ -198,12 +243,24 @@ class ResponseLimitsTest {
   @Test
   void theDefaultLimitIsUsedWhenNoneIsSet() {
     // Just over 16 MiB announced: refused by the default without reading it.
-    server.respondWith((request, out) -> {
-      out.write(RawHttpServer.head("200 OK", "Content-Type: application/json", "Content-Length: " + (ViduClient.defaultMaxResponseBytes() + 1)));
-      streamBigList(out, ViduClient.defaultMaxResponseBytes());
-    });
-    try (ViduClient client = ViduClient.builder().apiKey(API_KEY).baseUrl(server.url()).clock(time).sleeper(time).build()) {
-      assertThatThrownBy(client::credits).isInstanceOf(ResponseTooLargeException.class)
+    server.respondWith(
+        (request, out) -> {
+          out.write(
+              RawHttpServer.head(
+                  "200 OK",
+                  "Content-Type: application/json",
+                  "Content-Length: " + (ViduClient.defaultMaxResponseBytes() + 1)));
+          streamBigList(out, ViduClient.defaultMaxResponseBytes());
+        });
+    try (ViduClient client =
+        ViduClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.url())
+            .clock(time)
+            .sleeper(time)
+            .build()) {
+      assertThatThrownBy(client::credits)
+          .isInstanceOf(ResponseTooLargeException.class)
           .hasMessageContaining("beyond the limit of 16777216 bytes")
           .isInstanceOf(ViduResponseException.class);
     }

@@ -27,17 +27,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile answers on every response path (create, create and await, get, list, credits, cancel,
- * and error statuses): random and mutated JSON with wrong types, nulls, deep nesting, huge strings,
- * the API key, truncation, random bytes, and lying framing. Whatever arrives, a call returns or
- * throws a {@code ViduException}, and the key is in no message. Bounded by tries: a few seconds.
+ * Hostile answers on every response path (create, create and await, get, list, credits, cancel, and
+ * error statuses): random and mutated JSON with wrong types, nulls, deep nesting, huge strings, the
+ * API key, truncation, random bytes, and lying framing. Whatever arrives, a call returns or throws
+ * a {@code ViduException}, and the key is in no message. Bounded by tries: a few seconds.
  */
 class ResponsePropertiesTest {
   static final String KEY = ClientHarness.API_KEY;
@@ -51,8 +51,17 @@ class ResponsePropertiesTest {
   static void start() throws IOException {
     server = new RawHttpServer();
     time = new FakeTime();
-    client = ViduClient.builder().apiKey(KEY).baseUrl(server.url()).clock(time).sleeper(time)
-        .maxRetries(0).callTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).maxResponseBytes(CAP).build();
+    client =
+        ViduClient.builder()
+            .apiKey(KEY)
+            .baseUrl(server.url())
+            .clock(time)
+            .sleeper(time)
+            .maxRetries(0)
+            .callTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(5))
+            .maxResponseBytes(CAP)
+            .build();
   }
 
   @AfterContainer
@@ -62,31 +71,37 @@ class ResponsePropertiesTest {
   }
 
   /** Vidu-shaped answers, one per response path, as the spec's examples have them. */
-  static final List<String> SEEDS = List.of(
-      "{\"task_id\":\"860245771473956864\",\"state\":\"created\",\"model\":\"viduq2\",\"prompt\":\"a red fox\",\"images\":[],"
-          + "\"resolution\":\"2K\",\"credits\":4,\"created_at\":\"2026-11-25T10:00:00Z\"}",
-      "{\"id\":\"860245771473956864\",\"state\":\"success\",\"err_code\":\"\",\"credits\":4,\"creations\":[{\"id\":\"c1\","
-          + "\"url\":\"https://files.vidu.com/a.png\",\"cover_url\":\"https://files.vidu.com/a-cover.png\",\"moderation_url\":[]}],"
-          + "\"created_at\":\"2026-11-25T10:00:00Z\"}",
-      "{\"next_page_token\":\"eyJwYWdlIjoxfQ\",\"tasks\":[{\"id\":\"860245771473956864\",\"key_id\":\"k1\",\"type\":\"unspecified\","
-          + "\"model\":\"viduq2\",\"images\":[],\"state\":\"success\",\"duration\":0,\"creations\":[{\"id\":\"c1\",\"url\":\"https://x/a.png\"}],"
-          + "\"created_at\":\"2025-08-07T09:53:22Z\",\"credits\":12}]}",
-      "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":1180,\"concurrency_limit\":5,\"current_concurrency\":1,\"queue_count\":0}],"
-          + "\"packages\":[{\"id\":\"pkg-1\",\"name\":\"Starter\",\"credit_amount\":2000,\"valid_to\":\"2026-07-01T00:00:00Z\"}]}",
-      "{}",
-      "{\"code\":400,\"reason\":\"FieldInvalid\",\"message\":\"invalid field: aspect_ratio\",\"metadata\":{\"trace_id\":\"04e5c2fe\"}}");
+  static final List<String> SEEDS =
+      List.of(
+          "{\"task_id\":\"860245771473956864\",\"state\":\"created\",\"model\":\"viduq2\",\"prompt\":\"a red fox\",\"images\":[],"
+              + "\"resolution\":\"2K\",\"credits\":4,\"created_at\":\"2026-11-25T10:00:00Z\"}",
+          "{\"id\":\"860245771473956864\",\"state\":\"success\",\"err_code\":\"\",\"credits\":4,\"creations\":[{\"id\":\"c1\","
+              + "\"url\":\"https://files.vidu.com/a.png\",\"cover_url\":\"https://files.vidu.com/a-cover.png\",\"moderation_url\":[]}],"
+              + "\"created_at\":\"2026-11-25T10:00:00Z\"}",
+          "{\"next_page_token\":\"eyJwYWdlIjoxfQ\",\"tasks\":[{\"id\":\"860245771473956864\",\"key_id\":\"k1\",\"type\":\"unspecified\","
+              + "\"model\":\"viduq2\",\"images\":[],\"state\":\"success\",\"duration\":0,\"creations\":[{\"id\":\"c1\",\"url\":\"https://x/a.png\"}],"
+              + "\"created_at\":\"2025-08-07T09:53:22Z\",\"credits\":12}]}",
+          "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":1180,\"concurrency_limit\":5,\"current_concurrency\":1,\"queue_count\":0}],"
+              + "\"packages\":[{\"id\":\"pkg-1\",\"name\":\"Starter\",\"credit_amount\":2000,\"valid_to\":\"2026-07-01T00:00:00Z\"}]}",
+          "{}",
+          "{\"code\":400,\"reason\":\"FieldInvalid\",\"message\":\"invalid field: aspect_ratio\",\"metadata\":{\"trace_id\":\"04e5c2fe\"}}");
 
   enum Call {
     CREATE(c -> c.images().create(request())),
-    CREATE_AND_AWAIT(c -> c.images().createAndAwait(request(), AwaitOptions.defaults().withTimeout(Duration.ofSeconds(3)))),
+    CREATE_AND_AWAIT(
+        c ->
+            c.images()
+                .createAndAwait(
+                    request(), AwaitOptions.defaults().withTimeout(Duration.ofSeconds(3)))),
     GET(c -> c.tasks().get("860245771473956864")),
     LIST(c -> c.tasks().list(TaskQuery.all())),
     LIST_ALL(c -> c.tasks().listAll(TaskQuery.all()).limit(3).toList()),
     CREDITS(c -> c.credits(true)),
-    CANCEL(c -> {
-      c.tasks().cancel("860245771473956864");
-      return null;
-    });
+    CANCEL(
+        c -> {
+          c.tasks().cancel("860245771473956864");
+          return null;
+        });
 
     @SuppressWarnings("ImmutableEnumChecker") // a stateless lambda per constant
     final Function<ViduClient, Object> run;
@@ -100,8 +115,15 @@ class ResponsePropertiesTest {
     return new ReferenceToImageRequest().model("viduq2").prompt("a red fox");
   }
 
-  /** How the body is framed: honestly, close-delimited, chunked, or with a Content-Length that lies. */
-  enum Framing { LENGTH, CLOSE, CHUNKED, LYING_LENGTH }
+  /**
+   * How the body is framed: honestly, close-delimited, chunked, or with a Content-Length that lies.
+   */
+  enum Framing {
+    LENGTH,
+    CLOSE,
+    CHUNKED,
+    LYING_LENGTH
+  }
 
   @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
   void mutatedJsonOnEveryPathFailsOnlyTyped(
@@ -131,27 +153,39 @@ class ResponsePropertiesTest {
 
   @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
   void randomBytesOnEveryPathFailOnlyTyped(
-      @ForAll Call call, @ForAll @Size(max = 300) byte[] body, @ForAll("statuses") int status, @ForAll Framing framing,
-      @ForAll @IntRange(min = -8, max = 8) int lie, @ForAll("headers") String header) {
+      @ForAll Call call,
+      @ForAll @Size(max = 300) byte[] body,
+      @ForAll("statuses") int status,
+      @ForAll Framing framing,
+      @ForAll @IntRange(min = -8, max = 8) int lie,
+      @ForAll("headers") String header) {
     assertOnlyTypedAndKeyFree(call, status, framing, body, lie, header);
   }
 
-  static void assertOnlyTypedAndKeyFree(Call call, int status, Framing framing, byte[] body, int lie, String header) {
-    server.respondWith((request, out) -> {
-      switch (framing) {
-        case LENGTH -> out.write(RawHttpServer.head(status + " X", header, "Content-Length: " + body.length));
-        case CLOSE -> out.write(RawHttpServer.head(status + " X", header));
-        case CHUNKED -> out.write(RawHttpServer.head(status + " X", header, "Transfer-Encoding: chunked"));
-        case LYING_LENGTH -> out.write(RawHttpServer.head(status + " X", header, "Content-Length: " + (body.length + lie)));
-      }
-      if (framing == Framing.CHUNKED) {
-        out.write((Integer.toHexString(body.length) + "\r\n").getBytes(UTF_8));
-        out.write(body);
-        out.write("\r\n0\r\n\r\n".getBytes(UTF_8));
-      } else {
-        out.write(body);
-      }
-    });
+  static void assertOnlyTypedAndKeyFree(
+      Call call, int status, Framing framing, byte[] body, int lie, String header) {
+    server.respondWith(
+        (request, out) -> {
+          switch (framing) {
+            case LENGTH ->
+                out.write(
+                    RawHttpServer.head(status + " X", header, "Content-Length: " + body.length));
+            case CLOSE -> out.write(RawHttpServer.head(status + " X", header));
+            case CHUNKED ->
+                out.write(RawHttpServer.head(status + " X", header, "Transfer-Encoding: chunked"));
+            case LYING_LENGTH ->
+                out.write(
+                    RawHttpServer.head(
+                        status + " X", header, "Content-Length: " + (body.length + lie)));
+          }
+          if (framing == Framing.CHUNKED) {
+            out.write((Integer.toHexString(body.length) + "\r\n").getBytes(UTF_8));
+            out.write(body);
+            out.write("\r\n0\r\n\r\n".getBytes(UTF_8));
+          } else {
+            out.write(body);
+          }
+        });
     Throwable thrown = null;
     try {
       Object result = call.run.apply(client);
@@ -170,7 +204,10 @@ class ResponsePropertiesTest {
     }
   }
 
-  /** A content type or a header next to it that the client reads: odd charsets, encodings, Retry-After values. */
+  /**
+   * A content type or a header next to it that the client reads: odd charsets, encodings,
+   * Retry-After values.
+   */
   @Provide
   Arbitrary<String> headers() {
     return Arbitraries.of(
@@ -194,15 +231,21 @@ class ResponsePropertiesTest {
 
   @Provide
   Arbitrary<List<int[]>> mutations() {
-    Arbitrary<int[]> one = Combinators.combine(
-        Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, REPLACEMENTS - 1), Arbitraries.integers().between(0, 1 << 20))
-        .as((node, kind, size) -> new int[] {node, kind, size});
+    Arbitrary<int[]> one =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 1000),
+                Arbitraries.integers().between(0, REPLACEMENTS - 1),
+                Arbitraries.integers().between(0, 1 << 20))
+            .as((node, kind, size) -> new int[] {node, kind, size});
     return one.list().ofMaxSize(4);
   }
 
   static final int REPLACEMENTS = 14;
 
-  /** The value that replaces a node: wrong types, nulls, the key, deep nesting, huge strings and numbers. */
+  /**
+   * The value that replaces a node: wrong types, nulls, the key, deep nesting, huge strings and
+   * numbers.
+   */
   static JsonElement replacement(int kind, int size) {
     return switch (kind) {
       case 0 -> JsonNull.INSTANCE;
@@ -256,7 +299,8 @@ class ResponsePropertiesTest {
     return tree;
   }
 
-  private static void collect(JsonElement element, List<Runnable> replacers, JsonElement replacement) {
+  private static void collect(
+      JsonElement element, List<Runnable> replacers, JsonElement replacement) {
     if (element instanceof JsonObject object) {
       for (String name : new ArrayList<>(object.keySet())) {
         replacers.add(() -> object.add(name, replacement));

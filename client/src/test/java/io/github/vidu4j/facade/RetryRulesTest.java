@@ -39,7 +39,8 @@ class RetryRulesTest extends ClientHarness {
     server.enqueue(Responses.created("never-used"));
 
     assertThatThrownBy(() -> client.images().create(request()))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
         .hasMessageContaining("task may exist")
         .hasMessageContaining("client.tasks().list");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -47,12 +48,17 @@ class RetryRulesTest extends ClientHarness {
 
   @Test
   void aCreateAnswered503WithRetryAfterZeroIsSentOnceNotResentByOkHttp() {
-    // OkHttp's follow-up step re-sends any request on "503, Retry-After: 0" unless something stops it.
-    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "busy")).setHeader("Retry-After", "0").build());
+    // OkHttp's follow-up step re-sends any request on "503, Retry-After: 0" unless something stops
+    // it.
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "busy"))
+            .setHeader("Retry-After", "0")
+            .build());
     server.enqueue(Responses.created("a-second-paid-task"));
 
     assertThatThrownBy(() -> client.images().create(request()))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503))
+        .isInstanceOfSatisfying(
+            ViduApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503))
         .hasMessageContaining("task may exist");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -81,11 +87,15 @@ class RetryRulesTest extends ClientHarness {
   @Test
   void createIsNotRetriedAfterAReadTimeout() {
     try (ViduClient quick = client(b -> b.readTimeout(Duration.ofMillis(200)))) {
-      server.enqueue(new MockResponse.Builder(Responses.created("t-1")).headersDelay(2, TimeUnit.SECONDS).build());
+      server.enqueue(
+          new MockResponse.Builder(Responses.created("t-1"))
+              .headersDelay(2, TimeUnit.SECONDS)
+              .build());
       server.enqueue(Responses.created("t-2"));
 
       assertThatThrownBy(() -> quick.images().create(request()))
-          .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+          .isInstanceOfSatisfying(
+              ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
           .hasMessageContaining("timed out after the request may have been sent")
           .hasMessageContaining("task may exist");
       assertThat(server.getRequestCount()).isEqualTo(1);
@@ -94,11 +104,15 @@ class RetryRulesTest extends ClientHarness {
 
   @Test
   void createIsNotRetriedWhenTheConnectionDropsAfterTheRequestWasRead() {
-    server.enqueue(new MockResponse.Builder(Responses.created("t-1")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.created("t-1"))
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(Responses.created("t-2"));
 
     assertThatThrownBy(() -> client.images().create(request()))
-        .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue());
+        .isInstanceOfSatisfying(
+            ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue());
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -121,10 +135,12 @@ class RetryRulesTest extends ClientHarness {
     server.enqueue(Responses.created("t-1"));
 
     assertThatThrownBy(() -> client.images().create(request()))
-        .isInstanceOfSatisfying(ViduApiException.class, e -> {
-          assertThat(e.reason()).contains("QuotaExceeded");
-          assertThat(e.isRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ViduApiException.class,
+            e -> {
+              assertThat(e.reason()).contains("QuotaExceeded");
+              assertThat(e.isRetryable()).isTrue();
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -133,12 +149,13 @@ class RetryRulesTest extends ClientHarness {
     AtomicInteger lookups = new AtomicInteger();
     OkHttpClient flakyDns =
         new OkHttpClient.Builder()
-            .dns(host -> {
-              if (lookups.getAndIncrement() == 0) {
-                throw new UnknownHostException("simulated DNS failure for " + host);
-              }
-              return List.of(InetAddress.getLoopbackAddress());
-            })
+            .dns(
+                host -> {
+                  if (lookups.getAndIncrement() == 0) {
+                    throw new UnknownHostException("simulated DNS failure for " + host);
+                  }
+                  return List.of(InetAddress.getLoopbackAddress());
+                })
             .build();
     server.enqueue(Responses.created("t-1"));
     try (ViduClient viaDns =
@@ -158,7 +175,8 @@ class RetryRulesTest extends ClientHarness {
     server.close();
     try (ViduClient down = client(b -> b.baseUrl("http://127.0.0.1:" + port + "/"))) {
       assertThatThrownBy(() -> down.images().create(request()))
-          .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isFalse())
+          .isInstanceOfSatisfying(
+              ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isFalse())
           .hasMessageContaining("before a connection was established");
       assertThat(time.sleeps).hasSize(ViduClient.defaultMaxRetries());
     }
@@ -173,7 +191,10 @@ class RetryRulesTest extends ClientHarness {
     assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("processing");
     assertThat(server.getRequestCount()).isEqualTo(3);
 
-    server.enqueue(new MockResponse.Builder(Responses.task("t-1", "queueing")).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.task("t-1", "queueing"))
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(Responses.task("t-1", "success"));
     assertThat(client.tasks().get("t-1").getState().getValue()).isEqualTo("success");
     assertThat(server.getRequestCount()).isEqualTo(5);
@@ -197,11 +218,14 @@ class RetryRulesTest extends ClientHarness {
     "504, GatewayTimeout, true",
     "599, Unknown, true",
   })
-  void isRetryableSaysExactlyWhatTheClientRetriesForReads(int status, String reason, boolean retryable) {
-    try (ViduClient once = client(b -> b.maxRetries(0)); ViduClient twice = client(b -> b.maxRetries(1))) {
+  void isRetryableSaysExactlyWhatTheClientRetriesForReads(
+      int status, String reason, boolean retryable) {
+    try (ViduClient once = client(b -> b.maxRetries(0));
+        ViduClient twice = client(b -> b.maxRetries(1))) {
       server.enqueue(Responses.error(status, reason, "x"));
       assertThatThrownBy(() -> once.tasks().get("t-1"))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.isRetryable()).isEqualTo(retryable));
+          .isInstanceOfSatisfying(
+              ViduApiException.class, e -> assertThat(e.isRetryable()).isEqualTo(retryable));
 
       server.enqueue(Responses.error(status, reason, "x"));
       server.enqueue(Responses.task("t-1", "success"));
@@ -232,13 +256,20 @@ class RetryRulesTest extends ClientHarness {
 
   @Test
   void retryAfterIsHonouredButCapped() {
-    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait")).setHeader("Retry-After", "7").build());
-    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait")).setHeader("Retry-After", "3600").build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait"))
+            .setHeader("Retry-After", "7")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
+            .setHeader("Retry-After", "3600")
+            .build());
     server.enqueue(Responses.task("t-1", "success"));
 
     client.tasks().get("t-1");
 
-    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7), ViduClient.DEFAULT_MAX_RETRY_WAIT);
+    assertThat(time.sleeps)
+        .containsExactly(Duration.ofSeconds(7), ViduClient.DEFAULT_MAX_RETRY_WAIT);
   }
 
   @Test
@@ -254,15 +285,21 @@ class RetryRulesTest extends ClientHarness {
   @Test
   void retryAfterAsAnHttpDateIsTheTimeUntilThatDate() {
     // FakeTime starts at 2026-11-25T10:00:00Z.
-    server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
-        .setHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT").build());
-    server.enqueue(new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait"))
-        .setHeader("Retry-After", "Wed, 25 Nov 2026 09:00:00 GMT").build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
+            .setHeader("Retry-After", "Wed, 25 Nov 2026 10:00:12 GMT")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder(Responses.error(429, "TooManyRequests", "wait"))
+            .setHeader("Retry-After", "Wed, 25 Nov 2026 09:00:00 GMT")
+            .build());
     server.enqueue(Responses.task("t-1", "success"));
 
     client.tasks().get("t-1");
 
-    assertThat(time.sleeps).as("a date in the past means now").containsExactly(Duration.ofSeconds(12), Duration.ZERO);
+    assertThat(time.sleeps)
+        .as("a date in the past means now")
+        .containsExactly(Duration.ofSeconds(12), Duration.ZERO);
   }
 
   @Test
@@ -283,7 +320,10 @@ class RetryRulesTest extends ClientHarness {
   @Test
   void noRetryStartsPastTheRetryBudget() {
     try (ViduClient hurried = client(b -> b.retryBudget(Duration.ofSeconds(5)))) {
-      server.enqueue(new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait")).setHeader("Retry-After", "10").build());
+      server.enqueue(
+          new MockResponse.Builder(Responses.error(503, "InternalServiceFailure", "wait"))
+              .setHeader("Retry-After", "10")
+              .build());
       server.enqueue(Responses.task("t-1", "success"));
       assertThatThrownBy(() -> hurried.tasks().get("t-1")).isInstanceOf(ViduApiException.class);
       assertThat(server.getRequestCount()).isEqualTo(1);

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 class SecretsInResponsesTest extends ClientHarness {
   static final String KEY = API_KEY;
 
-  /** Asserts {@code call} fails typed and the key appears nowhere in what it throws, stack trace included. */
+  /**
+   * Asserts {@code call} fails typed and the key appears nowhere in what it throws, stack trace
+   * included.
+   */
   static void assertKeyNowhere(Throwable thrown) {
     assertThat(thrown).isInstanceOf(ViduException.class);
     int depth = 0;
     for (Throwable t = thrown; t != null && depth < 20; t = t.getCause(), depth++) {
-      assertThat(String.valueOf(t.getMessage())).as("message of %s", t.getClass()).doesNotContain(KEY);
+      assertThat(String.valueOf(t.getMessage()))
+          .as("message of %s", t.getClass())
+          .doesNotContain(KEY);
       assertThat(t.toString()).as("toString of %s", t.getClass()).doesNotContain(KEY);
       for (Throwable suppressed : t.getSuppressed()) {
         assertThat(suppressed.toString()).doesNotContain(KEY);
@@ -41,10 +46,17 @@ class SecretsInResponsesTest extends ClientHarness {
 
   @Test
   void theKeyEchoedIntoANumericFieldOfEveryAnswer() {
-    check("{\"remains\":[{\"type\":\"metered\",\"credit_remain\":\"" + KEY + "\"}]}", ViduClient::credits);
-    check("{\"id\":\"t-1\",\"state\":\"success\",\"credits\":\"" + KEY + "\"}", c -> c.tasks().get("t-1"));
-    check("{\"tasks\":[{\"id\":\"t-1\",\"credits\":\"" + KEY + "\"}]}", c -> c.tasks().list(TaskQuery.all()));
-    check("{\"task_id\":\"t-1\",\"credits\":\"Token " + KEY + "\"}",
+    check(
+        "{\"remains\":[{\"type\":\"metered\",\"credit_remain\":\"" + KEY + "\"}]}",
+        ViduClient::credits);
+    check(
+        "{\"id\":\"t-1\",\"state\":\"success\",\"credits\":\"" + KEY + "\"}",
+        c -> c.tasks().get("t-1"));
+    check(
+        "{\"tasks\":[{\"id\":\"t-1\",\"credits\":\"" + KEY + "\"}]}",
+        c -> c.tasks().list(TaskQuery.all()));
+    check(
+        "{\"task_id\":\"t-1\",\"credits\":\"Token " + KEY + "\"}",
         c -> c.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")));
   }
 
@@ -52,14 +64,21 @@ class SecretsInResponsesTest extends ClientHarness {
   void theKeyUnquotedOrAsAFieldNameOrAsTheTaskId() {
     check("{\"id\":\"t-1\",\"credits\":" + KEY + "}", c -> c.tasks().get("t-1"));
     check("{\"id\":\"t-1\",\"creations\":{\"" + KEY + "\":1}}", c -> c.tasks().get("t-1"));
-    check("{\"task_id\":\"" + KEY + "/x\",\"state\":\"created\"}",
-        c -> c.images().createAndAwait(new ReferenceToImageRequest().model("viduq2").prompt("a fox")));
+    check(
+        "{\"task_id\":\"" + KEY + "/x\",\"state\":\"created\"}",
+        c ->
+            c.images()
+                .createAndAwait(new ReferenceToImageRequest().model("viduq2").prompt("a fox")));
   }
 
   @Test
   void gsonsOwnMessageQuotesTheKeySoItIsNotPassedOn() {
     // What the fix guards against: Gson quotes the offending value verbatim.
-    Throwable gson = catchThrowable(() -> new com.google.gson.Gson().fromJson("{\"credits\":\"" + KEY + "\"}", Counter.class));
+    Throwable gson =
+        catchThrowable(
+            () ->
+                new com.google.gson.Gson()
+                    .fromJson("{\"credits\":\"" + KEY + "\"}", Counter.class));
     assertThat(gson.getMessage()).contains(KEY);
   }
 

@@ -21,7 +21,9 @@ class VerifyAndFetchTest extends ClientHarness {
 
   private CallbackRequest callback(String secret, String nonce, String body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    CallbackSigner.withSecret(secret).sign("POST", URL, time.instant(), nonce).forEach((k, v) -> headers.put(k, List.of(v)));
+    CallbackSigner.withSecret(secret)
+        .sign("POST", URL, time.instant(), nonce)
+        .forEach((k, v) -> headers.put(k, List.of(v)));
     return CallbackRequest.of("POST", URL, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -33,8 +35,15 @@ class VerifyAndFetchTest extends ClientHarness {
   void actsOnVidusAnswerNotOnTheUnsignedBody() throws Exception {
     server.enqueue(Responses.succeeded("t-1", "https://cdn.example/1.png"));
     // The body claims failure; Vidu says success. The caller gets Vidu's answer.
-    TaskCreations task = client.callbacks().verifyAndFetch(verifier(),
-        callback(API_KEY, "n-1", "{\"id\":\"t-1\",\"state\":\"failed\",\"err_code\":\"Forged\"}"));
+    TaskCreations task =
+        client
+            .callbacks()
+            .verifyAndFetch(
+                verifier(),
+                callback(
+                    API_KEY,
+                    "n-1",
+                    "{\"id\":\"t-1\",\"state\":\"failed\",\"err_code\":\"Forged\"}"));
 
     assertThat(task.getState()).isEqualTo(TaskState.SUCCESS);
     assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-1/creations");
@@ -42,16 +51,29 @@ class VerifyAndFetchTest extends ClientHarness {
 
   @Test
   void aRefusedCallbackFetchesNothing() {
-    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback("someone-else", "n-2", "{\"id\":\"t-1\"}")))
-        .isInstanceOfSatisfying(InvalidSignatureException.class,
+    assertThatThrownBy(
+            () ->
+                client
+                    .callbacks()
+                    .verifyAndFetch(
+                        verifier(), callback("someone-else", "n-2", "{\"id\":\"t-1\"}")))
+        .isInstanceOfSatisfying(
+            InvalidSignatureException.class,
             e -> assertThat(e.reason()).isEqualTo(InvalidSignatureException.Reason.BAD_SIGNATURE));
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void aBodyWithoutTaskIdIsAnError() {
-    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-3", "{\"state\":\"success\"}")))
-        .isInstanceOf(ViduException.class).hasMessageContaining("no task id").hasMessageContaining("taskId");
+    assertThatThrownBy(
+            () ->
+                client
+                    .callbacks()
+                    .verifyAndFetch(
+                        verifier(), callback(API_KEY, "n-3", "{\"state\":\"success\"}")))
+        .isInstanceOf(ViduException.class)
+        .hasMessageContaining("no task id")
+        .hasMessageContaining("taskId");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -59,7 +81,10 @@ class VerifyAndFetchTest extends ClientHarness {
   @Test
   void theCallerMayNameTheTaskItKnows() throws Exception {
     server.enqueue(Responses.succeeded("t-9", "https://cdn.example/9.png"));
-    TaskCreations task = client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-5", "{\"state\":\"success\"}"), "t-9");
+    TaskCreations task =
+        client
+            .callbacks()
+            .verifyAndFetch(verifier(), callback(API_KEY, "n-5", "{\"state\":\"success\"}"), "t-9");
 
     assertThat(task.getState()).isEqualTo(TaskState.SUCCESS);
     assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-9/creations");
@@ -67,9 +92,15 @@ class VerifyAndFetchTest extends ClientHarness {
 
   @Test
   void aNamedTaskIsNotFetchedForARefusedCallback() {
-    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback("someone-else", "n-6", "{}"), "t-9"))
+    assertThatThrownBy(
+            () ->
+                client
+                    .callbacks()
+                    .verifyAndFetch(verifier(), callback("someone-else", "n-6", "{}"), "t-9"))
         .isInstanceOf(InvalidSignatureException.class);
-    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-7", "{}"), " "))
+    assertThatThrownBy(
+            () ->
+                client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-7", "{}"), " "))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -77,7 +108,12 @@ class VerifyAndFetchTest extends ClientHarness {
   @Test
   void acceptsTheCreateResponseSpellingTaskId() throws Exception {
     server.enqueue(Responses.task("t-7", "processing"));
-    TaskCreations task = client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-4", "{\"task_id\":\"t-7\",\"state\":\"processing\"}"));
+    TaskCreations task =
+        client
+            .callbacks()
+            .verifyAndFetch(
+                verifier(),
+                callback(API_KEY, "n-4", "{\"task_id\":\"t-7\",\"state\":\"processing\"}"));
     assertThat(task.getState()).isEqualTo(TaskState.PROCESSING);
     assertThat(take().getTarget()).isEqualTo("/ent/v2/tasks/t-7/creations");
   }

@@ -27,7 +27,8 @@ class OkHttpVersionCheckTest {
     assertThat(OkHttpVersionCheck.problem("5.5.1", List.of(OKHTTP_4, OKHTTP_5)))
         .startsWith("OkHttp classes are on the classpath 2 times (OkHttp.VERSION 5.5.1)")
         .contains(OKHTTP_4, OKHTTP_5);
-    assertThat(OkHttpVersionCheck.problem("4.12.0", List.of(OKHTTP_5, OKHTTP_4))).contains("2 times");
+    assertThat(OkHttpVersionCheck.problem("4.12.0", List.of(OKHTTP_5, OKHTTP_4)))
+        .contains("2 times");
   }
 
   @Test

@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class SpecExamplesRoundTripTest {
   private static final String MODEL_PACKAGE = "io.github.vidu4j.model.";
+
   /** Schemas with no generated class: the empty cancel response maps to {@code Object}. */
   private static final Set<String> WITHOUT_MODEL = Set.of("CancelTaskResponse");
 
@@ -38,8 +39,8 @@ class SpecExamplesRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void exampleReadsIntoItsModelAndWritesBackUnchanged(String where, String schema, JsonElement example)
-      throws ClassNotFoundException {
+  void exampleReadsIntoItsModelAndWritesBackUnchanged(
+      String where, String schema, JsonElement example) throws ClassNotFoundException {
     Class<?> model = Class.forName(MODEL_PACKAGE + schema);
 
     Object parsed = GSON.fromJson(example, model);
@@ -80,20 +81,23 @@ class SpecExamplesRoundTripTest {
         found.add(example("schema " + schema.getKey(), schema.getKey(), example));
       }
     }
-    forEachMediaType(spec, (where, media) -> {
-      String schema = schemaName(media.get("schema"));
-      Map<String, Object> exs = media.containsKey("examples") ? map(media.get("examples")) : Map.of();
-      for (Map.Entry<String, Object> ex : exs.entrySet()) {
-        Map<String, Object> body = map(ex.getValue());
-        if (body.containsKey("$ref")) {
-          String ref = (String) body.get("$ref");
-          body = map(namedExamples.get(ref.substring(ref.lastIndexOf('/') + 1)));
-        }
-        if (schema != null && !WITHOUT_MODEL.contains(schema)) {
-          found.add(example(where + " " + ex.getKey(), schema, body.get("value")));
-        }
-      }
-    });
+    forEachMediaType(
+        spec,
+        (where, media) -> {
+          String schema = schemaName(media.get("schema"));
+          Map<String, Object> exs =
+              media.containsKey("examples") ? map(media.get("examples")) : Map.of();
+          for (Map.Entry<String, Object> ex : exs.entrySet()) {
+            Map<String, Object> body = map(ex.getValue());
+            if (body.containsKey("$ref")) {
+              String ref = (String) body.get("$ref");
+              body = map(namedExamples.get(ref.substring(ref.lastIndexOf('/') + 1)));
+            }
+            if (schema != null && !WITHOUT_MODEL.contains(schema)) {
+              found.add(example(where + " " + ex.getKey(), schema, body.get("value")));
+            }
+          }
+        });
     return found.stream();
   }
 
@@ -153,9 +157,14 @@ class SpecExamplesRoundTripTest {
       }
     } else if (expected.isJsonArray()) {
       assertThat(actual.isJsonArray()).as(where).isTrue();
-      assertThat(actual.getAsJsonArray().size()).as(where).isEqualTo(expected.getAsJsonArray().size());
+      assertThat(actual.getAsJsonArray().size())
+          .as(where)
+          .isEqualTo(expected.getAsJsonArray().size());
       for (int i = 0; i < expected.getAsJsonArray().size(); i++) {
-        assertSameJson(actual.getAsJsonArray().get(i), expected.getAsJsonArray().get(i), where + "[" + i + "]");
+        assertSameJson(
+            actual.getAsJsonArray().get(i),
+            expected.getAsJsonArray().get(i),
+            where + "[" + i + "]");
       }
     } else if (expected.isJsonPrimitive() && expected.getAsJsonPrimitive().isString()) {
       assertThat(actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isString())
@@ -170,7 +179,9 @@ class SpecExamplesRoundTripTest {
       assertThat(actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isNumber())
           .as(where + " is a number")
           .isTrue();
-      assertThat(actual.getAsBigDecimal()).as(where).isEqualByComparingTo(expected.getAsBigDecimal());
+      assertThat(actual.getAsBigDecimal())
+          .as(where)
+          .isEqualByComparingTo(expected.getAsBigDecimal());
     } else {
       assertThat(actual).as(where).isEqualTo(expected);
     }

@@ -13,7 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-place data URI encoding gives exactly what {@link Base64} gives, for every tail length. */
+/**
+ * The in-place data URI encoding gives exactly what {@link Base64} gives, for every tail length.
+ */
 class DataUriEncodingTest {
   @Test
   void fromBytesAndFromFileEncodeLikeTheJdk(@TempDir Path dir) throws IOException {
@@ -30,23 +32,27 @@ class DataUriEncodingTest {
       assertThat(ImageInput.fromFile(file).value()).isEqualTo(expected);
     }
     byte[] jpeg = TestImages.jpeg(300, 200);
-    assertThat(ImageInput.fromBytes(jpeg, "x.jpg").value()).isEqualTo("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg));
+    assertThat(ImageInput.fromBytes(jpeg, "x.jpg").value())
+        .isEqualTo("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg));
     byte[] webp = TestImages.webpVp8x(300, 200);
-    assertThat(ImageInput.fromBytes(webp, "x.webp").value()).isEqualTo("data:image/webp;base64," + Base64.getEncoder().encodeToString(webp));
+    assertThat(ImageInput.fromBytes(webp, "x.webp").value())
+        .isEqualTo("data:image/webp;base64," + Base64.getEncoder().encodeToString(webp));
   }
 
   @Test
-  @SuppressWarnings("InputStreamSlowMultibyteRead") // counts single-byte reads; bulk reads pass through
+  @SuppressWarnings(
+      "InputStreamSlowMultibyteRead") // counts single-byte reads; bulk reads pass through
   void aJpegOnAFileStreamIsReadInBlocksNotByteByByte() throws Exception {
     byte[] jpeg = TestImages.jpegWithApp1(300, 200, 16 * 1024);
     int[] singleByteReads = {0};
-    InputStream counting = new FilterInputStream(new java.io.ByteArrayInputStream(jpeg) {}) {
-      @Override
-      public int read() throws IOException {
-        singleByteReads[0]++;
-        return super.read();
-      }
-    };
+    InputStream counting =
+        new FilterInputStream(new java.io.ByteArrayInputStream(jpeg) {}) {
+          @Override
+          public int read() throws IOException {
+            singleByteReads[0]++;
+            return super.read();
+          }
+        };
 
     ImageInfo info = ImageSniffer.sniff(counting);
 

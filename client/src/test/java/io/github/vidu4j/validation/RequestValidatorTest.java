@@ -28,7 +28,8 @@ class RequestValidatorTest {
   }
 
   static ReferenceToImageRequest request(String model, int images) {
-    ReferenceToImageRequest request = new ReferenceToImageRequest().model(model).prompt("a red fox");
+    ReferenceToImageRequest request =
+        new ReferenceToImageRequest().model(model).prompt("a red fox");
     return images == 0 ? request : request.images(urls(images));
   }
 
@@ -94,16 +95,20 @@ class RequestValidatorTest {
   void promptCountsCodePointsAsVidu() {
     String emoji = "\uD83E\uDD8A"; // one fox, two UTF-16 chars
     assertThat(problems(request("viduq2", 0).prompt(emoji.repeat(2000)))).isEqualTo("valid");
-    assertThat(problems(request("viduq2", 0).prompt(emoji.repeat(2001)))).isEqualTo("prompt: at most 2000 characters, got 2001 characters");
+    assertThat(problems(request("viduq2", 0).prompt(emoji.repeat(2001))))
+        .isEqualTo("prompt: at most 2000 characters, got 2001 characters");
     assertThat(problems(request("viduq2", 0).prompt("狐".repeat(2000)))).isEqualTo("valid");
-    assertThat(problems(request("viduq2", 0).prompt("狐".repeat(2001)))).isEqualTo("prompt: at most 2000 characters, got 2001 characters");
+    assertThat(problems(request("viduq2", 0).prompt("狐".repeat(2001))))
+        .isEqualTo("prompt: at most 2000 characters, got 2001 characters");
     assertThat(problems(request("viduq2", 0).prompt("a".repeat(2000)))).isEqualTo("valid");
   }
 
   @Test
   void promptIsRequiredAndNotBlank() {
-    assertThat(problems(new ReferenceToImageRequest().model("viduq2"))).isEqualTo("prompt: prompt is required");
-    assertThat(problems(request("viduq2", 0).prompt(" \t"))).isEqualTo("prompt: must not be blank, got \" \t\"");
+    assertThat(problems(new ReferenceToImageRequest().model("viduq2")))
+        .isEqualTo("prompt: prompt is required");
+    assertThat(problems(request("viduq2", 0).prompt(" \t")))
+        .isEqualTo("prompt: must not be blank, got \" \t\"");
   }
 
   @ParameterizedTest
@@ -114,7 +119,8 @@ class RequestValidatorTest {
     "em space between tabs, '\t\u2003\t'",
   })
   void promptsOfOnlyUnicodeSpacesAreBlank(String kind, String prompt) {
-    assertThat(problems(request("viduq2", 0).prompt(prompt))).startsWith("prompt: must not be blank");
+    assertThat(problems(request("viduq2", 0).prompt(prompt)))
+        .startsWith("prompt: must not be blank");
     assertThat(problems(request("viduq2", 0).prompt(prompt + "fox"))).isEqualTo("valid");
   }
 
@@ -123,46 +129,70 @@ class RequestValidatorTest {
     assertThat(problems(request("viduq2", 0).payload("x".repeat(1_048_576)))).isEqualTo("valid");
     assertThat(problems(request("viduq2", 0).payload("x".repeat(1_048_577))))
         .isEqualTo("payload: at most 1048576 characters, got 1048577 characters");
-    assertThat(problems(request("viduq2", 0).callbackUrl("https://example.com/cb?t=1"))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).callbackUrl("https://example.com/cb?t=1")))
+        .isEqualTo("valid");
     assertThat(problems(request("viduq2", 0).callbackUrl("example.com/cb")))
         .isEqualTo("callback_url: must be an absolute http(s) URL, got example.com/cb");
   }
 
   @Test
   void everyViolationIsReportedAtOnce() {
-    ViduValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ViduValidationException.class, () ->
-        STRICT.validate(new ReferenceToImageRequest().model("viduq1").prompt("").aspectRatio("auto").resolution("4K")));
+    ViduValidationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ViduValidationException.class,
+            () ->
+                STRICT.validate(
+                    new ReferenceToImageRequest()
+                        .model("viduq1")
+                        .prompt("")
+                        .aspectRatio("auto")
+                        .resolution("4K")));
 
     assertThat(e).isInstanceOf(ViduException.class);
-    assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "images", "aspect_ratio", "resolution");
-    assertThat(e.getMessage()).isEqualTo("invalid request (4 problems):"
-        + "\n  prompt: must not be blank, got \"\""
-        + "\n  images: viduq1 needs 1 to 7 images, got 0"
-        + "\n  aspect_ratio: viduq1 supports 16:9, 9:16, 1:1, 3:4, 4:3, got auto"
-        + "\n  resolution: viduq1 supports 1080p, got 4K");
+    assertThat(e.violations())
+        .extracting(Violation::field)
+        .containsExactly("prompt", "images", "aspect_ratio", "resolution");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "invalid request (4 problems):"
+                + "\n  prompt: must not be blank, got \"\""
+                + "\n  images: viduq1 needs 1 to 7 images, got 0"
+                + "\n  aspect_ratio: viduq1 supports 16:9, 9:16, 1:1, 3:4, 4:3, got auto"
+                + "\n  resolution: viduq1 supports 1080p, got 4K");
   }
 
   @Test
   void everyViolationHasAStableCode() {
-    ReferenceToImageRequest bad = new ReferenceToImageRequest().model("viduq1").prompt("x".repeat(2001))
-        .images(List.of("ftp://example.com/a.png")).aspectRatio("21:9").resolution("4K").callbackUrl("not a url");
+    ReferenceToImageRequest bad =
+        new ReferenceToImageRequest()
+            .model("viduq1")
+            .prompt("x".repeat(2001))
+            .images(List.of("ftp://example.com/a.png"))
+            .aspectRatio("21:9")
+            .resolution("4K")
+            .callbackUrl("not a url");
     try {
       STRICT.validate(bad);
       throw new AssertionError("expected violations");
     } catch (ViduValidationException e) {
-      assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactly(
-          tuple("prompt", Violation.Code.PROMPT_LENGTH),
-          tuple("images[0]", Violation.Code.IMAGE_URL),
-          tuple("aspect_ratio", Violation.Code.ASPECT_RATIO),
-          tuple("resolution", Violation.Code.RESOLUTION),
-          tuple("callback_url", Violation.Code.CALLBACK_URL));
-      assertThat(e.violations()).allSatisfy(v -> assertThat(v.rule()).doesNotContain("()").doesNotContain("ImageInput"));
+      assertThat(e.violations())
+          .extracting(Violation::field, Violation::code)
+          .containsExactly(
+              tuple("prompt", Violation.Code.PROMPT_LENGTH),
+              tuple("images[0]", Violation.Code.IMAGE_URL),
+              tuple("aspect_ratio", Violation.Code.ASPECT_RATIO),
+              tuple("resolution", Violation.Code.RESOLUTION),
+              tuple("callback_url", Violation.Code.CALLBACK_URL));
+      assertThat(e.violations())
+          .allSatisfy(v -> assertThat(v.rule()).doesNotContain("()").doesNotContain("ImageInput"));
       assertThat(e.getMessage()).endsWith("\n(local image files: ImageInput.fromFile)");
     }
     assertThat(codes(request("viduq1", 0))).containsExactly(Violation.Code.IMAGE_COUNT);
     assertThat(codes(request("viduq9", 1))).containsExactly(Violation.Code.MODEL_UNKNOWN);
-    assertThat(codes(new ReferenceToImageRequest().prompt(" "))).containsExactly(Violation.Code.MODEL_REQUIRED, Violation.Code.PROMPT_BLANK);
-    assertThat(codes(request("viduq1", 1).aspectRatio("21:9"))).containsExactly(Violation.Code.ASPECT_RATIO);
+    assertThat(codes(new ReferenceToImageRequest().prompt(" ")))
+        .containsExactly(Violation.Code.MODEL_REQUIRED, Violation.Code.PROMPT_BLANK);
+    assertThat(codes(request("viduq1", 1).aspectRatio("21:9")))
+        .containsExactly(Violation.Code.ASPECT_RATIO);
   }
 
   @Test
@@ -187,15 +217,22 @@ class RequestValidatorTest {
   @Test
   void unknownModelsAreRefusedUnlessTheEscapeHatchIsUsed() {
     ReferenceToImageRequest next = request("viduq3", 9).aspectRatio("7:5").resolution("8K");
-    assertThat(problems(next)).startsWith("invalid request (2 problems):\n  model: unknown model; known: viduq1, viduq2");
-    assertThat(problems(request("ViduQ2", 0))).isEqualTo("model: unknown model; did you mean viduq2?, got ViduQ2"
-        + "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)");
+    assertThat(problems(next))
+        .startsWith("invalid request (2 problems):\n  model: unknown model; known: viduq1, viduq2");
+    assertThat(problems(request("ViduQ2", 0)))
+        .isEqualTo(
+            "model: unknown model; did you mean viduq2?, got ViduQ2"
+                + "\n(RequestValidator.allowingUnknownModels() sends other model names unchecked)");
 
     assertThatThrownBy(() -> RequestValidator.allowingUnknownModels().validate(next))
         .hasMessage("images: at most 7 images, got 9");
-    assertThatCode(() -> RequestValidator.allowingUnknownModels().validate(request("viduq3", 0).aspectRatio("7:5").resolution("8K")))
+    assertThatCode(
+            () ->
+                RequestValidator.allowingUnknownModels()
+                    .validate(request("viduq3", 0).aspectRatio("7:5").resolution("8K")))
         .doesNotThrowAnyException();
-    assertThat(problems(new ReferenceToImageRequest().prompt("x"))).isEqualTo("model: model is required (viduq1 or viduq2)");
+    assertThat(problems(new ReferenceToImageRequest().prompt("x")))
+        .isEqualTo("model: model is required (viduq1 or viduq2)");
   }
 
   @Test
@@ -209,17 +246,26 @@ class RequestValidatorTest {
     String garbage = "data:image/png;base64,@@@@not-base64";
     List<String> images = List.of(tooSmall, lying, gif, garbage, "C:\\photos\\cat.png", "");
 
-    ViduValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ViduValidationException.class,
-        () -> STRICT.validate(request("viduq1", 0).images(images)));
+    ViduValidationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ViduValidationException.class,
+            () -> STRICT.validate(request("viduq1", 0).images(images)));
 
-    assertThat(e.violations()).extracting(Violation::field)
-        .containsExactly("images[0]", "images[1]", "images[2]", "images[3]", "images[4]", "images[5]");
-    assertThat(e.violations().get(0).toString()).isEqualTo("images[0]: the image is 100x100, under Vidu's minimum of 128x128");
-    assertThat(e.violations().get(1).toString()).isEqualTo("images[1]: the data URI says image/jpeg but holds image/png");
-    assertThat(e.violations().get(2).toString()).isEqualTo("images[2]: Vidu accepts image/png, image/jpeg or image/webp, got image/gif");
-    assertThat(e.violations().get(3).toString()).startsWith("images[3]: the data URI is not valid base64");
-    assertThat(e.violations().get(4).toString()).isEqualTo(
-        "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI, got C:\\photos\\cat.png");
+    assertThat(e.violations())
+        .extracting(Violation::field)
+        .containsExactly(
+            "images[0]", "images[1]", "images[2]", "images[3]", "images[4]", "images[5]");
+    assertThat(e.violations().get(0).toString())
+        .isEqualTo("images[0]: the image is 100x100, under Vidu's minimum of 128x128");
+    assertThat(e.violations().get(1).toString())
+        .isEqualTo("images[1]: the data URI says image/jpeg but holds image/png");
+    assertThat(e.violations().get(2).toString())
+        .isEqualTo("images[2]: Vidu accepts image/png, image/jpeg or image/webp, got image/gif");
+    assertThat(e.violations().get(3).toString())
+        .startsWith("images[3]: the data URI is not valid base64");
+    assertThat(e.violations().get(4).toString())
+        .isEqualTo(
+            "images[4]: must be an absolute http(s) URL or a data:image/png|jpeg|webp;base64, URI, got C:\\photos\\cat.png");
     assertThat(e.getMessage()).doesNotContain(good.substring(0, 200));
   }
 
@@ -231,9 +277,13 @@ class RequestValidatorTest {
 
     assertThat(JsonSize.of(request)).isEqualTo(actual);
     assertThatThrownBy(() -> STRICT.validate(request))
-        .hasMessageContaining(String.format("request: the JSON body would be %,d bytes, %,d over Vidu's 20 MB limit", actual, actual - 20_000_000))
+        .hasMessageContaining(
+            String.format(
+                "request: the JSON body would be %,d bytes, %,d over Vidu's 20 MB limit",
+                actual, actual - 20_000_000))
         .hasMessageContaining("pass large images as URLs");
-    assertThat(problems(request("viduq2", 0).images(Collections.nCopies(2, big)))).isEqualTo("valid");
+    assertThat(problems(request("viduq2", 0).images(Collections.nCopies(2, big))))
+        .isEqualTo("valid");
   }
 
   /** A valid PNG header followed by filler, as base64 of a given length. */

@@ -17,9 +17,14 @@ import net.jqwik.api.constraints.Size;
 
 /** Whatever bytes arrive, the sniffer answers or refuses cleanly; never an unchecked crash. */
 class SnifferPropertiesTest {
-  static final List<byte[]> SEEDS = List.of(
-      TestImages.png(200, 150), TestImages.jpeg(160, 200), TestImages.progressiveJpeg(300, 300),
-      TestImages.webpVp8(500, 400), TestImages.webpVp8l(300, 200), TestImages.webpVp8x(1000, 900));
+  static final List<byte[]> SEEDS =
+      List.of(
+          TestImages.png(200, 150),
+          TestImages.jpeg(160, 200),
+          TestImages.progressiveJpeg(300, 300),
+          TestImages.webpVp8(500, 400),
+          TestImages.webpVp8l(300, 200),
+          TestImages.webpVp8x(1000, 900));
 
   @Property(tries = 500)
   void randomBytesGiveAResultOrAValidationError(@ForAll @Size(max = 200) byte[] bytes) {
@@ -28,7 +33,9 @@ class SnifferPropertiesTest {
 
   @Property(tries = 1000)
   void mutatedImagesGiveAResultOrAValidationError(
-      @ForAll @IntRange(min = 0, max = 5) int seed, @ForAll("mutations") List<int[]> mutations, @ForAll @IntRange(min = 0, max = 400) int cut) {
+      @ForAll @IntRange(min = 0, max = 5) int seed,
+      @ForAll("mutations") List<int[]> mutations,
+      @ForAll @IntRange(min = 0, max = 400) int cut) {
     byte[] bytes = SEEDS.get(seed).clone();
     for (int[] m : mutations) {
       bytes[m[0] % bytes.length] = (byte) m[1];
@@ -40,15 +47,26 @@ class SnifferPropertiesTest {
 
   @Provide
   Arbitrary<List<int[]>> mutations() {
-    Arbitrary<int[]> one = Arbitraries.integers().between(0, 400).flatMap(at ->
-        Arbitraries.integers().between(0, 255).map(value -> new int[] {at, value}));
+    Arbitrary<int[]> one =
+        Arbitraries.integers()
+            .between(0, 400)
+            .flatMap(
+                at -> Arbitraries.integers().between(0, 255).map(value -> new int[] {at, value}));
     return one.list().ofMaxSize(4);
   }
 
   @Property(tries = 300)
-  void jsonSizeMatchesWhatGsonWrites(@ForAll String prompt, @ForAll String payload, @ForAll List<@Size(max = 30) String> images) {
-    ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt(prompt).payload(payload).images(images).seed(prompt.length());
-    assertThat(JsonSize.of(request)).isEqualTo(ViduJson.write(request).getBytes(StandardCharsets.UTF_8).length);
+  void jsonSizeMatchesWhatGsonWrites(
+      @ForAll String prompt, @ForAll String payload, @ForAll List<@Size(max = 30) String> images) {
+    ReferenceToImageRequest request =
+        new ReferenceToImageRequest()
+            .model("viduq2")
+            .prompt(prompt)
+            .payload(payload)
+            .images(images)
+            .seed(prompt.length());
+    assertThat(JsonSize.of(request))
+        .isEqualTo(ViduJson.write(request).getBytes(StandardCharsets.UTF_8).length);
   }
 
   private static void assertCleanOutcome(byte[] bytes) {
@@ -61,7 +79,9 @@ class SnifferPropertiesTest {
     }
     String dataUri = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(bytes);
     try {
-      RequestValidator.strict().validate(new ReferenceToImageRequest().model("viduq1").prompt("p").images(List.of(dataUri)));
+      RequestValidator.strict()
+          .validate(
+              new ReferenceToImageRequest().model("viduq1").prompt("p").images(List.of(dataUri)));
     } catch (ViduValidationException expected) {
       assertThat(expected.violations()).isNotEmpty();
     }

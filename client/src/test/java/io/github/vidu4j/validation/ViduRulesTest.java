@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * ViduRules reads the rules from the spec built into vidu4j-generated: every key of the spec's
- * YAML must come out, and the spec must be consistent with itself where two places state a rule.
+ * ViduRules reads the rules from the spec built into vidu4j-generated: every key of the spec's YAML
+ * must come out, and the spec must be consistent with itself where two places state a rule.
  */
 class ViduRulesTest {
   static Map<String, Object> root;
@@ -26,7 +26,8 @@ class ViduRulesTest {
     Path spec = Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml"));
     try (Reader reader = Files.newBufferedReader(spec)) {
       root = new Yaml().load(reader);
-      Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("schemas");
+      Map<String, Object> schemas =
+          (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("schemas");
       schema = (Map<String, Object>) schemas.get("ReferenceToImageRequest");
     }
   }
@@ -34,7 +35,8 @@ class ViduRulesTest {
   @Test
   @SuppressWarnings("unchecked")
   void everyModelAndEveryRuleOfTheSpecIsRead() {
-    Map<String, Map<String, Object>> specRules = (Map<String, Map<String, Object>>) schema.get("x-vidu-model-rules");
+    Map<String, Map<String, Object>> specRules =
+        (Map<String, Map<String, Object>>) schema.get("x-vidu-model-rules");
     assertThat(ViduRules.spec().models().keySet()).containsExactlyElementsOf(specRules.keySet());
     for (ModelRules read : ViduRules.spec().models().values()) {
       Map<String, Object> spec = new LinkedHashMap<>(specRules.get(read.model()));
@@ -46,53 +48,90 @@ class ViduRulesTest {
       expected.put("default_aspect_ratio", read.defaultAspectRatio());
       expected.put("resolutions", read.resolutions());
       expected.put("default_resolution", read.defaultResolution());
-      assertThat(spec).as(read.model() + ": every key the spec states is read").containsExactlyInAnyOrderEntriesOf(expected);
+      assertThat(spec)
+          .as(read.model() + ": every key the spec states is read")
+          .containsExactlyInAnyOrderEntriesOf(expected);
     }
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void imageLimitsAreTheSpecs() {
-    Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) schema.get("x-vidu-image-rules"));
+    Map<String, Object> spec =
+        new LinkedHashMap<>((Map<String, Object>) schema.get("x-vidu-image-rules"));
     spec.remove("description");
     ImageRules read = ViduRules.spec().images();
-    assertThat(spec).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "formats", read.formats(),
-        "min_width", read.minWidth(),
-        "min_height", read.minHeight(),
-        "max_aspect_ratio", read.maxAspectRatio(),
-        "max_image_bytes", (int) read.maxImageBytes(),
-        "max_body_bytes", (int) read.maxBodyBytes(),
-        "prompt_max_code_points", read.promptMaxCodePoints(),
-        "payload_max_chars", read.payloadMaxChars()));
-    assertThat(ImageInfo.Format.values()).allSatisfy(f -> assertThat(read.accepts(f)).isEqualTo(read.formats().contains(f.name().toLowerCase(java.util.Locale.ROOT))));
+    assertThat(spec)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "formats", read.formats(),
+                "min_width", read.minWidth(),
+                "min_height", read.minHeight(),
+                "max_aspect_ratio", read.maxAspectRatio(),
+                "max_image_bytes", (int) read.maxImageBytes(),
+                "max_body_bytes", (int) read.maxBodyBytes(),
+                "prompt_max_code_points", read.promptMaxCodePoints(),
+                "payload_max_chars", read.payloadMaxChars()));
+    assertThat(ImageInfo.Format.values())
+        .allSatisfy(
+            f ->
+                assertThat(read.accepts(f))
+                    .isEqualTo(
+                        read.formats().contains(f.name().toLowerCase(java.util.Locale.ROOT))));
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void pageSizesAndConcurrencyAreTheSpecs() {
     Map<String, Object> paths = (Map<String, Object>) root.get("paths");
-    List<Map<String, Object>> parameters = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) paths.get("/ent/v2/tasks")).get("get")).get("parameters");
-    Map<String, Object> pageSize = (Map<String, Object>) parameters.stream().filter(p -> p.get("name").equals("pager.pagesz")).findFirst().orElseThrow().get("schema");
+    List<Map<String, Object>> parameters =
+        (List<Map<String, Object>>)
+            ((Map<String, Object>) ((Map<String, Object>) paths.get("/ent/v2/tasks")).get("get"))
+                .get("parameters");
+    Map<String, Object> pageSize =
+        (Map<String, Object>)
+            parameters.stream()
+                .filter(p -> p.get("name").equals("pager.pagesz"))
+                .findFirst()
+                .orElseThrow()
+                .get("schema");
     assertThat(ViduRules.spec().maxPageSize()).isEqualTo(pageSize.get("maximum"));
     assertThat(ViduRules.spec().defaultPageSize()).isEqualTo(pageSize.get("default"));
-    Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("schemas");
-    Map<String, Object> limit = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas.get("CreditBalance")).get("properties")).get("concurrency_limit");
+    Map<String, Object> schemas =
+        (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("schemas");
+    Map<String, Object> limit =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) schemas.get("CreditBalance")).get("properties"))
+                .get("concurrency_limit");
     assertThat(ViduRules.spec().defaultConcurrencyLimit()).isEqualTo(limit.get("x-vidu-default"));
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void theSpecAgreesWithItself() {
-    Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+    Map<String, Map<String, Object>> properties =
+        (Map<String, Map<String, Object>>) schema.get("properties");
     ImageRules limits = ViduRules.spec().images();
     assertThat(properties.get("prompt").get("maxLength")).isEqualTo(limits.promptMaxCodePoints());
     assertThat(properties.get("payload").get("maxLength")).isEqualTo(limits.payloadMaxChars());
-    int maxImages = ViduRules.spec().models().values().stream().mapToInt(ModelRules::maxImages).max().orElseThrow();
-    assertThat(ViduRules.spec().maxImages()).isEqualTo(properties.get("images").get("maxItems")).isEqualTo(maxImages);
-    List<String> allRatios = ViduRules.spec().models().values().stream().flatMap(r -> r.aspectRatios().stream()).distinct().toList();
-    assertThat((List<String>) properties.get("aspect_ratio").get("x-extensible-enum")).containsExactlyInAnyOrderElementsOf(allRatios);
-    assertThat((List<String>) properties.get("model").get("x-extensible-enum")).containsExactlyInAnyOrderElementsOf(ViduRules.spec().models().keySet());
+    int maxImages =
+        ViduRules.spec().models().values().stream()
+            .mapToInt(ModelRules::maxImages)
+            .max()
+            .orElseThrow();
+    assertThat(ViduRules.spec().maxImages())
+        .isEqualTo(properties.get("images").get("maxItems"))
+        .isEqualTo(maxImages);
+    List<String> allRatios =
+        ViduRules.spec().models().values().stream()
+            .flatMap(r -> r.aspectRatios().stream())
+            .distinct()
+            .toList();
+    assertThat((List<String>) properties.get("aspect_ratio").get("x-extensible-enum"))
+        .containsExactlyInAnyOrderElementsOf(allRatios);
+    assertThat((List<String>) properties.get("model").get("x-extensible-enum"))
+        .containsExactlyInAnyOrderElementsOf(ViduRules.spec().models().keySet());
     for (ModelRules rules : ViduRules.spec().models().values()) {
       assertThat(rules.aspectRatios()).as(rules.model()).contains(rules.defaultAspectRatio());
       assertThat(rules.resolutions()).as(rules.model()).contains(rules.defaultResolution());

@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The projects in {@code consumer-tests/projects}, each built as a separate Maven project against
- * the packaged vidu4j artifacts, laid out in a private local repository as {@code mvn install}
- * lays them out.
+ * the packaged vidu4j artifacts, laid out in a private local repository as {@code mvn install} lays
+ * them out.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ConsumerBuildsIT {
   private static final Path ROOT = Path.of(System.getProperty("consumer.root"));
   private static final Path PROJECTS = Path.of(System.getProperty("consumer.projects"));
   private static final Path WORK = Path.of(System.getProperty("consumer.work"));
-  private static final Path OUTER_REPOSITORY = Path.of(System.getProperty("consumer.outerRepository"));
+  private static final Path OUTER_REPOSITORY =
+      Path.of(System.getProperty("consumer.outerRepository"));
   private static final String VERSION = System.getProperty("consumer.version");
   private static final Path REPOSITORY = WORK.resolve("repository");
 
@@ -37,12 +38,17 @@ class ConsumerBuildsIT {
     install("vidu4j-parent", ROOT.resolve("pom.xml"), null);
     install("vidu4j-bom", ROOT.resolve("bom/pom.xml"), null);
     for (String module : List.of("generated", "client", "sandbox")) {
-      Path jar = ROOT.resolve(module).resolve("target").resolve("vidu4j-" + module + "-" + VERSION + ".jar");
+      Path jar =
+          ROOT.resolve(module)
+              .resolve("target")
+              .resolve("vidu4j-" + module + "-" + VERSION + ".jar");
       assertThat(jar).as("packaged by this build").isRegularFile();
       install("vidu4j-" + module, ROOT.resolve(module).resolve("pom.xml"), jar);
     }
     // Everything else comes from this build's local repository, served as a remote one.
-    Files.writeString(WORK.resolve("settings.xml"), """
+    Files.writeString(
+        WORK.resolve("settings.xml"),
+        """
         <settings>
           <mirrors>
             <mirror>
@@ -52,7 +58,8 @@ class ConsumerBuildsIT {
             </mirror>
           </mirrors>
         </settings>
-        """.formatted(OUTER_REPOSITORY.toUri()));
+        """
+            .formatted(OUTER_REPOSITORY.toUri()));
   }
 
   @Test
@@ -76,13 +83,20 @@ class ConsumerBuildsIT {
   private static Build build(String project) throws IOException, InterruptedException {
     Path copy = WORK.resolve(project);
     copyTree(PROJECTS.resolve(project), copy);
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q",
-        "-s", WORK.resolve("settings.xml").toString(),
-        "-Dmaven.repo.local=" + REPOSITORY,
-        "-Dvidu4j.version=" + VERSION));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "mvn",
+                "-B",
+                "-q",
+                "-s",
+                WORK.resolve("settings.xml").toString(),
+                "-Dmaven.repo.local=" + REPOSITORY,
+                "-Dvidu4j.version=" + VERSION));
     command.addAll(List.of(System.getProperty("consumer.mavenArgs").trim().split("\\s+")));
     command.addAll(List.of("-f", copy.resolve("pom.xml").toString(), "process-classes"));
-    Process process = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
     String output;
     try (var in = process.getInputStream()) {
       output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -95,9 +109,15 @@ class ConsumerBuildsIT {
   private static void install(String artifactId, Path pom, Path jar) throws IOException {
     Path folder = REPOSITORY.resolve("io/github/vidu4j").resolve(artifactId).resolve(VERSION);
     Files.createDirectories(folder);
-    Files.copy(pom, folder.resolve(artifactId + "-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        pom,
+        folder.resolve(artifactId + "-" + VERSION + ".pom"),
+        StandardCopyOption.REPLACE_EXISTING);
     if (jar != null) {
-      Files.copy(jar, folder.resolve(artifactId + "-" + VERSION + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          jar,
+          folder.resolve(artifactId + "-" + VERSION + ".jar"),
+          StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -119,13 +139,16 @@ class ConsumerBuildsIT {
       return;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.delete(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              file -> {
+                try {
+                  Files.delete(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 

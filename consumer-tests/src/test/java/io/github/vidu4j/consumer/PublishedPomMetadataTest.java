@@ -18,22 +18,45 @@ class PublishedPomMetadataTest {
 
   @Test
   void theBomCarriesWhatMavenCentralRequires() throws Exception {
-    Document bom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(ROOT.resolve("bom/pom.xml").toFile());
-    for (String required : new String[] {
-        "name", "description", "url", "licenses/license/name", "licenses/license/url",
-        "developers/developer/name", "scm/url", "scm/connection", "scm/developerConnection"}) {
-      String value = (String) XPathFactory.newInstance().newXPath()
-          .evaluate("/*[local-name()='project']/" + localNames(required), bom, XPathConstants.STRING);
+    Document bom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ROOT.resolve("bom/pom.xml").toFile());
+    for (String required :
+        new String[] {
+          "name",
+          "description",
+          "url",
+          "licenses/license/name",
+          "licenses/license/url",
+          "developers/developer/name",
+          "scm/url",
+          "scm/connection",
+          "scm/developerConnection"
+        }) {
+      String value =
+          (String)
+              XPathFactory.newInstance()
+                  .newXPath()
+                  .evaluate(
+                      "/*[local-name()='project']/" + localNames(required),
+                      bom,
+                      XPathConstants.STRING);
       assertThat(value.trim()).as(required).isNotEmpty();
     }
     assertThat(text(bom, "licenses/license/name")).isEqualTo("Apache-2.0");
-    assertThat(text(bom, "parent")).as("no parent: an import would bring the parent's pins").isEmpty();
+    assertThat(text(bom, "parent"))
+        .as("no parent: an import would bring the parent's pins")
+        .isEmpty();
   }
 
   private static String text(Document pom, String path) throws Exception {
-    return ((String) XPathFactory.newInstance().newXPath()
-        .evaluate("/*[local-name()='project']/" + localNames(path), pom, XPathConstants.STRING)).trim();
+    return ((String)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                    "/*[local-name()='project']/" + localNames(path), pom, XPathConstants.STRING))
+        .trim();
   }
 
   private static String localNames(String path) {

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The packaged vidu4j-openapi jar: exactly the YAML, the JSON and the vectors, each faithful to openapi/. */
+/**
+ * The packaged vidu4j-openapi jar: exactly the YAML, the JSON and the vectors, each faithful to
+ * openapi/.
+ */
 class SpecArtifactIT {
   static final String DIR = "io/github/vidu4j/openapi/";
   static final Path SPEC = Path.of(System.getProperty("vidu.spec", "vidu.yaml"));
@@ -31,8 +34,13 @@ class SpecArtifactIT {
 
   @BeforeAll
   static void read() throws IOException {
-    yaml = new Gson().toJsonTree(new Yaml().<Map<String, Object>>load(Files.readString(SPEC))).getAsJsonObject();
-    json = JsonParser.parseString(new String(entry(DIR + "vidu.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    yaml =
+        new Gson()
+            .toJsonTree(new Yaml().<Map<String, Object>>load(Files.readString(SPEC)))
+            .getAsJsonObject();
+    json =
+        JsonParser.parseString(new String(entry(DIR + "vidu.json"), StandardCharsets.UTF_8))
+            .getAsJsonObject();
   }
 
   static JarFile jar() throws IOException {
@@ -53,27 +61,34 @@ class SpecArtifactIT {
   void jarHoldsTheYamlTheJsonAndTheVectorsAndNoCode() throws IOException {
     List<String> files = new ArrayList<>();
     try (JarFile jar = jar()) {
-      jar.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/")).forEach(e -> files.add(e.getName()));
+      jar.stream()
+          .filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
+          .forEach(e -> files.add(e.getName()));
     }
-    assertThat(files).containsExactlyInAnyOrder(DIR + "vidu.yaml", DIR + "vidu.json", DIR + "callback-vectors.json");
+    assertThat(files)
+        .containsExactlyInAnyOrder(
+            DIR + "vidu.yaml", DIR + "vidu.json", DIR + "callback-vectors.json");
   }
 
   @Test
   void yamlAndVectorsAreTheCommittedFilesByteForByte() throws IOException {
     assertThat(entry(DIR + "vidu.yaml")).isEqualTo(Files.readAllBytes(SPEC));
-    assertThat(entry(DIR + "callback-vectors.json")).isEqualTo(Files.readAllBytes(SPEC.resolveSibling("callback-vectors.json")));
+    assertThat(entry(DIR + "callback-vectors.json"))
+        .isEqualTo(Files.readAllBytes(SPEC.resolveSibling("callback-vectors.json")));
   }
 
   @Test
   void jsonBesideTheYamlIsTheOneInTheJar() throws IOException {
-    assertThat(Files.readAllBytes(SPEC.resolveSibling("vidu.json"))).isEqualTo(entry(DIR + "vidu.json"));
+    assertThat(Files.readAllBytes(SPEC.resolveSibling("vidu.json")))
+        .isEqualTo(entry(DIR + "vidu.json"));
   }
 
   @Test
   void jsonIsTheSameSpec() {
     assertThat(json.get("openapi").getAsString()).isEqualTo(yaml.get("openapi").getAsString());
     assertThat(json.get("info")).isEqualTo(yaml.get("info"));
-    assertThat(json.getAsJsonObject("paths").keySet()).isEqualTo(yaml.getAsJsonObject("paths").keySet());
+    assertThat(json.getAsJsonObject("paths").keySet())
+        .isEqualTo(yaml.getAsJsonObject("paths").keySet());
     assertThat(operationIds(json)).isEqualTo(operationIds(yaml)).isNotEmpty();
     JsonObject jsonSchemas = json.getAsJsonObject("components").getAsJsonObject("schemas");
     JsonObject yamlSchemas = yaml.getAsJsonObject("components").getAsJsonObject("schemas");
@@ -82,7 +97,9 @@ class SpecArtifactIT {
       JsonObject fromYaml = yamlSchemas.getAsJsonObject(name);
       for (String key : fromYaml.keySet()) {
         if (key.startsWith("x-")) {
-          assertThat(jsonSchemas.getAsJsonObject(name).get(key)).as(name + "." + key).isEqualTo(fromYaml.get(key));
+          assertThat(jsonSchemas.getAsJsonObject(name).get(key))
+              .as(name + "." + key)
+              .isEqualTo(fromYaml.get(key));
         }
       }
     }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Only the modules each check needs are built, starting from this build's up-to-date outputs.
  */
 class SpecRegenerationTest {
-  private static final Path ROOT = Path.of(System.getProperty("regeneration.projectRoot", "..")).toAbsolutePath().normalize();
-  private static final String LOCAL_REPOSITORY = System.getProperty("regeneration.localRepository", "");
+  private static final Path ROOT =
+      Path.of(System.getProperty("regeneration.projectRoot", "..")).toAbsolutePath().normalize();
+  private static final String LOCAL_REPOSITORY =
+      System.getProperty("regeneration.localRepository", "");
 
   @TempDir Path copy;
 
@@ -37,39 +39,58 @@ class SpecRegenerationTest {
     Build build = maven("package", "-Dmaven.test.skip=true", "-pl", "generated,client");
 
     assertThat(build.exitCode).as(build.output).isNotZero();
-    assertThat(build.output).contains("COMPILATION ERROR").contains("getTaskId").contains("vidu4j-client");
+    assertThat(build.output)
+        .contains("COMPILATION ERROR")
+        .contains("getTaskId")
+        .contains("vidu4j-client");
   }
 
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
-  void aModelAddedToTheSpecIsKnownToTheValidatorTheSandboxAndTheCliWithNoJavaEdit() throws Exception {
+  void aModelAddedToTheSpecIsKnownToTheValidatorTheSandboxAndTheCliWithNoJavaEdit()
+      throws Exception {
     copyProject(List.of("generated"));
-    editSpec(spec -> spec
-        .replace("          x-extensible-enum: [viduq2, viduq1]", "          x-extensible-enum: [viduq2, viduq1, viduq3]")
-        .replace("      x-vidu-model-rules:\n", String.join("\n",
-            "      x-vidu-model-rules:",
-            "        viduq3:",
-            "          description: A model added by this test.",
-            "          min_images: 0",
-            "          max_images: 3",
-            "          aspect_ratios: ['1:1', '7:3']",
-            "          default_aspect_ratio: '7:3'",
-            "          resolutions: [3K]",
-            "          default_resolution: 3K",
-            "")));
+    editSpec(
+        spec ->
+            spec.replace(
+                    "          x-extensible-enum: [viduq2, viduq1]",
+                    "          x-extensible-enum: [viduq2, viduq1, viduq3]")
+                .replace(
+                    "      x-vidu-model-rules:\n",
+                    String.join(
+                        "\n",
+                        "      x-vidu-model-rules:",
+                        "        viduq3:",
+                        "          description: A model added by this test.",
+                        "          min_images: 0",
+                        "          max_images: 3",
+                        "          aspect_ratios: ['1:1', '7:3']",
+                        "          default_aspect_ratio: '7:3'",
+                        "          resolutions: [3K]",
+                        "          default_resolution: 3K",
+                        "")));
 
     Build build = maven("package", "-Dmaven.test.skip=true", "-pl", "generated");
     assertThat(build.exitCode).as(build.output).isZero();
 
     // This JVM already read the old spec; a new one sees the rebuilt generated module instead.
     Path rebuilt = copy.resolve("generated/target/classes");
-    String classPath = Stream.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))
-        .map(entry -> isGeneratedModule(entry) ? rebuilt.toString() : entry)
-        .collect(Collectors.joining(File.pathSeparator));
+    String classPath =
+        Stream.of(
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(File.pathSeparator))
+            .map(entry -> isGeneratedModule(entry) ? rebuilt.toString() : entry)
+            .collect(Collectors.joining(File.pathSeparator));
     assertThat(classPath).contains(rebuilt.toString());
-    Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, "io.github.vidu4j.cli.NewModelProbe")
-        .redirectErrorStream(true).start();
+    Process probe =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                "io.github.vidu4j.cli.NewModelProbe")
+            .redirectErrorStream(true)
+            .start();
     String output;
     try (var in = probe.getInputStream()) {
       output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -84,7 +105,8 @@ class SpecRegenerationTest {
 
   private static boolean isGeneratedModule(String entry) {
     Path path = Path.of(entry).toAbsolutePath().normalize();
-    return path.equals(ROOT.resolve("generated/target/classes")) || path.getFileName().toString().startsWith("vidu4j-generated-");
+    return path.equals(ROOT.resolve("generated/target/classes"))
+        || path.getFileName().toString().startsWith("vidu4j-generated-");
   }
 
   /** The root and module poms, the spec, and the given modules' sources and up-to-date outputs. */
@@ -93,7 +115,8 @@ class SpecRegenerationTest {
     try (Stream<Path> children = Files.list(ROOT)) {
       for (Path module : children.filter(p -> Files.isRegularFile(p.resolve("pom.xml"))).toList()) {
         Files.createDirectories(copy.resolve(module.getFileName()));
-        Files.copy(module.resolve("pom.xml"), copy.resolve(module.getFileName()).resolve("pom.xml"));
+        Files.copy(
+            module.resolve("pom.xml"), copy.resolve(module.getFileName()).resolve("pom.xml"));
       }
     }
     Files.createDirectories(copy.resolve("openapi"));
@@ -138,10 +161,17 @@ class SpecRegenerationTest {
 
   private Build maven(String... args) throws IOException, InterruptedException {
     // Compiling is what these builds check: no Javadoc, sources or SBOM jars.
-    List<String> command = new ArrayList<>(List.of("mvn", "-q",
-        "-Dmaven.javadoc.skip=true", "-Dmaven.source.skip=true", "-Dcyclonedx.skip=true"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "mvn",
+                "-q",
+                "-Dmaven.javadoc.skip=true",
+                "-Dmaven.source.skip=true",
+                "-Dcyclonedx.skip=true"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
     String output;
     try (var in = process.getInputStream()) {
       output = new String(in.readAllBytes(), StandardCharsets.UTF_8);

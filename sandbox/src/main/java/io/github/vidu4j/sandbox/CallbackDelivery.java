@@ -30,54 +30,70 @@ import okhttp3.Response;
 final class CallbackDelivery {
   /** How many tasks' callbacks may be in flight at once. */
   static final int SENDERS = 4;
+
   private static final MediaType JSON = MediaType.get("application/json");
   private static final System.Logger LOG = System.getLogger(CallbackDelivery.class.getName());
 
   private final SandboxOptions options;
   private final ExecutorService senders;
+
   /** Only waits out retry delays, then hands the retry to a sender: never blocked by a receiver. */
   private final ScheduledExecutorService timer;
+
   /**
    * The work waiting behind each task whose callbacks are being sent. A task's entry exists while
    * one sender works through it, which is what keeps its callbacks in order.
    */
   private final Map<String, Deque<Runnable>> lanes = new HashMap<>();
+
   private final OkHttpClient http;
+
   /** The most recent {@link SandboxOptions#recordLimit()} attempts. */
   private final Deque<SentCallback> sent = new ArrayDeque<>();
+
   private final Map<String, Runnable> heldBack = new HashMap<>();
 
   CallbackDelivery(SandboxOptions options, ThreadFactory threads) {
     this.options = options;
     this.senders = Executors.newFixedThreadPool(SENDERS, threads);
     this.timer = Executors.newSingleThreadScheduledExecutor(threads);
-    this.http = new OkHttpClient.Builder()
-        .callTimeout(options.callbackTimeout())
-        .retryOnConnectionFailure(false)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .callTimeout(options.callbackTimeout())
+            .retryOnConnectionFailure(false)
+            .build();
   }
 
   /** Queues the callback for {@code state}; {@code body} is the task's JSON at that moment. */
-  void send(String taskId, String url, String secret, String state, String body, boolean isFinal, Set<CallbackFault> faults) {
+  void send(
+      String taskId,
+      String url,
+      String secret,
+      String state,
+      String body,
+      boolean isFinal,
+      Set<CallbackFault> faults) {
     Runnable delivery = () -> attempt(taskId, url, secret, state, body, isFinal, faults, 1);
-    inLane(taskId, () -> {
-      if (!isFinal && faults.contains(CallbackFault.OUT_OF_ORDER)) {
-        synchronized (heldBack) {
-          heldBack.put(taskId, delivery);
-        }
-        return;
-      }
-      delivery.run();
-      if (isFinal) {
-        Runnable held;
-        synchronized (heldBack) {
-          held = heldBack.remove(taskId);
-        }
-        if (held != null) {
-          held.run();
-        }
-      }
-    });
+    inLane(
+        taskId,
+        () -> {
+          if (!isFinal && faults.contains(CallbackFault.OUT_OF_ORDER)) {
+            synchronized (heldBack) {
+              heldBack.put(taskId, delivery);
+            }
+            return;
+          }
+          delivery.run();
+          if (isFinal) {
+            Runnable held;
+            synchronized (heldBack) {
+              held = heldBack.remove(taskId);
+            }
+            if (held != null) {
+              held.run();
+            }
+          }
+        });
   }
 
   List<SentCallback> sent() {
@@ -99,25 +115,63 @@ final class CallbackDelivery {
     http.connectionPool().evictAll();
   }
 
-  private void attempt(String taskId, String url, String secret, String state, String body, boolean isFinal,
-      Set<CallbackFault> faults, int attempt) {
+  private void attempt(
+      String taskId,
+      String url,
+      String secret,
+      String state,
+      String body,
+      boolean isFinal,
+      Set<CallbackFault> faults,
+      int attempt) {
     String signingKey = faults.contains(CallbackFault.BAD_SIGNATURE) ? "not-" + secret : secret;
-    Map<String, String> headers = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
-    CallbackFault fault = faults.contains(CallbackFault.BAD_SIGNATURE) ? CallbackFault.BAD_SIGNATURE : null;
+    Map<String, String> headers =
+        CallbackSigner.withSecret(signingKey)
+            .sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
+    CallbackFault fault =
+        faults.contains(CallbackFault.BAD_SIGNATURE) ? CallbackFault.BAD_SIGNATURE : null;
     int status = post(url, headers, body);
     record(new SentCallback(taskId, url, state, attempt, status, headers, body, fault));
     boolean delivered = status >= 200 && status < 300;
     if (delivered && faults.contains(CallbackFault.REPLAY)) {
-      record(new SentCallback(taskId, url, state, attempt, post(url, headers, body), headers, body, CallbackFault.REPLAY));
+      record(
+          new SentCallback(
+              taskId,
+              url,
+              state,
+              attempt,
+              post(url, headers, body),
+              headers,
+              body,
+              CallbackFault.REPLAY));
     }
     if (delivered && faults.contains(CallbackFault.DUPLICATE)) {
-      Map<String, String> again = CallbackSigner.withSecret(signingKey).sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
-      record(new SentCallback(taskId, url, state, attempt, post(url, again, body), again, body, CallbackFault.DUPLICATE));
+      Map<String, String> again =
+          CallbackSigner.withSecret(signingKey)
+              .sign("POST", url, options.clock().instant(), UUID.randomUUID().toString());
+      record(
+          new SentCallback(
+              taskId,
+              url,
+              state,
+              attempt,
+              post(url, again, body),
+              again,
+              body,
+              CallbackFault.DUPLICATE));
     }
     if (!delivered && isFinal && attempt <= options.callbackRetries()) {
       try {
-        var unused = timer.schedule(() -> inLane(taskId, () -> attempt(taskId, url, secret, state, body, isFinal, faults, attempt + 1)),
-            options.callbackRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+        var unused =
+            timer.schedule(
+                () ->
+                    inLane(
+                        taskId,
+                        () ->
+                            attempt(
+                                taskId, url, secret, state, body, isFinal, faults, attempt + 1)),
+                options.callbackRetryDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closing) {
         // The sandbox is closing: no more retries.
       }
@@ -148,7 +202,10 @@ final class CallbackDelivery {
         work.run();
       } catch (RuntimeException e) {
         // Keep the lane going: its later callbacks must not wait forever behind a failed one.
-        LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug sending a callback for task " + taskId, e);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "vidu sandbox bug sending a callback for task " + taskId,
+            e);
       }
       synchronized (lanes) {
         work = lanes.get(taskId).pollFirst();

@@ -21,8 +21,12 @@ import java.util.stream.Collectors;
 
 /** A create request's body, checked as Vidu checks it. */
 final class CreateRequests {
-  /** The request's fields, read from the generated model: a new field in the spec needs no change here. */
+  /**
+   * The request's fields, read from the generated model: a new field in the spec needs no change
+   * here.
+   */
   private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
+
   private static final RequestValidator VALIDATOR = RequestValidator.strict();
 
   private CreateRequests() {}
@@ -54,14 +58,20 @@ final class CreateRequests {
       throw new ApiError(400, "FieldUnwanted", "unwanted field: " + String.join(", ", unwanted));
     }
     List<String> lacking = new ArrayList<>();
-    for (String required : List.of(ReferenceToImageRequest.SERIALIZED_NAME_MODEL, ReferenceToImageRequest.SERIALIZED_NAME_PROMPT)) {
+    for (String required :
+        List.of(
+            ReferenceToImageRequest.SERIALIZED_NAME_MODEL,
+            ReferenceToImageRequest.SERIALIZED_NAME_PROMPT)) {
       JsonElement value = json.get(required);
-      if (value == null || value.isJsonNull() || (value.isJsonPrimitive() && value.getAsString().isBlank())) {
+      if (value == null
+          || value.isJsonNull()
+          || (value.isJsonPrimitive() && value.getAsString().isBlank())) {
         lacking.add(required);
       }
     }
     if (!lacking.isEmpty()) {
-      throw new ApiError(400, "FieldLacking", "field is missing or empty: " + String.join(", ", lacking));
+      throw new ApiError(
+          400, "FieldLacking", "field is missing or empty: " + String.join(", ", lacking));
     }
     ReferenceToImageRequest request;
     try {
@@ -74,10 +84,18 @@ final class CreateRequests {
       VALIDATOR.validate(request);
     } catch (ViduValidationException e) {
       boolean countOnly = e.violations().stream().allMatch(v -> v.field().equals("images"));
-      String fields = e.violations().stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-      String details = e.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
+      String fields =
+          e.violations().stream()
+              .map(Violation::field)
+              .distinct()
+              .collect(Collectors.joining(", "));
+      String details =
+          e.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
       if (countOnly) {
-        throw new ApiError(400, "FieldItemCountOutOfRange", "field item count out of range: " + fields + " (" + details + ")");
+        throw new ApiError(
+            400,
+            "FieldItemCountOutOfRange",
+            "field item count out of range: " + fields + " (" + details + ")");
       }
       throw new ApiError(400, "FieldInvalid", "invalid field: " + fields + " (" + details + ")");
     }
@@ -87,7 +105,9 @@ final class CreateRequests {
   private static Set<String> serializedNames(Class<?> model) {
     Set<String> names = new LinkedHashSet<>();
     for (Field field : model.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("SERIALIZED_NAME_") && field.getType() == String.class) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getName().startsWith("SERIALIZED_NAME_")
+          && field.getType() == String.class) {
         try {
           names.add((String) field.get(null));
         } catch (IllegalAccessException e) {

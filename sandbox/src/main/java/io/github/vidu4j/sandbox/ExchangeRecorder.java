@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The most recent {@link SandboxOptions#recordLimit()} exchanges, each with at most {@link
- * RecordedExchange#MAX_RECORDED_BODY_BYTES} of its bodies: what a long-running sandbox holds stays bounded.
+ * RecordedExchange#MAX_RECORDED_BODY_BYTES} of its bodies: what a long-running sandbox holds stays
+ * bounded.
  */
 final class ExchangeRecorder {
   private final int limit;
@@ -20,10 +21,29 @@ final class ExchangeRecorder {
     this.limit = limit;
   }
 
-  void record(Route route, HttpExchange exchange, String query, byte[] requestBody, long requestBodyLength, int status,
-      String contentType, String responseBody, @Nullable Fault fault) {
-    RecordedExchange entry = new RecordedExchange(route.operation(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        query, exchange.getRequestHeaders(), prefix(requestBody), requestBodyLength, status, contentType, prefix(responseBody), fault);
+  void record(
+      Route route,
+      HttpExchange exchange,
+      String query,
+      byte[] requestBody,
+      long requestBodyLength,
+      int status,
+      String contentType,
+      String responseBody,
+      @Nullable Fault fault) {
+    RecordedExchange entry =
+        new RecordedExchange(
+            route.operation(),
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            query,
+            exchange.getRequestHeaders(),
+            prefix(requestBody),
+            requestBodyLength,
+            status,
+            contentType,
+            prefix(responseBody),
+            fault);
     synchronized (recorded) {
       if (recorded.size() >= limit) {
         recorded.removeFirst();
@@ -33,7 +53,12 @@ final class ExchangeRecorder {
   }
 
   /** A request that ended before an answer: refused unread, or dropped. */
-  void recordUnanswered(Route route, HttpExchange exchange, String query, long requestBodyLength, @Nullable Fault fault) {
+  void recordUnanswered(
+      Route route,
+      HttpExchange exchange,
+      String query,
+      long requestBodyLength,
+      @Nullable Fault fault) {
     record(route, exchange, query, new byte[0], requestBodyLength, -1, "", "", fault);
   }
 
@@ -51,10 +76,13 @@ final class ExchangeRecorder {
 
   private static String prefix(byte[] body) {
     int kept = Math.min(body.length, RecordedExchange.MAX_RECORDED_BODY_BYTES);
-    return new String(kept == body.length ? body : Arrays.copyOf(body, kept), StandardCharsets.UTF_8);
+    return new String(
+        kept == body.length ? body : Arrays.copyOf(body, kept), StandardCharsets.UTF_8);
   }
 
   private static String prefix(String body) {
-    return body.length() <= RecordedExchange.MAX_RECORDED_BODY_BYTES ? body : body.substring(0, RecordedExchange.MAX_RECORDED_BODY_BYTES);
+    return body.length() <= RecordedExchange.MAX_RECORDED_BODY_BYTES
+        ? body
+        : body.substring(0, RecordedExchange.MAX_RECORDED_BODY_BYTES);
   }
 }

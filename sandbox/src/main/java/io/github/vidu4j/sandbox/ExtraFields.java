@@ -11,7 +11,10 @@ import java.util.Objects;
 final class ExtraFields {
   private ExtraFields() {}
 
-  /** Checks an extra field before it is used: found bad only when an answer meets it, it would break that answer. */
+  /**
+   * Checks an extra field before it is used: found bad only when an answer meets it, it would break
+   * that answer.
+   */
   static void check(String name, String jsonValue) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(jsonValue, "jsonValue == null");

@@ -12,7 +12,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Fault {
-  enum Kind { ERROR, DROP_BEFORE_READING, DROP_AFTER_PROCESSING, DELAY, EXTRA_FIELD, STATE }
+  enum Kind {
+    ERROR,
+    DROP_BEFORE_READING,
+    DROP_AFTER_PROCESSING,
+    DELAY,
+    EXTRA_FIELD,
+    STATE
+  }
 
   final Kind kind;
   final int status;
@@ -20,7 +27,12 @@ public final class Fault {
   final @Nullable String json;
   final @Nullable Duration duration;
 
-  private Fault(Kind kind, int status, @Nullable String text, @Nullable String json, @Nullable Duration duration) {
+  private Fault(
+      Kind kind,
+      int status,
+      @Nullable String text,
+      @Nullable String json,
+      @Nullable Duration duration) {
     this.kind = kind;
     this.status = status;
     this.text = text;
@@ -37,13 +49,15 @@ public final class Fault {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be 400..599, got " + status);
     }
-    return new Fault(Kind.ERROR, status, Objects.requireNonNull(reason, "reason == null"), null, null);
+    return new Fault(
+        Kind.ERROR, status, Objects.requireNonNull(reason, "reason == null"), null, null);
   }
 
   /** {@link #error} with a {@code Retry-After} header of {@code retryAfter}, in whole seconds. */
   public static Fault error(int status, String reason, Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter == null");
-    return new Fault(Kind.ERROR, status, Objects.requireNonNull(reason, "reason == null"), null, retryAfter);
+    return new Fault(
+        Kind.ERROR, status, Objects.requireNonNull(reason, "reason == null"), null, retryAfter);
   }
 
   /** Closes the connection without reading the request: nothing is processed. */
@@ -52,8 +66,8 @@ public final class Fault {
   }
 
   /**
-   * Processes the request (a create really creates the task and charges credits), then closes
-   * the connection without answering: the case where a client cannot know whether it worked.
+   * Processes the request (a create really creates the task and charges credits), then closes the
+   * connection without answering: the case where a client cannot know whether it worked.
    */
   public static Fault dropAfterProcessing() {
     return new Fault(Kind.DROP_AFTER_PROCESSING, 0, null, null, null);
@@ -79,7 +93,10 @@ public final class Fault {
     return new Fault(Kind.EXTRA_FIELD, 0, name, jsonValue, null);
   }
 
-  /** Replaces {@code state} in the JSON answer (and in each listed task) with {@code state}, for example a state Vidu adds later. */
+  /**
+   * Replaces {@code state} in the JSON answer (and in each listed task) with {@code state}, for
+   * example a state Vidu adds later.
+   */
   public static Fault state(String state) {
     return new Fault(Kind.STATE, 0, Objects.requireNonNull(state, "state == null"), null, null);
   }
@@ -87,7 +104,13 @@ public final class Fault {
   @Override
   public String toString() {
     return switch (kind) {
-      case ERROR -> "Fault.error(" + status + ", " + text + (duration != null ? ", Retry-After " + duration.toSeconds() + "s" : "") + ")";
+      case ERROR ->
+          "Fault.error("
+              + status
+              + ", "
+              + text
+              + (duration != null ? ", Retry-After " + duration.toSeconds() + "s" : "")
+              + ")";
       case DROP_BEFORE_READING -> "Fault.dropBeforeReading()";
       case DROP_AFTER_PROCESSING -> "Fault.dropAfterProcessing()";
       case DELAY -> "Fault.delay(" + duration + ")";

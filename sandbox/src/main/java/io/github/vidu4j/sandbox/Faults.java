@@ -23,7 +23,9 @@ public final class Faults {
 
   Faults() {}
 
-  /** The next requests to {@code operation} misbehave as {@code faults}, one request each, in order. */
+  /**
+   * The next requests to {@code operation} misbehave as {@code faults}, one request each, in order.
+   */
   public synchronized Faults next(Operation operation, Fault... faults) {
     Objects.requireNonNull(operation, "operation == null");
     Queue<Fault> queue = scripted.computeIfAbsent(operation, o -> new ArrayDeque<>());
@@ -42,7 +44,10 @@ public final class Faults {
     return this;
   }
 
-  /** The next task created with a {@code callback_url} has its callbacks delivered with {@code faults}. */
+  /**
+   * The next task created with a {@code callback_url} has its callbacks delivered with {@code
+   * faults}.
+   */
   public synchronized Faults nextCallbacks(CallbackFault first, CallbackFault... more) {
     Set<CallbackFault> set = EnumSet.of(Objects.requireNonNull(first, "first == null"), more);
     callbackFaults = set;
@@ -51,9 +56,9 @@ public final class Faults {
 
   /**
    * From now on, every task answers its first Get Generation with {@code state} in place of its
-   * real one, then with its real state: a state the spec does not list (Vidu has an internal
-   * {@code scheduled}), which clients must survive and keep polling through. Scripted {@link
-   * #next} faults on {@link Operation#GET_TASK} come first. Stays on until {@link #clear()}.
+   * real one, then with its real state: a state the spec does not list (Vidu has an internal {@code
+   * scheduled}), which clients must survive and keep polling through. Scripted {@link #next} faults
+   * on {@link Operation#GET_TASK} come first. Stays on until {@link #clear()}.
    *
    * @throws IllegalArgumentException if {@code state} is blank
    */
@@ -77,7 +82,10 @@ public final class Faults {
   /** The fault for this request to {@code operation} about task {@code taskId} ("" when none). */
   synchronized @Nullable Fault take(Operation operation, String taskId) {
     Fault fault = take(operation);
-    if (fault != null || operation != Operation.GET_TASK || firstPollState == null || !polledTasks.add(taskId)) {
+    if (fault != null
+        || operation != Operation.GET_TASK
+        || firstPollState == null
+        || !polledTasks.add(taskId)) {
       return fault;
     }
     return Fault.state(firstPollState);
@@ -93,14 +101,21 @@ public final class Faults {
   }
 
   synchronized Set<CallbackFault> takeCallbackFaults() {
-    Set<CallbackFault> faults = callbackFaults == null ? EnumSet.noneOf(CallbackFault.class) : callbackFaults;
+    Set<CallbackFault> faults =
+        callbackFaults == null ? EnumSet.noneOf(CallbackFault.class) : callbackFaults;
     callbackFaults = null;
     return faults;
   }
 
   @Override
   public synchronized String toString() {
-    return "Faults{scripted=" + scripted + ", taskFailures=" + taskFailures + ", callbacks=" + callbackFaults
-        + (firstPollState == null ? "" : ", firstPollState=" + firstPollState) + "}";
+    return "Faults{scripted="
+        + scripted
+        + ", taskFailures="
+        + taskFailures
+        + ", callbacks="
+        + callbackFaults
+        + (firstPollState == null ? "" : ", firstPollState=" + firstPollState)
+        + "}";
   }
 }

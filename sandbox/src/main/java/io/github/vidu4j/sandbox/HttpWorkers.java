@@ -14,23 +14,27 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads that serve HTTP: a fixed pool with a bounded queue, a read deadline on every
- * request, and one overflow thread that answers {@code 503} when pool and queue are full.
+ * The threads that serve HTTP: a fixed pool with a bounded queue, a read deadline on every request,
+ * and one overflow thread that answers {@code 503} when pool and queue are full.
  *
  * <p>The read deadline is per request rather than the JDK server's {@code
  * sun.net.httpserver.maxReqTime}: that property is global to the JVM, read once when the first
- * server of the process starts, so a sandbox could neither set its own nor a test a short one.
- * The JDK server reads headers and body on the worker thread from a blocking, interruptible
- * channel; interrupting the worker when the deadline passes closes exactly that connection. The
- * deadline runs from when a worker takes the connection up until the handler has the whole body
- * ({@link Deadline#requestRead()}); what follows (scripted delays, processing, the answer) is not
- * cut off. A request refused before its body is read keeps its deadline while the JDK server
- * drains the unread body, so a client that announces a body and never sends it cannot hold the
- * thread past it either.
+ * server of the process starts, so a sandbox could neither set its own nor a test a short one. The
+ * JDK server reads headers and body on the worker thread from a blocking, interruptible channel;
+ * interrupting the worker when the deadline passes closes exactly that connection. The deadline
+ * runs from when a worker takes the connection up until the handler has the whole body ({@link
+ * Deadline#requestRead()}); what follows (scripted delays, processing, the answer) is not cut off.
+ * A request refused before its body is read keeps its deadline while the JDK server drains the
+ * unread body, so a client that announces a body and never sends it cannot hold the thread past it
+ * either.
  */
 final class HttpWorkers implements Executor, AutoCloseable {
-  /** Requests the overflow thread answers {@code 503} when pool and queue are full; beyond them connections are closed. */
+  /**
+   * Requests the overflow thread answers {@code 503} when pool and queue are full; beyond them
+   * connections are closed.
+   */
   static final int OVERFLOW_QUEUE = 16;
+
   private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
 
   private final ThreadPoolExecutor workers;
@@ -38,12 +42,21 @@ final class HttpWorkers implements Executor, AutoCloseable {
   private final ScheduledThreadPoolExecutor deadlines;
   private final long readTimeoutNanos;
 
-  HttpWorkers(int threads, int queue, Duration readTimeout, ThreadFactory workerThreads, ThreadFactory overflowThread,
+  HttpWorkers(
+      int threads,
+      int queue,
+      Duration readTimeout,
+      ThreadFactory workerThreads,
+      ThreadFactory overflowThread,
       ThreadFactory deadlineThread) {
-    BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-    this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting, workerThreads);
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    this.workers =
+        new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting, workerThreads);
     this.workers.allowCoreThreadTimeOut(true);
-    this.overflow = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(OVERFLOW_QUEUE), overflowThread);
+    this.overflow =
+        new ThreadPoolExecutor(
+            1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(OVERFLOW_QUEUE), overflowThread);
     this.overflow.allowCoreThreadTimeOut(true);
     this.deadlines = new ScheduledThreadPoolExecutor(1, deadlineThread);
     this.deadlines.setRemoveOnCancelPolicy(true);

@@ -1,8 +1,8 @@
 package io.github.vidu4j.sandbox;
 
 /**
- * How many tasks are unfinished and processing, and the most there ever were at once: what a
- * client kept in flight. Not thread-safe: the engine calls it under its lock.
+ * How many tasks are unfinished and processing, and the most there ever were at once: what a client
+ * kept in flight. Not thread-safe: the engine calls it under its lock.
  */
 final class Occupancy {
   private int unfinished;

@@ -4,8 +4,8 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.Map;
 
 /**
- * What a task costs in the sandbox. Vidu publishes no price list in its API documentation; its
- * docs show 12 credits for a viduq2 2K image, and the other resolutions are scaled from that.
+ * What a task costs in the sandbox. Vidu publishes no price list in its API documentation; its docs
+ * show 12 credits for a viduq2 2K image, and the other resolutions are scaled from that.
  */
 final class Prices {
   private static final Map<String, Integer> BY_RESOLUTION = Map.of("1080p", 8, "2K", 12, "4K", 16);

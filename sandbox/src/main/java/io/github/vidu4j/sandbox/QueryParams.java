@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A request's query parameters, read as Vidu reads them; a malformed value is Vidu's {@code 400 FieldInvalid}. */
+/**
+ * A request's query parameters, read as Vidu reads them; a malformed value is Vidu's {@code 400
+ * FieldInvalid}.
+ */
 final class QueryParams {
   private final Map<String, List<String>> params;
 
@@ -57,7 +60,8 @@ final class QueryParams {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not an integer)");
+      throw new ApiError(
+          400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not an integer)");
     }
   }
 
@@ -69,7 +73,8 @@ final class QueryParams {
     try {
       return OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not RFC 3339)");
+      throw new ApiError(
+          400, "FieldInvalid", "invalid field: " + name + " (" + value + " is not RFC 3339)");
     }
   }
 }

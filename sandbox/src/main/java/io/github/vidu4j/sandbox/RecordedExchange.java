@@ -30,8 +30,18 @@ public final class RecordedExchange {
   private final String responseBody;
   private final @Nullable Fault fault;
 
-  RecordedExchange(Operation operation, String method, String path, String rawQuery, Map<String, List<String>> requestHeaders,
-      String requestBody, long requestBodyLength, int status, String responseContentType, String responseBody, @Nullable Fault fault) {
+  RecordedExchange(
+      Operation operation,
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, List<String>> requestHeaders,
+      String requestBody,
+      long requestBodyLength,
+      int status,
+      String responseContentType,
+      String responseBody,
+      @Nullable Fault fault) {
     this.operation = operation;
     this.method = method;
     this.path = path;
@@ -88,9 +98,9 @@ public final class RecordedExchange {
   }
 
   /**
-   * How many body bytes the sandbox read: the whole length when it read the body, a count just
-   * over {@link SandboxOptions#maxRequestBodyBytes()} when it stopped reading a body too large,
-   * 0 when it did not read it (refused first, dropped, or the connection lost while reading).
+   * How many body bytes the sandbox read: the whole length when it read the body, a count just over
+   * {@link SandboxOptions#maxRequestBodyBytes()} when it stopped reading a body too large, 0 when
+   * it did not read it (refused first, dropped, or the connection lost while reading).
    */
   public long requestBodyLength() {
     return requestBodyLength;
@@ -121,6 +131,12 @@ public final class RecordedExchange {
 
   @Override
   public String toString() {
-    return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + " -> " + (status < 0 ? "dropped" : status) + (fault != null ? " (" + fault + ")" : "");
+    return method
+        + " "
+        + path
+        + (rawQuery.isEmpty() ? "" : "?" + rawQuery)
+        + " -> "
+        + (status < 0 ? "dropped" : status)
+        + (fault != null ? " (" + fault + ")" : "");
   }
 }

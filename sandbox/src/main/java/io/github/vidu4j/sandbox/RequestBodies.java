@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads request bodies within a limit: a declared length over it is refused unread, a chunked body is counted as it comes. */
+/**
+ * Reads request bodies within a limit: a declared length over it is refused unread, a chunked body
+ * is counted as it comes.
+ */
 final class RequestBodies {
   private RequestBodies() {}
 
@@ -20,7 +23,10 @@ final class RequestBodies {
     }
   }
 
-  /** True if the request's {@code Content-Length} is over {@code limit}; an unparseable one the JDK server has refused already. */
+  /**
+   * True if the request's {@code Content-Length} is over {@code limit}; an unparseable one the JDK
+   * server has refused already.
+   */
   static boolean declaredOver(Headers headers, long limit) {
     String length = headers.getFirst("Content-Length");
     if (length == null) {
@@ -33,15 +39,23 @@ final class RequestBodies {
     }
   }
 
-  /** True if the request says a body follows: a non-zero {@code Content-Length} or a {@code Transfer-Encoding}. */
+  /**
+   * True if the request says a body follows: a non-zero {@code Content-Length} or a {@code
+   * Transfer-Encoding}.
+   */
   static boolean announced(Headers headers) {
     String length = headers.getFirst("Content-Length");
-    return headers.containsKey("Transfer-Encoding") || (length != null && !length.trim().equals("0"));
+    return headers.containsKey("Transfer-Encoding")
+        || (length != null && !length.trim().equals("0"));
   }
 
   static ApiError tooLarge(long limit) {
-    return new ApiError(413, "RequestEntityTooLarge",
-        "request entity too large: the body must be at most " + limit + " bytes (Vidu: at most 20 MB a request)");
+    return new ApiError(
+        413,
+        "RequestEntityTooLarge",
+        "request entity too large: the body must be at most "
+            + limit
+            + " bytes (Vidu: at most 20 MB a request)");
   }
 
   /**

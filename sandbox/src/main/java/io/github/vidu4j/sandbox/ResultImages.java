@@ -18,13 +18,16 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
-/** Result sizes and the PNG the sandbox renders for a task: a seeded picture with the prompt written on it. */
+/**
+ * Result sizes and the PNG the sandbox renders for a task: a seeded picture with the prompt written
+ * on it.
+ */
 final class ResultImages {
   private ResultImages() {}
 
   /**
-   * The short side for a resolution (1080p: 1080, 2K: 1440, 4K: 2160). Vidu does not publish
-   * pixel sizes; these are the usual meanings of the names.
+   * The short side for a resolution (1080p: 1080, 2K: 1440, 4K: 2160). Vidu does not publish pixel
+   * sizes; these are the usual meanings of the names.
    */
   static int shortSide(String resolution) {
     return switch (resolution.toUpperCase(Locale.ROOT)) {
@@ -74,7 +77,8 @@ final class ResultImages {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       int shortSide = Math.min(width, height);
       for (int i = 0; i < 7; i++) {
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.18f + 0.2f * random.nextFloat()));
+        g.setComposite(
+            AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.18f + 0.2f * random.nextFloat()));
         g.setColor(Color.getHSBColor(random.nextFloat(), 0.5f, 1f));
         int d = (int) (shortSide * (0.15 + 0.45 * random.nextFloat()));
         g.fillOval(random.nextInt(width) - d / 2, random.nextInt(height) - d / 2, d, d);
@@ -93,9 +97,11 @@ final class ResultImages {
     return png.toByteArray();
   }
 
-  private static void writeText(Graphics2D g, int width, int height, String prompt, String caption) {
+  private static void writeText(
+      Graphics2D g, int width, int height, String prompt, String caption) {
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       int size = Math.max(14, Math.min(width, height) / 16);
       Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
       g.setFont(font);
@@ -106,7 +112,8 @@ final class ResultImages {
       int boxHeight = lineHeight * lines.size() + lineHeight;
       int top = height - boxHeight - margin;
       g.setColor(new Color(0, 0, 0, 140));
-      g.fillRoundRect(margin / 2, top - lineHeight / 2, width - margin, boxHeight + lineHeight / 2, size, size);
+      g.fillRoundRect(
+          margin / 2, top - lineHeight / 2, width - margin, boxHeight + lineHeight / 2, size, size);
       g.setColor(Color.WHITE);
       int y = top + metrics.getAscent();
       for (String line : lines) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Which operation a request is for, and the task or creation id in its path (empty if none). */
 record Route(Operation operation, String id) {
-  private static final Pattern TASK_PATH = Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
+  private static final Pattern TASK_PATH =
+      Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
   private static final Pattern RESULT_PATH = Pattern.compile("/results/([0-9A-Za-z-]+)\\.png");
 
   static Route of(String method, String rawPath) {
@@ -29,7 +30,10 @@ record Route(Operation operation, String id) {
     return new Route(Operation.UNKNOWN, "");
   }
 
-  /** True for the API operations, which need the key; result downloads are presigned and unknown paths get 404. */
+  /**
+   * True for the API operations, which need the key; result downloads are presigned and unknown
+   * paths get 404.
+   */
   boolean needsApiKey() {
     return operation != Operation.DOWNLOAD_RESULT && operation != Operation.UNKNOWN;
   }

@@ -57,11 +57,19 @@ final class SandboxHttp implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Route route = Route.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
-    String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+    String query =
+        exchange.getRequestURI().getRawQuery() == null
+            ? ""
+            : exchange.getRequestURI().getRawQuery();
     HttpWorkers.Deadline deadline = HttpWorkers.current();
     if (deadline != null && deadline.overloaded()) {
-      // Every worker is busy and the queue full: answer at once, unread, and leave scripted faults for served requests.
-      ApiError busy = new ApiError(503, "ServiceUnavailable", "service unavailable: the sandbox is serving as many requests as it can; retry later");
+      // Every worker is busy and the queue full: answer at once, unread, and leave scripted faults
+      // for served requests.
+      ApiError busy =
+          new ApiError(
+              503,
+              "ServiceUnavailable",
+              "service unavailable: the sandbox is serving as many requests as it can; retry later");
       send(exchange, route, query, NO_BODY, 0, error(busy, null), null, true);
       return;
     }
@@ -73,7 +81,8 @@ final class SandboxHttp implements HttpHandler {
     }
     Headers headers = exchange.getRequestHeaders();
     long limit = options.maxRequestBodyBytes();
-    @Nullable ApiError refusal = route.needsApiKey() ? Authentication.refusal(headers, options.apiKeys()) : null;
+    @Nullable ApiError refusal =
+        route.needsApiKey() ? Authentication.refusal(headers, options.apiKeys()) : null;
     if (refusal == null && RequestBodies.declaredOver(headers, limit)) {
       refusal = RequestBodies.tooLarge(limit);
     }
@@ -102,7 +111,13 @@ final class SandboxHttp implements HttpHandler {
     } catch (RuntimeException e) {
       // A bug in the sandbox (or a task started while it closes): still answer, and record it,
       // rather than drop the connection and leave the client guessing.
-      LOG.log(System.Logger.Level.WARNING, "vidu sandbox bug answering " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "vidu sandbox bug answering "
+              + exchange.getRequestMethod()
+              + " "
+              + exchange.getRequestURI().getRawPath(),
+          e);
       reply = sandboxBug(e);
     }
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
@@ -110,15 +125,52 @@ final class SandboxHttp implements HttpHandler {
       exchange.close();
       return;
     }
-    send(exchange, route, query, body, bodyLength, reply, fault, refusal != null && RequestBodies.announced(headers));
+    send(
+        exchange,
+        route,
+        query,
+        body,
+        bodyLength,
+        reply,
+        fault,
+        refusal != null && RequestBodies.announced(headers));
   }
 
-  /** Records and sends {@code reply}; {@code unreadBody} says the client is told the connection closes after it. */
-  private void send(HttpExchange exchange, Route route, String query, byte[] body, long bodyLength, Reply reply, @Nullable Fault fault,
-      boolean unreadBody) throws IOException {
-    String responseText = reply.contentType.equals("image/png") ? "<" + reply.body.length + " bytes of PNG>" : new String(reply.body, StandardCharsets.UTF_8);
-    recorder.record(route, exchange, query, body, bodyLength, reply.status, reply.contentType, responseText, fault);
-    exchange.getResponseHeaders().set("Content-Type", reply.contentType.startsWith("application/json") ? reply.contentType + "; charset=utf-8" : reply.contentType);
+  /**
+   * Records and sends {@code reply}; {@code unreadBody} says the client is told the connection
+   * closes after it.
+   */
+  private void send(
+      HttpExchange exchange,
+      Route route,
+      String query,
+      byte[] body,
+      long bodyLength,
+      Reply reply,
+      @Nullable Fault fault,
+      boolean unreadBody)
+      throws IOException {
+    String responseText =
+        reply.contentType.equals("image/png")
+            ? "<" + reply.body.length + " bytes of PNG>"
+            : new String(reply.body, StandardCharsets.UTF_8);
+    recorder.record(
+        route,
+        exchange,
+        query,
+        body,
+        bodyLength,
+        reply.status,
+        reply.contentType,
+        responseText,
+        fault);
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            reply.contentType.startsWith("application/json")
+                ? reply.contentType + "; charset=utf-8"
+                : reply.contentType);
     reply.headers.forEach(exchange.getResponseHeaders()::set);
     if (unreadBody) {
       // The JDK server drains only a little of an unread body, then drops the connection.
@@ -130,7 +182,12 @@ final class SandboxHttp implements HttpHandler {
     }
   }
 
-  private Reply answer(Route route, String query, byte[] requestBody, HttpExchange exchange, @Nullable Fault fault,
+  private Reply answer(
+      Route route,
+      String query,
+      byte[] requestBody,
+      HttpExchange exchange,
+      @Nullable Fault fault,
       @Nullable ApiError refusal) {
     Reply reply;
     try {
@@ -141,7 +198,8 @@ final class SandboxHttp implements HttpHandler {
         sleep(fault);
       }
       if (fault != null && fault.kind == Fault.Kind.ERROR) {
-        throw new ApiError(fault.status, fault.text == null ? "Unknown" : fault.text, messageFor(fault.text));
+        throw new ApiError(
+            fault.status, fault.text == null ? "Unknown" : fault.text, messageFor(fault.text));
       }
       reply = process(route, query, requestBody, exchange);
     } catch (ApiError e) {
@@ -150,21 +208,37 @@ final class SandboxHttp implements HttpHandler {
     if (fault != null && reply.status == 200 && reply.contentType.equals("application/json")) {
       reply = reshape(reply, fault);
     }
-    if (reply.contentType.equals("application/json") && reply.body.length > 0 && !options.extraFields().isEmpty()) {
-      String json = ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
-      reply = new Reply(reply.status, reply.contentType, json.getBytes(StandardCharsets.UTF_8), reply.headers);
+    if (reply.contentType.equals("application/json")
+        && reply.body.length > 0
+        && !options.extraFields().isEmpty()) {
+      String json =
+          ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
+      reply =
+          new Reply(
+              reply.status,
+              reply.contentType,
+              json.getBytes(StandardCharsets.UTF_8),
+              reply.headers);
     }
     return reply;
   }
 
-  /** Vidu's answer to a failure inside it; the body names the sandbox, the stack trace goes to the log only. */
+  /**
+   * Vidu's answer to a failure inside it; the body names the sandbox, the stack trace goes to the
+   * log only.
+   */
   private Reply sandboxBug(RuntimeException e) {
-    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    ErrorResponse body = new ErrorResponse()
-        .code(500)
-        .reason("InternalServiceFailure")
-        .message("internal service failure: a bug in the vidu4j sandbox, not Vidu's behaviour (" + cause + ")")
-        .metadata(new ErrorMetadata().traceId(traceId()));
+    String cause =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    ErrorResponse body =
+        new ErrorResponse()
+            .code(500)
+            .reason("InternalServiceFailure")
+            .message(
+                "internal service failure: a bug in the vidu4j sandbox, not Vidu's behaviour ("
+                    + cause
+                    + ")")
+            .metadata(new ErrorMetadata().traceId(traceId()));
     return Reply.json(500, ViduJson.write(body));
   }
 
@@ -182,9 +256,14 @@ final class SandboxHttp implements HttpHandler {
     return switch (route.operation()) {
       case CREATE_TASK -> {
         JsonObject accepted = new JsonObject();
-        ReferenceToImageRequest request = CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
-        JsonObject task = JsonParser.parseString(ViduJson.write(engine.create(Authentication.apiKey(exchange.getRequestHeaders()), request)))
-            .getAsJsonObject();
+        ReferenceToImageRequest request =
+            CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
+        JsonObject task =
+            JsonParser.parseString(
+                    ViduJson.write(
+                        engine.create(
+                            Authentication.apiKey(exchange.getRequestHeaders()), request)))
+                .getAsJsonObject();
         accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
         yield Reply.json(200, task.toString());
       }
@@ -194,15 +273,27 @@ final class SandboxHttp implements HttpHandler {
         yield Reply.json(200, "{}");
       }
       case LIST_TASKS -> list(QueryParams.parse(query));
-      case GET_CREDITS -> Reply.json(200, ViduJson.write(engine.credits("true".equals(QueryParams.parse(query).first("show_detail")))));
+      case GET_CREDITS ->
+          Reply.json(
+              200,
+              ViduJson.write(
+                  engine.credits("true".equals(QueryParams.parse(query).first("show_detail")))));
       case DOWNLOAD_RESULT -> {
         QueryParams q = QueryParams.parse(query);
         String expires = q.first("expires");
         String sig = q.first("sig");
-        byte[] png = engine.result(route.id(), expires == null ? "" : expires, sig == null ? "" : sig);
+        byte[] png =
+            engine.result(route.id(), expires == null ? "" : expires, sig == null ? "" : sig);
         yield new Reply(200, "image/png", png, Map.of("Cache-Control", "private, max-age=3600"));
       }
-      case UNKNOWN -> throw new ApiError(404, "NotFound", "not found: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+      case UNKNOWN ->
+          throw new ApiError(
+              404,
+              "NotFound",
+              "not found: "
+                  + exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI().getRawPath());
     };
   }
 
@@ -211,26 +302,37 @@ final class SandboxHttp implements HttpHandler {
     OffsetDateTime from = q.dateParam("created_at.from", now.minusDays(7));
     OffsetDateTime to = q.dateParam("created_at.to", now.plus(1, ChronoUnit.MINUTES));
     Set<String> ids = q.values("task_ids");
-    Set<String> models = q.values("model_versions").stream().map(m -> m.startsWith("vidu") ? m : "vidu" + m).collect(Collectors.toSet());
+    Set<String> models =
+        q.values("model_versions").stream()
+            .map(m -> m.startsWith("vidu") ? m : "vidu" + m)
+            .collect(Collectors.toSet());
     Set<String> resolutions = q.values("resolutions");
     Set<String> states = q.values("states");
     int pageSize = q.intParam("pager.pagesz", RULES.defaultPageSize());
     if (pageSize < 1 || pageSize > RULES.maxPageSize()) {
-      throw new ApiError(400, "PageSizeOutOfRange", "page size out of range: " + pageSize + " (1 to " + RULES.maxPageSize() + ")");
+      throw new ApiError(
+          400,
+          "PageSizeOutOfRange",
+          "page size out of range: " + pageSize + " (1 to " + RULES.maxPageSize() + ")");
     }
     String token = q.first("pager.page_token");
-    int offset = token != null && !token.isEmpty() ? TaskEngine.pageOf(token) * pageSize : q.intParam("pager.page", 0) * pageSize;
+    int offset =
+        token != null && !token.isEmpty()
+            ? TaskEngine.pageOf(token) * pageSize
+            : q.intParam("pager.page", 0) * pageSize;
     if (offset < 0) {
       throw new ApiError(400, "FieldInvalid", "invalid field: pager.page");
     }
-    Predicate<SandboxTask> filter = t -> {
-      OffsetDateTime created = t.createdAt.atOffset(now.getOffset());
-      return !created.isBefore(from) && !created.isAfter(to)
-          && (ids.isEmpty() || ids.contains(t.id))
-          && (models.isEmpty() || models.contains(t.request.getModel()))
-          && (resolutions.isEmpty() || resolutions.contains(t.request.getResolution()))
-          && (states.isEmpty() || states.contains(t.state.getValue()));
-    };
+    Predicate<SandboxTask> filter =
+        t -> {
+          OffsetDateTime created = t.createdAt.atOffset(now.getOffset());
+          return !created.isBefore(from)
+              && !created.isAfter(to)
+              && (ids.isEmpty() || ids.contains(t.id))
+              && (models.isEmpty() || models.contains(t.request.getModel()))
+              && (resolutions.isEmpty() || resolutions.contains(t.request.getResolution()))
+              && (states.isEmpty() || states.contains(t.state.getValue()));
+        };
     return Reply.json(200, ViduJson.write(engine.list(filter, offset, pageSize)));
   }
 
@@ -239,19 +341,29 @@ final class SandboxHttp implements HttpHandler {
   private Reply error(ApiError e, @Nullable Fault fault) {
     if (e.status == 403 || e.reason.equals("NoSuchKey")) {
       // Result URLs live on object storage in Vidu's deployment, which answers in XML.
-      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + e.reason + "</Code><Message>" + e.getMessage()
-          + "</Message></Error>";
+      String xml =
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+              + e.reason
+              + "</Code><Message>"
+              + e.getMessage()
+              + "</Message></Error>";
       return new Reply(e.status, "application/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
     }
-    ErrorResponse body = new ErrorResponse()
-        .code(e.status)
-        .reason(e.reason)
-        .message(e.getMessage())
-        .metadata(new ErrorMetadata().traceId(traceId()));
-    Map<String, String> headers = fault != null && fault.kind == Fault.Kind.ERROR && fault.duration != null
-        ? Map.of("Retry-After", Long.toString(fault.duration.toSeconds()))
-        : Map.of();
-    return new Reply(e.status, "application/json", ViduJson.write(body).getBytes(StandardCharsets.UTF_8), headers);
+    ErrorResponse body =
+        new ErrorResponse()
+            .code(e.status)
+            .reason(e.reason)
+            .message(e.getMessage())
+            .metadata(new ErrorMetadata().traceId(traceId()));
+    Map<String, String> headers =
+        fault != null && fault.kind == Fault.Kind.ERROR && fault.duration != null
+            ? Map.of("Retry-After", Long.toString(fault.duration.toSeconds()))
+            : Map.of();
+    return new Reply(
+        e.status,
+        "application/json",
+        ViduJson.write(body).getBytes(StandardCharsets.UTF_8),
+        headers);
   }
 
   private static Reply reshape(Reply reply, Fault fault) {
@@ -267,7 +379,9 @@ final class SandboxHttp implements HttpHandler {
         object.addProperty("state", fault.text);
       }
       if (object.has("tasks") && object.get("tasks").isJsonArray()) {
-        object.getAsJsonArray("tasks").forEach(t -> t.getAsJsonObject().addProperty("state", fault.text));
+        object
+            .getAsJsonArray("tasks")
+            .forEach(t -> t.getAsJsonObject().addProperty("state", fault.text));
       }
     } else {
       return reply;

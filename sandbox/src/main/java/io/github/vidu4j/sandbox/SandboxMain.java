@@ -6,8 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a sandbox until Ctrl-C: {@code java -cp vidu4j-sandbox.jar:... io.github.vidu4j.sandbox.SandboxMain
- * [--port P] [--api-key K]... [--processing-time PT3S]}. Prints its base URL and demo key.
+ * Runs a sandbox until Ctrl-C: {@code java -cp vidu4j-sandbox.jar:...
+ * io.github.vidu4j.sandbox.SandboxMain [--port P] [--api-key K]... [--processing-time PT3S]}.
+ * Prints its base URL and demo key.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -25,10 +26,14 @@ public final class SandboxMain {
     }
     ViduSandbox sandbox = ViduSandbox.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "vidu-sandbox-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sandbox.close();
+                  stopped.countDown();
+                },
+                "vidu-sandbox-shutdown"));
     printBanner(sandbox, System.out);
     stopped.await();
   }
@@ -37,8 +42,14 @@ public final class SandboxMain {
   public static void printBanner(ViduSandbox sandbox, PrintStream out) {
     out.println("Vidu sandbox listening on " + sandbox.baseUrl());
     out.println("Demo API key: " + sandbox.demoKey());
-    out.println("Try: VIDU_BASE_URL=" + sandbox.baseUrl() + " VIDU_API_KEY=" + sandbox.demoKey()
-        + " java -jar cli/target/vidu.jar image create --model " + ViduSandbox.textToImageModel() + " --prompt \"a red fox\" --wait");
+    out.println(
+        "Try: VIDU_BASE_URL="
+            + sandbox.baseUrl()
+            + " VIDU_API_KEY="
+            + sandbox.demoKey()
+            + " java -jar cli/target/vidu.jar image create --model "
+            + ViduSandbox.textToImageModel()
+            + " --prompt \"a red fox\" --wait");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
@@ -64,7 +75,8 @@ public final class SandboxMain {
           try {
             options.processingTime(Duration.parse(value));
           } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--processing-time must be ISO-8601 like PT3S, got " + value, e);
+            throw new IllegalArgumentException(
+                "--processing-time must be ISO-8601 like PT3S, got " + value, e);
           }
         }
         default -> throw new IllegalArgumentException("unknown option " + name);

@@ -12,15 +12,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How a {@link ViduSandbox} behaves. Immutable; start from {@link #defaults()} (timings for
- * demos, in seconds) or {@link #fast()} (timings for tests, in milliseconds) and adjust.
+ * How a {@link ViduSandbox} behaves. Immutable; start from {@link #defaults()} (timings for demos,
+ * in seconds) or {@link #fast()} (timings for tests, in milliseconds) and adjust.
  *
  * <pre>{@code
  * ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().apiKey("my-test-key").build());
  * }</pre>
  */
 public final class SandboxOptions {
-  /** The key every sandbox accepts unless other keys are configured. Not a secret: it works only here. */
+  /**
+   * The key every sandbox accepts unless other keys are configured. Not a secret: it works only
+   * here.
+   */
   public static final String DEMO_KEY = "vidu-sandbox-demo-key";
 
   /**
@@ -28,7 +31,8 @@ public final class SandboxOptions {
    * from the spec as {@code max_body_bytes}) plus a margin of 1 MB, so the sandbox is never
    * stricter than Vidu.
    */
-  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = ViduRules.spec().images().maxBodyBytes() + 1_000_000;
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES =
+      ViduRules.spec().images().maxBodyBytes() + 1_000_000;
 
   private final int port;
   private final List<String> apiKeys;
@@ -62,14 +66,14 @@ public final class SandboxOptions {
     this.callbackTimeout = b.callbackTimeout;
     this.clock = b.clock;
     this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraFields));
-    this.acceptedRequestFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedRequestFields));
+    this.acceptedRequestFields =
+        Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedRequestFields));
     this.recordLimit = b.recordLimit;
     this.maxRequestBodyBytes = b.maxRequestBodyBytes;
     this.requestReadTimeout = b.requestReadTimeout;
     this.httpThreads = b.httpThreads;
     this.httpQueue = b.httpQueue;
   }
-
 
   /**
    * Demo timings: a task is {@code created} for 0.5 s, then queues or processes for 3 s; result
@@ -82,7 +86,10 @@ public final class SandboxOptions {
     return builder().build();
   }
 
-  /** Test timings: 20 ms created, 200 ms processing, callback retries 50 ms apart; otherwise {@link #defaults()}. */
+  /**
+   * Test timings: 20 ms created, 200 ms processing, callback retries 50 ms apart; otherwise {@link
+   * #defaults()}.
+   */
   public static SandboxOptions fast() {
     return builder()
         .queueDelay(Duration.ofMillis(20))
@@ -127,7 +134,10 @@ public final class SandboxOptions {
     return port;
   }
 
-  /** The API keys accepted as {@code Authorization: Token <key>}; the first is the {@link ViduSandbox#demoKey()}. */
+  /**
+   * The API keys accepted as {@code Authorization: Token <key>}; the first is the {@link
+   * ViduSandbox#demoKey()}.
+   */
   public List<String> apiKeys() {
     return apiKeys;
   }
@@ -186,16 +196,16 @@ public final class SandboxOptions {
 
   /**
    * Fields no client knows yet, added to every JSON object the sandbox answers or sends in a
-   * callback (nested objects too), as JSON text by name. Empty by default. They stand for what
-   * Vidu may add tomorrow: a client that breaks on them is not forward compatible.
+   * callback (nested objects too), as JSON text by name. Empty by default. They stand for what Vidu
+   * may add tomorrow: a client that breaks on them is not forward compatible.
    */
   public Map<String, String> extraFields() {
     return extraFields;
   }
 
   /**
-   * Create-request fields the spec does not know that the sandbox accepts and echoes in the
-   * create response, as Vidu may accept fields newer than the spec (say {@code quality}). Any other
+   * Create-request fields the spec does not know that the sandbox accepts and echoes in the create
+   * response, as Vidu may accept fields newer than the spec (say {@code quality}). Any other
    * unknown field is refused with {@code 400 FieldUnwanted}, as Vidu refuses it. Empty by default.
    */
   public Set<String> acceptedRequestFields() {
@@ -216,8 +226,8 @@ public final class SandboxOptions {
    * The largest request body read, in bytes; a larger one is refused with {@code 413
    * RequestEntityTooLarge}: at once when its {@code Content-Length} says so, or as soon as the
    * count passes the limit while a chunked body is read. Default {@link
-   * #DEFAULT_MAX_REQUEST_BODY_BYTES} (21,000,000). Vidu documents the 20 MB limit but not its answer
-   * beyond it; the 413 with Vidu's error body is assumed.
+   * #DEFAULT_MAX_REQUEST_BODY_BYTES} (21,000,000). Vidu documents the 20 MB limit but not its
+   * answer beyond it; the 413 with Vidu's error body is assumed.
    */
   public long maxRequestBodyBytes() {
     return maxRequestBodyBytes;
@@ -225,17 +235,17 @@ public final class SandboxOptions {
 
   /**
    * How long one request may take to arrive, headers and body, counted from when a worker thread
-   * takes up the connection; when it passes, the connection is closed without an answer (the
-   * client is too slow to be worth one). Scripted delays and processing come after and do not
-   * count. Default 30 s: 20 MB at about 6 Mbit/s.
+   * takes up the connection; when it passes, the connection is closed without an answer (the client
+   * is too slow to be worth one). Scripted delays and processing come after and do not count.
+   * Default 30 s: 20 MB at about 6 Mbit/s.
    */
   public Duration requestReadTimeout() {
     return requestReadTimeout;
   }
 
   /**
-   * Worker threads serving requests, at most; default 32. Connections waiting for a request do
-   * not hold one; a request being read or processed does.
+   * Worker threads serving requests, at most; default 32. Connections waiting for a request do not
+   * hold one; a request being read or processed does.
    */
   public int httpThreads() {
     return httpThreads;
@@ -252,12 +262,41 @@ public final class SandboxOptions {
 
   @Override
   public String toString() {
-    return "SandboxOptions{port=" + port + ", apiKeys=" + apiKeys.size() + " <redacted>, queueDelay=" + queueDelay
-        + ", processingTime=" + processingTime + ", concurrencyLimit=" + concurrencyLimit + ", credits=" + credits
-        + ", resultUrlTtl=" + resultUrlTtl + ", callbackRetries=" + callbackRetries + ", callbackRetryDelay="
-        + callbackRetryDelay + ", callbackTimeout=" + callbackTimeout + ", extraFields=" + extraFields.keySet()
-        + ", acceptedRequestFields=" + acceptedRequestFields + ", recordLimit=" + recordLimit + ", maxRequestBodyBytes=" + maxRequestBodyBytes + ", requestReadTimeout="
-        + requestReadTimeout + ", httpThreads=" + httpThreads + ", httpQueue=" + httpQueue + "}";
+    return "SandboxOptions{port="
+        + port
+        + ", apiKeys="
+        + apiKeys.size()
+        + " <redacted>, queueDelay="
+        + queueDelay
+        + ", processingTime="
+        + processingTime
+        + ", concurrencyLimit="
+        + concurrencyLimit
+        + ", credits="
+        + credits
+        + ", resultUrlTtl="
+        + resultUrlTtl
+        + ", callbackRetries="
+        + callbackRetries
+        + ", callbackRetryDelay="
+        + callbackRetryDelay
+        + ", callbackTimeout="
+        + callbackTimeout
+        + ", extraFields="
+        + extraFields.keySet()
+        + ", acceptedRequestFields="
+        + acceptedRequestFields
+        + ", recordLimit="
+        + recordLimit
+        + ", maxRequestBodyBytes="
+        + maxRequestBodyBytes
+        + ", requestReadTimeout="
+        + requestReadTimeout
+        + ", httpThreads="
+        + httpThreads
+        + ", httpQueue="
+        + httpQueue
+        + "}";
   }
 
   /** Builds {@link SandboxOptions}. */
@@ -284,8 +323,8 @@ public final class SandboxOptions {
     private Builder() {}
 
     /**
-     * Adds field {@code name} with the JSON value {@code jsonValue} (for example {@code "\"v\""}
-     * or {@code {"a":1}}) to every JSON object in answers and callbacks; see {@link
+     * Adds field {@code name} with the JSON value {@code jsonValue} (for example {@code "\"v\""} or
+     * {@code {"a":1}}) to every JSON object in answers and callbacks; see {@link
      * SandboxOptions#extraFields()}.
      *
      * @throws IllegalArgumentException if {@code name} is blank or {@code jsonValue} is not JSON
@@ -333,7 +372,8 @@ public final class SandboxOptions {
     public Builder apiKey(String apiKey) {
       Objects.requireNonNull(apiKey, "apiKey == null");
       if (apiKey.isBlank() || !apiKey.strip().equals(apiKey)) {
-        throw new IllegalArgumentException("apiKey must be non-blank without surrounding whitespace");
+        throw new IllegalArgumentException(
+            "apiKey must be non-blank without surrounding whitespace");
       }
       apiKeys.add(apiKey);
       return this;

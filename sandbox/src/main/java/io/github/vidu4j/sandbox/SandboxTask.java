@@ -18,8 +18,10 @@ final class SandboxTask {
   final int seed;
   final int width;
   final int height;
+
   /** Seeded tasks (provider states) keep their state: the lifecycle does not move them. */
   final boolean frozen;
+
   final @Nullable String plannedFailure;
   final Set<CallbackFault> callbackFaults;
   final List<String> creationIds = new ArrayList<>();
@@ -27,8 +29,18 @@ final class SandboxTask {
   String errCode = "";
   boolean refunded;
 
-  SandboxTask(String id, String apiKey, ReferenceToImageRequest request, Instant createdAt, int credits, int seed, int width,
-      int height, boolean frozen, @Nullable String plannedFailure, Set<CallbackFault> callbackFaults) {
+  SandboxTask(
+      String id,
+      String apiKey,
+      ReferenceToImageRequest request,
+      Instant createdAt,
+      int credits,
+      int seed,
+      int width,
+      int height,
+      boolean frozen,
+      @Nullable String plannedFailure,
+      Set<CallbackFault> callbackFaults) {
     this.id = id;
     this.apiKey = apiKey;
     this.request = request;

@@ -15,7 +15,14 @@ public final class SentCallback {
   private final String body;
   private final @Nullable CallbackFault fault;
 
-  SentCallback(String taskId, String url, String state, int attempt, int status, Map<String, String> headers, String body,
+  SentCallback(
+      String taskId,
+      String url,
+      String state,
+      int attempt,
+      int status,
+      Map<String, String> headers,
+      String body,
       @Nullable CallbackFault fault) {
     this.taskId = taskId;
     this.url = url;
@@ -74,7 +81,15 @@ public final class SentCallback {
 
   @Override
   public String toString() {
-    return "SentCallback{" + taskId + " " + state + " attempt " + attempt + " -> " + (status < 0 ? "unreachable" : status)
-        + (fault != null ? ", " + fault : "") + "}";
+    return "SentCallback{"
+        + taskId
+        + " "
+        + state
+        + " attempt "
+        + attempt
+        + " -> "
+        + (status < 0 ? "unreachable" : status)
+        + (fault != null ? ", " + fault : "")
+        + "}";
   }
 }

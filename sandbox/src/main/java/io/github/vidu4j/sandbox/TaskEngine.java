@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -52,13 +51,15 @@ import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulated organisation: its tasks, their lifecycle, credits and results. One lock guards
- * every task; timers run on one scheduler thread.
+ * The emulated organisation: its tasks, their lifecycle, credits and results. One lock guards every
+ * task; timers run on one scheduler thread.
  */
 final class TaskEngine {
   private static final int RESULT_CACHE_SIZE = 8;
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-  private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern PAGE_TOKEN =
+      Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
   private final SandboxOptions options;
   private final Faults faults;
@@ -77,7 +78,12 @@ final class TaskEngine {
   private final Occupancy occupancy = new Occupancy();
   private long creditsRemain;
 
-  TaskEngine(SandboxOptions options, Faults faults, ScheduledExecutorService timers, CallbackDelivery callbacks, String baseUrl) {
+  TaskEngine(
+      SandboxOptions options,
+      Faults faults,
+      ScheduledExecutorService timers,
+      CallbackDelivery callbacks,
+      String baseUrl) {
     this.options = options;
     this.faults = faults;
     this.timers = timers;
@@ -86,9 +92,11 @@ final class TaskEngine {
     SecureRandom random = new SecureRandom();
     random.nextBytes(urlKey);
     // Vidu's ids are 18-digit numbers; start somewhere new each run so stored ids do not collide.
-    this.ids = new AtomicLong(800_000_000_000_000_000L + (random.nextLong() & 0xFF_FFFF_FFFFL) * 1000);
+    this.ids =
+        new AtomicLong(800_000_000_000_000_000L + (random.nextLong() & 0xFF_FFFF_FFFFL) * 1000);
     this.creditsRemain = options.credits();
-    this.imageFetcher = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(3)).build();
+    this.imageFetcher =
+        new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(3)).build();
   }
 
   // ---- operations ------------------------------------------------------------------------
@@ -98,13 +106,33 @@ final class TaskEngine {
     int cost = Prices.of(request);
     synchronized (this) {
       if (creditsRemain < cost) {
-        throw new ApiError(400, "CreditInsufficient", "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
+        throw new ApiError(
+            400,
+            "CreditInsufficient",
+            "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
       }
       String id = Long.toString(ids.incrementAndGet());
-      int seed = request.getSeed() == null || request.getSeed() == 0 ? Math.floorMod(id.hashCode(), 1 << 30) + 1 : request.getSeed();
-      Set<CallbackFault> callbackFaults = request.getCallbackUrl() == null ? EnumSet.noneOf(CallbackFault.class) : faults.takeCallbackFaults();
-      SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), cost, seed, size[0], size[1], false,
-          faults.takeTaskFailure(), callbackFaults);
+      int seed =
+          request.getSeed() == null || request.getSeed() == 0
+              ? Math.floorMod(id.hashCode(), 1 << 30) + 1
+              : request.getSeed();
+      Set<CallbackFault> callbackFaults =
+          request.getCallbackUrl() == null
+              ? EnumSet.noneOf(CallbackFault.class)
+              : faults.takeCallbackFaults();
+      SandboxTask task =
+          new SandboxTask(
+              id,
+              apiKey,
+              request,
+              options.clock().instant(),
+              cost,
+              seed,
+              size[0],
+              size[1],
+              false,
+              faults.takeTaskFailure(),
+              callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
       occupancy.created();
@@ -120,7 +148,8 @@ final class TaskEngine {
   synchronized void cancel(String id) {
     SandboxTask task = find(id);
     if (task.isFinal()) {
-      throw new ApiError(400, "BadRequest", "task state is " + task.state.getValue() + ", can not cancel");
+      throw new ApiError(
+          400, "BadRequest", "task state is " + task.state.getValue() + ", can not cancel");
     }
     if (task.state == TaskState.PROCESSING && !task.frozen) {
       processing--;
@@ -138,46 +167,56 @@ final class TaskEngine {
 
   synchronized TaskList list(Predicate<SandboxTask> filter, int offset, int pageSize) {
     List<SandboxTask> matching = new ArrayList<>();
-    tasks.values().forEach(t -> {
-      if (filter.test(t)) {
-        matching.add(0, t); // newest first
-      }
-    });
+    tasks
+        .values()
+        .forEach(
+            t -> {
+              if (filter.test(t)) {
+                matching.add(0, t); // newest first
+              }
+            });
     TaskList list = new TaskList();
     list.setTasks(new ArrayList<>());
     for (int i = offset; i < Math.min(matching.size(), offset + pageSize); i++) {
       list.getTasks().add(summaryView(matching.get(i)));
     }
-    list.setNextPageToken(offset + pageSize < matching.size() ? pageToken(offset / pageSize + 1) : "");
+    list.setNextPageToken(
+        offset + pageSize < matching.size() ? pageToken(offset / pageSize + 1) : "");
     return list;
   }
 
   synchronized Credits credits(boolean detail) {
-    CreditBalance balance = new CreditBalance()
-        .type("test")
-        .creditRemain(creditsRemain)
-        .concurrencyLimit(options.concurrencyLimit())
-        .currentConcurrency(processing)
-        .queueCount(queue.size());
+    CreditBalance balance =
+        new CreditBalance()
+            .type("test")
+            .creditRemain(creditsRemain)
+            .concurrencyLimit(options.concurrencyLimit())
+            .currentConcurrency(processing)
+            .queueCount(queue.size());
     Credits credits = new Credits().remains(List.of(balance));
     if (detail) {
       OffsetDateTime start = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-      credits.packages(List.of(new CreditPackage()
-          .id("sandbox-package")
-          .name("Sandbox credits")
-          .type("test")
-          .concurrency(options.concurrencyLimit())
-          .creditAmount(options.credits())
-          .creditRemain(creditsRemain)
-          .createdAt(start)
-          .purchaseAt(start)
-          .validFrom(start)
-          .validTo(start.plusYears(100))));
+      credits.packages(
+          List.of(
+              new CreditPackage()
+                  .id("sandbox-package")
+                  .name("Sandbox credits")
+                  .type("test")
+                  .concurrency(options.concurrencyLimit())
+                  .creditAmount(options.credits())
+                  .creditRemain(creditsRemain)
+                  .createdAt(start)
+                  .purchaseAt(start)
+                  .validFrom(start)
+                  .validTo(start.plusYears(100))));
     }
     return credits;
   }
 
-  /** The PNG of a creation, if {@code expires} and {@code signature} are the ones this sandbox issued and not past. */
+  /**
+   * The PNG of a creation, if {@code expires} and {@code signature} are the ones this sandbox
+   * issued and not past.
+   */
   byte[] result(String creationId, String expires, String signature) {
     long expiresAt;
     try {
@@ -185,7 +224,9 @@ final class TaskEngine {
     } catch (NumberFormatException e) {
       throw new ApiError(403, "AccessDenied", "the URL is not a presigned result URL");
     }
-    if (!MessageDigest.isEqual(sign(creationId, expiresAt).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+    if (!MessageDigest.isEqual(
+        sign(creationId, expiresAt).getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.US_ASCII))) {
       throw new ApiError(403, "SignatureDoesNotMatch", "the URL's signature does not match");
     }
     if (options.clock().instant().getEpochSecond() > expiresAt) {
@@ -202,8 +243,17 @@ final class TaskEngine {
     if (task == null) {
       throw new ApiError(404, "NoSuchKey", "no such result");
     }
-    String caption = "vidu4j sandbox · " + task.request.getModel() + " · " + task.width + "x" + task.height + " · seed " + task.seed;
-    byte[] png = ResultImages.render(task.width, task.height, task.seed, task.request.getPrompt(), caption);
+    String caption =
+        "vidu4j sandbox · "
+            + task.request.getModel()
+            + " · "
+            + task.width
+            + "x"
+            + task.height
+            + " · seed "
+            + task.seed;
+    byte[] png =
+        ResultImages.render(task.width, task.height, task.seed, task.request.getPrompt(), caption);
     synchronized (this) {
       rendered.put(creationId, png);
       if (rendered.size() > RESULT_CACHE_SIZE) {
@@ -221,29 +271,44 @@ final class TaskEngine {
    */
   static ReferenceToImageRequest withVidusDefaults(ReferenceToImageRequest request) {
     String model = request.getModel();
-    ViduRules.spec().model(model == null ? "" : model).ifPresent(rules -> {
-      if (request.getAspectRatio() == null) {
-        request.setAspectRatio(rules.defaultAspectRatio());
-      }
-      if (request.getResolution() == null) {
-        request.setResolution(rules.defaultResolution());
-      }
-    });
+    ViduRules.spec()
+        .model(model == null ? "" : model)
+        .ifPresent(
+            rules -> {
+              if (request.getAspectRatio() == null) {
+                request.setAspectRatio(rules.defaultAspectRatio());
+              }
+              if (request.getResolution() == null) {
+                request.setResolution(rules.defaultResolution());
+              }
+            });
     return request;
   }
 
-  synchronized void seed(String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
+  synchronized void seed(
+      String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
     // A copy with Vidu's defaults filled in, as a created task would have them.
-    ReferenceToImageRequest request = withVidusDefaults(ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
+    ReferenceToImageRequest request =
+        withVidusDefaults(ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
     int[] size = resultSize(request);
     SandboxTask old = tasks.remove(id);
     if (old != null) {
       old.creationIds.forEach(byCreation::remove);
       queue.remove(old);
     }
-    SandboxTask task = new SandboxTask(id, apiKey, request, options.clock().instant(), Prices.of(request),
-        request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(), size[0], size[1], true, null,
-        EnumSet.noneOf(CallbackFault.class));
+    SandboxTask task =
+        new SandboxTask(
+            id,
+            apiKey,
+            request,
+            options.clock().instant(),
+            Prices.of(request),
+            request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(),
+            size[0],
+            size[1],
+            true,
+            null,
+            EnumSet.noneOf(CallbackFault.class));
     task.state = state;
     task.errCode = state == TaskState.FAILED ? errCode : "";
     if (state == TaskState.SUCCESS) {
@@ -337,7 +402,13 @@ final class TaskEngine {
       return;
     }
     String body = ExtraFields.addTo(ViduJson.write(creationsView(task)), options.extraFields());
-    callbacks.send(task.id, url, task.apiKey, task.state.getValue(), body, task.isFinal(),
+    callbacks.send(
+        task.id,
+        url,
+        task.apiKey,
+        task.state.getValue(),
+        body,
+        task.isFinal(),
         task.callbackFaults);
   }
 
@@ -407,7 +478,14 @@ final class TaskEngine {
     long expires = options.clock().instant().plus(options.resultUrlTtl()).getEpochSecond();
     List<Creation> list = new ArrayList<>();
     for (String creationId : task.creationIds) {
-      String url = baseUrl + "results/" + creationId + ".png?expires=" + expires + "&sig=" + sign(creationId, expires);
+      String url =
+          baseUrl
+              + "results/"
+              + creationId
+              + ".png?expires="
+              + expires
+              + "&sig="
+              + sign(creationId, expires);
       list.add(new Creation().id(creationId).url(url).coverUrl(url));
     }
     return list;
@@ -416,7 +494,8 @@ final class TaskEngine {
   /** A stable, non-secret id for a key: never the key itself. */
   static String keyId(String apiKey) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
       return "key-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -434,9 +513,13 @@ final class TaskEngine {
     }
   }
 
-  /** Vidu's tokens look like base64url of {@code {"page":1}} (the docs' example); ours are the same. */
+  /**
+   * Vidu's tokens look like base64url of {@code {"page":1}} (the docs' example); ours are the same.
+   */
   static String pageToken(int page) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"page\":" + page + "}").getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("{\"page\":" + page + "}").getBytes(StandardCharsets.UTF_8));
   }
 
   /** The zero-based page a {@link #pageToken} names. */
@@ -455,7 +538,10 @@ final class TaskEngine {
 
   // ---- result sizes -------------------------------------------------------------------------
 
-  /** Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the first image. */
+  /**
+   * Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the
+   * first image.
+   */
   private int[] resultSize(ReferenceToImageRequest request) {
     String resolution = request.getResolution();
     String aspectRatio = request.getAspectRatio();
@@ -476,7 +562,8 @@ final class TaskEngine {
     if (host.equalsIgnoreCase("localhost")) {
       return true;
     }
-    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String literal =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (!IP_LITERAL.matcher(literal).matches()) {
       return false;
     }
@@ -488,9 +575,9 @@ final class TaskEngine {
   }
 
   /**
-   * The first image's size: decoded from a data URI, fetched for a loopback URL (this sandbox's
-   * own results among them, over HTTP like any other). The sandbox stays offline, so other hosts
-   * are not fetched: {@code null}, and {@code auto} then falls back to 16:9.
+   * The first image's size: decoded from a data URI, fetched for a loopback URL (this sandbox's own
+   * results among them, over HTTP like any other). The sandbox stays offline, so other hosts are
+   * not fetched: {@code null}, and {@code auto} then falls back to 16:9.
    */
   private @Nullable ImageInfo firstImage(String image) {
     try {
@@ -502,17 +589,25 @@ final class TaskEngine {
       if (!isLoopback(uri.getHost())) {
         return null;
       }
-      try (Response response = imageFetcher.newCall(new Request.Builder().url(image).build()).execute()) {
+      try (Response response =
+          imageFetcher.newCall(new Request.Builder().url(image).build()).execute()) {
         ResponseBody body = response.body();
         if (!response.isSuccessful()) {
-          throw new ApiError(400, "ImageDownloadFailure", "image download failure: images[0] answered " + response.code());
+          throw new ApiError(
+              400,
+              "ImageDownloadFailure",
+              "image download failure: images[0] answered " + response.code());
         }
         return ImageInput.fromBytes(body.bytes(), "images[0]").info().orElse(null);
       }
     } catch (IOException | IllegalArgumentException e) {
-      throw new ApiError(400, "ImageDownloadFailure", "image download failure: images[0] (" + e.getMessage() + ")");
+      throw new ApiError(
+          400,
+          "ImageDownloadFailure",
+          "image download failure: images[0] (" + e.getMessage() + ")");
     } catch (ViduException e) {
-      throw new ApiError(400, "ImageFormatInvalid", "invalid image format: images[0] (" + e.getMessage() + ")");
+      throw new ApiError(
+          400, "ImageFormatInvalid", "invalid image format: images[0] (" + e.getMessage() + ")");
     }
   }
 }

@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Vidu on 127.0.0.1: the five operations of the spec with Vidu's checks and error bodies,
- * the task lifecycle ({@code created}, {@code queueing}, {@code processing}, then {@code
- * success} or {@code failed}; at most {@link SandboxOptions#concurrencyLimit()} processing),
- * credits (8, 12 and 16 per 1080p, 2K and 4K task, prices the sandbox invents; refunded when a task fails or is cancelled),
- * PNG results rendered for each task behind expiring URLs, and callbacks signed as Vidu signs
- * them, with the key that created the task.
+ * the task lifecycle ({@code created}, {@code queueing}, {@code processing}, then {@code success}
+ * or {@code failed}; at most {@link SandboxOptions#concurrencyLimit()} processing), credits (8, 12
+ * and 16 per 1080p, 2K and 4K task, prices the sandbox invents; refunded when a task fails or is
+ * cancelled), PNG results rendered for each task behind expiring URLs, and callbacks signed as Vidu
+ * signs them, with the key that created the task.
  *
  * <pre>{@code
  * try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Hostile clients are refused cheaply: the key is checked before a body is read, bodies are
- * bounded ({@link SandboxOptions#maxRequestBodyBytes()}), each request has a read deadline
- * ({@link SandboxOptions#requestReadTimeout()}) and requests are served by a bounded pool
- * ({@link SandboxOptions#httpThreads()}, {@link SandboxOptions#httpQueue()}).
+ * bounded ({@link SandboxOptions#maxRequestBodyBytes()}), each request has a read deadline ({@link
+ * SandboxOptions#requestReadTimeout()}) and requests are served by a bounded pool ({@link
+ * SandboxOptions#httpThreads()}, {@link SandboxOptions#httpQueue()}).
  *
  * <p>Everything runs on daemon threads and {@link #close()} stops them. Thread-safe.
  */
@@ -54,11 +54,20 @@ public final class ViduSandbox implements AutoCloseable {
 
   private ViduSandbox(SandboxOptions options) throws IOException {
     this.options = options;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    this.httpThreads = new HttpWorkers(options.httpThreads(), options.httpQueue(), options.requestReadTimeout(),
-        daemon("vidu-sandbox-http"), daemon("vidu-sandbox-http-overflow"), daemon("vidu-sandbox-http-deadline"));
-    this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
+    this.httpThreads =
+        new HttpWorkers(
+            options.httpThreads(),
+            options.httpQueue(),
+            options.requestReadTimeout(),
+            daemon("vidu-sandbox-http"),
+            daemon("vidu-sandbox-http-overflow"),
+            daemon("vidu-sandbox-http-deadline"));
+    this.lifecycleThread =
+        Executors.newSingleThreadScheduledExecutor(daemon("vidu-sandbox-lifecycle"));
     this.callbacks = new CallbackDelivery(options, daemon("vidu-sandbox-callbacks"));
     this.engine = new TaskEngine(options, faults, lifecycleThread, callbacks, baseUrl);
     this.http = new SandboxHttp(options, faults, engine);
@@ -82,11 +91,15 @@ public final class ViduSandbox implements AutoCloseable {
     try {
       return new ViduSandbox(options);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the Vidu sandbox on 127.0.0.1:" + options.port(), e);
+      throw new UncheckedIOException(
+          "cannot start the Vidu sandbox on 127.0.0.1:" + options.port(), e);
     }
   }
 
-  /** The base URL to give {@code ViduClient.Builder#baseUrl}, for example {@code http://127.0.0.1:54321/}. */
+  /**
+   * The base URL to give {@code ViduClient.Builder#baseUrl}, for example {@code
+   * http://127.0.0.1:54321/}.
+   */
   public String baseUrl() {
     return baseUrl;
   }
@@ -135,7 +148,10 @@ public final class ViduSandbox implements AutoCloseable {
     return http.recorded().stream().filter(e -> e.operation() == operation).toList();
   }
 
-  /** The callback attempts, oldest first: the most recent {@link SandboxOptions#recordLimit()} of them. */
+  /**
+   * The callback attempts, oldest first: the most recent {@link SandboxOptions#recordLimit()} of
+   * them.
+   */
   public List<SentCallback> callbacksSent() {
     return callbacks.sent();
   }
@@ -162,9 +178,9 @@ public final class ViduSandbox implements AutoCloseable {
   }
 
   /**
-   * The most tasks created through the API that were unfinished at once ({@code created},
-   * {@code queueing} or {@code processing}) since the sandbox started: how many a client kept in
-   * flight. Tasks given with {@link #givenTask} do not count.
+   * The most tasks created through the API that were unfinished at once ({@code created}, {@code
+   * queueing} or {@code processing}) since the sandbox started: how many a client kept in flight.
+   * Tasks given with {@link #givenTask} do not count.
    */
   public int peakUnfinishedTasks() {
     return engine.peakUnfinished();
@@ -172,8 +188,8 @@ public final class ViduSandbox implements AutoCloseable {
 
   /**
    * The credits a task of {@code request} costs in the sandbox: 8, 12 or 16 for 1080p, 2K or 4K
-   * (1080p when absent or unknown). Vidu publishes no price list in its API documentation, so
-   * this is only an estimate of what Vidu charges.
+   * (1080p when absent or unknown). Vidu publishes no price list in its API documentation, so this
+   * is only an estimate of what Vidu charges.
    */
   public static int creditsFor(ReferenceToImageRequest request) {
     return Prices.of(Objects.requireNonNull(request, "request == null"));
@@ -181,9 +197,9 @@ public final class ViduSandbox implements AutoCloseable {
 
   /**
    * A provider state: task {@code id} exists in {@code state} and stays there (the lifecycle does
-   * not move it; cancel still works where allowed). A {@code success} task has one creation.
-   * The task is a text-to-image task of the spec's first model that takes no images, with that
-   * model's default aspect ratio and resolution.
+   * not move it; cancel still works where allowed). A {@code success} task has one creation. The
+   * task is a text-to-image task of the spec's first model that takes no images, with that model's
+   * default aspect ratio and resolution.
    */
   public void givenTask(String id, TaskState state) {
     givenTask(id, state, lighthouse());
@@ -196,8 +212,11 @@ public final class ViduSandbox implements AutoCloseable {
 
   /** The spec's first model that takes no images (text-to-image). */
   static String textToImageModel() {
-    return ViduRules.spec().models().values().stream().filter(m -> m.minImages() == 0).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the spec has no text-to-image model")).model();
+    return ViduRules.spec().models().values().stream()
+        .filter(m -> m.minImages() == 0)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the spec has no text-to-image model"))
+        .model();
   }
 
   /** {@link #givenTask(String, TaskState)} for a task made from {@code request}. */
@@ -214,7 +233,9 @@ public final class ViduSandbox implements AutoCloseable {
     engine.seed(id, TaskState.FAILED, errCode, demoKey(), lighthouse());
   }
 
-  /** Sets the organisation's remaining credits (for example 0, to see {@code CreditInsufficient}). */
+  /**
+   * Sets the organisation's remaining credits (for example 0, to see {@code CreditInsufficient}).
+   */
   public void setCredits(long credits) {
     if (credits < 0) {
       throw new IllegalArgumentException("credits must not be negative, got " + credits);

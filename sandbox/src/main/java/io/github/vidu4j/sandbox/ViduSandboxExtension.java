@@ -12,11 +12,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A {@link ViduSandbox} for JUnit 5 tests. On a {@code static} field it serves the whole class,
- * its {@code @Nested} classes included (they share the one sandbox, closed once the outer class
- * is done); on an instance field, one test. Before each test its faults and records are cleared;
- * tasks and credits stay. Test methods may take a {@link ViduSandbox} or a {@link ViduClient}
- * parameter (the client is closed after the test).
+ * A {@link ViduSandbox} for JUnit 5 tests. On a {@code static} field it serves the whole class, its
+ * {@code @Nested} classes included (they share the one sandbox, closed once the outer class is
+ * done); on an instance field, one test. Before each test its faults and records are cleared; tasks
+ * and credits stay. Test methods may take a {@link ViduSandbox} or a {@link ViduClient} parameter
+ * (the client is closed after the test).
  *
  * <p>Not for tests that run in parallel on one sandbox: clearing faults and records before each
  * test would pull them from under a test still running.
@@ -27,12 +27,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class ViduSandboxExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ViduSandboxExtension.class);
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(ViduSandboxExtension.class);
 
   private final SandboxOptions options;
   // Volatile: JUnit may call the callbacks and the test on different threads (timeouts, for one).
   private volatile @Nullable ViduSandbox sandbox;
+
   /** The unique id of the context that started {@link #sandbox}: only it stops the sandbox. */
   private volatile @Nullable String owner;
 
@@ -58,12 +64,16 @@ public final class ViduSandboxExtension
   public ViduSandbox sandbox() {
     ViduSandbox running = sandbox;
     if (running == null) {
-      throw new IllegalStateException("the sandbox runs only during tests; register this extension with @RegisterExtension");
+      throw new IllegalStateException(
+          "the sandbox runs only during tests; register this extension with @RegisterExtension");
     }
     return running;
   }
 
-  /** A new client for the running sandbox with its demo key; close it (or take it as a test parameter). */
+  /**
+   * A new client for the running sandbox with its demo key; close it (or take it as a test
+   * parameter).
+   */
   public ViduClient newClient() {
     return sandbox().newClient();
   }

@@ -22,30 +22,44 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first example and its callback receiver, compiled and run as a modular application
- * would run them: {@code javac} and {@code java} with the client and its dependencies on the
- * {@code --module-path} (never the class path), in a module of their own that requires only
- * {@code io.github.vidu4j}. Anything the client needs from a library's unexported packages, or
- * anything it forgot to export or open, fails here.
+ * would run them: {@code javac} and {@code java} with the client and its dependencies on the {@code
+ * --module-path} (never the class path), in a module of their own that requires only {@code
+ * io.github.vidu4j}. Anything the client needs from a library's unexported packages, or anything it
+ * forgot to export or open, fails here.
  */
 class ModulePathTest {
-  private static final Path README_EXAMPLES = Path.of("..", "client", "src", "test", "java", "io", "github", "vidu4j", "readme");
-  /** The client and what it needs at run time; a test library on the module path would hide a missing requires. */
+  private static final Path README_EXAMPLES =
+      Path.of("..", "client", "src", "test", "java", "io", "github", "vidu4j", "readme");
+
+  /**
+   * The client and what it needs at run time; a test library on the module path would hide a
+   * missing requires.
+   */
   private static final Pattern RUNTIME =
-      Pattern.compile(".*(client[/\\\\]target|generated[/\\\\]target|vidu4j-client|vidu4j-generated|gson-|okhttp-jvm|okio-jvm|kotlin-stdlib-|retrofit-|jspecify-).*");
+      Pattern.compile(
+          ".*(client[/\\\\]target|generated[/\\\\]target|vidu4j-client|vidu4j-generated|gson-|okhttp-jvm|okio-jvm|kotlin-stdlib-|retrofit-|jspecify-).*");
 
   @TempDir static Path work;
   private static String modulePath;
 
   @BeforeAll
   static void compileTheExamplesAsAModule() throws Exception {
-    modulePath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> RUNTIME.matcher(entry).matches() && !entry.contains("test-classes") && !entry.contains("annotations"))
-        .collect(Collectors.joining(File.pathSeparator));
+    modulePath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                entry ->
+                    RUNTIME.matcher(entry).matches()
+                        && !entry.contains("test-classes")
+                        && !entry.contains("annotations"))
+            .collect(Collectors.joining(File.pathSeparator));
     Path sources = work.resolve("src");
     Path pkg = Files.createDirectories(sources.resolve("io/github/vidu4j/readme"));
     Files.copy(README_EXAMPLES.resolve("FirstImage.java"), pkg.resolve("FirstImage.java"));
-    Files.copy(README_EXAMPLES.resolve("CallbackReceiver.java"), pkg.resolve("CallbackReceiver.java"));
-    Files.writeString(pkg.resolve("CallbackDrill.java"), """
+    Files.copy(
+        README_EXAMPLES.resolve("CallbackReceiver.java"), pkg.resolve("CallbackReceiver.java"));
+    Files.writeString(
+        pkg.resolve("CallbackDrill.java"),
+        """
         package io.github.vidu4j.readme;
 
         import io.github.vidu4j.RawJson;
@@ -84,13 +98,22 @@ class ModulePathTest {
           }
         }
         """);
-    Files.writeString(sources.resolve("module-info.java"), """
+    Files.writeString(
+        sources.resolve("module-info.java"),
+        """
         module readme.examples {
           requires io.github.vidu4j;
           requires jdk.httpserver;
         }
         """);
-    List<String> javac = new ArrayList<>(List.of(tool("javac"), "-d", work.resolve("classes").toString(), "--module-path", modulePath));
+    List<String> javac =
+        new ArrayList<>(
+            List.of(
+                tool("javac"),
+                "-d",
+                work.resolve("classes").toString(),
+                "--module-path",
+                modulePath));
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(f -> f.toString().endsWith(".java")).forEach(f -> javac.add(f.toString()));
     }
@@ -101,7 +124,10 @@ class ModulePathTest {
   @Test
   void theFirstExampleMakesAnImageOnTheModulePath() throws Exception {
     try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast())) {
-      Run first = java("io.github.vidu4j.readme.FirstImage", Map.of("VIDU_API_KEY", SandboxOptions.DEMO_KEY, "VIDU_BASE_URL", sandbox.baseUrl()));
+      Run first =
+          java(
+              "io.github.vidu4j.readme.FirstImage",
+              Map.of("VIDU_API_KEY", SandboxOptions.DEMO_KEY, "VIDU_BASE_URL", sandbox.baseUrl()));
 
       assertThat(first.exitCode).as(first.output).isZero();
       assertThat(first.output).containsPattern("\\[out/\\d+-1\\.png]");
@@ -118,21 +144,37 @@ class ModulePathTest {
 
     assertThat(drill.exitCode).as(drill.output).isZero();
     assertThat(drill.output)
-        .contains("t-1 is now success", "status 200", "refused callback:", "status 401", "unknown fields [from_the_future]")
+        .contains(
+            "t-1 is now success",
+            "status 200",
+            "refused callback:",
+            "status 401",
+            "unknown fields [from_the_future]")
         .doesNotContain("vda_module_path_key");
   }
 
-  private static Run java(String mainClass, Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(tool("java"), "-Xmx64m", "-XX:TieredStopAtLevel=1",
-        "--module-path", work.resolve("classes") + File.pathSeparator + modulePath, "--module", "readme.examples/" + mainClass));
+  private static Run java(String mainClass, Map<String, String> environment, String... args)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                tool("java"),
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "--module-path",
+                work.resolve("classes") + File.pathSeparator + modulePath,
+                "--module",
+                "readme.examples/" + mainClass));
     command.addAll(List.of(args));
     return run(command, environment);
   }
 
   private record Run(int exitCode, String output) {}
 
-  private static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+  private static Run run(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
     builder.environment().remove("VIDU_API_KEY");
     builder.environment().remove("VIDU_BASE_URL");
     builder.environment().putAll(environment);

@@ -18,48 +18,80 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
-/** Fields newer than the spec: the ones the sandbox is told to accept are echoed, the rest refused as Vidu does. */
+/**
+ * Fields newer than the spec: the ones the sandbox is told to accept are echoed, the rest refused
+ * as Vidu does.
+ */
 class AcceptedRequestFieldsTest {
   @Test
   void acceptedFieldsAreEchoedAndOthersRefusedWithFieldUnwanted() throws IOException {
-    try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().acceptRequestField("quality").build())) {
-      JsonObject echoed = post(sandbox, "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":{\"level\":\"high\"}}");
+    try (ViduSandbox sandbox =
+        ViduSandbox.start(
+            SandboxOptions.fast().toBuilder().acceptRequestField("quality").build())) {
+      JsonObject echoed =
+          post(sandbox, "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":{\"level\":\"high\"}}");
       assertThat(echoed.getAsJsonObject("quality").get("level").getAsString()).isEqualTo("high");
       assertThat(echoed.get("task_id").getAsString()).isNotBlank();
 
-      JsonObject refused = post(sandbox, "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":\"high\",\"moderation\":\"disabled\"}");
+      JsonObject refused =
+          post(
+              sandbox,
+              "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":\"high\",\"moderation\":\"disabled\"}");
       assertThat(refused.get("reason").getAsString()).isEqualTo("FieldUnwanted");
-      assertThat(refused.get("message").getAsString()).contains("moderation").doesNotContain("quality");
+      assertThat(refused.get("message").getAsString())
+          .contains("moderation")
+          .doesNotContain("quality");
       assertThat(sandbox.taskCount()).isEqualTo(1);
     }
   }
 
   @Test
   void theClientsExtraFieldsReachTheSandbox() {
-    try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().acceptRequestField("quality").build());
-        ViduClient client = ViduClient.builder().apiKey(sandbox.demoKey()).baseUrl(sandbox.baseUrl()).build()) {
-      ReferenceToImageTask task = client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("p"),
-          ExtraBodyFields.none().with("quality", "high"));
+    try (ViduSandbox sandbox =
+            ViduSandbox.start(
+                SandboxOptions.fast().toBuilder().acceptRequestField("quality").build());
+        ViduClient client =
+            ViduClient.builder().apiKey(sandbox.demoKey()).baseUrl(sandbox.baseUrl()).build()) {
+      ReferenceToImageTask task =
+          client
+              .images()
+              .create(
+                  new ReferenceToImageRequest().model("viduq2").prompt("p"),
+                  ExtraBodyFields.none().with("quality", "high"));
       assertThat(io.github.vidu4j.RawJson.field(task, "quality")).hasValue("high");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.images().create(
-              new ReferenceToImageRequest().model("viduq2").prompt("p"), ExtraBodyFields.none().with("moderation", "disabled")))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  client
+                      .images()
+                      .create(
+                          new ReferenceToImageRequest().model("viduq2").prompt("p"),
+                          ExtraBodyFields.none().with("moderation", "disabled")))
+          .isInstanceOfSatisfying(
+              ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }
   }
 
   @Test
   void theConcurrencyLimitIsAnOptionReportedInCredits() {
-    assertThat(SandboxOptions.defaults().concurrencyLimit()).isEqualTo(ViduRules.spec().defaultConcurrencyLimit());
-    try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder().concurrencyLimit(2).build());
-        ViduClient client = ViduClient.builder().apiKey(sandbox.demoKey()).baseUrl(sandbox.baseUrl()).build()) {
-      assertThat(client.credits().getRemains()).singleElement().satisfies(b -> assertThat(b.getConcurrencyLimit()).isEqualTo(2));
+    assertThat(SandboxOptions.defaults().concurrencyLimit())
+        .isEqualTo(ViduRules.spec().defaultConcurrencyLimit());
+    try (ViduSandbox sandbox =
+            ViduSandbox.start(SandboxOptions.fast().toBuilder().concurrencyLimit(2).build());
+        ViduClient client =
+            ViduClient.builder().apiKey(sandbox.demoKey()).baseUrl(sandbox.baseUrl()).build()) {
+      assertThat(client.credits().getRemains())
+          .singleElement()
+          .satisfies(b -> assertThat(b.getConcurrencyLimit()).isEqualTo(2));
     }
   }
 
   private static JsonObject post(ViduSandbox sandbox, String json) throws IOException {
-    Request request = new Request.Builder().url(sandbox.baseUrl() + "ent/v2/reference2image")
-        .header("Authorization", "Token " + sandbox.demoKey())
-        .post(RequestBody.create(json, MediaType.get("application/json"))).build();
+    Request request =
+        new Request.Builder()
+            .url(sandbox.baseUrl() + "ent/v2/reference2image")
+            .header("Authorization", "Token " + sandbox.demoKey())
+            .post(RequestBody.create(json, MediaType.get("application/json")))
+            .build();
     try (Response response = new OkHttpClient().newCall(request).execute()) {
       return JsonParser.parseString(response.body().string()).getAsJsonObject();
     }

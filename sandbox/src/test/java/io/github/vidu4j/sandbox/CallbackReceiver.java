@@ -25,28 +25,30 @@ final class CallbackReceiver implements AutoCloseable {
   CallbackReceiver(CallbackVerifier verifier) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/vidu/callback?tenant=acme";
-    server.createContext("/vidu/callback", exchange -> {
-      int status;
-      try {
-        CallbackRequest request = JdkHttpServerCallbackRequests.from(exchange, url);
-        if (failuresToPlay.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-          status = 503;
-        } else {
-          VerifiedCallback callback = verifier.verify(request);
-          synchronized (this) {
-            accepted.add(callback);
+    server.createContext(
+        "/vidu/callback",
+        exchange -> {
+          int status;
+          try {
+            CallbackRequest request = JdkHttpServerCallbackRequests.from(exchange, url);
+            if (failuresToPlay.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              status = 503;
+            } else {
+              VerifiedCallback callback = verifier.verify(request);
+              synchronized (this) {
+                accepted.add(callback);
+              }
+              status = 200;
+            }
+          } catch (InvalidSignatureException e) {
+            synchronized (this) {
+              refused.add(e.reason());
+            }
+            status = 401;
           }
-          status = 200;
-        }
-      } catch (InvalidSignatureException e) {
-        synchronized (this) {
-          refused.add(e.reason());
-        }
-        status = 401;
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -16,16 +16,28 @@ class ConcurrencyTest {
   @Test
   void fiveProcessAtOnceTheSixthQueuesUntilASlotFrees() {
     // No task finishes during the test, however slow the machine: the six states cannot move on.
-    SandboxOptions slow = SandboxOptions.fast().toBuilder().queueDelay(Duration.ZERO).processingTime(Duration.ofHours(1)).build();
-    try (ViduSandbox sandbox = ViduSandbox.start(slow); ViduClient client = sandbox.newClient()) {
+    SandboxOptions slow =
+        SandboxOptions.fast().toBuilder()
+            .queueDelay(Duration.ZERO)
+            .processingTime(Duration.ofHours(1))
+            .build();
+    try (ViduSandbox sandbox = ViduSandbox.start(slow);
+        ViduClient client = sandbox.newClient()) {
       List<CompletableFuture<String>> creating = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        creating.add(client.images().createAsync(new ReferenceToImageRequest().model("viduq2").prompt("task " + i))
-            .thenApply(t -> t.getTaskId()));
+        creating.add(
+            client
+                .images()
+                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("task " + i))
+                .thenApply(t -> t.getTaskId()));
       }
       List<String> ids = creating.stream().map(CompletableFuture::join).toList();
 
-      Eventually.await("all six have left created", () -> ids.stream().noneMatch(id -> sandbox.taskState(id).orElseThrow() == TaskState.CREATED));
+      Eventually.await(
+          "all six have left created",
+          () ->
+              ids.stream()
+                  .noneMatch(id -> sandbox.taskState(id).orElseThrow() == TaskState.CREATED));
       // The creates race each other, so which one queues is arbitrary: count the states.
       List<TaskState> states = ids.stream().map(id -> client.tasks().get(id).getState()).toList();
       assertThat(states).filteredOn(s -> s == TaskState.PROCESSING).hasSize(5);

@@ -32,28 +32,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real ViduClient drives the sandbox through the whole lifecycle. */
 class EndToEndTest {
-  @RegisterExtension
-  static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
+  @RegisterExtension static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
-  static final AwaitOptions FAST = AwaitOptions.defaults().withIntervals(Duration.ofMillis(40), Duration.ofMillis(200))
-      .withTimeout(Duration.ofSeconds(30));
+  static final AwaitOptions FAST =
+      AwaitOptions.defaults()
+          .withIntervals(Duration.ofMillis(40), Duration.ofMillis(200))
+          .withTimeout(Duration.ofSeconds(30));
 
   static ReferenceToImageRequest textToImage(String prompt) {
     return new ReferenceToImageRequest().model("viduq2").prompt(prompt);
   }
 
   @ParameterizedTest
-  @CsvSource({"16:9, 1080p, 1920, 1080", "1:1, 2K, 1440, 1440", "9:16, 1080p, 1080, 1920", "21:9, 1080p, 2520, 1080", "3:4, 2K, 1440, 1920"})
-  void createAwaitDownloadGivesAPngOfTheRequestedShape(String aspectRatio, String resolution, int width, int height, ViduClient client)
+  @CsvSource({
+    "16:9, 1080p, 1920, 1080",
+    "1:1, 2K, 1440, 1440",
+    "9:16, 1080p, 1080, 1920",
+    "21:9, 1080p, 2520, 1080",
+    "3:4, 2K, 1440, 1920"
+  })
+  void createAwaitDownloadGivesAPngOfTheRequestedShape(
+      String aspectRatio, String resolution, int width, int height, ViduClient client)
       throws Exception {
-    TaskCreations done = client.images().createAndAwait(textToImage("a red fox in the snow").aspectRatio(aspectRatio).resolution(resolution), FAST);
+    TaskCreations done =
+        client
+            .images()
+            .createAndAwait(
+                textToImage("a red fox in the snow")
+                    .aspectRatio(aspectRatio)
+                    .resolution(resolution),
+                FAST);
 
     assertThat(done.getState()).isEqualTo(TaskState.SUCCESS);
     List<Path> files = client.downloads().toDirectory(done, out);
-    assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString()).endsWith(".png"));
+    assertThat(files)
+        .singleElement()
+        .satisfies(f -> assertThat(f.getFileName().toString()).endsWith(".png"));
     BufferedImage image = ImageIO.read(files.get(0).toFile());
     assertThat(image.getWidth()).isEqualTo(width);
     assertThat(image.getHeight()).isEqualTo(height);
@@ -61,7 +77,11 @@ class EndToEndTest {
 
   @Test
   void fourKIsRendered(ViduClient client) throws Exception {
-    TaskCreations done = client.images().createAndAwait(textToImage("a city at night").aspectRatio("16:9").resolution("4K"), FAST);
+    TaskCreations done =
+        client
+            .images()
+            .createAndAwait(
+                textToImage("a city at night").aspectRatio("16:9").resolution("4K"), FAST);
     BufferedImage image = ImageIO.read(client.downloads().toDirectory(done, out).get(0).toFile());
     assertThat(image.getWidth()).isEqualTo(3840);
     assertThat(image.getHeight()).isEqualTo(2160);
@@ -70,7 +90,14 @@ class EndToEndTest {
   @Test
   void autoFollowsTheFirstImage(ViduClient client) throws Exception {
     String portrait = ImageInput.fromBytes(png(200, 400), "portrait.png").value();
-    TaskCreations done = client.images().createAndAwait(textToImage("the same, as a painting").aspectRatio("auto").images(List.of(portrait)), FAST);
+    TaskCreations done =
+        client
+            .images()
+            .createAndAwait(
+                textToImage("the same, as a painting")
+                    .aspectRatio("auto")
+                    .images(List.of(portrait)),
+                FAST);
     BufferedImage image = ImageIO.read(client.downloads().toDirectory(done, out).get(0).toFile());
     assertThat(image.getWidth()).isEqualTo(1080);
     assertThat(image.getHeight()).isEqualTo(2160);
@@ -78,12 +105,30 @@ class EndToEndTest {
 
   @Test
   void sameSeedAndPromptGiveTheSameImageAnotherSeedAnother(ViduClient client) throws Exception {
-    byte[] first = Files.readAllBytes(client.downloads().toDirectory(
-        client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST), out.resolve("a")).get(0));
-    byte[] again = Files.readAllBytes(client.downloads().toDirectory(
-        client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST), out.resolve("b")).get(0));
-    byte[] other = Files.readAllBytes(client.downloads().toDirectory(
-        client.images().createAndAwait(textToImage("a blue whale").seed(8), FAST), out.resolve("c")).get(0));
+    byte[] first =
+        Files.readAllBytes(
+            client
+                .downloads()
+                .toDirectory(
+                    client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
+                    out.resolve("a"))
+                .get(0));
+    byte[] again =
+        Files.readAllBytes(
+            client
+                .downloads()
+                .toDirectory(
+                    client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
+                    out.resolve("b"))
+                .get(0));
+    byte[] other =
+        Files.readAllBytes(
+            client
+                .downloads()
+                .toDirectory(
+                    client.images().createAndAwait(textToImage("a blue whale").seed(8), FAST),
+                    out.resolve("c"))
+                .get(0));
     assertThat(again).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
@@ -93,16 +138,24 @@ class EndToEndTest {
     long before = remaining(client.credits());
     vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
 
-    assertThatThrownBy(() -> client.images().createAndAwait(textToImage("something the moderator dislikes"), FAST))
-        .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.errCode()).contains("CreationPolicyViolation"));
+    assertThatThrownBy(
+            () ->
+                client
+                    .images()
+                    .createAndAwait(textToImage("something the moderator dislikes"), FAST))
+        .isInstanceOfSatisfying(
+            TaskFailedException.class,
+            e -> assertThat(e.errCode()).contains("CreationPolicyViolation"));
     assertThat(remaining(client.credits())).isEqualTo(before);
   }
 
   @Test
   void cancelEndsTheTaskUserCancelledAndASecondCancelIsRefused() {
     // A task that never finishes by itself: the cancel cannot lose a race against the lifecycle.
-    SandboxOptions endless = SandboxOptions.fast().toBuilder().processingTime(Duration.ofHours(1)).build();
-    try (ViduSandbox sandbox = ViduSandbox.start(endless); ViduClient client = sandbox.newClient()) {
+    SandboxOptions endless =
+        SandboxOptions.fast().toBuilder().processingTime(Duration.ofHours(1)).build();
+    try (ViduSandbox sandbox = ViduSandbox.start(endless);
+        ViduClient client = sandbox.newClient()) {
       long before = remaining(client.credits());
       ReferenceToImageTask task = client.images().create(textToImage("never mind"));
       assertThat(remaining(client.credits())).isEqualTo(before - 8);
@@ -114,11 +167,13 @@ class EndToEndTest {
       assertThat(cancelled.getErrCode()).isEqualTo("UserCancelled");
       assertThat(remaining(client.credits())).isEqualTo(before);
       assertThatThrownBy(() -> client.tasks().cancel(task.getTaskId()))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.reason()).contains("BadRequest");
-            assertThat(e.getMessage()).contains("can not cancel");
-          });
+          .isInstanceOfSatisfying(
+              ViduApiException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.reason()).contains("BadRequest");
+                assertThat(e.getMessage()).contains("can not cancel");
+              });
     }
   }
 
@@ -137,34 +192,45 @@ class EndToEndTest {
     assertThat(second.getNextPageToken()).isEmpty();
     assertThat(client.tasks().listAll(mine).map(TaskSummary::getId)).containsExactly(c, b, a);
     assertThat(client.tasks().list(mine.states(List.of(TaskState.FAILED))).getTasks()).isEmpty();
-    assertThat(first.getTasks()).allSatisfy(t -> {
-      assertThat(t.getKeyId()).startsWith("key-").doesNotContain(vidu.sandbox().demoKey());
-      assertThat(t.getCreations()).hasSize(1);
-    });
+    assertThat(first.getTasks())
+        .allSatisfy(
+            t -> {
+              assertThat(t.getKeyId()).startsWith("key-").doesNotContain(vidu.sandbox().demoKey());
+              assertThat(t.getCreations()).hasSize(1);
+            });
   }
 
   @Test
   void creditsShowTheBalanceAndPackages(ViduClient client) {
     Credits detail = client.credits(true);
-    assertThat(detail.getRemains()).singleElement().satisfies(r -> {
-      assertThat(r.getConcurrencyLimit()).isEqualTo(5);
-      assertThat(r.getCreditRemain()).isPositive();
-    });
-    assertThat(detail.getPackages()).singleElement().satisfies(p -> assertThat(p.getCreditAmount()).isEqualTo(10_000L));
+    assertThat(detail.getRemains())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getConcurrencyLimit()).isEqualTo(5);
+              assertThat(r.getCreditRemain()).isPositive();
+            });
+    assertThat(detail.getPackages())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getCreditAmount()).isEqualTo(10_000L));
     assertThat(client.credits().getPackages()).isNullOrEmpty();
   }
 
   @Test
   void wrongKeyIsUnauthorizedAndUnknownTaskNotFound() {
     try (ViduClient stranger = vidu.sandbox().clientBuilder().apiKey("not-a-sandbox-key").build();
-         ViduClient client = vidu.newClient()) {
-      assertThatThrownBy(stranger::credits).isInstanceOfSatisfying(ViduApiException.class, e -> {
-        assertThat(e.statusCode()).isEqualTo(401);
-        assertThat(e.reason()).contains("Unauthorized");
-        assertThat(e.traceId()).get().asString().hasSize(32);
-      });
+        ViduClient client = vidu.newClient()) {
+      assertThatThrownBy(stranger::credits)
+          .isInstanceOfSatisfying(
+              ViduApiException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(401);
+                assertThat(e.reason()).contains("Unauthorized");
+                assertThat(e.traceId()).get().asString().hasSize(32);
+              });
       assertThatThrownBy(() -> client.tasks().get("404404"))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.reason()).contains("TaskNotFound"));
+          .isInstanceOfSatisfying(
+              ViduApiException.class, e -> assertThat(e.reason()).contains("TaskNotFound"));
     }
   }
 
@@ -172,7 +238,8 @@ class EndToEndTest {
   void everyRequestIsRecordedWithItsAnswer(ViduClient client) {
     client.credits();
     RecordedExchange credits = vidu.sandbox().received(Operation.GET_CREDITS).get(0);
-    assertThat(credits.requestHeader("Authorization")).contains("Token " + vidu.sandbox().demoKey());
+    assertThat(credits.requestHeader("Authorization"))
+        .contains("Token " + vidu.sandbox().demoKey());
     assertThat(credits.requestHeader("User-Agent")).get().asString().startsWith("vidu4j/");
     assertThat(credits.status()).isEqualTo(200);
     assertThat(credits.toString()).doesNotContain(vidu.sandbox().demoKey());
@@ -185,7 +252,8 @@ class EndToEndTest {
   static byte[] png(int width, int height) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", bytes);
-    assertThat(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())).getWidth()).isEqualTo(width);
+    assertThat(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())).getWidth())
+        .isEqualTo(width);
     return bytes.toByteArray();
   }
 }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The resilience the client promises, against faults the sandbox plays on demand. */
 class FaultsTest {
-  @RegisterExtension
-  static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
+  @RegisterExtension static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
 
-  static final ReferenceToImageRequest REQUEST = new ReferenceToImageRequest().model("viduq2").prompt("a paper boat");
+  static final ReferenceToImageRequest REQUEST =
+      new ReferenceToImageRequest().model("viduq2").prompt("a paper boat");
 
   ViduClient client() {
     return vidu.sandbox().clientBuilder().maxRetryWait(Duration.ofMillis(50)).build();
@@ -32,12 +32,16 @@ class FaultsTest {
 
   @Test
   void throttledCreateIsRetriedAndCreatesExactlyOneTask() {
-    vidu.sandbox().faults().next(Operation.CREATE_TASK, Fault.error(429, "TooManyRequests", Duration.ZERO));
+    vidu.sandbox()
+        .faults()
+        .next(Operation.CREATE_TASK, Fault.error(429, "TooManyRequests", Duration.ZERO));
     int before = vidu.sandbox().taskCount();
     try (ViduClient client = client()) {
       client.images().create(REQUEST);
     }
-    assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).extracting(RecordedExchange::status).containsExactly(429, 200);
+    assertThat(vidu.sandbox().received(Operation.CREATE_TASK))
+        .extracting(RecordedExchange::status)
+        .containsExactly(429, 200);
     assertThat(vidu.sandbox().taskCount()).isEqualTo(before + 1);
   }
 
@@ -47,7 +51,8 @@ class FaultsTest {
     int before = vidu.sandbox().taskCount();
     try (ViduClient client = client()) {
       assertThatThrownBy(() -> client.images().create(REQUEST))
-          .isInstanceOfSatisfying(ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
+          .isInstanceOfSatisfying(
+              ViduTransportException.class, e -> assertThat(e.mayHaveReachedVidu()).isTrue())
           .hasMessageContaining("tasks().list");
     }
     assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).hasSize(1);
@@ -57,11 +62,18 @@ class FaultsTest {
   @Test
   void internalErrorsAndDroppedConnectionsOnReadsAreRetried() {
     vidu.sandbox().givenTask("t-read", TaskState.PROCESSING);
-    vidu.sandbox().faults().next(Operation.GET_TASK, Fault.error(500, "InternalServiceFailure"), Fault.dropBeforeReading());
+    vidu.sandbox()
+        .faults()
+        .next(
+            Operation.GET_TASK,
+            Fault.error(500, "InternalServiceFailure"),
+            Fault.dropBeforeReading());
     try (ViduClient client = client()) {
       assertThat(client.tasks().get("t-read").getState()).isEqualTo(TaskState.PROCESSING);
     }
-    assertThat(vidu.sandbox().received(Operation.GET_TASK)).extracting(RecordedExchange::status).containsExactly(500, -1, 200);
+    assertThat(vidu.sandbox().received(Operation.GET_TASK))
+        .extracting(RecordedExchange::status)
+        .containsExactly(500, -1, 200);
   }
 
   @Test
@@ -69,7 +81,9 @@ class FaultsTest {
     vidu.sandbox().faults().next(Operation.CREATE_TASK, Fault.error(500, "InternalServiceFailure"));
     try (ViduClient client = client()) {
       assertThatThrownBy(() -> client.images().create(REQUEST))
-          .isInstanceOfSatisfying(ViduApiException.class, e -> assertThat(e.reason()).contains("InternalServiceFailure"));
+          .isInstanceOfSatisfying(
+              ViduApiException.class,
+              e -> assertThat(e.reason()).contains("InternalServiceFailure"));
     }
     assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).hasSize(1);
   }
@@ -77,7 +91,12 @@ class FaultsTest {
   @Test
   void unknownFieldsAndNewStatesAreToleratedAndKept() {
     vidu.sandbox().givenTask("t-new", TaskState.PROCESSING);
-    vidu.sandbox().faults().next(Operation.GET_TASK, Fault.extraField("x_watermark", "{\"kind\":\"visible\"}"), Fault.state("archiving"));
+    vidu.sandbox()
+        .faults()
+        .next(
+            Operation.GET_TASK,
+            Fault.extraField("x_watermark", "{\"kind\":\"visible\"}"),
+            Fault.state("archiving"));
     try (ViduClient client = client()) {
       TaskCreations withField = client.tasks().get("t-new");
       assertThat(RawJson.unknownFields(withField)).containsKey("x_watermark");
@@ -104,15 +123,18 @@ class FaultsTest {
       vidu.sandbox().givenTask("t-after-clear", TaskState.QUEUEING);
       assertThat(client.tasks().get("t-after-clear").getState()).isEqualTo(TaskState.QUEUEING);
     }
-    assertThatThrownBy(() -> vidu.sandbox().faults().unlistedStateOnFirstPoll(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> vidu.sandbox().faults().unlistedStateOnFirstPoll(" "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void slowAnswersHitTheClientsReadTimeout() {
     vidu.sandbox().givenTask("t-slow", TaskState.QUEUEING);
     vidu.sandbox().faults().next(Operation.GET_TASK, Fault.delay(Duration.ofMillis(800)));
-    try (ViduClient client = vidu.sandbox().clientBuilder().readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
-      assertThatThrownBy(() -> client.tasks().get("t-slow")).isInstanceOf(ViduTransportException.class);
+    try (ViduClient client =
+        vidu.sandbox().clientBuilder().readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
+      assertThatThrownBy(() -> client.tasks().get("t-slow"))
+          .isInstanceOf(ViduTransportException.class);
     }
   }
 
@@ -120,8 +142,10 @@ class FaultsTest {
   void resultUrlsExpire() {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
     Clock clock = new SuppliedClock(now::get);
-    SandboxOptions options = SandboxOptions.fast().toBuilder().clock(clock).resultUrlTtl(Duration.ofHours(1)).build();
-    try (ViduSandbox sandbox = ViduSandbox.start(options); ViduClient client = sandbox.newClient()) {
+    SandboxOptions options =
+        SandboxOptions.fast().toBuilder().clock(clock).resultUrlTtl(Duration.ofHours(1)).build();
+    try (ViduSandbox sandbox = ViduSandbox.start(options);
+        ViduClient client = sandbox.newClient()) {
       sandbox.givenTask("t-done", TaskState.SUCCESS);
       String url = client.tasks().get("t-done").getCreations().get(0).getUrl();
       assertThat(client.downloads().toStream(url, new ByteArrayOutputStream())).isPositive();

@@ -27,16 +27,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link SandboxOptions.Builder#extraField}: a field from a future Vidu in every JSON object the
- * sandbox sends, answers and callbacks alike; and the shapes Vidu's docs show (page tokens,
- * cover URLs) that contracts rely on.
+ * sandbox sends, answers and callbacks alike; and the shapes Vidu's docs show (page tokens, cover
+ * URLs) that contracts rely on.
  */
 class ForwardCompatibilityTest {
   @RegisterExtension
-  static final ViduSandboxExtension vidu = ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder()
-      .extraField("x_new_field", "{\"nested\":[1,2]}")
-      .build());
+  static final ViduSandboxExtension vidu =
+      ViduSandboxExtension.withOptions(
+          SandboxOptions.fast().toBuilder()
+              .extraField("x_new_field", "{\"nested\":[1,2]}")
+              .build());
 
-  static final ReferenceToImageRequest REQUEST = new ReferenceToImageRequest().model("viduq2").prompt("a paper boat");
+  static final ReferenceToImageRequest REQUEST =
+      new ReferenceToImageRequest().model("viduq2").prompt("a paper boat");
 
   /** Every JSON object in {@code json} at any depth. */
   private static List<JsonObject> objects(JsonElement json) {
@@ -57,29 +60,40 @@ class ForwardCompatibilityTest {
   @Test
   void everyObjectOfEveryAnswerCarriesTheExtraField() {
     try (ViduClient client = vidu.newClient()) {
-      TaskCreations task = client.tasks().await(client.images().create(REQUEST).getTaskId(), AwaitOptions.defaults().withTimeout(Duration.ofSeconds(10)));
+      TaskCreations task =
+          client
+              .tasks()
+              .await(
+                  client.images().create(REQUEST).getTaskId(),
+                  AwaitOptions.defaults().withTimeout(Duration.ofSeconds(10)));
       assertThat(RawJson.unknownFields(task)).containsEntry("x_new_field", "{\"nested\":[1,2]}");
       assertThat(RawJson.unknownFields(task.getCreations().get(0))).containsKey("x_new_field");
       client.credits(true);
       client.tasks().list(TaskQuery.all());
     }
-    List<RecordedExchange> answers = vidu.sandbox().received().stream()
-        .filter(e -> e.operation() != Operation.DOWNLOAD_RESULT)
-        .toList();
-    assertThat(answers).extracting(RecordedExchange::operation)
-        .contains(Operation.CREATE_TASK, Operation.GET_TASK, Operation.GET_CREDITS, Operation.LIST_TASKS);
+    List<RecordedExchange> answers =
+        vidu.sandbox().received().stream()
+            .filter(e -> e.operation() != Operation.DOWNLOAD_RESULT)
+            .toList();
+    assertThat(answers)
+        .extracting(RecordedExchange::operation)
+        .contains(
+            Operation.CREATE_TASK, Operation.GET_TASK, Operation.GET_CREDITS, Operation.LIST_TASKS);
     for (RecordedExchange answer : answers) {
       List<JsonObject> objects = objects(JsonParser.parseString(answer.responseBody()));
       assertThat(objects).as(answer.operation() + " answer").isNotEmpty();
-      objects.stream().filter(ForwardCompatibilityTest::original)
-          .forEach(o -> assertThat(o.has("x_new_field")).as("%s in %s", o, answer.operation()).isTrue());
+      objects.stream()
+          .filter(ForwardCompatibilityTest::original)
+          .forEach(
+              o -> assertThat(o.has("x_new_field")).as("%s in %s", o, answer.operation()).isTrue());
     }
   }
 
   @Test
   void errorAnswersCarryItToo() {
     try (ViduClient client = vidu.newClient()) {
-      assertThatThrownBy(() -> client.tasks().get("no-such-task")).isInstanceOf(ViduApiException.class);
+      assertThatThrownBy(() -> client.tasks().get("no-such-task"))
+          .isInstanceOf(ViduApiException.class);
     }
     RecordedExchange answer = vidu.sandbox().received(Operation.GET_TASK).get(0);
     assertThat(answer.status()).isEqualTo(404);
@@ -90,12 +104,22 @@ class ForwardCompatibilityTest {
 
   @Test
   void callbacksCarryItAndStillVerify() throws Exception {
-    try (CallbackReceiver receiver = new CallbackReceiver(CallbackVerifier.builder().secret(vidu.sandbox().demoKey()).build());
+    try (CallbackReceiver receiver =
+            new CallbackReceiver(
+                CallbackVerifier.builder().secret(vidu.sandbox().demoKey()).build());
         ViduClient client = vidu.newClient()) {
-      client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a paper boat").callbackUrl(receiver.url));
+      client
+          .images()
+          .create(
+              new ReferenceToImageRequest()
+                  .model("viduq2")
+                  .prompt("a paper boat")
+                  .callbackUrl(receiver.url));
       Eventually.await("the success callback", () -> receiver.acceptedStates().contains("success"));
       synchronized (receiver) {
-        receiver.acceptedCallbacks().forEach(c -> assertThat(RawJson.unknownFields(c.task())).containsKey("x_new_field"));
+        receiver
+            .acceptedCallbacks()
+            .forEach(c -> assertThat(RawJson.unknownFields(c.task())).containsKey("x_new_field"));
       }
     }
   }
@@ -108,7 +132,10 @@ class ForwardCompatibilityTest {
     try (ViduClient client = vidu.newClient()) {
       TaskQuery query = TaskQuery.all().taskIds(List.of("t-a", "t-b", "t-c")).pageSize(2);
       TaskList first = client.tasks().list(query);
-      assertThat(new String(Base64.getUrlDecoder().decode(first.getNextPageToken()), StandardCharsets.UTF_8)).isEqualTo("{\"page\":1}");
+      assertThat(
+              new String(
+                  Base64.getUrlDecoder().decode(first.getNextPageToken()), StandardCharsets.UTF_8))
+          .isEqualTo("{\"page\":1}");
       TaskList docsToken = client.tasks().list(query.pageToken("eyJwYWdlIjoxfQ"));
       assertThat(docsToken.getTasks()).hasSize(1);
       assertThat(docsToken.getNextPageToken()).isEmpty();
@@ -120,7 +147,8 @@ class ForwardCompatibilityTest {
   void successfulTasksHaveACoverUrl() {
     vidu.sandbox().givenTask("t-cover", TaskState.SUCCESS);
     try (ViduClient client = vidu.newClient()) {
-      assertThat(client.tasks().get("t-cover").getCreations()).allSatisfy(c -> assertThat(c.getCoverUrl()).isEqualTo(c.getUrl()));
+      assertThat(client.tasks().get("t-cover").getCreations())
+          .allSatisfy(c -> assertThat(c.getCoverUrl()).isEqualTo(c.getUrl()));
     }
   }
 
@@ -130,8 +158,11 @@ class ForwardCompatibilityTest {
         .isThrownBy(() -> SandboxOptions.builder().extraField("x", "not json {"))
         .withMessageContaining("x")
         .withMessageContaining("not JSON");
-    assertThatIllegalArgumentException().isThrownBy(() -> SandboxOptions.builder().extraField(" ", "1"));
-    assertThat(SandboxOptions.builder().extraField("a", "1").build().toBuilder().build().extraFields()).containsEntry("a", "1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SandboxOptions.builder().extraField(" ", "1"));
+    assertThat(
+            SandboxOptions.builder().extraField("a", "1").build().toBuilder().build().extraFields())
+        .containsEntry("a", "1");
   }
 
   /** An image host is never resolved: DNS would leave the machine, and CI has no network. */

@@ -23,23 +23,54 @@ class HostileMemoryTest {
   @Test
   void largeBodiesAreAnsweredUnreadAndTheSandboxStaysUp() throws Exception {
     // A 1 MB limit keeps the run short; HostileClientsTest checks the real limit.
-    SandboxOptions options = SandboxOptions.fast().toBuilder().maxRequestBodyBytes(1_000_000).build();
+    SandboxOptions options =
+        SandboxOptions.fast().toBuilder().maxRequestBodyBytes(1_000_000).build();
     ExecutorService clients = Executors.newFixedThreadPool(9);
-    try (ViduSandbox sandbox = ViduSandbox.start(options); ViduClient client = sandbox.newClient()) {
+    try (ViduSandbox sandbox = ViduSandbox.start(options);
+        ViduClient client = sandbox.newClient()) {
       List<Future<RawHttp.Answer>> unauthenticated = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        unauthenticated.add(clients.submit(() -> RawHttp.connect(sandbox.port())
-            .head(CREATE, true, "Content-Type: application/json", "Content-Length: " + HUNDRED_MB)
-            .streamBody(HUNDRED_MB, false).answer(Duration.ofSeconds(10))));
+        unauthenticated.add(
+            clients.submit(
+                () ->
+                    RawHttp.connect(sandbox.port())
+                        .head(
+                            CREATE,
+                            true,
+                            "Content-Type: application/json",
+                            "Content-Length: " + HUNDRED_MB)
+                        .streamBody(HUNDRED_MB, false)
+                        .answer(Duration.ofSeconds(10))));
       }
-      Future<RawHttp.Answer> unauthenticatedChunked = clients.submit(() -> RawHttp.connect(sandbox.port())
-          .head(CREATE, true, "Transfer-Encoding: chunked").streamBody(3 * HUNDRED_MB, true).answer(Duration.ofSeconds(10)));
-      Future<RawHttp.Answer> authenticatedChunked = clients.submit(() -> RawHttp.connect(sandbox.port())
-          .head(CREATE, true, HostileClientsTest.auth(sandbox), "Transfer-Encoding: chunked").streamBody(3 * HUNDRED_MB, true)
-          .answer(Duration.ofSeconds(10)));
-      Future<RawHttp.Answer> authenticatedDeclared = clients.submit(() -> RawHttp.connect(sandbox.port())
-          .head(CREATE, true, HostileClientsTest.auth(sandbox), "Content-Length: " + HUNDRED_MB).streamBody(HUNDRED_MB, false)
-          .answer(Duration.ofSeconds(10)));
+      Future<RawHttp.Answer> unauthenticatedChunked =
+          clients.submit(
+              () ->
+                  RawHttp.connect(sandbox.port())
+                      .head(CREATE, true, "Transfer-Encoding: chunked")
+                      .streamBody(3 * HUNDRED_MB, true)
+                      .answer(Duration.ofSeconds(10)));
+      Future<RawHttp.Answer> authenticatedChunked =
+          clients.submit(
+              () ->
+                  RawHttp.connect(sandbox.port())
+                      .head(
+                          CREATE,
+                          true,
+                          HostileClientsTest.auth(sandbox),
+                          "Transfer-Encoding: chunked")
+                      .streamBody(3 * HUNDRED_MB, true)
+                      .answer(Duration.ofSeconds(10)));
+      Future<RawHttp.Answer> authenticatedDeclared =
+          clients.submit(
+              () ->
+                  RawHttp.connect(sandbox.port())
+                      .head(
+                          CREATE,
+                          true,
+                          HostileClientsTest.auth(sandbox),
+                          "Content-Length: " + HUNDRED_MB)
+                      .streamBody(HUNDRED_MB, false)
+                      .answer(Duration.ofSeconds(10)));
 
       for (Future<RawHttp.Answer> answer : unauthenticated) {
         assertThat(answer.get().status()).isEqualTo(401);
@@ -52,18 +83,29 @@ class HostileMemoryTest {
       assertThat(authenticatedDeclared.get().status()).isEqualTo(413);
       assertThat(authenticatedDeclared.get().bodyBytesWritten()).isLessThan(HUNDRED_MB / 2);
 
-      long mostWritten = unauthenticated.stream().mapToLong(f -> {
-        try {
-          return f.get().bodyBytesWritten();
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      }).max().orElseThrow();
-      System.out.printf("hostile memory: the most any 100 MB sender got out unauthenticated: %d bytes; chunked 300 MB: %d without a key,"
-          + " %d with one; declared 100 MB with a key: %d%n", mostWritten, unauthenticatedChunked.get().bodyBytesWritten(),
-          authenticatedChunked.get().bodyBytesWritten(), authenticatedDeclared.get().bodyBytesWritten());
+      long mostWritten =
+          unauthenticated.stream()
+              .mapToLong(
+                  f -> {
+                    try {
+                      return f.get().bodyBytesWritten();
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .max()
+              .orElseThrow();
+      System.out.printf(
+          "hostile memory: the most any 100 MB sender got out unauthenticated: %d bytes; chunked 300 MB: %d without a key,"
+              + " %d with one; declared 100 MB with a key: %d%n",
+          mostWritten,
+          unauthenticatedChunked.get().bodyBytesWritten(),
+          authenticatedChunked.get().bodyBytesWritten(),
+          authenticatedDeclared.get().bodyBytesWritten());
       // What the sandbox kept of them: no body at all, as none was read.
-      assertThat(sandbox.received()).hasSize(9).allSatisfy(e -> assertThat(e.requestBody()).isEmpty());
+      assertThat(sandbox.received())
+          .hasSize(9)
+          .allSatisfy(e -> assertThat(e.requestBody()).isEmpty());
       assertThat(client.credits().getRemains()).isNotEmpty();
     } finally {
       clients.shutdownNow();

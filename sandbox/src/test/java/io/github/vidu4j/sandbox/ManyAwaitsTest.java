@@ -21,16 +21,30 @@ class ManyAwaitsTest {
   @Test
   void twoHundredAwaitsAtOnceCompleteOnAHandfulOfThreads() throws Exception {
     // All 200 process at once for 2 s, so every wait is in flight together for most of the test.
-    SandboxOptions options = SandboxOptions.fast().toBuilder().concurrencyLimit(TASKS).processingTime(Duration.ofSeconds(2)).build();
-    try (ViduSandbox sandbox = ViduSandbox.start(options); ViduClient client = sandbox.newClient()) {
+    SandboxOptions options =
+        SandboxOptions.fast().toBuilder()
+            .concurrencyLimit(TASKS)
+            .processingTime(Duration.ofSeconds(2))
+            .build();
+    try (ViduSandbox sandbox = ViduSandbox.start(options);
+        ViduClient client = sandbox.newClient()) {
       List<CompletableFuture<String>> creates = new ArrayList<>();
       for (int i = 0; i < TASKS; i++) {
-        creates.add(client.images().createAsync(new ReferenceToImageRequest().model("viduq2").prompt("fox " + i)).thenApply(t -> t.getTaskId()));
+        creates.add(
+            client
+                .images()
+                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("fox " + i))
+                .thenApply(t -> t.getTaskId()));
       }
       List<String> ids = creates.stream().map(CompletableFuture::join).toList();
-      AwaitOptions polls = AwaitOptions.defaults().withIntervals(Duration.ofMillis(100), Duration.ofMillis(100)).withTimeout(Duration.ofMinutes(1));
-      List<CompletableFuture<TaskCreations>> waits = ids.stream().map(id -> client.tasks().awaitAsync(id, polls)).toList();
-      CompletableFuture<Void> all = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
+      AwaitOptions polls =
+          AwaitOptions.defaults()
+              .withIntervals(Duration.ofMillis(100), Duration.ofMillis(100))
+              .withTimeout(Duration.ofMinutes(1));
+      List<CompletableFuture<TaskCreations>> waits =
+          ids.stream().map(id -> client.tasks().awaitAsync(id, polls)).toList();
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
 
       int peakClientThreads = 0;
       int samples = 0;
@@ -41,15 +55,24 @@ class ManyAwaitsTest {
       }
       all.get(1, TimeUnit.SECONDS);
 
-      System.out.printf("%d awaits: at most %d vidu4j threads alive over %d samples%n", TASKS, peakClientThreads, samples);
-      assertThat(waits).allSatisfy(wait -> assertThat(wait.join().getState()).isEqualTo(TaskState.SUCCESS));
+      System.out.printf(
+          "%d awaits: at most %d vidu4j threads alive over %d samples%n",
+          TASKS, peakClientThreads, samples);
+      assertThat(waits)
+          .allSatisfy(wait -> assertThat(wait.join().getState()).isEqualTo(TaskState.SUCCESS));
       assertThat(samples).as("samples taken while the waits ran").isGreaterThan(50);
       assertThat(peakClientThreads).isBetween(1, 4);
     }
   }
 
-  /** Threads of vidu4j's own async executor ({@code vidu4j-async-<n>}): the only ones the client starts. */
+  /**
+   * Threads of vidu4j's own async executor ({@code vidu4j-async-<n>}): the only ones the client
+   * starts.
+   */
   private static int clientThreads() {
-    return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("vidu4j-")).count();
+    return (int)
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && t.getName().startsWith("vidu4j-"))
+            .count();
   }
 }

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * streams bodies while the answer may already be on its way, or never finishes its headers.
  */
 final class RawHttp implements AutoCloseable {
-  /** What came back: the status (-1 if the connection closed without one, -2 if nothing came in time) and the body bytes written. */
+  /**
+   * What came back: the status (-1 if the connection closed without one, -2 if nothing came in
+   * time) and the body bytes written.
+   */
   record Answer(int status, long bodyBytesWritten) {}
 
   private final Socket socket;
@@ -34,7 +37,10 @@ final class RawHttp implements AutoCloseable {
     return new RawHttp(socket);
   }
 
-  /** Sends the request line and headers (CRLF-terminated lines; the blank line is added if {@code complete}). */
+  /**
+   * Sends the request line and headers (CRLF-terminated lines; the blank line is added if {@code
+   * complete}).
+   */
   RawHttp head(String requestLine, boolean complete, String... headers) throws IOException {
     StringBuilder text = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
     for (String header : headers) {
@@ -49,34 +55,41 @@ final class RawHttp implements AutoCloseable {
     return this;
   }
 
-  /** Writes {@code bytes} body bytes ('x') on another thread, as chunks if {@code chunked}, until done or the server stops reading. */
+  /**
+   * Writes {@code bytes} body bytes ('x') on another thread, as chunks if {@code chunked}, until
+   * done or the server stops reading.
+   */
   RawHttp streamBody(long bytes, boolean chunked) {
-    writer = new Thread(() -> {
-      byte[] block = new byte[64 * 1024];
-      Arrays.fill(block, (byte) 'x');
-      try {
-        OutputStream out = socket.getOutputStream();
-        long left = bytes;
-        while (left > 0) {
-          int n = (int) Math.min(block.length, left);
-          if (chunked) {
-            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-          }
-          out.write(block, 0, n);
-          if (chunked) {
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-          }
-          written.addAndGet(n);
-          left -= n;
-        }
-        if (chunked) {
-          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.flush();
-      } catch (IOException e) {
-        // The server closed the connection: how far we got is the point.
-      }
-    }, "raw-http-body-writer");
+    writer =
+        new Thread(
+            () -> {
+              byte[] block = new byte[64 * 1024];
+              Arrays.fill(block, (byte) 'x');
+              try {
+                OutputStream out = socket.getOutputStream();
+                long left = bytes;
+                while (left > 0) {
+                  int n = (int) Math.min(block.length, left);
+                  if (chunked) {
+                    out.write(
+                        (Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                  }
+                  out.write(block, 0, n);
+                  if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                  }
+                  written.addAndGet(n);
+                  left -= n;
+                }
+                if (chunked) {
+                  out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+              } catch (IOException e) {
+                // The server closed the connection: how far we got is the point.
+              }
+            },
+            "raw-http-body-writer");
     writer.setDaemon(true);
     writer.start();
     return this;
@@ -108,7 +121,10 @@ final class RawHttp implements AutoCloseable {
     return new Answer(status, written.get());
   }
 
-  /** True once the server has closed the connection (end of stream or reset), waiting at most {@code timeout}. */
+  /**
+   * True once the server has closed the connection (end of stream or reset), waiting at most {@code
+   * timeout}.
+   */
   boolean closedByServerWithin(Duration timeout) throws IOException {
     socket.setSoTimeout((int) timeout.toMillis());
     try {

@@ -12,21 +12,28 @@ import org.junit.jupiter.api.Test;
 class SandboxMainTest {
   @Test
   void optionsParseAndTheBannerNamesUrlAndKey() {
-    SandboxOptions options = SandboxMain.parse(new String[] {"--api-key", "k1", "--processing-time", "PT1S"});
+    SandboxOptions options =
+        SandboxMain.parse(new String[] {"--api-key", "k1", "--processing-time", "PT1S"});
     assertThat(options.apiKeys()).containsExactly("k1");
     assertThat(options.processingTime()).isEqualTo(Duration.ofSeconds(1));
     try (ViduSandbox sandbox = ViduSandbox.start(options)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       SandboxMain.printBanner(sandbox, new PrintStream(out, true, StandardCharsets.UTF_8));
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains(sandbox.baseUrl()).contains("Demo API key: k1").contains("Ctrl-C");
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains(sandbox.baseUrl())
+          .contains("Demo API key: k1")
+          .contains("Ctrl-C");
     }
   }
 
   @Test
   void badOptionsAreNamed() {
-    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "x"})).hasMessageContaining("--port");
-    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--colour", "red"})).hasMessageContaining("--colour");
-    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--api-key"})).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "x"}))
+        .hasMessageContaining("--port");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--colour", "red"}))
+        .hasMessageContaining("--colour");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--api-key"}))
+        .hasMessageContaining("needs a value");
   }
 
   @Test

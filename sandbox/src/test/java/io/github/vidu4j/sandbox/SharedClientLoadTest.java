@@ -27,17 +27,27 @@ import org.junit.jupiter.api.Test;
 class SharedClientLoadTest {
   private static final int THREADS = 64;
   private static final Duration RUN = Duration.ofSeconds(Long.getLong("vidu.load.seconds", 15));
+
   /** OkHttp's idle task-runner threads outlive the client by up to a minute; nothing else may. */
   private static final int THREAD_TOLERANCE = 4;
+
   /** Descriptors the JVM opens on its own once (a socket, a jar) while the run is under way. */
   private static final int FD_TOLERANCE = 4;
 
   @Test
   void sixtyFourThreadsShareOneClientWithoutLosingOrDuplicatingATaskOrLeaking() throws Exception {
     assumeThat(new File("/proc/self/fd")).as("descriptors are counted on Linux").isDirectory();
-    SandboxOptions fastLifecycle = SandboxOptions.fast().toBuilder()
-        .queueDelay(Duration.ofMillis(10)).processingTime(Duration.ofMillis(50)).concurrencyLimit(THREADS).credits(1_000_000_000).build();
-    AwaitOptions polling = AwaitOptions.defaults().withTimeout(Duration.ofSeconds(30)).withIntervals(Duration.ofMillis(50), Duration.ofMillis(50));
+    SandboxOptions fastLifecycle =
+        SandboxOptions.fast().toBuilder()
+            .queueDelay(Duration.ofMillis(10))
+            .processingTime(Duration.ofMillis(50))
+            .concurrencyLimit(THREADS)
+            .credits(1_000_000_000)
+            .build();
+    AwaitOptions polling =
+        AwaitOptions.defaults()
+            .withTimeout(Duration.ofSeconds(30))
+            .withIntervals(Duration.ofMillis(50), Duration.ofMillis(50));
     try (ViduSandbox sandbox = ViduSandbox.start(fastLifecycle)) {
       int threadsBefore = clientSideThreads();
       int fdsBefore = openDescriptors();
@@ -50,21 +60,32 @@ class SharedClientLoadTest {
       List<Thread> workers = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
         int n = i;
-        Thread worker = new Thread(() -> {
-          while (System.nanoTime() < end && failures.isEmpty()) {
-            try {
-              TaskCreations done = client.images().createAndAwait(
-                  new ReferenceToImageRequest().model(ViduSandbox.textToImageModel()).prompt("load " + n), polling);
-              creations.incrementAndGet();
-              ids.add(done.getId());
-              if (done.getState() != TaskState.SUCCESS) {
-                failures.add(new AssertionError("task " + done.getId() + " ended " + done.getState()));
-              }
-            } catch (RuntimeException e) {
-              failures.add(e);
-            }
-          }
-        }, "load-" + i);
+        Thread worker =
+            new Thread(
+                () -> {
+                  while (System.nanoTime() < end && failures.isEmpty()) {
+                    try {
+                      TaskCreations done =
+                          client
+                              .images()
+                              .createAndAwait(
+                                  new ReferenceToImageRequest()
+                                      .model(ViduSandbox.textToImageModel())
+                                      .prompt("load " + n),
+                                  polling);
+                      creations.incrementAndGet();
+                      ids.add(done.getId());
+                      if (done.getState() != TaskState.SUCCESS) {
+                        failures.add(
+                            new AssertionError(
+                                "task " + done.getId() + " ended " + done.getState()));
+                      }
+                    } catch (RuntimeException e) {
+                      failures.add(e);
+                    }
+                  }
+                },
+                "load-" + i);
         worker.start();
         workers.add(worker);
       }
@@ -81,16 +102,28 @@ class SharedClientLoadTest {
       int threadsOpen = clientSideThreads();
       client.close();
       long settleUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while ((clientSideThreads() > threadsBefore + THREAD_TOLERANCE || openDescriptors() > fdsBefore + FD_TOLERANCE)
+      while ((clientSideThreads() > threadsBefore + THREAD_TOLERANCE
+              || openDescriptors() > fdsBefore + FD_TOLERANCE)
           && System.nanoTime() < settleUntil) {
         Thread.sleep(100);
       }
       int threadsAfter = clientSideThreads();
       int fdsAfter = openDescriptors();
-      System.out.printf("load: %d s, %d creations (%.0f/s), %d on the sandbox, %d distinct; threads %d before, %d during, %d after the run,"
-              + " %d after close; descriptors %d before, %d during, %d after close%n", RUN.toSeconds(), creations.get(),
-          creations.get() / (double) RUN.toSeconds(), sandbox.taskCount(), ids.size(), threadsBefore, threadsDuring, threadsOpen, threadsAfter,
-          fdsBefore, fdsDuring, fdsAfter);
+      System.out.printf(
+          "load: %d s, %d creations (%.0f/s), %d on the sandbox, %d distinct; threads %d before, %d during, %d after the run,"
+              + " %d after close; descriptors %d before, %d during, %d after close%n",
+          RUN.toSeconds(),
+          creations.get(),
+          creations.get() / (double) RUN.toSeconds(),
+          sandbox.taskCount(),
+          ids.size(),
+          threadsBefore,
+          threadsDuring,
+          threadsOpen,
+          threadsAfter,
+          fdsBefore,
+          fdsDuring,
+          fdsAfter);
 
       assertThat(failures).isEmpty();
       assertThat(creations.get()).isPositive();
@@ -103,8 +136,14 @@ class SharedClientLoadTest {
 
   /** Live threads that are not the sandbox's: the test's own and the client's. */
   static int clientSideThreads() {
-    return (int) Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.getName().startsWith("vidu-sandbox-") && !t.getName().startsWith("HTTP-Dispatcher")).count();
+    return (int)
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(
+                t ->
+                    t.isAlive()
+                        && !t.getName().startsWith("vidu-sandbox-")
+                        && !t.getName().startsWith("HTTP-Dispatcher"))
+            .count();
   }
 
   static int openDescriptors() {

@@ -26,36 +26,57 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
-/** Every answer the sandbox gives, and every request our client sends it, validates against openapi/vidu.yaml. */
+/**
+ * Every answer the sandbox gives, and every request our client sends it, validates against
+ * openapi/vidu.yaml.
+ */
 class SpecConformanceTest {
-  private static final Set<Operation> API = Set.of(Operation.CREATE_TASK, Operation.GET_TASK, Operation.CANCEL_TASK,
-      Operation.LIST_TASKS, Operation.GET_CREDITS);
+  private static final Set<Operation> API =
+      Set.of(
+          Operation.CREATE_TASK,
+          Operation.GET_TASK,
+          Operation.CANCEL_TASK,
+          Operation.LIST_TASKS,
+          Operation.GET_CREDITS);
 
   @Test
   void everyExchangeOfAFullWorkloadMatchesTheSpec() throws Exception {
     List<RecordedExchange> exchanges;
-    try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast()); ViduClient client = sandbox.clientBuilder().maxRetries(0).build()) {
+    try (ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
+        ViduClient client = sandbox.clientBuilder().maxRetries(0).build()) {
       workload(sandbox, client);
-      // Answers reshaped on purpose (an unknown field) play a future API; the spec's schemas are closed.
-      exchanges = sandbox.received().stream()
-          .filter(e -> API.contains(e.operation()))
-          .filter(e -> e.fault().isEmpty() || e.status() != 200)
-          .toList();
+      // Answers reshaped on purpose (an unknown field) play a future API; the spec's schemas are
+      // closed.
+      exchanges =
+          sandbox.received().stream()
+              .filter(e -> API.contains(e.operation()))
+              .filter(e -> e.fault().isEmpty() || e.status() != 200)
+              .toList();
     }
     assertThat(exchanges).extracting(RecordedExchange::operation).containsAll(API);
-    assertThat(exchanges).extracting(RecordedExchange::status).contains(200, 400, 401, 404, 429, 500);
+    assertThat(exchanges)
+        .extracting(RecordedExchange::status)
+        .contains(200, 400, 401, 404, 429, 500);
 
-    OpenApiInteractionValidator validator = OpenApiInteractionValidator
-        .createForSpecificationUrl(Path.of(System.getProperty("vidu.spec")).toUri().toString()).build();
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForSpecificationUrl(
+                Path.of(System.getProperty("vidu.spec")).toUri().toString())
+            .build();
     List<String> problems = new ArrayList<>();
     for (RecordedExchange exchange : exchanges) {
-      SimpleResponse response = SimpleResponse.Builder.status(exchange.status())
-          .withContentType(exchange.responseContentType()).withBody(exchange.responseBody()).build();
-      ValidationReport report = exchange.requestHeader("Authorization").filter(h -> h.startsWith("Token ")).isPresent()
-          ? validator.validate(request(exchange), response)
-          : validator.validateResponse(exchange.path(), Request.Method.valueOf(exchange.method()), response);
+      SimpleResponse response =
+          SimpleResponse.Builder.status(exchange.status())
+              .withContentType(exchange.responseContentType())
+              .withBody(exchange.responseBody())
+              .build();
+      ValidationReport report =
+          exchange.requestHeader("Authorization").filter(h -> h.startsWith("Token ")).isPresent()
+              ? validator.validate(request(exchange), response)
+              : validator.validateResponse(
+                  exchange.path(), Request.Method.valueOf(exchange.method()), response);
       if (report.hasErrors()) {
-        problems.add(exchange + ": " + report.getMessages() + "\n  body: " + exchange.responseBody());
+        problems.add(
+            exchange + ": " + report.getMessages() + "\n  body: " + exchange.responseBody());
       }
     }
     assertThat(problems).isEmpty();
@@ -63,21 +84,52 @@ class SpecConformanceTest {
 
   @Test
   void theValidatorCatchesADriftedAnswer() {
-    OpenApiInteractionValidator validator = OpenApiInteractionValidator
-        .createForSpecificationUrl(Path.of(System.getProperty("vidu.spec")).toUri().toString()).build();
-    SimpleResponse drifted = SimpleResponse.Builder.status(200).withContentType("application/json")
-        .withBody("{\"id\":\"1\",\"state\":\"success\",\"credits\":\"twelve\"}").build();
-    assertThat(validator.validateResponse("/ent/v2/tasks/1/creations", Request.Method.GET, drifted).hasErrors()).isTrue();
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForSpecificationUrl(
+                Path.of(System.getProperty("vidu.spec")).toUri().toString())
+            .build();
+    SimpleResponse drifted =
+        SimpleResponse.Builder.status(200)
+            .withContentType("application/json")
+            .withBody("{\"id\":\"1\",\"state\":\"success\",\"credits\":\"twelve\"}")
+            .build();
+    assertThat(
+            validator
+                .validateResponse("/ent/v2/tasks/1/creations", Request.Method.GET, drifted)
+                .hasErrors())
+        .isTrue();
   }
 
   private static void workload(ViduSandbox sandbox, ViduClient client) throws Exception {
-    AwaitOptions fast = AwaitOptions.defaults().withIntervals(Duration.ofMillis(40), Duration.ofMillis(200));
+    AwaitOptions fast =
+        AwaitOptions.defaults().withIntervals(Duration.ofMillis(40), Duration.ofMillis(200));
     String image = ImageInput.fromBytes(EndToEndTest.png(256, 256), "in.png").value();
-    client.images().createAndAwait(new ReferenceToImageRequest().model("viduq2").prompt("text only").seed(3).payload("order-1"), fast);
-    client.images().createAndAwait(new ReferenceToImageRequest().model("viduq1").prompt("from an image").images(List.of(image)), fast);
-    client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("with a callback")
-        .callbackUrl("http://127.0.0.1:9/unreachable"));
-    // A seeded task stays processing: cancelling a task just created could lose the race against its finishing.
+    client
+        .images()
+        .createAndAwait(
+            new ReferenceToImageRequest()
+                .model("viduq2")
+                .prompt("text only")
+                .seed(3)
+                .payload("order-1"),
+            fast);
+    client
+        .images()
+        .createAndAwait(
+            new ReferenceToImageRequest()
+                .model("viduq1")
+                .prompt("from an image")
+                .images(List.of(image)),
+            fast);
+    client
+        .images()
+        .create(
+            new ReferenceToImageRequest()
+                .model("viduq2")
+                .prompt("with a callback")
+                .callbackUrl("http://127.0.0.1:9/unreachable"));
+    // A seeded task stays processing: cancelling a task just created could lose the race against
+    // its finishing.
     sandbox.givenTask("t-cancel", TaskState.PROCESSING);
     client.tasks().cancel("t-cancel");
     ignore(() -> client.tasks().cancel("t-cancel"));
@@ -87,22 +139,38 @@ class SpecConformanceTest {
     client.tasks().get("t-queueing");
     ignore(() -> client.tasks().get("no-such-task"));
     client.tasks().list(TaskQuery.all().pageSize(1));
-    client.tasks().list(TaskQuery.all().states(List.of(TaskState.SUCCESS)).modelVersions(List.of("q2")));
+    client
+        .tasks()
+        .list(TaskQuery.all().states(List.of(TaskState.SUCCESS)).modelVersions(List.of("q2")));
     client.credits();
     client.credits(true);
-    sandbox.faults().next(Operation.GET_CREDITS, Fault.error(429, "TooManyRequests", Duration.ofSeconds(1)),
-        Fault.error(500, "InternalServiceFailure"), Fault.extraField("x_future", "[1,2]"));
+    sandbox
+        .faults()
+        .next(
+            Operation.GET_CREDITS,
+            Fault.error(429, "TooManyRequests", Duration.ofSeconds(1)),
+            Fault.error(500, "InternalServiceFailure"),
+            Fault.extraField("x_future", "[1,2]"));
     ignore(client::credits);
     ignore(client::credits);
     client.credits();
     OkHttpClient raw = new OkHttpClient();
     String base = sandbox.baseUrl();
-    try (Response r = raw.newCall(new okhttp3.Request.Builder().url(base + "ent/v2/credits").build()).execute()) {
+    try (Response r =
+        raw.newCall(new okhttp3.Request.Builder().url(base + "ent/v2/credits").build()).execute()) {
       assertThat(r.code()).isEqualTo(401);
     }
-    try (Response r = raw.newCall(new okhttp3.Request.Builder().url(base + "ent/v2/reference2image")
-        .header("Authorization", "Token " + sandbox.demoKey())
-        .post(RequestBody.create("{\"model\":\"viduq1\",\"prompt\":\"p\"}", MediaType.get("application/json"))).build()).execute()) {
+    try (Response r =
+        raw.newCall(
+                new okhttp3.Request.Builder()
+                    .url(base + "ent/v2/reference2image")
+                    .header("Authorization", "Token " + sandbox.demoKey())
+                    .post(
+                        RequestBody.create(
+                            "{\"model\":\"viduq1\",\"prompt\":\"p\"}",
+                            MediaType.get("application/json")))
+                    .build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(400);
     }
   }
@@ -113,7 +181,8 @@ class SpecConformanceTest {
     if (!exchange.rawQuery().isEmpty()) {
       for (String pair : exchange.rawQuery().split("&")) {
         int eq = pair.indexOf('=');
-        request.withQueryParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        request.withQueryParam(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }

@@ -28,7 +28,9 @@ class ViduSandboxExtensionTest {
     seen.clear();
     TestExecutionSummary summary = run(PerClassFixture.class);
 
-    assertThat(summary.getFailures()).extracting(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException()).isEmpty();
+    assertThat(summary.getFailures())
+        .extracting(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
+        .isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
     assertThat(seen).hasSize(3).containsOnly(seen.get(0));
     assertThat(seen.get(0).toString()).endsWith(", closed}");
@@ -40,17 +42,20 @@ class ViduSandboxExtensionTest {
     seen.clear();
     TestExecutionSummary summary = run(PerTestFixture.class);
 
-    assertThat(summary.getFailures()).extracting(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException()).isEmpty();
+    assertThat(summary.getFailures())
+        .extracting(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
+        .isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
-    assertThat(seen).hasSize(2).doesNotHaveDuplicates()
+    assertThat(seen)
+        .hasSize(2)
+        .doesNotHaveDuplicates()
         .allSatisfy(sandbox -> assertThat(sandbox.toString()).endsWith(", closed}"));
   }
 
   // Static nested classes: Surefire skips them (their names hold a $), only the launcher runs them.
 
   static class PerClassFixture {
-    @RegisterExtension
-    static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
+    @RegisterExtension static final ViduSandboxExtension vidu = ViduSandboxExtension.create();
 
     @AfterAll
     static void stillServingWhileTheOuterClassRuns() {
@@ -78,8 +83,7 @@ class ViduSandboxExtensionTest {
   }
 
   static class PerTestFixture {
-    @RegisterExtension
-    final ViduSandboxExtension vidu = ViduSandboxExtension.create();
+    @RegisterExtension final ViduSandboxExtension vidu = ViduSandboxExtension.create();
 
     @Test
     void one() {
@@ -94,10 +98,13 @@ class ViduSandboxExtensionTest {
 
   private static TestExecutionSummary run(Class<?> testClass) {
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(testClass))
-        .filters(EngineFilter.includeEngines("junit-jupiter"))
-        .build(), listener);
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(testClass))
+                .filters(EngineFilter.includeEngines("junit-jupiter"))
+                .build(),
+            listener);
     return listener.getSummary();
   }
 

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Writes vidu4j's events to SLF4J: requests, responses, task states, downloads and verified
  * callbacks at {@code DEBUG}; retries, failed requests and rejected callbacks at {@code WARN}.
  * Lines are the same as {@link ViduEventListener#logTo(System.Logger)}'s, with SLF4J's {@code {}}
- * placeholders, so a disabled level costs a level check. Events carry no key, header or URL
- * query value, so neither do the lines.
+ * placeholders, so a disabled level costs a level check. Events carry no key, header or URL query
+ * value, so neither do the lines.
  *
  * <pre>{@code
  * ViduClient client = ViduClient.builder().apiKey(key).eventListener(Slf4jEventListener.create()).build();
@@ -45,23 +45,38 @@ public final class Slf4jEventListener implements ViduEventListener {
   }
 
   @Override
-  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
+  public void responseReceived(
+      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
     if (logger.isDebugEnabled()) {
-      logger.debug("<-- {} {} {} ({} ms{})", statusCode, method, url, duration.toMillis(), traceId.map(id -> ", trace_id " + id).orElse(""));
+      logger.debug(
+          "<-- {} {} {} ({} ms{})",
+          statusCode,
+          method,
+          url,
+          duration.toMillis(),
+          traceId.map(id -> ", trace_id " + id).orElse(""));
     }
   }
 
   @Override
   public void requestFailed(String method, String url, Duration duration, IOException cause) {
     if (logger.isWarnEnabled()) {
-      logger.warn("<-- failed {} {} ({} ms): {}", method, url, duration.toMillis(), cause.toString());
+      logger.warn(
+          "<-- failed {} {} ({} ms): {}", method, url, duration.toMillis(), cause.toString());
     }
   }
 
   @Override
-  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+  public void retryScheduled(
+      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
     if (logger.isWarnEnabled()) {
-      logger.warn("retrying {} in {} ms (retry {} of {}): {}", operation, delay.toMillis(), retry, maxRetries, cause.getMessage());
+      logger.warn(
+          "retrying {} in {} ms (retry {} of {}): {}",
+          operation,
+          delay.toMillis(),
+          retry,
+          maxRetries,
+          cause.getMessage());
     }
   }
 
@@ -75,7 +90,12 @@ public final class Slf4jEventListener implements ViduEventListener {
   @Override
   public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
     if (logger.isDebugEnabled()) {
-      logger.debug("downloaded {} bytes from {}{} in {} ms", bytes, url, file.map(f -> " to " + f).orElse(""), duration.toMillis());
+      logger.debug(
+          "downloaded {} bytes from {}{} in {} ms",
+          bytes,
+          url,
+          file.map(f -> " to " + f).orElse(""),
+          duration.toMillis());
     }
   }
 

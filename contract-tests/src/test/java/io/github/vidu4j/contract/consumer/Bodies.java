@@ -11,8 +11,8 @@ import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 
 /**
- * Response bodies the contracts share, written with type and regex matchers: the provider may
- * send other values of the same shape. Each carries {@link
+ * Response bodies the contracts share, written with type and regex matchers: the provider may send
+ * other values of the same shape. Each carries {@link
  * io.github.vidu4j.contract.Contract#NEW_FIELD}, a field the client does not know.
  */
 final class Bodies {
@@ -47,7 +47,8 @@ final class Bodies {
   static void creation(LambdaDslObject c) {
     c.stringType("id", "860245958422478848");
     c.stringMatcher("url", HTTP_URL, "https://files.vidu.com/creations/860245958422478848.png");
-    c.stringMatcher("cover_url", HTTP_URL, "https://files.vidu.com/creations/860245958422478848-cover.png");
+    c.stringMatcher(
+        "cover_url", HTTP_URL, "https://files.vidu.com/creations/860245958422478848-cover.png");
     c.stringType(NEW_FIELD, NEW_FIELD_VALUE);
   }
 
@@ -62,17 +63,23 @@ final class Bodies {
     o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
   }
 
-  /** Vidu's error body: {@code code}, the {@code reason} the client maps, a message and a trace id. */
+  /**
+   * Vidu's error body: {@code code}, the {@code reason} the client maps, a message and a trace id.
+   */
   static DslPart error(int code, String reason) {
-    return LambdaDsl.newJsonBody(o -> {
-      o.integerType("code", code);
-      o.stringMatcher("reason", reason, reason);
-      o.stringType("message", "what went wrong, in Vidu's words");
-      o.object("metadata", m -> {
-        m.stringType("trace_id", "04e5c2fe159ff7c574acd0424e78c35f");
-        m.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-      });
-      o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-    }).build();
+    return LambdaDsl.newJsonBody(
+            o -> {
+              o.integerType("code", code);
+              o.stringMatcher("reason", reason, reason);
+              o.stringType("message", "what went wrong, in Vidu's words");
+              o.object(
+                  "metadata",
+                  m -> {
+                    m.stringType("trace_id", "04e5c2fe159ff7c574acd0424e78c35f");
+                    m.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+                  });
+              o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+            })
+        .build();
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The error answers the client maps to {@link ViduApiException}: status, Vidu's reason, its
- * trace id, whether a retry may help and, for 429, when.
+ * The error answers the client maps to {@link ViduApiException}: status, Vidu's reason, its trace
+ * id, whether a retry may help and, for 429, when.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = API, pactVersion = PactSpecVersion.V4)
@@ -34,11 +34,16 @@ class ErrorPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownModel(PactDslWithProvider builder) {
-    return Requests.createTask(builder, "model viduq9 is not offered", "create a task for a model Vidu does not offer",
-            LambdaDsl.newJsonBody(o -> {
-              o.stringMatcher("model", "viduq9", "viduq9");
-              o.stringType("prompt", "a red fox in the snow");
-            }).build())
+    return Requests.createTask(
+            builder,
+            "model viduq9 is not offered",
+            "create a task for a model Vidu does not offer",
+            LambdaDsl.newJsonBody(
+                    o -> {
+                      o.stringMatcher("model", "viduq9", "viduq9");
+                      o.stringType("prompt", "a red fox in the snow");
+                    })
+                .build())
         .willRespondWith()
         .status(400)
         .body(Bodies.error(400, "FieldInvalid"))
@@ -49,17 +54,30 @@ class ErrorPactTest {
   @Test
   @PactTestFor(pactMethod = "unknownModel")
   void unknownModel(MockServer server) {
-    try (ViduClient client = ViduClient.builder().apiKey(API_KEY).baseUrl(server.getUrl()).maxRetries(0)
-        .validator(RequestValidator.allowingUnknownModels()).build()) {
+    try (ViduClient client =
+        ViduClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.getUrl())
+            .maxRetries(0)
+            .validator(RequestValidator.allowingUnknownModels())
+            .build()) {
       assertThatExceptionOfType(ViduApiException.class)
-          .isThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq9").prompt("a red fox in the snow")))
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.reason()).contains("FieldInvalid");
-            assertThat(e.apiMessage()).isPresent();
-            assertThat(e.traceId()).contains("04e5c2fe159ff7c574acd0424e78c35f");
-            assertThat(e.isRetryable()).isFalse();
-          });
+          .isThrownBy(
+              () ->
+                  client
+                      .images()
+                      .create(
+                          new ReferenceToImageRequest()
+                              .model("viduq9")
+                              .prompt("a red fox in the snow")))
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.reason()).contains("FieldInvalid");
+                assertThat(e.apiMessage()).isPresent();
+                assertThat(e.traceId()).contains("04e5c2fe159ff7c574acd0424e78c35f");
+                assertThat(e.isRetryable()).isFalse();
+              });
     }
   }
 
@@ -81,15 +99,17 @@ class ErrorPactTest {
   @Test
   @PactTestFor(pactMethod = "revokedKey")
   void revokedKey(MockServer server) {
-    try (ViduClient client = ViduClient.builder().apiKey(REVOKED_KEY).baseUrl(server.getUrl()).maxRetries(0).build()) {
+    try (ViduClient client =
+        ViduClient.builder().apiKey(REVOKED_KEY).baseUrl(server.getUrl()).maxRetries(0).build()) {
       assertThatExceptionOfType(ViduApiException.class)
           .isThrownBy(client::credits)
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(401);
-            assertThat(e.reason()).contains("Unauthorized");
-            assertThat(e.isRetryable()).isFalse();
-            assertThat(e.getMessage()).doesNotContain(REVOKED_KEY);
-          });
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(401);
+                assertThat(e.reason()).contains("Unauthorized");
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).doesNotContain(REVOKED_KEY);
+              });
     }
   }
 
@@ -113,21 +133,27 @@ class ErrorPactTest {
     try (ViduClient client = clientFor(server)) {
       assertThatExceptionOfType(ViduApiException.class)
           .isThrownBy(() -> client.tasks().get("t-missing"))
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(404);
-            assertThat(e.reason()).contains("TaskNotFound");
-            assertThat(e.isRetryable()).isFalse();
-          });
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(404);
+                assertThat(e.reason()).contains("TaskNotFound");
+                assertThat(e.isRetryable()).isFalse();
+              });
     }
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
-    return Requests.createTask(builder, "the organisation is sending requests too fast", "create a task while requests are throttled",
-            LambdaDsl.newJsonBody(o -> {
-              o.stringMatcher("model", "viduq2", "viduq2");
-              o.stringType("prompt", "a red fox in the snow");
-            }).build())
+    return Requests.createTask(
+            builder,
+            "the organisation is sending requests too fast",
+            "create a task while requests are throttled",
+            LambdaDsl.newJsonBody(
+                    o -> {
+                      o.stringMatcher("model", "viduq2", "viduq2");
+                      o.stringType("prompt", "a red fox in the snow");
+                    })
+                .build())
         .willRespondWith()
         .status(429)
         .matchHeader("Retry-After", "\\d+", "2")
@@ -141,13 +167,21 @@ class ErrorPactTest {
   void throttled(MockServer server) {
     try (ViduClient client = clientFor(server)) {
       assertThatExceptionOfType(ViduApiException.class)
-          .isThrownBy(() -> client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a red fox in the snow")))
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(429);
-            assertThat(e.reason()).contains("TooManyRequests");
-            assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
-            assertThat(e.isRetryable()).isTrue();
-          });
+          .isThrownBy(
+              () ->
+                  client
+                      .images()
+                      .create(
+                          new ReferenceToImageRequest()
+                              .model("viduq2")
+                              .prompt("a red fox in the snow")))
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(429);
+                assertThat(e.reason()).contains("TooManyRequests");
+                assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+                assertThat(e.isRetryable()).isTrue();
+              });
     }
   }
 
@@ -172,12 +206,13 @@ class ErrorPactTest {
     try (ViduClient client = clientFor(server)) {
       assertThatExceptionOfType(ViduApiException.class)
           .isThrownBy(() -> client.tasks().get("t-processing"))
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(500);
-            assertThat(e.reason()).contains("InternalServiceFailure");
-            assertThat(e.isRetryable()).isTrue();
-            assertThat(e.traceId()).isPresent();
-          });
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.reason()).contains("InternalServiceFailure");
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.traceId()).isPresent();
+              });
     }
   }
 }

@@ -30,7 +30,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code GET /ent/v2/tasks} across two pages, and {@code GET /ent/v2/credits} with and without detail. */
+/**
+ * {@code GET /ent/v2/tasks} across two pages, and {@code GET /ent/v2/credits} with and without
+ * detail.
+ */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = API, pactVersion = PactSpecVersion.V4)
 class ListAndCreditsPactTest {
@@ -38,18 +41,21 @@ class ListAndCreditsPactTest {
   static final String SECOND_PAGE = "eyJwYWdlIjoxfQ";
 
   private static void taskSummaries(LambdaDslObject o, int min) {
-    o.minArrayLike("tasks", min, t -> {
-      t.stringType("id", "860245771473956864");
-      t.stringType("model", "viduq2");
-      t.stringType("prompt", "a lighthouse at dawn");
-      t.stringMatcher("state", "success", "success");
-      t.stringType("resolution", "1080p");
-      t.stringType("aspect_ratio", "16:9");
-      t.integerType("credits", 8);
-      t.stringMatcher("created_at", DATE_TIME, EXAMPLE_DATE_TIME);
-      t.minArrayLike("creations", 1, Bodies::creation);
-      t.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-    });
+    o.minArrayLike(
+        "tasks",
+        min,
+        t -> {
+          t.stringType("id", "860245771473956864");
+          t.stringType("model", "viduq2");
+          t.stringType("prompt", "a lighthouse at dawn");
+          t.stringMatcher("state", "success", "success");
+          t.stringType("resolution", "1080p");
+          t.stringType("aspect_ratio", "16:9");
+          t.integerType("credits", 8);
+          t.stringMatcher("created_at", DATE_TIME, EXAMPLE_DATE_TIME);
+          t.minArrayLike("creations", 1, Bodies::creation);
+          t.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+        });
     o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
   }
 
@@ -65,10 +71,13 @@ class ListAndCreditsPactTest {
         .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
         .willRespondWith()
         .status(200)
-        .body(LambdaDsl.newJsonBody(o -> {
-          taskSummaries(o, 2);
-          o.stringMatcher("next_page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE);
-        }).build())
+        .body(
+            LambdaDsl.newJsonBody(
+                    o -> {
+                      taskSummaries(o, 2);
+                      o.stringMatcher("next_page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE);
+                    })
+                .build())
         .toPact(V4Pact.class);
   }
 
@@ -76,9 +85,12 @@ class ListAndCreditsPactTest {
   @PactTestFor(pactMethod = "firstPage")
   void firstPage(MockServer server) {
     try (ViduClient client = clientFor(server)) {
-      TaskList page = client.tasks().list(TaskQuery.all().states(List.of(TaskState.SUCCESS)).pageSize(2));
+      TaskList page =
+          client.tasks().list(TaskQuery.all().states(List.of(TaskState.SUCCESS)).pageSize(2));
 
-      assertThat(page.getTasks()).hasSize(2).allSatisfy(t -> assertThat(t.getState()).isEqualTo(TaskState.SUCCESS));
+      assertThat(page.getTasks())
+          .hasSize(2)
+          .allSatisfy(t -> assertThat(t.getState()).isEqualTo(TaskState.SUCCESS));
       assertThat(page.getNextPageToken()).isNotEmpty();
       assertThat(RawJson.unknownFields(page)).containsKey(NEW_FIELD);
     }
@@ -97,10 +109,13 @@ class ListAndCreditsPactTest {
         .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
         .willRespondWith()
         .status(200)
-        .body(LambdaDsl.newJsonBody(o -> {
-          taskSummaries(o, 1);
-          o.stringMatcher("next_page_token", "", "");
-        }).build())
+        .body(
+            LambdaDsl.newJsonBody(
+                    o -> {
+                      taskSummaries(o, 1);
+                      o.stringMatcher("next_page_token", "", "");
+                    })
+                .build())
         .toPact(V4Pact.class);
   }
 
@@ -109,7 +124,8 @@ class ListAndCreditsPactTest {
   @PactTestFor(pactMethod = "lastPage")
   void lastPage(MockServer server) {
     try (ViduClient client = clientFor(server)) {
-      TaskQuery query = TaskQuery.all().states(List.of(TaskState.SUCCESS)).pageSize(2).pageToken(SECOND_PAGE);
+      TaskQuery query =
+          TaskQuery.all().states(List.of(TaskState.SUCCESS)).pageSize(2).pageToken(SECOND_PAGE);
 
       assertThat(client.tasks().list(query).getNextPageToken()).isEmpty();
       assertThat(client.tasks().listAll(query)).hasSize(1);
@@ -117,14 +133,17 @@ class ListAndCreditsPactTest {
   }
 
   private static void balance(LambdaDslObject o) {
-    o.minArrayLike("remains", 1, r -> {
-      r.stringType("type", "metered");
-      r.integerType("credit_remain", 1180);
-      r.integerType("concurrency_limit", 5);
-      r.integerType("current_concurrency", 1);
-      r.integerType("queue_count", 0);
-      r.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-    });
+    o.minArrayLike(
+        "remains",
+        1,
+        r -> {
+          r.stringType("type", "metered");
+          r.integerType("credit_remain", 1180);
+          r.integerType("concurrency_limit", 5);
+          r.integerType("current_concurrency", 1);
+          r.integerType("queue_count", 0);
+          r.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+        });
     o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
   }
 
@@ -167,20 +186,26 @@ class ListAndCreditsPactTest {
         .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
         .willRespondWith()
         .status(200)
-        .body(LambdaDsl.newJsonBody(o -> {
-          balance(o);
-          o.minArrayLike("packages", 1, p -> {
-            p.stringType("id", "pkg-1");
-            p.stringType("name", "Starter");
-            p.stringType("type", "metered");
-            p.integerType("concurrency", 5);
-            p.integerType("credit_amount", 2000);
-            p.integerType("credit_remain", 1180);
-            p.stringMatcher("valid_from", DATE_TIME, "2025-07-01T00:00:00Z");
-            p.stringMatcher("valid_to", DATE_TIME, "2026-07-01T00:00:00Z");
-            p.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-          });
-        }).build())
+        .body(
+            LambdaDsl.newJsonBody(
+                    o -> {
+                      balance(o);
+                      o.minArrayLike(
+                          "packages",
+                          1,
+                          p -> {
+                            p.stringType("id", "pkg-1");
+                            p.stringType("name", "Starter");
+                            p.stringType("type", "metered");
+                            p.integerType("concurrency", 5);
+                            p.integerType("credit_amount", 2000);
+                            p.integerType("credit_remain", 1180);
+                            p.stringMatcher("valid_from", DATE_TIME, "2025-07-01T00:00:00Z");
+                            p.stringMatcher("valid_to", DATE_TIME, "2026-07-01T00:00:00Z");
+                            p.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+                          });
+                    })
+                .build())
         .toPact(V4Pact.class);
   }
 

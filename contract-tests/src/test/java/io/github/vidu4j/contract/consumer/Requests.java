@@ -6,7 +6,9 @@ import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 
-/** The request side every interaction shares: Vidu's {@code Token} authorisation and JSON bodies. */
+/**
+ * The request side every interaction shares: Vidu's {@code Token} authorisation and JSON bodies.
+ */
 final class Requests {
   private Requests() {}
 
@@ -23,7 +25,14 @@ final class Requests {
   }
 
   /** {@code POST /ent/v2/reference2image} in provider state {@code given}. */
-  static PactDslRequestWithPath createTask(PactDslWithProvider builder, String given, String description, DslPart body) {
-    return postJson(builder.given(given).uponReceiving(description).method("POST").path("/ent/v2/reference2image"), body);
+  static PactDslRequestWithPath createTask(
+      PactDslWithProvider builder, String given, String description, DslPart body) {
+    return postJson(
+        builder
+            .given(given)
+            .uponReceiving(description)
+            .method("POST")
+            .path("/ent/v2/reference2image"),
+        body);
   }
 }

@@ -29,19 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Get Generation in every state Vidu documents, and cancel, allowed and refused. Each task id
- * is a provider state: the provider puts the task in that state before the request.
+ * Get Generation in every state Vidu documents, and cancel, allowed and refused. Each task id is a
+ * provider state: the provider puts the task in that state before the request.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = API, pactVersion = PactSpecVersion.V4)
 class TaskPactTest {
 
-  private static V4Pact getTask(PactDslWithProvider builder, String given, String id, String state, String errCode) {
-    return Requests.authorised(builder
-        .given(given)
-        .uponReceiving("get task " + id + " (" + state + ")")
-        .method("GET")
-        .matchPath("/ent/v2/tasks/[^/]+/creations", "/ent/v2/tasks/" + id + "/creations"))
+  private static V4Pact getTask(
+      PactDslWithProvider builder, String given, String id, String state, String errCode) {
+    return Requests.authorised(
+            builder
+                .given(given)
+                .uponReceiving("get task " + id + " (" + state + ")")
+                .method("GET")
+                .matchPath("/ent/v2/tasks/[^/]+/creations", "/ent/v2/tasks/" + id + "/creations"))
         .willRespondWith()
         .status(200)
         .body(Bodies.taskCreations(id, state, errCode))
@@ -112,7 +114,12 @@ class TaskPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact failed(PactDslWithProvider builder) {
-    return getTask(builder, "task t-failed failed with CreationPolicyViolation", "t-failed", "failed", "CreationPolicyViolation");
+    return getTask(
+        builder,
+        "task t-failed failed with CreationPolicyViolation",
+        "t-failed",
+        "failed",
+        "CreationPolicyViolation");
   }
 
   /** Awaiting a failed task ends at once with the task's err_code, not a timeout. */
@@ -124,25 +131,39 @@ class TaskPactTest {
     assertThat(task.getErrCode()).isEqualTo("CreationPolicyViolation");
     try (ViduClient client = clientFor(server)) {
       assertThatExceptionOfType(TaskFailedException.class)
-          .isThrownBy(() -> client.tasks().await("t-failed", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
-          .satisfies(e -> {
-            assertThat(e.taskId()).isEqualTo("t-failed");
-            assertThat(e.errCode()).contains("CreationPolicyViolation");
-          });
+          .isThrownBy(
+              () ->
+                  client
+                      .tasks()
+                      .await(
+                          "t-failed", AwaitOptions.defaults().withTimeout(Duration.ofSeconds(5))))
+          .satisfies(
+              e -> {
+                assertThat(e.taskId()).isEqualTo("t-failed");
+                assertThat(e.errCode()).contains("CreationPolicyViolation");
+              });
     }
   }
 
   /** The client repeats the id in the body, as Vidu's curl example does. */
-  private static PactDslRequestWithPath cancel(PactDslWithProvider builder, String given, String description, String id) {
+  private static PactDslRequestWithPath cancel(
+      PactDslWithProvider builder, String given, String description, String id) {
     return Requests.postJson(
-        builder.given(given).uponReceiving(description).method("POST")
+        builder
+            .given(given)
+            .uponReceiving(description)
+            .method("POST")
             .matchPath("/ent/v2/tasks/[^/]+/cancel", "/ent/v2/tasks/" + id + "/cancel"),
         LambdaDsl.newJsonBody(o -> o.stringType("id", id)).build());
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact cancelQueueing(PactDslWithProvider builder) {
-    return cancel(builder, "task t-queueing is queueing", "cancel task t-queueing, which is queueing", "t-queueing")
+    return cancel(
+            builder,
+            "task t-queueing is queueing",
+            "cancel task t-queueing, which is queueing",
+            "t-queueing")
         .willRespondWith()
         .status(200)
         .body(LambdaDsl.newJsonBody(o -> o.stringType(NEW_FIELD, "an empty object today")).build())
@@ -159,7 +180,11 @@ class TaskPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact cancelRefused(PactDslWithProvider builder) {
-    return cancel(builder, "task t-success has succeeded", "cancel task t-success, which has finished", "t-success")
+    return cancel(
+            builder,
+            "task t-success has succeeded",
+            "cancel task t-success, which has finished",
+            "t-success")
         .willRespondWith()
         .status(400)
         .body(Bodies.error(400, "BadRequest"))
@@ -172,12 +197,13 @@ class TaskPactTest {
     try (ViduClient client = clientFor(server)) {
       assertThatExceptionOfType(ViduApiException.class)
           .isThrownBy(() -> client.tasks().cancel("t-success"))
-          .satisfies(e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.reason()).contains("BadRequest");
-            assertThat(e.traceId()).isPresent();
-            assertThat(e.isRetryable()).isFalse();
-          });
+          .satisfies(
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.reason()).contains("BadRequest");
+                assertThat(e.traceId()).isPresent();
+                assertThat(e.isRetryable()).isFalse();
+              });
     }
   }
 }

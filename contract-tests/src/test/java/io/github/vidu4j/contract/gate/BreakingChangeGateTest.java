@@ -9,9 +9,9 @@ import io.github.vidu4j.contract.gate.BreakingChangeGate.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * The breaking-change gate: {@code openapi/vidu.yaml} against the last release in
- * {@code openapi/released/vidu.yaml}. The first test is the gate itself; the others edit the
- * released spec in memory to show that the gate rejects what it must and lets the rest through.
+ * The breaking-change gate: {@code openapi/vidu.yaml} against the last release in {@code
+ * openapi/released/vidu.yaml}. The first test is the gate itself; the others edit the released spec
+ * in memory to show that the gate rejects what it must and lets the rest through.
  */
 class BreakingChangeGateTest {
   private static final String RELEASED = SpecEdit.released();
@@ -82,8 +82,11 @@ class BreakingChangeGateTest {
     assertThat(verdict.responseChanges())
         .containsExactly("GET /ent/v2/tasks response 200: body property `tasks[].key_id` removed");
     assertThat(verdict.accepted()).isFalse();
-    assertThat(verdict.message()).contains("raise info.version to 2.0.0").contains("tasks[].key_id");
-    assertThat(BreakingChangeGate.check(RELEASED, spec.version("2.0.0").yaml()).accepted()).isTrue();
+    assertThat(verdict.message())
+        .contains("raise info.version to 2.0.0")
+        .contains("tasks[].key_id");
+    assertThat(BreakingChangeGate.check(RELEASED, spec.version("2.0.0").yaml()).accepted())
+        .isTrue();
   }
 
   @Test
@@ -93,8 +96,10 @@ class BreakingChangeGateTest {
 
     Verdict verdict = BreakingChangeGate.check(RELEASED, spec.yaml());
 
-    assertThat(verdict.responseChanges()).contains("GET /ent/v2/tasks/{id}/creations response 200: body property `payload` removed");
-    assertThat(verdict.callbackChanges()).anySatisfy(change -> assertThat(change).endsWith("body property `payload` removed"));
+    assertThat(verdict.responseChanges())
+        .contains("GET /ent/v2/tasks/{id}/creations response 200: body property `payload` removed");
+    assertThat(verdict.callbackChanges())
+        .anySatisfy(change -> assertThat(change).endsWith("body property `payload` removed"));
     assertThat(verdict.accepted()).isFalse();
   }
 
@@ -105,18 +110,23 @@ class BreakingChangeGateTest {
 
     Verdict verdict = BreakingChangeGate.check(RELEASED, spec.yaml());
 
-    assertThat(verdict.diff().isIncompatible()).as("openapi-diff does not look into callbacks").isFalse();
+    assertThat(verdict.diff().isIncompatible())
+        .as("openapi-diff does not look into callbacks")
+        .isFalse();
     assertThat(verdict.accepted()).isFalse();
     assertThat(verdict.message())
         .contains("raise info.version to 2.0.0 or restore compatibility")
-        .contains("callback `taskStateChanged` of POST /ent/v2/reference2image: body property `credits` removed")
+        .contains(
+            "callback `taskStateChanged` of POST /ent/v2/reference2image: body property `credits` removed")
         .doesNotContain("openapi-diff reports");
-    assertThat(BreakingChangeGate.check(RELEASED, spec.version("2.0.0").yaml()).accepted()).isTrue();
+    assertThat(BreakingChangeGate.check(RELEASED, spec.version("2.0.0").yaml()).accepted())
+        .isTrue();
   }
 
   @Test
   void aLowerVersionIsRejectedEvenWithoutChanges() {
-    Verdict verdict = BreakingChangeGate.check(RELEASED, SpecEdit.of(RELEASED).version("0.9.0").yaml());
+    Verdict verdict =
+        BreakingChangeGate.check(RELEASED, SpecEdit.of(RELEASED).version("0.9.0").yaml());
 
     assertThat(verdict.incompatible()).isFalse();
     assertThat(verdict.accepted()).isFalse();
@@ -126,7 +136,9 @@ class BreakingChangeGateTest {
   @Test
   void aMinorOrPatchBumpDoesNotLicenseABreak() {
     SpecEdit spec = SpecEdit.of(RELEASED);
-    spec.object(SCHEMAS + "/TaskCreations/properties/credits").put("type", "string").remove("format");
+    spec.object(SCHEMAS + "/TaskCreations/properties/credits")
+        .put("type", "string")
+        .remove("format");
 
     for (String version : new String[] {"1.0.1", "1.9.0"}) {
       Verdict verdict = BreakingChangeGate.check(RELEASED, spec.version(version).yaml());
@@ -135,7 +147,8 @@ class BreakingChangeGateTest {
       assertThat(verdict.message())
           .as(version)
           .contains("info.version is " + version + ": raise info.version to 2.0.0")
-          // Seen twice: by openapi-diff in Get Generation, and by the callback check in the callback.
+          // Seen twice: by openapi-diff in Get Generation, and by the callback check in the
+          // callback.
           .contains("`GET` /ent/v2/tasks/{id}/creations")
           .contains("Changed property `credits` (integer -> string)")
           .contains("body property `credits` type changed from integer/int32 to string");
@@ -157,13 +170,15 @@ class BreakingChangeGateTest {
     assertThat(verdict.diff().isCompatible()).as("openapi-diff on Get Generation").isTrue();
     assertThat(verdict.diff().isUnchanged()).isFalse();
     assertThat(verdict.callbackChanges())
-        .containsExactly("callback `taskStateChanged` of POST /ent/v2/reference2image: body property `err_code` removed");
+        .containsExactly(
+            "callback `taskStateChanged` of POST /ent/v2/reference2image: body property `err_code` removed");
     assertThat(verdict.accepted()).isFalse();
   }
 
   @Test
   void aVersionThatIsNotMajorMinorPatchIsAnError() {
-    assertThatThrownBy(() -> BreakingChangeGate.check(RELEASED, SpecEdit.of(RELEASED).version("2.0").yaml()))
+    assertThatThrownBy(
+            () -> BreakingChangeGate.check(RELEASED, SpecEdit.of(RELEASED).version("2.0").yaml()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MAJOR.MINOR.PATCH, was '2.0'");
   }

@@ -9,19 +9,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * CHANGELOG.md's API section is the breaking-change gate's comparison of the working spec with
- * the released one, never typed by hand. The comparison is written to {@code
- * target/spec-changes.md} on every run; with {@code -Dchangelog.update=true} it also replaces the
- * section between the two markers.
+ * CHANGELOG.md's API section is the breaking-change gate's comparison of the working spec with the
+ * released one, never typed by hand. The comparison is written to {@code target/spec-changes.md} on
+ * every run; with {@code -Dchangelog.update=true} it also replaces the section between the two
+ * markers.
  */
 class ChangelogTest {
-  static final String BEGIN = "<!-- api:begin (written by ChangelogTest from the spec comparison; do not edit) -->";
+  static final String BEGIN =
+      "<!-- api:begin (written by ChangelogTest from the spec comparison; do not edit) -->";
   static final String END = "<!-- api:end -->";
 
   @Test
   void theApiSectionIsTheSpecComparison() throws IOException {
-    String comparison = BreakingChangeGate.check(SpecEdit.released(), SpecEdit.working()).changelog();
-    Path report = Path.of(System.getProperty("project.build.directory", "target"), "spec-changes.md");
+    String comparison =
+        BreakingChangeGate.check(SpecEdit.released(), SpecEdit.working()).changelog();
+    Path report =
+        Path.of(System.getProperty("project.build.directory", "target"), "spec-changes.md");
     Files.createDirectories(report.getParent());
     Files.writeString(report, comparison, StandardCharsets.UTF_8);
 
@@ -34,14 +37,22 @@ class ChangelogTest {
     String section = text.substring(begin + BEGIN.length(), end).strip();
 
     if (Boolean.getBoolean("changelog.update")) {
-      Files.writeString(changelog, text.substring(0, begin + BEGIN.length()) + "\n" + comparison.strip()
-          + "\n" + text.substring(end), StandardCharsets.UTF_8);
+      Files.writeString(
+          changelog,
+          text.substring(0, begin + BEGIN.length())
+              + "\n"
+              + comparison.strip()
+              + "\n"
+              + text.substring(end),
+          StandardCharsets.UTF_8);
       return;
     }
     assertThat(section)
-        .as("CHANGELOG.md's API section is not the spec comparison (%s). Update it: "
-            + "mvn -pl contract-tests -am test -Dtest=ChangelogTest -Dsurefire.failIfNoSpecifiedTests=false "
-            + "-Dchangelog.update=true", report)
+        .as(
+            "CHANGELOG.md's API section is not the spec comparison (%s). Update it: "
+                + "mvn -pl contract-tests -am test -Dtest=ChangelogTest -Dsurefire.failIfNoSpecifiedTests=false "
+                + "-Dchangelog.update=true",
+            report)
         .isEqualTo(comparison.strip());
   }
 }

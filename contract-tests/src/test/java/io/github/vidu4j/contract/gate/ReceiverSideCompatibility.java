@@ -40,18 +40,18 @@ import java.util.function.Function;
  *   <li>an {@code enum} that gained a value, or lost its {@code enum} altogether: a receiver
  *       generated with a closed enum rejects the new value. This is openapi-diff's rule for
  *       responses too, and {@code TaskState} is a closed {@code enum} in this spec ("clients must
- *       tolerate" unknown states is advice, not a licence): to add a state without a major
- *       release, turn it into an {@code x-extensible-enum} in one first.
+ *       tolerate" unknown states is advice, not a licence): to add a state without a major release,
+ *       turn it into an {@code x-extensible-enum} in one first.
  * </ul>
  *
  * <p>Compatible: new properties, required or not (receivers ignore fields they do not know), a
- * property that becomes required, an {@code enum} that loses values, and any change to an
- * {@code x-extensible-enum} (open by definition). The same rules apply to the operation's
- * parameters, which for the callback are its six signature headers: a removed header, one no
- * longer required, or a changed type or {@code enum} is incompatible; header names are compared
- * case-insensitively. A removed callback, URL expression, method, body or media type is
- * incompatible. {@code oneOf}/{@code anyOf} are not compared: the callback does not use them, and
- * a schema that does makes this check throw rather than guess.
+ * property that becomes required, an {@code enum} that loses values, and any change to an {@code
+ * x-extensible-enum} (open by definition). The same rules apply to the operation's parameters,
+ * which for the callback are its six signature headers: a removed header, one no longer required,
+ * or a changed type or {@code enum} is incompatible; header names are compared case-insensitively.
+ * A removed callback, URL expression, method, body or media type is incompatible. {@code
+ * oneOf}/{@code anyOf} are not compared: the callback does not use them, and a schema that does
+ * makes this check throw rather than guess.
  *
  * <p>{@link #responseChanges} applies the same schema rules to every response body of every
  * operation (a removed response, status or media type is incompatible too); openapi-diff still
@@ -67,6 +67,7 @@ final class ReceiverSideCompatibility {
   private final OpenAPI released;
   private final OpenAPI working;
   private final List<String> changes = new ArrayList<>();
+
   /** Pairs of referenced schemas being compared, so that a recursive schema ends. */
   private final Set<String> comparing = new HashSet<>();
 
@@ -86,9 +87,12 @@ final class ReceiverSideCompatibility {
     return List.copyOf(check.changes);
   }
 
-  /** The incompatible changes to response bodies from {@code released} to {@code working}, readable. */
+  /**
+   * The incompatible changes to response bodies from {@code released} to {@code working}, readable.
+   */
   static List<String> responseChanges(String releasedYaml, String workingYaml) {
-    ReceiverSideCompatibility check = new ReceiverSideCompatibility(parse(releasedYaml), parse(workingYaml));
+    ReceiverSideCompatibility check =
+        new ReceiverSideCompatibility(parse(releasedYaml), parse(workingYaml));
     check.compareAllResponses();
     return List.copyOf(check.changes);
   }
@@ -103,107 +107,145 @@ final class ReceiverSideCompatibility {
 
   /** Each operation of the released spec, with its twin in the working spec (null when gone). */
   private interface OperationPair {
-    void visit(String path, PathItem.HttpMethod method, Operation oldOperation, Operation newOperation);
+    void visit(
+        String path, PathItem.HttpMethod method, Operation oldOperation, Operation newOperation);
   }
 
   private void forEachReleasedOperation(OperationPair visitor) {
     Map<String, PathItem> newPaths = orEmpty(working.getPaths());
-    orEmpty(released.getPaths()).forEach((path, oldItem) -> {
-      Map<PathItem.HttpMethod, Operation> newOperations =
-          newPaths.containsKey(path) ? newPaths.get(path).readOperationsMap() : Map.of();
-      oldItem.readOperationsMap().forEach((method, oldOperation) -> visitor.visit(path, method, oldOperation, newOperations.get(method)));
-    });
+    orEmpty(released.getPaths())
+        .forEach(
+            (path, oldItem) -> {
+              Map<PathItem.HttpMethod, Operation> newOperations =
+                  newPaths.containsKey(path) ? newPaths.get(path).readOperationsMap() : Map.of();
+              oldItem
+                  .readOperationsMap()
+                  .forEach(
+                      (method, oldOperation) ->
+                          visitor.visit(path, method, oldOperation, newOperations.get(method)));
+            });
   }
 
   private void compareAllCallbacks() {
-    forEachReleasedOperation((path, method, oldOperation, newOperation) -> {
-      Map<String, Callback> newCallbacks =
-          newOperation == null ? Map.of() : orEmpty(newOperation.getCallbacks());
-      orEmpty(oldOperation.getCallbacks()).forEach((name, oldCallback) -> {
-        String where = "callback `" + name + "` of " + method + " " + path;
-        Callback newCallback = newCallbacks.get(name);
-        if (newCallback == null) {
-          changes.add(where + ": removed");
-        } else {
-          compareCallback(where, callback(released, oldCallback), callback(working, newCallback));
-        }
-      });
-    });
+    forEachReleasedOperation(
+        (path, method, oldOperation, newOperation) -> {
+          Map<String, Callback> newCallbacks =
+              newOperation == null ? Map.of() : orEmpty(newOperation.getCallbacks());
+          orEmpty(oldOperation.getCallbacks())
+              .forEach(
+                  (name, oldCallback) -> {
+                    String where = "callback `" + name + "` of " + method + " " + path;
+                    Callback newCallback = newCallbacks.get(name);
+                    if (newCallback == null) {
+                      changes.add(where + ": removed");
+                    } else {
+                      compareCallback(
+                          where, callback(released, oldCallback), callback(working, newCallback));
+                    }
+                  });
+        });
   }
 
   private void compareAllResponses() {
-    forEachReleasedOperation((path, method, oldOperation, newOperation) -> {
-      if (newOperation == null) {
-        return; // a removed operation is openapi-diff's to report
-      }
-      Map<String, ApiResponse> newResponses = orEmpty(newOperation.getResponses());
-      orEmpty(oldOperation.getResponses()).forEach((status, declaredOld) -> {
-        String where = method + " " + path + " response " + status;
-        ApiResponse declaredNew = newResponses.get(status);
-        if (declaredNew == null) {
-          changes.add(where + ": removed");
-          return;
-        }
-        ApiResponse oldResponse = resolve(released, declaredOld.get$ref(), RESPONSES, declaredOld, c -> c.getResponses());
-        ApiResponse newResponse = resolve(working, declaredNew.get$ref(), RESPONSES, declaredNew, c -> c.getResponses());
-        Map<String, MediaType> newContent = orEmpty(newResponse.getContent());
-        orEmpty(oldResponse.getContent()).forEach((mediaType, oldMedia) -> {
-          MediaType newMedia = newContent.get(mediaType);
-          if (newMedia == null) {
-            changes.add(where + ": media type `" + mediaType + "` removed");
-          } else if (oldMedia.getSchema() != null) {
-            compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
+    forEachReleasedOperation(
+        (path, method, oldOperation, newOperation) -> {
+          if (newOperation == null) {
+            return; // a removed operation is openapi-diff's to report
           }
+          Map<String, ApiResponse> newResponses = orEmpty(newOperation.getResponses());
+          orEmpty(oldOperation.getResponses())
+              .forEach(
+                  (status, declaredOld) -> {
+                    String where = method + " " + path + " response " + status;
+                    ApiResponse declaredNew = newResponses.get(status);
+                    if (declaredNew == null) {
+                      changes.add(where + ": removed");
+                      return;
+                    }
+                    ApiResponse oldResponse =
+                        resolve(
+                            released,
+                            declaredOld.get$ref(),
+                            RESPONSES,
+                            declaredOld,
+                            c -> c.getResponses());
+                    ApiResponse newResponse =
+                        resolve(
+                            working,
+                            declaredNew.get$ref(),
+                            RESPONSES,
+                            declaredNew,
+                            c -> c.getResponses());
+                    Map<String, MediaType> newContent = orEmpty(newResponse.getContent());
+                    orEmpty(oldResponse.getContent())
+                        .forEach(
+                            (mediaType, oldMedia) -> {
+                              MediaType newMedia = newContent.get(mediaType);
+                              if (newMedia == null) {
+                                changes.add(where + ": media type `" + mediaType + "` removed");
+                              } else if (oldMedia.getSchema() != null) {
+                                compareSchema(
+                                    where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
+                              }
+                            });
+                  });
         });
-      });
-    });
   }
 
   private void compareCallback(String where, Callback oldCallback, Callback newCallback) {
-    oldCallback.forEach((expression, oldItem) -> {
-      PathItem newItem = newCallback.get(expression);
-      if (newItem == null) {
-        changes.add(where + ": URL expression `" + expression + "` removed");
-        return;
-      }
-      Map<PathItem.HttpMethod, Operation> newOperations = newItem.readOperationsMap();
-      oldItem.readOperationsMap().forEach((method, oldOperation) -> {
-        Operation newOperation = newOperations.get(method);
-        if (newOperation == null) {
-          changes.add(where + ": " + method + " `" + expression + "` removed");
-        } else {
-          compareParameters(where, oldOperation, newOperation);
-          compareBody(where, oldOperation.getRequestBody(), newOperation.getRequestBody());
-        }
-      });
-    });
+    oldCallback.forEach(
+        (expression, oldItem) -> {
+          PathItem newItem = newCallback.get(expression);
+          if (newItem == null) {
+            changes.add(where + ": URL expression `" + expression + "` removed");
+            return;
+          }
+          Map<PathItem.HttpMethod, Operation> newOperations = newItem.readOperationsMap();
+          oldItem
+              .readOperationsMap()
+              .forEach(
+                  (method, oldOperation) -> {
+                    Operation newOperation = newOperations.get(method);
+                    if (newOperation == null) {
+                      changes.add(where + ": " + method + " `" + expression + "` removed");
+                    } else {
+                      compareParameters(where, oldOperation, newOperation);
+                      compareBody(
+                          where, oldOperation.getRequestBody(), newOperation.getRequestBody());
+                    }
+                  });
+        });
   }
 
   private void compareParameters(String where, Operation oldOperation, Operation newOperation) {
     Map<String, Parameter> newParameters = parametersByKey(working, newOperation);
-    parametersByKey(released, oldOperation).forEach((key, oldParameter) -> {
-      String label = oldParameter.getIn() + " `" + oldParameter.getName() + "`";
-      Parameter newParameter = newParameters.get(key);
-      if (newParameter == null) {
-        changes.add(where + ": " + label + " removed");
-        return;
-      }
-      if (isTrue(oldParameter.getRequired()) && !isTrue(newParameter.getRequired())) {
-        changes.add(where + ": " + label + " no longer required");
-      }
-      if (oldParameter.getSchema() != null) {
-        compareSchema(where, label, "", oldParameter.getSchema(), newParameter.getSchema());
-      }
-    });
+    parametersByKey(released, oldOperation)
+        .forEach(
+            (key, oldParameter) -> {
+              String label = oldParameter.getIn() + " `" + oldParameter.getName() + "`";
+              Parameter newParameter = newParameters.get(key);
+              if (newParameter == null) {
+                changes.add(where + ": " + label + " removed");
+                return;
+              }
+              if (isTrue(oldParameter.getRequired()) && !isTrue(newParameter.getRequired())) {
+                changes.add(where + ": " + label + " no longer required");
+              }
+              if (oldParameter.getSchema() != null) {
+                compareSchema(where, label, "", oldParameter.getSchema(), newParameter.getSchema());
+              }
+            });
   }
 
   private Map<String, Parameter> parametersByKey(OpenAPI spec, Operation operation) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
     for (Parameter declared : orEmpty(operation.getParameters())) {
-      Parameter parameter = resolve(spec, declared.get$ref(), PARAMETERS, declared, c -> c.getParameters());
-      String name = "header".equals(parameter.getIn())
-          ? parameter.getName().toLowerCase(Locale.ROOT)
-          : parameter.getName();
+      Parameter parameter =
+          resolve(spec, declared.get$ref(), PARAMETERS, declared, c -> c.getParameters());
+      String name =
+          "header".equals(parameter.getIn())
+              ? parameter.getName().toLowerCase(Locale.ROOT)
+              : parameter.getName();
       byKey.put(parameter.getIn() + ":" + name, parameter);
     }
     return byKey;
@@ -218,28 +260,37 @@ final class ReceiverSideCompatibility {
       return;
     }
     RequestBody oldBody =
-        resolve(released, declaredOld.get$ref(), REQUEST_BODIES, declaredOld, c -> c.getRequestBodies());
+        resolve(
+            released,
+            declaredOld.get$ref(),
+            REQUEST_BODIES,
+            declaredOld,
+            c -> c.getRequestBodies());
     RequestBody newBody =
-        resolve(working, declaredNew.get$ref(), REQUEST_BODIES, declaredNew, c -> c.getRequestBodies());
+        resolve(
+            working, declaredNew.get$ref(), REQUEST_BODIES, declaredNew, c -> c.getRequestBodies());
     if (isTrue(oldBody.getRequired()) && !isTrue(newBody.getRequired())) {
       changes.add(where + ": body no longer required");
     }
     Map<String, MediaType> newContent = orEmpty(newBody.getContent());
-    orEmpty(oldBody.getContent()).forEach((mediaType, oldMedia) -> {
-      MediaType newMedia = newContent.get(mediaType);
-      if (newMedia == null) {
-        changes.add(where + ": body media type `" + mediaType + "` removed");
-      } else if (oldMedia.getSchema() != null) {
-        compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
-      }
-    });
+    orEmpty(oldBody.getContent())
+        .forEach(
+            (mediaType, oldMedia) -> {
+              MediaType newMedia = newContent.get(mediaType);
+              if (newMedia == null) {
+                changes.add(where + ": body media type `" + mediaType + "` removed");
+              } else if (oldMedia.getSchema() != null) {
+                compareSchema(where, "body", "", oldMedia.getSchema(), newMedia.getSchema());
+              }
+            });
   }
 
   /**
-   * Compares one schema and, recursively, its properties and items. {@code label} names what
-   * holds the schema ("body", "header `Date`"), {@code path} the property within it.
+   * Compares one schema and, recursively, its properties and items. {@code label} names what holds
+   * the schema ("body", "header `Date`"), {@code path} the property within it.
    */
-  private void compareSchema(String where, String label, String path, Schema<?> oldSchema, Schema<?> newSchema) {
+  private void compareSchema(
+      String where, String label, String path, Schema<?> oldSchema, Schema<?> newSchema) {
     String element = path.isEmpty() ? label : label + " property `" + path + "`";
     if (newSchema == null) {
       changes.add(where + ": " + element + " lost its schema");
@@ -253,40 +304,63 @@ final class ReceiverSideCompatibility {
       Shape before = shape(released, oldSchema);
       Shape after = shape(working, newSchema);
 
-      if (!Objects.equals(before.type(), after.type()) || !Objects.equals(before.format(), after.format())) {
-        changes.add(where + ": " + element + " type changed from " + before.describeType()
-            + " to " + after.describeType());
+      if (!Objects.equals(before.type(), after.type())
+          || !Objects.equals(before.format(), after.format())) {
+        changes.add(
+            where
+                + ": "
+                + element
+                + " type changed from "
+                + before.describeType()
+                + " to "
+                + after.describeType());
       }
       if (!before.nullable() && after.nullable()) {
         changes.add(where + ": " + element + " may now be null");
       }
       if (!before.enumValues().isEmpty()) {
         if (after.enumValues().isEmpty()) {
-          changes.add(where + ": " + element + " enum " + before.enumValues()
-              + " dropped, so any value may arrive");
+          changes.add(
+              where
+                  + ": "
+                  + element
+                  + " enum "
+                  + before.enumValues()
+                  + " dropped, so any value may arrive");
         } else {
           Set<String> gained = new LinkedHashSet<>(after.enumValues());
           gained.removeAll(before.enumValues());
           if (!gained.isEmpty()) {
-            changes.add(where + ": " + element + " enum gained " + gained
-                + " (was " + before.enumValues() + "): a receiver with a closed enum rejects it");
+            changes.add(
+                where
+                    + ": "
+                    + element
+                    + " enum gained "
+                    + gained
+                    + " (was "
+                    + before.enumValues()
+                    + "): a receiver with a closed enum rejects it");
           }
         }
       }
-      before.properties().forEach((name, oldProperty) -> {
-        String propertyPath = path.isEmpty() ? name : path + "." + name;
-        String property = label + " property `" + propertyPath + "`";
-        Schema<?> newProperty = after.properties().get(name);
-        if (newProperty == null) {
-          changes.add(where + ": " + property + " removed");
-          return;
-        }
-        if (before.required().contains(name) && !after.required().contains(name)) {
-          changes.add(where + ": " + property + " no longer required");
-        }
-        compareSchema(where, label, propertyPath, oldProperty, newProperty);
-      });
-      if (before.items() != null && (after.items() != null || Objects.equals(before.type(), after.type()))) {
+      before
+          .properties()
+          .forEach(
+              (name, oldProperty) -> {
+                String propertyPath = path.isEmpty() ? name : path + "." + name;
+                String property = label + " property `" + propertyPath + "`";
+                Schema<?> newProperty = after.properties().get(name);
+                if (newProperty == null) {
+                  changes.add(where + ": " + property + " removed");
+                  return;
+                }
+                if (before.required().contains(name) && !after.required().contains(name)) {
+                  changes.add(where + ": " + property + " no longer required");
+                }
+                compareSchema(where, label, propertyPath, oldProperty, newProperty);
+              });
+      if (before.items() != null
+          && (after.items() != null || Objects.equals(before.type(), after.type()))) {
         compareSchema(where, label, path + "[]", before.items(), after.items());
       }
     } finally {

@@ -13,13 +13,14 @@ import org.openapitools.openapidiff.core.OpenApiCompare;
 
 /**
  * The callback half of the gate. Each test edits the released spec's callback and checks what
- * {@link ReceiverSideCompatibility} says, from the receiver's side (see its Javadoc for the
- * rules). Where the edit touches the callback only, openapi-diff is asked too: it sees nothing,
- * which is why this check exists.
+ * {@link ReceiverSideCompatibility} says, from the receiver's side (see its Javadoc for the rules).
+ * Where the edit touches the callback only, openapi-diff is asked too: it sees nothing, which is
+ * why this check exists.
  */
 class ReceiverSideCompatibilityTest {
   private static final String RELEASED = SpecEdit.released();
-  private static final String WHERE = "callback `taskStateChanged` of POST /ent/v2/reference2image: ";
+  private static final String WHERE =
+      "callback `taskStateChanged` of POST /ent/v2/reference2image: ";
 
   @Test
   void theSameSpecHasNoChanges() {
@@ -44,7 +45,8 @@ class ReceiverSideCompatibilityTest {
     credits.put("type", "string").remove("format");
 
     assertThat(changes(spec))
-        .containsExactly(WHERE + "body property `credits` type changed from integer/int32 to string");
+        .containsExactly(
+            WHERE + "body property `credits` type changed from integer/int32 to string");
     assertThat(OpenApiCompare.fromContents(RELEASED, spec.yaml()).isUnchanged()).isTrue();
   }
 
@@ -54,7 +56,8 @@ class ReceiverSideCompatibilityTest {
     spec.object(spec.callbackBodyOnly() + "/properties/credits").put("format", "int64");
 
     assertThat(changes(spec))
-        .containsExactly(WHERE + "body property `credits` type changed from integer/int32 to integer/int64");
+        .containsExactly(
+            WHERE + "body property `credits` type changed from integer/int32 to integer/int64");
   }
 
   @Test
@@ -66,7 +69,8 @@ class ReceiverSideCompatibilityTest {
     assertThat(changes(spec))
         .containsExactly(
             WHERE + "body property `creations[].url` removed",
-            WHERE + "body property `creations[].video.resolution.width` type changed from integer/int32 to number/int32");
+            WHERE
+                + "body property `creations[].video.resolution.width` type changed from integer/int32 to number/int32");
   }
 
   @Test
@@ -107,7 +111,10 @@ class ReceiverSideCompatibilityTest {
   void addedPropertiesAndNewlyRequiredOnesAreCompatible() {
     SpecEdit spec = SpecEdit.of(RELEASED);
     String body = spec.callbackBodyOnly();
-    spec.object(body + "/properties").putObject("region").put("type", "string").put("description", "x");
+    spec.object(body + "/properties")
+        .putObject("region")
+        .put("type", "string")
+        .put("description", "x");
     spec.array(body + "/required").add("region").add("credits");
 
     assertThat(changes(spec)).isEmpty();
@@ -127,15 +134,21 @@ class ReceiverSideCompatibilityTest {
     SpecEdit dropped = SpecEdit.of(RELEASED);
     dropped.object(SCHEMAS + "/TaskState").remove("enum");
     SpecEdit open = SpecEdit.of(RELEASED);
-    open.array(SCHEMAS + "/TaskCreations/properties/err_code/x-extensible-enum").add("NewReason").remove(0);
+    open.array(SCHEMAS + "/TaskCreations/properties/err_code/x-extensible-enum")
+        .add("NewReason")
+        .remove(0);
 
     assertThat(changes(gained))
-        .containsExactly(WHERE + "body property `state` enum gained [scheduled]"
-            + " (was [created, queueing, processing, success, failed]): a receiver with a closed enum rejects it");
+        .containsExactly(
+            WHERE
+                + "body property `state` enum gained [scheduled]"
+                + " (was [created, queueing, processing, success, failed]): a receiver with a closed enum rejects it");
     assertThat(changes(lost)).isEmpty();
     assertThat(changes(dropped))
-        .containsExactly(WHERE + "body property `state` enum [created, queueing, processing, success, failed]"
-            + " dropped, so any value may arrive");
+        .containsExactly(
+            WHERE
+                + "body property `state` enum [created, queueing, processing, success, failed]"
+                + " dropped, so any value may arrive");
     assertThat(changes(open)).isEmpty();
   }
 
@@ -158,7 +171,8 @@ class ReceiverSideCompatibilityTest {
 
     assertThat(changes(spec))
         .containsExactlyInAnyOrder(
-            WHERE + "header `X-HMAC-ALGORITHM` enum gained [hmac-sha512] (was [hmac-sha256]):"
+            WHERE
+                + "header `X-HMAC-ALGORITHM` enum gained [hmac-sha512] (was [hmac-sha256]):"
                 + " a receiver with a closed enum rejects it",
             WHERE + "header `Date` no longer required",
             WHERE + "header `X-HMAC-SIGNATURE` type changed from string/byte to string");

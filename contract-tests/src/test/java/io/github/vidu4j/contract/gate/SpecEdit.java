@@ -20,9 +20,14 @@ import java.nio.file.Path;
  */
 final class SpecEdit {
   static final String SCHEMAS = "/components/schemas";
-  /** The callback operation: {@code POST /ent/v2/reference2image}, callback {@code taskStateChanged}. */
+
+  /**
+   * The callback operation: {@code POST /ent/v2/reference2image}, callback {@code
+   * taskStateChanged}.
+   */
   static final String CALLBACK_OPERATION =
       "/paths/~1ent~1v2~1reference2image/post/callbacks/taskStateChanged/{$request.body#~1callback_url}/post";
+
   static final String CALLBACK_BODY_SCHEMA =
       CALLBACK_OPERATION + "/requestBody/content/application~1json/schema";
 
@@ -49,7 +54,8 @@ final class SpecEdit {
     try {
       return Files.readString(spec);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + spec + " (system property " + property + ")", e);
+      throw new UncheckedIOException(
+          "cannot read " + spec + " (system property " + property + ")", e);
     }
   }
 

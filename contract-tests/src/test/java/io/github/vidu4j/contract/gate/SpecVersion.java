@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * majors, and a pre-release suffix would leave "is this a major bump?" open, so it is refused.
  */
 record SpecVersion(int major, int minor, int patch) implements Comparable<SpecVersion> {
-  private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
+  private static final Pattern SEMVER =
+      Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
   private static final Comparator<SpecVersion> ORDER =
       Comparator.comparingInt(SpecVersion::major)
           .thenComparingInt(SpecVersion::minor)
@@ -18,7 +19,8 @@ record SpecVersion(int major, int minor, int patch) implements Comparable<SpecVe
   static SpecVersion parse(String text) {
     Matcher m = SEMVER.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("info.version must be MAJOR.MINOR.PATCH, was '" + text + "'");
+      throw new IllegalArgumentException(
+          "info.version must be MAJOR.MINOR.PATCH, was '" + text + "'");
     }
     return new SpecVersion(
         Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

@@ -43,20 +43,26 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The callback pact, verified against callbacks the sandbox really sends: a task is created with
- * a callback URL on loopback, and the delivery for the state the message is about is handed to
- * Pact, body and signature headers as they arrived.
+ * The callback pact, verified against callbacks the sandbox really sends: a task is created with a
+ * callback URL on loopback, and the delivery for the state the message is about is handed to Pact,
+ * body and signature headers as they arrived.
  *
- * <p>The loopback receiver listens on the contract's path and query, which are what Vidu signs,
- * so each delivery also verifies with {@link CallbackVerifier} against the contract's URL.
+ * <p>The loopback receiver listens on the contract's path and query, which are what Vidu signs, so
+ * each delivery also verifies with {@link CallbackVerifier} against the contract's URL.
  */
 @Tag("pact-files")
 @Provider(CALLBACKS)
 @PactFolder("${pact.rootDir}")
 class CallbackProviderTest {
   /** The signature headers, as the contract names them; HTTP header names arrive in any case. */
-  private static final List<String> SIGNATURE_HEADERS = List.of(
-      "Date", "x-request-nonce", "X-HMAC-SIGNED-HEADERS", "X-HMAC-SIGNATURE", "X-HMAC-ALGORITHM", "X-HMAC-ACCESS-KEY");
+  private static final List<String> SIGNATURE_HEADERS =
+      List.of(
+          "Date",
+          "x-request-nonce",
+          "X-HMAC-SIGNED-HEADERS",
+          "X-HMAC-SIGNATURE",
+          "X-HMAC-ALGORITHM",
+          "X-HMAC-ACCESS-KEY");
 
   private record Delivery(Map<String, List<String>> headers, byte[] body) {}
 
@@ -67,18 +73,23 @@ class CallbackProviderTest {
 
   @BeforeEach
   void start(PactVerificationContext context) throws IOException {
-    sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder()
-        .apiKey(API_KEY)
-        .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
-        .build());
+    sandbox =
+        ViduSandbox.start(
+            SandboxOptions.fast().toBuilder()
+                .apiKey(API_KEY)
+                .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
+                .build());
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext(URI.create(CALLBACK_URL).getPath(), exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes()));
-      }
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        URI.create(CALLBACK_URL).getPath(),
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            deliveries.add(
+                new Delivery(Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes()));
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     receiver.start();
     // Pact scans these packages for @PactVerifyProvider methods; the whole classpath takes seconds.
     context.setTarget(new MessageTestTarget(List.of(CallbackProviderTest.class.getPackageName())));
@@ -121,15 +132,29 @@ class CallbackProviderTest {
     return deliveryFor(TaskState.FAILED);
   }
 
-  /** Creates a task whose callbacks come to the loopback receiver and waits for the one in {@code state}. */
+  /**
+   * Creates a task whose callbacks come to the loopback receiver and waits for the one in {@code
+   * state}.
+   */
   private MessageAndMetadata deliveryFor(TaskState state) throws InterruptedException {
     if (!failWith.isEmpty()) {
       sandbox.faults().failNextTask(failWith);
     }
     URI contract = URI.create(CALLBACK_URL);
-    String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + contract.getRawPath() + "?" + contract.getRawQuery();
+    String callbackUrl =
+        "http://127.0.0.1:"
+            + receiver.getAddress().getPort()
+            + contract.getRawPath()
+            + "?"
+            + contract.getRawQuery();
     try (ViduClient client = sandbox.newClient()) {
-      client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a lighthouse at dawn").callbackUrl(callbackUrl));
+      client
+          .images()
+          .create(
+              new ReferenceToImageRequest()
+                  .model("viduq2")
+                  .prompt("a lighthouse at dawn")
+                  .callbackUrl(callbackUrl));
     }
     CallbackVerifier verifier = CallbackVerifier.builder().secret(API_KEY).build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -139,23 +164,27 @@ class CallbackProviderTest {
         continue;
       }
       // Signed over path and query only: valid for the contract's URL as for the loopback one.
-      VerifiedCallback verified = verifier.verify(CallbackRequest.of("POST", CALLBACK_URL, delivery.headers(), delivery.body()));
+      VerifiedCallback verified =
+          verifier.verify(
+              CallbackRequest.of("POST", CALLBACK_URL, delivery.headers(), delivery.body()));
       if (verified.state().orElse(null) == state) {
         return new MessageAndMetadata(delivery.body(), metadata(delivery.headers()));
       }
     }
-    throw new AssertionError("no " + state.getValue() + " callback within 10 s; sent: " + sandbox.callbacksSent());
+    throw new AssertionError(
+        "no " + state.getValue() + " callback within 10 s; sent: " + sandbox.callbacksSent());
   }
 
   private static Map<String, Object> metadata(Map<String, List<String>> headers) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("contentType", "application/json");
     for (String name : SIGNATURE_HEADERS) {
-      List<String> values = headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(Map.Entry::getValue)
-          .findFirst()
-          .orElse(List.of());
+      List<String> values =
+          headers.entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase(name))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(List.of());
       assertThat(values).as("header %s", name).hasSize(1);
       metadata.put(name, values.get(0));
     }

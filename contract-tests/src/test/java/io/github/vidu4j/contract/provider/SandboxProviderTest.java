@@ -28,10 +28,10 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The HTTP pact, replayed against the sandbox: what the client expects of Vidu, our emulator
- * does. Each interaction gets a fresh sandbox, put in the interaction's provider state through
- * its public API, that adds {@link io.github.vidu4j.contract.Contract#NEW_FIELD} to every answer
- * as a future Vidu would.
+ * The HTTP pact, replayed against the sandbox: what the client expects of Vidu, our emulator does.
+ * Each interaction gets a fresh sandbox, put in the interaction's provider state through its public
+ * API, that adds {@link io.github.vidu4j.contract.Contract#NEW_FIELD} to every answer as a future
+ * Vidu would.
  */
 @Tag("pact-files")
 @Provider(API)
@@ -41,13 +41,16 @@ class SandboxProviderTest {
 
   @BeforeEach
   void startSandbox(PactVerificationContext context) {
-    sandbox = ViduSandbox.start(SandboxOptions.fast().toBuilder()
-        .apiKey(API_KEY)
-        .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
-        .build());
+    sandbox =
+        ViduSandbox.start(
+            SandboxOptions.fast().toBuilder()
+                .apiKey(API_KEY)
+                .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
+                .build());
     // Pact's default HTTP client repeats a 429 after its Retry-After, which would hide the very
     // answer the throttling interaction is about: this one sends each request once.
-    IHttpClientFactory sendOnce = provider -> HttpClients.custom().disableAutomaticRetries().build();
+    IHttpClientFactory sendOnce =
+        provider -> HttpClients.custom().disableAutomaticRetries().build();
     context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port(), "/", () -> sendOnce));
   }
 
@@ -116,7 +119,9 @@ class SandboxProviderTest {
 
   @State("the organisation is sending requests too fast")
   void throttled() {
-    sandbox.faults().next(Operation.CREATE_TASK, Fault.error(429, "TooManyRequests", Duration.ofSeconds(2)));
+    sandbox
+        .faults()
+        .next(Operation.CREATE_TASK, Fault.error(429, "TooManyRequests", Duration.ofSeconds(2)));
   }
 
   @State("Vidu fails internally")

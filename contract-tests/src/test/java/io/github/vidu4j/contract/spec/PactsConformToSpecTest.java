@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pact files the consumer tests wrote agree with {@code openapi/vidu.yaml}: every HTTP
- * request and response, every callback body and its signature headers. Broken copies prove the
- * checks can fail. Runs in the build's second test run, after the consumers wrote the files.
+ * The pact files the consumer tests wrote agree with {@code openapi/vidu.yaml}: every HTTP request
+ * and response, every callback body and its signature headers. Broken copies prove the checks can
+ * fail. Runs in the build's second test run, after the consumers wrote the files.
  */
 @Tag("pact-files")
 class PactsConformToSpecTest {
@@ -58,21 +58,29 @@ class PactsConformToSpecTest {
   }
 
   /**
-   * Requests are held to the spec strictly. Responses may carry fields the spec does not list:
-   * the contracts add one on purpose, since Vidu adds fields and the client must keep working.
+   * Requests are held to the spec strictly. Responses may carry fields the spec does not list: the
+   * contracts add one on purpose, since Vidu adds fields and the client must keep working.
    */
   private static PactProviderValidationResults validateHttp(Path pactFile) throws IOException {
-    OpenApiInteractionValidator validator = OpenApiInteractionValidator
-        .createForSpecificationUrl(Contract.spec().toUri().toString())
-        .withLevelResolver(LevelResolver.create()
-            .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-            .build())
-        .build();
-    return PactProviderValidator.createFor(validator).withConsumer(CONSUMER, pactFile.toUri().toURL()).build().validate();
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForSpecificationUrl(Contract.spec().toUri().toString())
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel(
+                        "validation.response.body.schema.additionalProperties",
+                        ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+    return PactProviderValidator.createFor(validator)
+        .withConsumer(CONSUMER, pactFile.toUri().toURL())
+        .build()
+        .validate();
   }
 
   private static int interactionCount(PactProviderValidationResults results) {
-    return results.getConsumerResults().stream().mapToInt(r -> r.getInteractionResults().size()).sum();
+    return results.getConsumerResults().stream()
+        .mapToInt(r -> r.getInteractionResults().size())
+        .sum();
   }
 
   @Test
@@ -81,7 +89,9 @@ class PactsConformToSpecTest {
     PactProviderValidationResults results = validateHttp(pact);
 
     assertThat(results.hasErrors()).as(results.getValidationFailureReport()).isFalse();
-    assertThat(interactionCount(results)).isEqualTo(interactions(pact).size()).isGreaterThanOrEqualTo(19);
+    assertThat(interactionCount(results))
+        .isEqualTo(interactions(pact).size())
+        .isGreaterThanOrEqualTo(19);
   }
 
   /** Every operation of the spec has at least one interaction, so none can drift unseen. */
@@ -93,7 +103,12 @@ class PactsConformToSpecTest {
       covered.add(request.get("method").asText() + " " + template(request.get("path").asText()));
     }
     Set<String> operations = new TreeSet<>();
-    spec.getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> operations.add(m.name() + " " + path)));
+    spec.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(m -> operations.add(m.name() + " " + path)));
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(operations);
   }
@@ -108,18 +123,21 @@ class PactsConformToSpecTest {
     assertThat(messages).hasSize(3);
     for (JsonNode message : messages) {
       ValidationReport report = validateCallbackBody(message.at("/contents/content"));
-      assertThat(report.hasErrors()).as("%s: %s", message.get("description").asText(), report.getMessages()).isFalse();
+      assertThat(report.hasErrors())
+          .as("%s: %s", message.get("description").asText(), report.getMessages())
+          .isFalse();
     }
   }
 
   /** The message metadata carries exactly the headers the spec's callback declares. */
   @Test
   void everyCallbackCarriesTheSignatureHeadersOfTheSpec() throws IOException {
-    Set<String> specHeaders = callbackOperation().getParameters().stream()
-        .filter(p -> "header".equals(p.getIn()))
-        .filter(p -> Boolean.TRUE.equals(p.getRequired()))
-        .map(Parameter::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> specHeaders =
+        callbackOperation().getParameters().stream()
+            .filter(p -> "header".equals(p.getIn()))
+            .filter(p -> Boolean.TRUE.equals(p.getRequired()))
+            .map(Parameter::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(specHeaders).hasSize(6);
     for (JsonNode message : interactions(Contract.pactFile(CALLBACKS))) {
       Set<String> metadata = new TreeSet<>();
@@ -128,7 +146,9 @@ class PactsConformToSpecTest {
         message.get("metadata").fieldNames().forEachRemaining(metadata::add);
       }
       metadata.remove("contentType");
-      assertThat(metadata).as(message.get("description").asText()).containsExactlyInAnyOrderElementsOf(specHeaders);
+      assertThat(metadata)
+          .as(message.get("description").asText())
+          .containsExactlyInAnyOrderElementsOf(specHeaders);
     }
   }
 
@@ -136,8 +156,12 @@ class PactsConformToSpecTest {
 
   @Test
   void aRequestFieldOfTheWrongTypeIsRejected(@TempDir Path dir) throws IOException {
-    PactProviderValidationResults results = validateHttp(brokenCopy(dir, "create a viduq1 task from a data-URI image with every optional field",
-        i -> ((ObjectNode) i.at("/request/body/content")).put("seed", "42")));
+    PactProviderValidationResults results =
+        validateHttp(
+            brokenCopy(
+                dir,
+                "create a viduq1 task from a data-URI image with every optional field",
+                i -> ((ObjectNode) i.at("/request/body/content")).put("seed", "42")));
 
     assertThat(results.hasErrors()).isTrue();
     assertThat(results.getValidationFailureReport()).contains("/seed").contains("string");
@@ -145,8 +169,12 @@ class PactsConformToSpecTest {
 
   @Test
   void anUnknownStateInAResponseIsRejected(@TempDir Path dir) throws IOException {
-    PactProviderValidationResults results = validateHttp(brokenCopy(dir, "get task t-success (success)",
-        i -> ((ObjectNode) i.at("/response/body/content")).put("state", "paused")));
+    PactProviderValidationResults results =
+        validateHttp(
+            brokenCopy(
+                dir,
+                "get task t-success (success)",
+                i -> ((ObjectNode) i.at("/response/body/content")).put("state", "paused")));
 
     assertThat(results.hasErrors()).isTrue();
     assertThat(results.getValidationFailureReport()).contains("paused");
@@ -154,8 +182,12 @@ class PactsConformToSpecTest {
 
   @Test
   void aMissingRequiredRequestFieldIsRejected(@TempDir Path dir) throws IOException {
-    PactProviderValidationResults results = validateHttp(brokenCopy(dir, "create a viduq2 text-to-image task",
-        i -> ((ObjectNode) i.at("/request/body/content")).remove("prompt")));
+    PactProviderValidationResults results =
+        validateHttp(
+            brokenCopy(
+                dir,
+                "create a viduq2 text-to-image task",
+                i -> ((ObjectNode) i.at("/request/body/content")).remove("prompt")));
 
     assertThat(results.hasErrors()).isTrue();
     assertThat(results.getValidationFailureReport()).contains("prompt");
@@ -163,8 +195,12 @@ class PactsConformToSpecTest {
 
   @Test
   void aRequestWithoutTheAuthorizationHeaderIsRejected(@TempDir Path dir) throws IOException {
-    PactProviderValidationResults results = validateHttp(brokenCopy(dir, "get the remaining credits",
-        i -> ((ObjectNode) i.at("/request/headers")).remove("Authorization")));
+    PactProviderValidationResults results =
+        validateHttp(
+            brokenCopy(
+                dir,
+                "get the remaining credits",
+                i -> ((ObjectNode) i.at("/request/headers")).remove("Authorization")));
 
     assertThat(results.hasErrors()).isTrue();
     assertThat(results.getValidationFailureReport()).contains("security");
@@ -172,14 +208,18 @@ class PactsConformToSpecTest {
 
   @Test
   void aBrokenCallbackBodyIsRejected() throws IOException {
-    JsonNode message = interactions(Contract.pactFile(CALLBACKS)).get(0).at("/contents/content").deepCopy();
+    JsonNode message =
+        interactions(Contract.pactFile(CALLBACKS)).get(0).at("/contents/content").deepCopy();
     ((ObjectNode) message).put("state", "paused");
     ((ObjectNode) message).put("credits", "eight");
 
     ValidationReport report = validateCallbackBody(message);
 
     assertThat(report.hasErrors()).isTrue();
-    assertThat(report.getMessages().stream().map(ValidationReport.Message::getMessage).collect(Collectors.joining("\n")))
+    assertThat(
+            report.getMessages().stream()
+                .map(ValidationReport.Message::getMessage)
+                .collect(Collectors.joining("\n")))
         .contains("paused")
         .contains("credits");
   }
@@ -193,7 +233,8 @@ class PactsConformToSpecTest {
   }
 
   /** A copy of the HTTP pact with the interaction named {@code description} edited. */
-  private static Path brokenCopy(Path dir, String description, Consumer<JsonNode> edit) throws IOException {
+  private static Path brokenCopy(Path dir, String description, Consumer<JsonNode> edit)
+      throws IOException {
     JsonNode pact = JSON.readTree(Contract.pactFile(API).toFile());
     int edited = 0;
     for (JsonNode interaction : (ArrayNode) pact.get("interactions")) {
@@ -217,10 +258,14 @@ class PactsConformToSpecTest {
 
   /** As for HTTP responses, fields the spec does not list are allowed: Vidu adds fields. */
   private static ValidationReport validateCallbackBody(JsonNode body) throws IOException {
-    Schema<?> schema = callbackOperation().getRequestBody().getContent().get("application/json").getSchema();
-    ValidationReport report = new SchemaValidator(spec, new MessageResolver()).validate(JSON.writeValueAsString(body), schema, "callback.body");
-    return ValidationReport.from(report.getMessages().stream()
-        .filter(m -> !m.getKey().endsWith(".schema.additionalProperties"))
-        .collect(Collectors.toList()));
+    Schema<?> schema =
+        callbackOperation().getRequestBody().getContent().get("application/json").getSchema();
+    ValidationReport report =
+        new SchemaValidator(spec, new MessageResolver())
+            .validate(JSON.writeValueAsString(body), schema, "callback.body");
+    return ValidationReport.from(
+        report.getMessages().stream()
+            .filter(m -> !m.getKey().endsWith(".schema.additionalProperties"))
+            .collect(Collectors.toList()));
   }
 }

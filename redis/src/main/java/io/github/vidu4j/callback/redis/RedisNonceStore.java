@@ -61,18 +61,31 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisNonceStore implements NonceStore, AutoCloseable {
   /** Default {@link Builder#keyPrefix}. */
   public static final String DEFAULT_KEY_PREFIX = "vidu4j:callback-nonce:";
+
   /** Default {@link Builder#host}. */
   public static final String DEFAULT_HOST = "localhost";
+
   /** Default {@link Builder#port}: Redis's. */
   public static final int DEFAULT_PORT = 6379;
-  /** Default {@link Builder#connectTimeout}: 500 ms, ample on a LAN; a callback should be answered in seconds. */
+
+  /**
+   * Default {@link Builder#connectTimeout}: 500 ms, ample on a LAN; a callback should be answered
+   * in seconds.
+   */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(500);
-  /** Default {@link Builder#commandTimeout}: 500 ms; a {@code SET} takes well under 1 ms on a healthy server. */
+
+  /**
+   * Default {@link Builder#commandTimeout}: 500 ms; a {@code SET} takes well under 1 ms on a
+   * healthy server.
+   */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
+
   /** Default {@link Builder#poolWait}: 500 ms waiting for a free connection when all are busy. */
   public static final Duration DEFAULT_POOL_WAIT = Duration.ofMillis(500);
+
   /** Default {@link Builder#maxConnections}: 16. */
   public static final int DEFAULT_MAX_CONNECTIONS = 16;
+
   /** Longer nonces are stored hashed (Vidu's are 36-character UUIDs). */
   public static final int MAX_PLAIN_NONCE_LENGTH = 128;
 
@@ -81,11 +94,12 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
   private final String description;
 
   private RedisNonceStore(Builder b) {
-    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis(millis(b.connectTimeout))
-        .socketTimeoutMillis(millis(b.commandTimeout))
-        .database(b.database)
-        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(millis(b.connectTimeout))
+            .socketTimeoutMillis(millis(b.commandTimeout))
+            .database(b.database)
+            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (b.ssl) {
       config.sslOptions(SslOptions.defaults());
     }
@@ -102,11 +116,30 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     pool.setBlockWhenExhausted(true);
     pool.setMaxWait(b.poolWait);
     pool.setJmxEnabled(false);
-    this.redis = RedisClient.builder().hostAndPort(b.host, b.port).clientConfig(config.build()).poolConfig(pool).build();
+    this.redis =
+        RedisClient.builder()
+            .hostAndPort(b.host, b.port)
+            .clientConfig(config.build())
+            .poolConfig(pool)
+            .build();
     this.keyPrefix = b.keyPrefix;
-    this.description = "RedisNonceStore{" + (b.ssl ? "rediss://" : "redis://") + b.host + ":" + b.port + "/" + b.database
-        + ", keyPrefix=" + b.keyPrefix + (b.user != null ? ", user=" + b.user : "") + (b.password != null ? ", password=<redacted>" : "")
-        + ", connectTimeout=" + b.connectTimeout.toMillis() + "ms, commandTimeout=" + b.commandTimeout.toMillis() + "ms}";
+    this.description =
+        "RedisNonceStore{"
+            + (b.ssl ? "rediss://" : "redis://")
+            + b.host
+            + ":"
+            + b.port
+            + "/"
+            + b.database
+            + ", keyPrefix="
+            + b.keyPrefix
+            + (b.user != null ? ", user=" + b.user : "")
+            + (b.password != null ? ", password=<redacted>" : "")
+            + ", connectTimeout="
+            + b.connectTimeout.toMillis()
+            + "ms, commandTimeout="
+            + b.commandTimeout.toMillis()
+            + "ms}";
   }
 
   /** A builder; every setting has a default (a local Redis without a password). */
@@ -159,13 +192,16 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     }
   }
 
-  /** The Redis key for {@code nonce}: the prefix and the nonce, or its SHA-256 if long or unusual. */
+  /**
+   * The Redis key for {@code nonce}: the prefix and the nonce, or its SHA-256 if long or unusual.
+   */
   String key(String nonce) {
     if (nonce.length() <= MAX_PLAIN_NONCE_LENGTH && isPlain(nonce)) {
       return keyPrefix + nonce;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8));
       return keyPrefix + "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -175,8 +211,14 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
   private static boolean isPlain(String nonce) {
     for (int i = 0; i < nonce.length(); i++) {
       char c = nonce.charAt(i);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
-          || c == ':';
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == ':';
       if (!plain) {
         return false;
       }
@@ -185,8 +227,12 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
   }
 
   private RedisUnavailableException unavailable(RuntimeException cause) {
-    return new RedisUnavailableException(description + " did not answer SET NX: " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause);
+    return new RedisUnavailableException(
+        description
+            + " did not answer SET NX: "
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"),
+        cause);
   }
 
   /** Closes the connection pool; checks after this throw {@link RedisUnavailableException}. */
@@ -248,7 +294,10 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
       return this;
     }
 
-    /** Connects with TLS ({@code rediss://}) and the JVM's default trust store; default false. Not covered by this module's tests. */
+    /**
+     * Connects with TLS ({@code rediss://}) and the JVM's default trust store; default false. Not
+     * covered by this module's tests.
+     */
     public Builder ssl(boolean ssl) {
       this.ssl = ssl;
       return this;
@@ -268,30 +317,41 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
 
     /**
      * Prepended to every nonce key; default {@value RedisNonceStore#DEFAULT_KEY_PREFIX}. Give each
-     * application its own if several share a Redis (keys of one never refuse the other's callbacks).
+     * application its own if several share a Redis (keys of one never refuse the other's
+     * callbacks).
      */
     public Builder keyPrefix(String keyPrefix) {
       Objects.requireNonNull(keyPrefix, "keyPrefix == null");
       if (keyPrefix.isEmpty()) {
-        throw new CallbackConfigurationException("keyPrefix is empty: nonce keys would mix with the database's other keys");
+        throw new CallbackConfigurationException(
+            "keyPrefix is empty: nonce keys would mix with the database's other keys");
       }
       this.keyPrefix = keyPrefix;
       return this;
     }
 
-    /** How long to wait for a TCP (and TLS) connection; default {@link RedisNonceStore#DEFAULT_CONNECT_TIMEOUT}. */
+    /**
+     * How long to wait for a TCP (and TLS) connection; default {@link
+     * RedisNonceStore#DEFAULT_CONNECT_TIMEOUT}.
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = bounded(timeout, "connectTimeout");
       return this;
     }
 
-    /** How long to wait for Redis's reply to one command; default {@link RedisNonceStore#DEFAULT_COMMAND_TIMEOUT}. */
+    /**
+     * How long to wait for Redis's reply to one command; default {@link
+     * RedisNonceStore#DEFAULT_COMMAND_TIMEOUT}.
+     */
     public Builder commandTimeout(Duration timeout) {
       this.commandTimeout = bounded(timeout, "commandTimeout");
       return this;
     }
 
-    /** How long a check waits for a free pooled connection; default {@link RedisNonceStore#DEFAULT_POOL_WAIT}. */
+    /**
+     * How long a check waits for a free pooled connection; default {@link
+     * RedisNonceStore#DEFAULT_POOL_WAIT}.
+     */
     public Builder poolWait(Duration wait) {
       this.poolWait = bounded(wait, "poolWait");
       return this;
@@ -300,7 +360,8 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     /** At most this many connections; default {@value RedisNonceStore#DEFAULT_MAX_CONNECTIONS}. */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {
-        throw new CallbackConfigurationException("maxConnections must be at least 1, got " + maxConnections);
+        throw new CallbackConfigurationException(
+            "maxConnections must be at least 1, got " + maxConnections);
       }
       this.maxConnections = maxConnections;
       return this;
@@ -321,7 +382,12 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
 
     @Override
     public String toString() {
-      return "RedisNonceStore.Builder{" + host + ":" + port + (password != null ? ", password=<redacted>" : "") + "}";
+      return "RedisNonceStore.Builder{"
+          + host
+          + ":"
+          + port
+          + (password != null ? ", password=<redacted>" : "")
+          + "}";
     }
   }
 }

@@ -42,16 +42,20 @@ final class LocalRedisServer implements AutoCloseable {
       if (Boolean.getBoolean("vidu4j.redis.skip")) {
         Assumptions.abort("redis-server is not on the PATH and -Dvidu4j.redis.skip=true");
       }
-      fail("redis-server is not on the PATH: install Debian's redis-server (.ci/run does), or pass -Dvidu4j.redis.skip=true to skip");
+      fail(
+          "redis-server is not on the PATH: install Debian's redis-server (.ci/run does), or pass -Dvidu4j.redis.skip=true to skip");
     }
-    return new LocalRedisServer(Files.createTempDirectory("vidu4j-redis-"), freePort(), List.of(extraArgs));
+    return new LocalRedisServer(
+        Files.createTempDirectory("vidu4j-redis-"), freePort(), List.of(extraArgs));
   }
 
   int port() {
     return port;
   }
 
-  /** Stops the server (SIGTERM, then SIGKILL) and starts a fresh one on the same port: memory empty. */
+  /**
+   * Stops the server (SIGTERM, then SIGKILL) and starts a fresh one on the same port: memory empty.
+   */
   void restart() throws IOException {
     stop();
     process = launch();
@@ -80,15 +84,38 @@ final class LocalRedisServer implements AutoCloseable {
   }
 
   private Process launch() throws IOException {
-    List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no", "--loglevel", "warning"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                executable(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString(),
+                "--daemonize",
+                "no",
+                "--loglevel",
+                "warning"));
     command.addAll(extraArgs);
-    Process started = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile()).start();
+    Process started =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!started.isAlive()) {
-        throw new IOException("redis-server exited with " + started.exitValue() + ": " + Files.readString(dir.resolve("redis.log")));
+        throw new IOException(
+            "redis-server exited with "
+                + started.exitValue()
+                + ": "
+                + Files.readString(dir.resolve("redis.log")));
       }
       if (answersPing()) {
         return started;
@@ -104,7 +131,10 @@ final class LocalRedisServer implements AutoCloseable {
     throw new IOException("redis-server did not answer on 127.0.0.1:" + port + " within 10 s");
   }
 
-  /** Connects and sends PING: {@code +PONG}, or {@code -NOAUTH} from a server with a password, means it is up. */
+  /**
+   * Connects and sends PING: {@code +PONG}, or {@code -NOAUTH} from a server with a password, means
+   * it is up.
+   */
   private boolean answersPing() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);

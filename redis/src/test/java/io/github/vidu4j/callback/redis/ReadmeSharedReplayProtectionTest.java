@@ -30,18 +30,32 @@ class ReadmeSharedReplayProtectionTest {
       CallbackVerifier other = SharedReplayProtection.verifier(KEY, second);
 
       assertThat(SharedReplayProtection.status(one, delivery(KEY, "n-1"))).isEqualTo(200);
-      assertThat(SharedReplayProtection.status(other, delivery(KEY, "n-1"))).as("replayed at another instance").isEqualTo(401);
-      assertThat(SharedReplayProtection.status(other, delivery("stranger", "n-2"))).as("forged").isEqualTo(401);
+      assertThat(SharedReplayProtection.status(other, delivery(KEY, "n-1")))
+          .as("replayed at another instance")
+          .isEqualTo(401);
+      assertThat(SharedReplayProtection.status(other, delivery("stranger", "n-2")))
+          .as("forged")
+          .isEqualTo(401);
 
       redis.stop();
-      assertThat(SharedReplayProtection.status(one, delivery(KEY, "n-3"))).as("genuine, Redis down").isEqualTo(503);
-      assertThat(SharedReplayProtection.status(one, delivery("stranger", "n-4"))).as("forged, Redis down").isEqualTo(401);
+      assertThat(SharedReplayProtection.status(one, delivery(KEY, "n-3")))
+          .as("genuine, Redis down")
+          .isEqualTo(503);
+      assertThat(SharedReplayProtection.status(one, delivery("stranger", "n-4")))
+          .as("forged, Redis down")
+          .isEqualTo(401);
     }
   }
 
   private static CallbackRequest delivery(String signingKey, String nonce) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    CallbackSigner.withSecret(signingKey).sign("POST", URL, Instant.now(), nonce).forEach((name, value) -> headers.put(name, List.of(value)));
-    return CallbackRequest.of("POST", URL, headers, "{\"id\":\"t-1\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8));
+    CallbackSigner.withSecret(signingKey)
+        .sign("POST", URL, Instant.now(), nonce)
+        .forEach((name, value) -> headers.put(name, List.of(value)));
+    return CallbackRequest.of(
+        "POST",
+        URL,
+        headers,
+        "{\"id\":\"t-1\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8));
   }
 }

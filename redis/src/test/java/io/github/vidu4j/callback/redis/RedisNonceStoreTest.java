@@ -34,7 +34,8 @@ import redis.clients.jedis.RedisClient;
 class RedisNonceStoreTest {
   private static final String SECRET = "vda_redis_test_secret";
   private static final String URL = "https://hooks.example.com/vidu/callback?tenant=acme";
-  private static final byte[] BODY = "{\"id\":\"t-1\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"id\":\"t-1\",\"state\":\"success\"}".getBytes(StandardCharsets.UTF_8);
 
   private LocalRedisServer server;
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -70,7 +71,9 @@ class RedisNonceStoreTest {
 
   private static CallbackRequest callback(String nonce) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    CallbackSigner.withSecret(SECRET).sign("POST", URL, Instant.now(), nonce).forEach((k, v) -> headers.put(k, List.of(v)));
+    CallbackSigner.withSecret(SECRET)
+        .sign("POST", URL, Instant.now(), nonce)
+        .forEach((k, v) -> headers.put(k, List.of(v)));
     return CallbackRequest.of("POST", URL, headers, BODY);
   }
 
@@ -83,7 +86,10 @@ class RedisNonceStoreTest {
     throw new AssertionError("accepted");
   }
 
-  /** Two receiver instances (each its own pool, as two processes would be), 8 threads, 200 callbacks each raced by all 8. */
+  /**
+   * Two receiver instances (each its own pool, as two processes would be), 8 threads, 200 callbacks
+   * each raced by all 8.
+   */
   @Test
   void twoInstancesAcceptEachNonceExactlyOnceUnderConcurrentDelivery() throws Exception {
     CallbackVerifier instanceA = verifier(store());
@@ -103,22 +109,24 @@ class RedisNonceStoreTest {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         CallbackVerifier verifier = t % 2 == 0 ? instanceA : instanceB;
-        workers.add(pool.submit(() -> {
-          for (int i = 0; i < callbacks; i++) {
-            together.await(30, TimeUnit.SECONDS);
-            try {
-              verifier.verify(requests.get(i));
-              accepted.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
-            } catch (InvalidSignatureException e) {
-              if (e.reason() == Reason.REPLAYED) {
-                replayed.incrementAndGet();
-              } else {
-                otherRefusals.add(e.reason());
-              }
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < callbacks; i++) {
+                    together.await(30, TimeUnit.SECONDS);
+                    try {
+                      verifier.verify(requests.get(i));
+                      accepted.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
+                    } catch (InvalidSignatureException e) {
+                      if (e.reason() == Reason.REPLAYED) {
+                        replayed.incrementAndGet();
+                      } else {
+                        otherRefusals.add(e.reason());
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get(90, TimeUnit.SECONDS);
@@ -134,21 +142,37 @@ class RedisNonceStoreTest {
 
   @Test
   void keysCarryThePrefixAndTheVerifiersWindowAsTtl() {
-    RedisNonceStore store = store(RedisNonceStore.builder().host("127.0.0.1").port(server.port()).keyPrefix("shop-a:nonce:"));
-    CallbackVerifier verifier = CallbackVerifier.builder().secret(SECRET).nonceStore(store)
-        .maxAge(Duration.ofMinutes(3)).maxFutureSkew(Duration.ofSeconds(30)).build();
+    RedisNonceStore store =
+        store(
+            RedisNonceStore.builder()
+                .host("127.0.0.1")
+                .port(server.port())
+                .keyPrefix("shop-a:nonce:"));
+    CallbackVerifier verifier =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .nonceStore(store)
+            .maxAge(Duration.ofMinutes(3))
+            .maxFutureSkew(Duration.ofSeconds(30))
+            .build();
     verifier.verify(callback("ttl-probe"));
     String longNonce = "x".repeat(500);
     verifier.verify(callback(longNonce));
     try (RedisClient direct = RedisClient.create("127.0.0.1", server.port())) {
       long ttl = direct.pttl("shop-a:nonce:ttl-probe");
-      assertThat(ttl).isBetween(Duration.ofSeconds(200).toMillis(), Duration.ofSeconds(210).toMillis());
-      assertThat(direct.keys("shop-a:nonce:*")).hasSize(2)
-          .allSatisfy(key -> assertThat(key.length()).isLessThanOrEqualTo("shop-a:nonce:sha256:".length() + 64))
+      assertThat(ttl)
+          .isBetween(Duration.ofSeconds(200).toMillis(), Duration.ofSeconds(210).toMillis());
+      assertThat(direct.keys("shop-a:nonce:*"))
+          .hasSize(2)
+          .allSatisfy(
+              key ->
+                  assertThat(key.length())
+                      .isLessThanOrEqualTo("shop-a:nonce:sha256:".length() + 64))
           .noneMatch(key -> key.contains(longNonce));
     }
     // Another prefix is another application: its callbacks are not refused by the first one's keys.
-    CallbackVerifier other = verifier(store(RedisNonceStore.builder().host("127.0.0.1").port(server.port())));
+    CallbackVerifier other =
+        verifier(store(RedisNonceStore.builder().host("127.0.0.1").port(server.port())));
     assertThat(other.verify(callback("ttl-probe")).replayChecked()).isTrue();
   }
 
@@ -182,7 +206,12 @@ class RedisNonceStoreTest {
   void anOutageRefusesTypedAndFailOpenAcceptsSayingSo() throws Exception {
     RedisNonceStore store = store();
     CallbackVerifier failClosed = verifier(store);
-    CallbackVerifier failOpen = CallbackVerifier.builder().secret(SECRET).nonceStore(store).failOpenWhenNonceStoreFails().build();
+    CallbackVerifier failOpen =
+        CallbackVerifier.builder()
+            .secret(SECRET)
+            .nonceStore(store)
+            .failOpenWhenNonceStoreFails()
+            .build();
     failClosed.verify(callback("before-outage"));
 
     server.stop();
@@ -195,18 +224,32 @@ class RedisNonceStoreTest {
     }
     assertThat(refused).isNotNull();
     assertThat(refused.reason()).isEqualTo(Reason.NONCE_STORE_UNAVAILABLE);
-    assertThat(refused.getCause()).isInstanceOf(RedisUnavailableException.class)
+    assertThat(refused.getCause())
+        .isInstanceOf(RedisUnavailableException.class)
         .hasMessageContaining("127.0.0.1:" + server.port());
     assertThat(refused).hasMessageNotContaining(SECRET);
 
     VerifiedCallback accepted = failOpen.verify(callback("during-outage-open"));
     assertThat(accepted.replayChecked()).isFalse();
     // Fail-open is about the store only: a forged callback is still refused.
-    CallbackRequest forged = CallbackRequest.of("POST", URL,
-        Map.of("Date", List.of(CallbackSigner.withSecret("other").sign(URL).get("Date")),
-            "x-request-nonce", List.of("forged"), "X-HMAC-SIGNED-HEADERS", List.of("Date;x-request-nonce"),
-            "X-HMAC-SIGNATURE", List.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), "X-HMAC-ALGORITHM", List.of("hmac-sha256"),
-            "X-HMAC-ACCESS-KEY", List.of("vidu")), BODY);
+    CallbackRequest forged =
+        CallbackRequest.of(
+            "POST",
+            URL,
+            Map.of(
+                "Date",
+                List.of(CallbackSigner.withSecret("other").sign(URL).get("Date")),
+                "x-request-nonce",
+                List.of("forged"),
+                "X-HMAC-SIGNED-HEADERS",
+                List.of("Date;x-request-nonce"),
+                "X-HMAC-SIGNATURE",
+                List.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                "X-HMAC-ALGORITHM",
+                List.of("hmac-sha256"),
+                "X-HMAC-ACCESS-KEY",
+                List.of("vidu")),
+            BODY);
     assertThat(refusal(failOpen, forged)).isEqualTo(Reason.BAD_SIGNATURE);
 
     server.restart();
@@ -217,21 +260,33 @@ class RedisNonceStoreTest {
   void thePasswordIsUsedButNeverShown() throws Exception {
     server.close();
     server = LocalRedisServer.start("--requirepass", "s3cret-redis-pw");
-    RedisNonceStore good = store(RedisNonceStore.builder().host("127.0.0.1").port(server.port()).password("s3cret-redis-pw"));
-    RedisNonceStore wrong = store(RedisNonceStore.builder().host("127.0.0.1").port(server.port()).password("not-the-pw-123"));
+    RedisNonceStore good =
+        store(
+            RedisNonceStore.builder()
+                .host("127.0.0.1")
+                .port(server.port())
+                .password("s3cret-redis-pw"));
+    RedisNonceStore wrong =
+        store(
+            RedisNonceStore.builder()
+                .host("127.0.0.1")
+                .port(server.port())
+                .password("not-the-pw-123"));
     assertThat(good.markIfNew("n-1", Instant.now(), Duration.ofMinutes(1))).isTrue();
     assertThat(good.markIfNew("n-1", Instant.now(), Duration.ofMinutes(1))).isFalse();
     assertThatThrownBy(() -> wrong.markIfNew("n-2", Instant.now(), Duration.ofMinutes(1)))
         .isInstanceOf(RedisUnavailableException.class)
         .hasMessageNotContaining("not-the-pw-123");
     assertThat(good.toString()).contains("password=<redacted>").doesNotContain("s3cret-redis-pw");
-    assertThat(RedisNonceStore.builder().password("s3cret-redis-pw").toString()).doesNotContain("s3cret-redis-pw");
+    assertThat(RedisNonceStore.builder().password("s3cret-redis-pw").toString())
+        .doesNotContain("s3cret-redis-pw");
   }
 
   @Test
   void aClosedStoreThrowsTyped() {
     RedisNonceStore store = RedisNonceStore.builder().host("127.0.0.1").port(server.port()).build();
     store.close();
-    assertThatThrownBy(() -> store.markIfNew("n", Instant.now(), Duration.ofSeconds(1))).isInstanceOf(RedisUnavailableException.class);
+    assertThatThrownBy(() -> store.markIfNew("n", Instant.now(), Duration.ofSeconds(1)))
+        .isInstanceOf(RedisUnavailableException.class);
   }
 }
