@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -105,13 +106,13 @@ class SpecArtifactIT {
     }
   }
 
-  private static TreeSet<String> operationIds(JsonObject spec) {
-    TreeSet<String> ids = new TreeSet<>();
+  private static Set<String> operationIds(JsonObject spec) {
+    Set<String> ids = new TreeSet<>();
     collect(spec.get("paths"), ids);
     return ids;
   }
 
-  private static void collect(JsonElement element, TreeSet<String> ids) {
+  private static void collect(JsonElement element, Set<String> ids) {
     if (element.isJsonObject()) {
       JsonObject object = element.getAsJsonObject();
       if (object.has("operationId") && object.get("operationId").isJsonPrimitive()) {
