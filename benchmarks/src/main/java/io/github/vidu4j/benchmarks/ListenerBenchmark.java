@@ -70,6 +70,12 @@ public class ListenerBenchmark {
     return withLoggerOff.tasks().get(TASK_ID);
   }
 
+  /** The pair of {@link #oursGetLoggedOff}: the same call on the client with no listener. */
+  @Benchmark
+  public TaskCreations rawGetLoggedOff() {
+    return withoutListener.tasks().get(TASK_ID);
+  }
+
   /** A logger whose every level is off, whatever the JVM's logging configuration says. */
   private static final class LevelOff implements System.Logger {
     private final System.Logger name;
