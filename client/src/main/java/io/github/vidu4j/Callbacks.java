@@ -43,13 +43,7 @@ public final class Callbacks {
    */
   public CompletableFuture<TaskCreations> verifyAndFetchAsync(
       CallbackVerifier verifier, CallbackRequest request, String taskId) {
-    Objects.requireNonNull(verifier, "verifier == null");
-    Objects.requireNonNull(taskId, "taskId == null");
-    if (taskId.isBlank()) {
-      throw new IllegalArgumentException("taskId is blank");
-    }
-    verifier.verify(request);
-    return tasks.getAsync(taskId);
+    return tasks.getAsync(verifiedGivenId(verifier, request, taskId));
   }
 
   /**
@@ -62,6 +56,18 @@ public final class Callbacks {
    */
   public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request) {
     return tasks.get(verifiedTaskId(verifier, request));
+  }
+
+  /** {@code taskId}, once {@code request} verified: the id comes from the caller, not the body. */
+  private static String verifiedGivenId(
+      CallbackVerifier verifier, CallbackRequest request, String taskId) {
+    Objects.requireNonNull(verifier, "verifier == null");
+    Objects.requireNonNull(taskId, "taskId == null");
+    if (taskId.isBlank()) {
+      throw new IllegalArgumentException("taskId is blank");
+    }
+    verifier.verify(request);
+    return taskId;
   }
 
   private static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
@@ -92,12 +98,6 @@ public final class Callbacks {
    */
   public TaskCreations verifyAndFetch(
       CallbackVerifier verifier, CallbackRequest request, String taskId) {
-    Objects.requireNonNull(verifier, "verifier == null");
-    Objects.requireNonNull(taskId, "taskId == null");
-    if (taskId.isBlank()) {
-      throw new IllegalArgumentException("taskId is blank");
-    }
-    verifier.verify(request);
-    return tasks.get(taskId);
+    return tasks.get(verifiedGivenId(verifier, request, taskId));
   }
 }

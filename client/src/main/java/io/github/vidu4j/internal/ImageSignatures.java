@@ -29,7 +29,8 @@ public final class ImageSignatures {
     return Optional.empty();
   }
 
-  private static boolean startsWith(byte[] bytes, int... prefix) {
+  /** Whether {@code bytes} begins with {@code prefix}, each an unsigned byte value. */
+  public static boolean startsWith(byte[] bytes, int... prefix) {
     if (bytes.length < prefix.length) {
       return false;
     }
@@ -41,7 +42,8 @@ public final class ImageSignatures {
     return true;
   }
 
-  private static String ascii(byte[] bytes, int offset, int length) {
+  /** {@code length} bytes from {@code offset} read as Latin-1, one char per byte. */
+  public static String ascii(byte[] bytes, int offset, int length) {
     return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
   }
 }

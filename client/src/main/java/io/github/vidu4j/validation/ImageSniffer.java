@@ -1,12 +1,14 @@
 package io.github.vidu4j.validation;
 
+import static io.github.vidu4j.internal.ImageSignatures.ascii;
+import static io.github.vidu4j.internal.ImageSignatures.startsWith;
+
 import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.validation.ImageInfo.Format;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads an image's format and size from its header bytes, reading no further than the header: PNG's
@@ -163,22 +165,6 @@ final class ImageSniffer {
       total += read;
     }
     return total;
-  }
-
-  static boolean startsWith(byte[] h, int... expected) {
-    if (h.length < expected.length) {
-      return false;
-    }
-    for (int i = 0; i < expected.length; i++) {
-      if ((h[i] & 0xff) != expected[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static String ascii(byte[] h, int offset, int length) {
-    return new String(h, offset, length, StandardCharsets.ISO_8859_1);
   }
 
   private static String printable(String s) {
