@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * Tells whether a downloaded body is whole, from what passes through: its length, first and last
  * bytes. With a {@code Content-Length} the count must match it; without one (an HTTP/1.0 answer
  * that ends by closing the connection, which looks the same whether complete or cut) the body must
- * be an image format that {@link ImageInfo.Format} knows and end the way that format ends.
+ * be an image format that {@link ImageInfo.Format} knows and end the way that format ends, its
+ * structure walked to its real end ({@link ImageEnd}). It also holds the body to the download size
+ * limit, counted as the bytes pass (after any gzip decoding).
  */
 final class DownloadCheck {
   private static final int EDGE = 12;
@@ -20,9 +22,30 @@ final class DownloadCheck {
 
   private final byte[] head = new byte[EDGE];
   private final byte[] tail = new byte[EDGE];
+  private final ImageEnd jpeg = ImageEnd.jpeg();
+  private final ImageEnd png = ImageEnd.png();
+  private final DownloadLimit limit;
+  private final String what;
   private long count;
 
+  /**
+   * @param limit the size limit to hold the body to
+   * @param what the download, for messages
+   */
+  DownloadCheck(DownloadLimit limit, String what) {
+    this.limit = limit;
+    this.what = what;
+  }
+
+  /**
+   * Takes the next bytes of the body.
+   *
+   * @throws ResponseTooLargeException once the body goes beyond the limit
+   */
   void update(byte[] bytes, int offset, int length) {
+    limit.checkReceived(what, count + length);
+    jpeg.update(bytes, offset, length);
+    png.update(bytes, offset, length);
     for (int i = 0; i < length && count + i < EDGE; i++) {
       head[(int) count + i] = bytes[offset + i];
     }
@@ -41,9 +64,8 @@ final class DownloadCheck {
    * Throws an {@link IncompleteDownloadException} unless the body seen is whole.
    *
    * @param contentLength the announced length, or -1
-   * @param what the download, for the message
    */
-  void verify(long contentLength, String what) {
+  void verify(long contentLength) {
     if (count == 0) {
       throw new IncompleteDownloadException(
           what + " answered 200 with an empty body: there is no file to save", 0, contentLength);
@@ -94,8 +116,12 @@ final class DownloadCheck {
   private boolean endsWhole(ImageInfo.Format format) {
     int seen = (int) Math.min(count, EDGE);
     return switch (format) {
-      case PNG -> seen == EDGE && Arrays.equals(tail, PNG_IEND);
-      case JPEG -> seen >= 4 && (tail[EDGE - 2] & 0xff) == 0xff && (tail[EDGE - 1] & 0xff) == 0xd9;
+      case PNG -> seen == EDGE && Arrays.equals(tail, PNG_IEND) && png.ended();
+      case JPEG ->
+          seen >= 4
+              && (tail[EDGE - 2] & 0xff) == 0xff
+              && (tail[EDGE - 1] & 0xff) == 0xd9
+              && jpeg.ended();
       case WEBP -> count >= 8 + riffSize();
     };
   }

@@ -37,8 +37,13 @@ import org.jspecify.annotations.Nullable;
  * (the URLs point at a storage host, not the API), have their own timeout ({@link
  * ViduClient.Builder#downloadTimeout}) and are retried on network failures and 5xx before the first
  * byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is not
- * whole ({@link IncompleteDownloadException}) is not retried. Obtain from {@link
- * ViduClient#downloads()}.
+ * whole ({@link IncompleteDownloadException}) is not retried. A file may have at most {@link
+ * ViduClient.Builder#maxDownloadBytes} bytes (64 MiB by default), counted after decoding: a larger
+ * one is a {@link ResponseTooLargeException}, refused before reading when its {@code
+ * Content-Length} says so, and not retried. Result URLs, and every redirect's target, that reach a
+ * loopback, private or link-local address are refused ({@link PrivateAddressException}) unless the
+ * API itself is at such an address ({@link ViduClient.Builder#allowPrivateDownloadAddresses}).
+ * Obtain from {@link ViduClient#downloads()}.
  */
 public final class Downloads {
   private static final int MAX_NAME_SUFFIX = 1000;
@@ -47,13 +52,19 @@ public final class Downloads {
   private final RetryingExecutor executor;
   private final AsyncRunner async;
   private final ViduEventListener listener;
+  private final DownloadLimit limit;
 
   Downloads(
-      OkHttpClient http, RetryingExecutor executor, AsyncRunner async, ViduEventListener listener) {
+      OkHttpClient http,
+      RetryingExecutor executor,
+      AsyncRunner async,
+      ViduEventListener listener,
+      long maxDownloadBytes) {
     this.http = http;
     this.executor = executor;
     this.async = async;
     this.listener = listener;
+    this.limit = new DownloadLimit(maxDownloadBytes);
   }
 
   /**
@@ -70,8 +81,7 @@ public final class Downloads {
     LocalOutput local = new LocalOutput(out, null);
     return fetch(
         url,
-        (body, response, what) -> {
-          DownloadCheck check = new DownloadCheck();
+        (body, response, check) -> {
           try {
             copy(body, local, check);
           } catch (IOException e) {
@@ -88,7 +98,7 @@ public final class Downloads {
                 e,
                 true);
           }
-          check.verify(response.contentLength(), what);
+          check.verify(response.contentLength());
           return check.count();
         });
   }
@@ -113,8 +123,8 @@ public final class Downloads {
     PartFiles.removeStale(directory);
     fetch(
         url,
-        (body, response, what) -> {
-          Path part = writePart(body, response, what, directory, name);
+        (body, response, check) -> {
+          Path part = writePart(body, response, check, directory, name);
           try {
             if (!claim(part, file)) {
               throw new ViduException("will not overwrite existing file " + file);
@@ -233,7 +243,8 @@ public final class Downloads {
         try {
           Saved saved =
               fetch(
-                  url, (body, response, what) -> save(body, response, what, directory, stem, url));
+                  url,
+                  (body, response, check) -> save(body, response, check, directory, stem, url));
           result = new CreationDownload(index, url, saved.preferredName(), saved.file(), null);
         } catch (ViduException e) {
           result = new CreationDownload(index, url, null, null, e);
@@ -280,9 +291,14 @@ public final class Downloads {
    * replaced.
    */
   private static Saved save(
-      InputStream body, ResponseBody response, String what, Path directory, String stem, String url)
+      InputStream body,
+      ResponseBody response,
+      DownloadCheck check,
+      Path directory,
+      String stem,
+      String url)
       throws IOException {
-    Path part = writePart(body, response, what, directory, stem);
+    Path part = writePart(body, response, check, directory, stem);
     try {
       String extension;
       try {
@@ -311,17 +327,16 @@ public final class Downloads {
    * retried: the part file is deleted); a failure to write is a {@link ViduLocalIOException}.
    */
   private static Path writePart(
-      InputStream body, ResponseBody response, String what, Path directory, String name)
+      InputStream body, ResponseBody response, DownloadCheck check, Path directory, String name)
       throws IOException {
     // Not Files.createTempFile: its owner-only permissions would carry over to the image.
     Path part = SafeFileNames.inside(directory, PartFiles.nameFor(name));
     boolean done = false;
     try {
-      DownloadCheck check = new DownloadCheck();
       try (OutputStream out = new LocalOutput(open(part), part)) {
         copy(body, out, check);
       }
-      check.verify(response.contentLength(), what);
+      check.verify(response.contentLength());
       done = true;
       return part;
     } finally {
@@ -343,8 +358,8 @@ public final class Downloads {
       throws IOException {
     byte[] buffer = new byte[16 * 1024];
     for (int n; (n = body.read(buffer)) != -1; ) {
-      out.write(buffer, 0, n);
       check.update(buffer, 0, n);
+      out.write(buffer, 0, n);
     }
   }
 
@@ -381,7 +396,7 @@ public final class Downloads {
 
   @FunctionalInterface
   private interface BodyHandler<T> {
-    T handle(InputStream body, ResponseBody response, String what) throws IOException;
+    T handle(InputStream body, ResponseBody response, DownloadCheck check) throws IOException;
   }
 
   private <T> T fetch(String url, BodyHandler<T> handler) {
@@ -408,8 +423,9 @@ public final class Downloads {
                   .errors()
                   .toException(operation, response.code(), response.headers(), body, advice);
             }
+            limit.checkDeclared(operation, body.contentLength());
             try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
-              T result = handler.handle(in, body, operation);
+              T result = handler.handle(in, body, new DownloadCheck(limit, operation));
               if (listener != ViduEventListener.NONE) {
                 Optional<Path> file =
                     result instanceof Path path ? Optional.of(path) : Optional.empty();

@@ -8,6 +8,7 @@ import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
+import io.github.vidu4j.internal.PrivateAddressGuard;
 import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SafeUrl;
@@ -100,6 +101,9 @@ public final class ViduClient implements AutoCloseable {
   // task it is about 2 MB: the default leaves eight times that.
   private static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
+  // Vidu's result images are at most tens of MB (a 4K PNG of noise is about 25 MB).
+  private static final long DEFAULT_MAX_DOWNLOAD_BYTES = 64L * 1024 * 1024;
+
   /**
    * Waits between attempts and between blocking polls; replaceable in tests so that nothing really
    * sleeps.
@@ -169,6 +173,9 @@ public final class ViduClient implements AutoCloseable {
         .followSslRedirects(false)
         .addInterceptor(RedirectPolicy.forDownloads())
         .addNetworkInterceptor(new SendTracker());
+    if (!b.allowPrivateDownloadAddresses && !PrivateAddressGuard.isInternalHost(b.baseUrl)) {
+      download.addNetworkInterceptor(PrivateAddressGuard.internalAddresses());
+    }
     if (b.eventListener != ViduEventListener.NONE) {
       download.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
@@ -211,7 +218,8 @@ public final class ViduClient implements AutoCloseable {
             b.eventListener);
     this.images =
         new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
-    this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
+    this.downloads =
+        new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }
@@ -237,6 +245,14 @@ public final class ViduClient implements AutoCloseable {
    */
   public static long defaultMaxResponseBytes() {
     return DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /**
+   * Default {@link Builder#maxDownloadBytes}: 64 MiB (67,108,864 bytes) per result file, a few
+   * times the largest image Vidu makes.
+   */
+  public static long defaultMaxDownloadBytes() {
+    return DEFAULT_MAX_DOWNLOAD_BYTES;
   }
 
   /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
@@ -380,6 +396,8 @@ public final class ViduClient implements AutoCloseable {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
+    private boolean allowPrivateDownloadAddresses;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
     private Duration retryBudget = DEFAULT_RETRY_BUDGET;
@@ -402,6 +420,8 @@ public final class ViduClient implements AutoCloseable {
       this.callTimeout = other.callTimeout;
       this.downloadTimeout = other.downloadTimeout;
       this.maxResponseBytes = other.maxResponseBytes;
+      this.maxDownloadBytes = other.maxDownloadBytes;
+      this.allowPrivateDownloadAddresses = other.allowPrivateDownloadAddresses;
       this.maxRetries = other.maxRetries;
       this.maxRetryWait = other.maxRetryWait;
       this.retryBudget = other.retryBudget;
@@ -556,6 +576,35 @@ public final class ViduClient implements AutoCloseable {
                 + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * The largest result file downloaded, in bytes, counted after decoding (gzip); default {@link
+     * ViduClient#defaultMaxDownloadBytes()} (64 MiB), from 1024 up. A {@code Content-Length} beyond
+     * it is refused before the body is read; a body going beyond it is stopped there; either is a
+     * {@link ResponseTooLargeException} and is not retried.
+     */
+    public Builder maxDownloadBytes(long maxDownloadBytes) {
+      if (maxDownloadBytes < 1024) {
+        throw new InvalidSettingException(
+            "maxDownloadBytes", "must be at least 1024 bytes, got " + maxDownloadBytes);
+      }
+      this.maxDownloadBytes = maxDownloadBytes;
+      return this;
+    }
+
+    /**
+     * Whether downloads may reach loopback, private and link-local addresses (10/8, 172.16/12,
+     * 192.168/16, 169.254/16, 100.64/10, 127/8, fc00::/7, fe80::/10, ::1); default false, refusing
+     * them with {@link PrivateAddressException} (result URLs and redirects come from the server,
+     * and must not make this process fetch what only its network serves). The default already
+     * allows them when the {@link #baseUrl} itself is such an address or {@code localhost} (a
+     * sandbox, a test server); set this when Vidu is reached through an internal host name and
+     * result files are served inside too.
+     */
+    public Builder allowPrivateDownloadAddresses(boolean allow) {
+      this.allowPrivateDownloadAddresses = allow;
       return this;
     }
 
