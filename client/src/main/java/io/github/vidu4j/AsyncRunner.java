@@ -23,6 +23,9 @@ final class AsyncRunner {
   /** The names of the threads of the executor a client makes for itself. */
   static final String THREAD_PREFIX = "vidu4j-async-";
 
+  /** The name of the thread that fails futures at their deadline. */
+  static final String DEADLINE_THREAD = "vidu4j-deadline";
+
   /**
    * Threads of the client's own executor; each runs one request at a time, a poll's or a call's.
    */
@@ -32,12 +35,31 @@ final class AsyncRunner {
 
   private final ScheduledExecutorService executor;
   private final boolean owned;
+
+  /**
+   * Deadlines, apart from the work: a timer on the work's executor would wait behind every poll due
+   * before it, so a backlog (a thousand waits on four threads) would stretch each timeout. Its one
+   * thread only completes futures; idle, it holds no thread.
+   */
+  private final ScheduledThreadPoolExecutor deadlines;
+
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private AsyncRunner(ScheduledExecutorService executor, boolean owned) {
     this.executor = executor;
     this.owned = owned;
+    this.deadlines =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, DEADLINE_THREAD);
+              t.setDaemon(true);
+              return t;
+            });
+    deadlines.setKeepAliveTime(IDLE_THREAD_LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
+    deadlines.allowCoreThreadTimeOut(true);
+    deadlines.setRemoveOnCancelPolicy(true);
   }
 
   /**
@@ -120,12 +142,37 @@ final class AsyncRunner {
     }
   }
 
+  /**
+   * Fails {@code result} with {@code failure}'s exception {@code timeout} from now unless it is
+   * done by then, however much work waits on the executor; the timer is dropped once {@code result}
+   * is done.
+   */
+  void failAfter(
+      CompletableFuture<?> result, Duration timeout, Supplier<? extends Throwable> failure) {
+    try {
+      ScheduledFuture<?> timer =
+          deadlines.schedule(
+              () -> {
+                if (!result.isDone()) {
+                  result.completeExceptionally(failure.get());
+                }
+              },
+              Math.max(0, timeout.toNanos()),
+              TimeUnit.NANOSECONDS);
+      // Only drops the timer; the dependent stage cannot fail on its own.
+      var unused = result.whenComplete((value, error) -> timer.cancel(false));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(closedException());
+    }
+  }
+
   /** Fails every future not yet done, then stops the client's own executor (never the caller's). */
   void close() {
     closed = true;
     for (CompletableFuture<?> future : pending) {
       future.completeExceptionally(closedException());
     }
+    deadlines.shutdownNow();
     if (owned) {
       executor.shutdownNow();
     }

@@ -200,13 +200,17 @@ public final class Tasks {
    * no sooner than a {@code Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
    * Cancelling the returned future stops the polling (the task itself goes on; cancel it with
    * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link
-   * ViduException}.
+   * ViduException}. The timeout is a deadline: the future fails with {@link TaskTimeoutException}
+   * when it passes, however much other work waits on the executor (a poll still queued then is
+   * dropped, one in flight is ignored).
    */
   public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
     Wait wait =
         new Wait(
             requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
     CompletableFuture<TaskCreations> result = async.newFuture();
+    // The deadline is kept by a timer of its own: polls queued behind other work cannot delay it.
+    async.failAfter(result, options.timeout(), wait::timedOut);
     new ScheduledPolls(wait, result).next(Duration.ZERO);
     return result;
   }
@@ -263,7 +267,9 @@ public final class Tasks {
     private @Nullable Duration retryAfter;
 
     private @Nullable String lastState;
-    private @Nullable TaskState lastKnown;
+
+    /** Written by the poll, read by the deadline timer of {@link #awaitAsync}. */
+    private volatile @Nullable TaskState lastKnown;
 
     Wait(String id, AwaitOptions options, RetryingExecutor reads) {
       this.id = id;
@@ -315,6 +321,13 @@ public final class Tasks {
       return null;
     }
 
+    /** The exception for a wait that reached its deadline. */
+    TaskTimeoutException timedOut() {
+      // The id may come from the server (createAndAwait): it is quoted only redacted.
+      return new TaskTimeoutException(
+          executor.errors().redact(id), lastKnown, Duration.between(start, clock.instant()));
+    }
+
     /**
      * The pause before the next read.
      *
@@ -323,9 +336,7 @@ public final class Tasks {
     Duration nextPause() {
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        // The id may come from the server (createAndAwait): it is quoted only redacted.
-        throw new TaskTimeoutException(
-            executor.errors().redact(id), lastKnown, Duration.between(start, now));
+        throw timedOut();
       }
       Duration left = Duration.between(now, deadline);
       boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
