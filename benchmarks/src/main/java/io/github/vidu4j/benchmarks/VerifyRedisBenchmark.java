@@ -36,6 +36,7 @@ public class VerifyRedisBenchmark {
   private final VerifyBenchmark callbacks = new VerifyBenchmark();
   private LocalRedis redis;
   private RedisNonceStore store;
+  private RedisClient storeClient;
   private RedisClient rawClient;
   private CallbackVerifier verifier;
   private final SetParams rawSet = SetParams.setParams().nx().px(360_000);
@@ -46,7 +47,13 @@ public class VerifyRedisBenchmark {
   public void setUp() throws Exception {
     callbacks.setUp();
     redis = LocalRedis.start();
-    store = RedisNonceStore.builder().host("127.0.0.1").port(redis.port()).build();
+    storeClient =
+        RedisClient.builder()
+            .hostAndPort("127.0.0.1", redis.port())
+            .clientConfig(RedisNonceStore.clientConfig().build())
+            .poolConfig(RedisNonceStore.poolConfig())
+            .build();
+    store = RedisNonceStore.builder(storeClient).build();
     rawClient = RedisClient.create("127.0.0.1", redis.port());
     verifier =
         CallbackVerifier.builder()
@@ -61,6 +68,9 @@ public class VerifyRedisBenchmark {
   public void tearDown() {
     if (store != null) {
       store.close();
+    }
+    if (storeClient != null) {
+      storeClient.close();
     }
     if (rawClient != null) {
       rawClient.close();

@@ -9,40 +9,57 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * A {@link NonceStore} over Redis, so that every receiver instance behind a load balancer refuses a
- * callback another one already accepted. Thread-safe; build one per process, share it, and {@link
- * #close()} it on shutdown.
+ * callback another one already accepted. Thread-safe; build one per process over your Jedis client
+ * and share it. Connection settings (host, port, TLS, user, password, database, timeouts, pool) are
+ * Jedis's own; {@link #clientConfig()} and {@link #poolConfig()} start them at this store's bounds:
  *
  * <pre>{@code
- * RedisNonceStore nonces = RedisNonceStore.builder().host("redis.internal").password(System.getenv("REDIS_PASSWORD")).build();
+ * RedisClient redis = RedisClient.builder()
+ *     .hostAndPort("redis.internal", 6379)
+ *     .clientConfig(RedisNonceStore.clientConfig().password(System.getenv("REDIS_PASSWORD")).build())
+ *     .poolConfig(RedisNonceStore.poolConfig())
+ *     .build();
+ * RedisNonceStore nonces = RedisNonceStore.builder(redis).build();
  * CallbackVerifier verifier = CallbackVerifier.builder().secret(apiKey).nonceStore(nonces).build();
  * }</pre>
  *
- * <p><b>One round trip per check:</b> {@code SET <keyPrefix><nonce> 1 NX PX <ttl>}; {@code OK}
- * means new, no reply means seen. The TTL is the one the verifier passes, its whole date window
- * ({@code maxAge + maxFutureSkew}, 6 minutes by default), so it is never configured twice; Redis
- * counts it on its own clock from the moment of the check. Nonces longer than {@value
- * #MAX_PLAIN_NONCE_LENGTH} characters, or with characters outside {@code [A-Za-z0-9._:-]}, are
- * stored as their SHA-256 (hex), so keys stay short and printable.
+ * <p><b>The server must not evict:</b> {@link Builder#build()} reads {@code maxmemory-policy} and
+ * refuses anything but {@code noeviction} with a {@link RedisEvictionPolicyException}: under any
+ * other policy a full Redis drops nonces silently and their replays are accepted ({@code
+ * volatile-lru}, a common managed default, evicts exactly the keys with a TTL: the nonces). If
+ * Redis cannot be reached at build time, the first check reads it instead. {@link
+ * Builder#allowEvictionPolicy()} opts out. A policy changed later is not noticed.
  *
- * <p><b>Failures are thrown, never guessed:</b> when Redis cannot answer within the timeouts below,
- * {@link #markIfNew} throws {@link RedisUnavailableException} and the verifier refuses the callback
- * ({@code NONCE_STORE_UNAVAILABLE}, fail-closed) unless it was built with {@code
- * failOpenWhenNonceStoreFails()}. A connection found broken (Redis restarted, an idle connection
- * dropped by a firewall) is retried once on a fresh connection after the pool's idle connections
- * are discarded; a timeout is not retried, since the {@code SET} may have run. Worst case per
- * check: pool wait + 2 × (connect + command timeout), 2 s with the defaults.
+ * <p><b>One round trip per check:</b> {@code SET <keyPrefix><nonce> <token> NX PX <ttl>}, with a
+ * random token per check; {@code OK} means new. Only when the key exists does a second round trip
+ * (a short script) tell a genuine mark (seen: a replay) from a released one (below). The TTL is the
+ * one the verifier passes, its whole date window ({@code maxAge + maxFutureSkew}, 6 minutes by
+ * default), so it is never configured twice; Redis counts it on its own clock. Nonces longer than
+ * {@value #MAX_PLAIN_NONCE_LENGTH} characters, or with characters outside {@code [A-Za-z0-9._:-]},
+ * are stored as their SHA-256 (hex), so keys stay short and printable.
+ *
+ * <p><b>Failures are thrown, never guessed, and give the nonce back:</b> when Redis cannot answer
+ * within the client's timeouts, {@link #markIfNew} throws {@link RedisUnavailableException} and the
+ * verifier refuses the callback ({@code NONCE_STORE_UNAVAILABLE}, fail-closed; answer 503 so that
+ * Vidu redelivers) unless it was built with {@code failOpenWhenNonceStoreFails()}. A timed-out
+ * {@code SET} may still run once Redis catches up; so the failed check's key is then released in
+ * the background (retried until Redis answers or the window ends), and the redelivery of that very
+ * callback is accepted instead of being refused as a replay. A connection found broken (Redis
+ * restarted, an idle connection dropped by a firewall) is retried once on a fresh connection, with
+ * the same token, so a first attempt that did run is recognised as this check's own.
  *
  * <p><b>Without persistence, a restart forgets.</b> Nonces recorded before a Redis restart (or
  * failover to a replica that had not received them) are gone: a replay of such a callback within
@@ -52,99 +69,96 @@ import redis.clients.jedis.params.SetParams;
  * <p><b>Why Jedis, not Lettuce.</b> Jedis is blocking, which is what {@code markIfNew} is, and
  * small: about 1 MB with commons-pool2, org.json and its auth core, against Lettuce's Netty and
  * Project Reactor (several MB, their own event-loop threads). Jedis's pooled client is thread-safe
- * and its connect and socket timeouts map one to one onto the bounds documented here; Lettuce's one
- * shared connection would also do, but brings its weight for a single command.
+ * and its connect and socket timeouts bound each check; Lettuce's one shared connection would also
+ * do, but brings its weight for a single command.
  *
- * <p>Nonces are not secrets, but nothing here logs them; the password never appears in {@link
- * #toString()} or in an exception message.
+ * <p>Nonces are not secrets, but nothing here logs them; {@link #toString()} shows the prefix, not
+ * the client's settings.
  */
 public final class RedisNonceStore implements NonceStore, AutoCloseable {
   /** Default {@link Builder#keyPrefix}. */
   public static final String DEFAULT_KEY_PREFIX = "vidu4j:callback-nonce:";
 
-  /** Default {@link Builder#host}. */
-  public static final String DEFAULT_HOST = "localhost";
-
-  /** Default {@link Builder#port}: Redis's. */
-  public static final int DEFAULT_PORT = 6379;
-
   /**
-   * Default {@link Builder#connectTimeout}: 500 ms, ample on a LAN; a callback should be answered
-   * in seconds.
+   * {@link #clientConfig()}'s connect timeout: 500 ms, ample on a LAN; a callback should be
+   * answered in seconds.
    */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(500);
 
   /**
-   * Default {@link Builder#commandTimeout}: 500 ms; a {@code SET} takes well under 1 ms on a
-   * healthy server.
+   * {@link #clientConfig()}'s socket (command) timeout: 500 ms; a {@code SET} takes well under 1 ms
+   * on a healthy server.
    */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
 
-  /** Default {@link Builder#poolWait}: 500 ms waiting for a free connection when all are busy. */
+  /** {@link #poolConfig()}'s wait for a free connection when all are busy: 500 ms. */
   public static final Duration DEFAULT_POOL_WAIT = Duration.ofMillis(500);
 
-  /** Default {@link Builder#maxConnections}: 16. */
+  /** {@link #poolConfig()}'s connections at most: 16. */
   public static final int DEFAULT_MAX_CONNECTIONS = 16;
 
   /** Longer nonces are stored hashed (Vidu's are 36-character UUIDs). */
   public static final int MAX_PLAIN_NONCE_LENGTH = 128;
 
-  private final RedisClient redis;
+  /**
+   * For a key that exists: takes it if it is a release tombstone of another check, or this check's
+   * own first attempt; 1 if taken, 0 if it is a genuine mark.
+   */
+  private static final String TAKE_RELEASED =
+      "local v = redis.call('GET', KEYS[1])\n"
+          + "if v == false or v == ARGV[1]"
+          + " or (string.sub(v, 1, 9) == 'released:' and v ~= 'released:' .. ARGV[1]) then\n"
+          + "  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
+          + "  return 1\n"
+          + "end\n"
+          + "return 0";
+
+  private final UnifiedJedis redis;
   private final String keyPrefix;
-  private final String description;
+  private final boolean checkPolicy;
+  private final NonceReleases releases;
+  private volatile boolean policyChecked;
 
   private RedisNonceStore(Builder b) {
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(millis(b.connectTimeout))
-            .socketTimeoutMillis(millis(b.commandTimeout))
-            .database(b.database)
-            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-    if (b.ssl) {
-      config.sslOptions(SslOptions.defaults());
-    }
-    if (b.user != null) {
-      config.user(b.user);
-    }
-    if (b.password != null) {
-      config.password(b.password);
-    }
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(b.maxConnections);
-    pool.setMaxIdle(b.maxConnections);
-    pool.setMinIdle(0);
-    pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(b.poolWait);
-    pool.setJmxEnabled(false);
-    this.redis =
-        RedisClient.builder()
-            .hostAndPort(b.host, b.port)
-            .clientConfig(config.build())
-            .poolConfig(pool)
-            .build();
+    this.redis = b.redis;
     this.keyPrefix = b.keyPrefix;
-    this.description =
-        "RedisNonceStore{"
-            + (b.ssl ? "rediss://" : "redis://")
-            + b.host
-            + ":"
-            + b.port
-            + "/"
-            + b.database
-            + ", keyPrefix="
-            + b.keyPrefix
-            + (b.user != null ? ", user=" + b.user : "")
-            + (b.password != null ? ", password=<redacted>" : "")
-            + ", connectTimeout="
-            + b.connectTimeout.toMillis()
-            + "ms, commandTimeout="
-            + b.commandTimeout.toMillis()
-            + "ms}";
+    this.checkPolicy = !b.allowEvictionPolicy;
+    this.releases = new NonceReleases(b.redis);
   }
 
-  /** A builder; every setting has a default (a local Redis without a password). */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder over {@code redis}, which stays the caller's: {@link #close()} leaves it open. A
+   * {@link RedisClient} (pooled) is what a store shared by threads needs.
+   */
+  public static Builder builder(UnifiedJedis redis) {
+    return new Builder(Objects.requireNonNull(redis, "redis == null"));
+  }
+
+  /**
+   * A Jedis client configuration at this store's bounds, to add credentials, TLS or a database to:
+   * connect and socket timeouts {@link #DEFAULT_CONNECT_TIMEOUT} and {@link
+   * #DEFAULT_COMMAND_TIMEOUT}, and no {@code CLIENT SETINFO} (older servers refuse it).
+   */
+  public static DefaultJedisClientConfig.Builder clientConfig() {
+    return DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis((int) DEFAULT_CONNECT_TIMEOUT.toMillis())
+        .socketTimeoutMillis((int) DEFAULT_COMMAND_TIMEOUT.toMillis())
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+  }
+
+  /**
+   * A pool configuration at this store's bounds: at most {@link #DEFAULT_MAX_CONNECTIONS}
+   * connections, {@link #DEFAULT_POOL_WAIT} waiting for one, none kept idle by force, no JMX.
+   */
+  public static ConnectionPoolConfig poolConfig() {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(DEFAULT_MAX_CONNECTIONS);
+    pool.setMaxIdle(DEFAULT_MAX_CONNECTIONS);
+    pool.setMinIdle(0);
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(DEFAULT_POOL_WAIT);
+    pool.setJmxEnabled(false);
+    return pool;
   }
 
   /**
@@ -152,41 +166,72 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
    *
    * <p>{@code now} is not used: Redis expires the key {@code ttl} after it receives the command.
    *
-   * @throws RedisUnavailableException if Redis did not answer
+   * @throws RedisUnavailableException if Redis did not answer (the nonce is then released)
+   * @throws RedisEvictionPolicyException if the server's eviction policy was not yet checked and is
+   *     not {@code noeviction}
    */
   @Override
   public boolean markIfNew(String nonce, Instant now, Duration ttl) {
     Objects.requireNonNull(nonce, "nonce == null");
     Objects.requireNonNull(ttl, "ttl == null");
+    checkPolicyOnce();
     String key = key(nonce);
+    String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
     // PX 0 is an error in Redis; a zero window keeps the nonce for the shortest time it can.
-    SetParams onlyIfAbsent = SetParams.setParams().nx().px(Math.max(1, ttl.toMillis()));
+    long ttlMillis = Math.max(1, ttl.toMillis());
     try {
-      return set(key, onlyIfAbsent);
+      return mark(key, token, ttlMillis);
     } catch (JedisConnectionException broken) {
       if (broken.getCause() instanceof SocketTimeoutException) {
-        throw unavailable(broken);
+        throw failed(key, token, ttl, broken);
       }
       // Every idle connection predates the break (a restart drops them all): start afresh.
       discardIdleConnections();
       try {
-        return set(key, onlyIfAbsent);
+        return mark(key, token, ttlMillis);
       } catch (RuntimeException again) {
         again.addSuppressed(broken);
-        throw unavailable(again);
+        throw failed(key, token, ttl, again);
       }
     } catch (RuntimeException e) {
-      throw unavailable(e);
+      throw failed(key, token, ttl, e);
     }
   }
 
-  private boolean set(String key, SetParams onlyIfAbsent) {
-    return "OK".equals(redis.set(key, "1", onlyIfAbsent));
+  private boolean mark(String key, String token, long ttlMillis) {
+    if ("OK".equals(redis.set(key, token, SetParams.setParams().nx().px(ttlMillis)))) {
+      return true;
+    }
+    Object taken =
+        redis.eval(TAKE_RELEASED, List.of(key), List.of(token, Long.toString(ttlMillis)));
+    return Long.valueOf(1).equals(taken);
+  }
+
+  private void checkPolicyOnce() {
+    if (!checkPolicy || policyChecked) {
+      return;
+    }
+    try {
+      EvictionPolicy.check(redis, toString());
+    } catch (RedisEvictionPolicyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RedisUnavailableException(
+          this
+              + " could not read the server's maxmemory-policy: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+          e);
+    }
+    policyChecked = true;
   }
 
   private void discardIdleConnections() {
+    if (!(redis instanceof RedisClient pooled)) {
+      return;
+    }
     try {
-      redis.getPool().clear();
+      pooled.getPool().clear();
     } catch (RuntimeException ignored) {
       // Best effort: the retry borrows a new connection anyway if the idle ones are gone.
     }
@@ -226,93 +271,45 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     return !nonce.startsWith("sha256:");
   }
 
-  private RedisUnavailableException unavailable(RuntimeException cause) {
+  /** Releases the check's key in the background and describes the failure. */
+  private RedisUnavailableException failed(
+      String key, String token, Duration ttl, RuntimeException cause) {
+    releases.release(key, token, ttl);
     return new RedisUnavailableException(
-        description
+        this
             + " did not answer SET NX: "
             + cause.getClass().getSimpleName()
             + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"),
         cause);
   }
 
-  /** Closes the connection pool; checks after this throw {@link RedisUnavailableException}. */
+  /** Releases of failed checks still waiting for Redis (for tests). */
+  int pendingReleases() {
+    return releases.pending();
+  }
+
+  /**
+   * Stops releasing failed checks' nonces (those still pending stay marked until their TTL); the
+   * Jedis client is the caller's and stays open.
+   */
   @Override
   public void close() {
-    redis.close();
+    releases.close();
   }
 
   @Override
   public String toString() {
-    return description;
+    return "RedisNonceStore{keyPrefix=" + keyPrefix + "}";
   }
 
-  private static int millis(Duration d) {
-    return (int) d.toMillis();
-  }
-
-  /** Configures a {@link RedisNonceStore}. Durations are whole milliseconds, from 1 ms to 60 s. */
+  /** Configures a {@link RedisNonceStore} over a Jedis client. */
   public static final class Builder {
-    private String host = DEFAULT_HOST;
-    private int port = DEFAULT_PORT;
-    private int database;
-    private boolean ssl;
-    private @Nullable String user;
-    private @Nullable String password;
+    private final UnifiedJedis redis;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
-    private Duration poolWait = DEFAULT_POOL_WAIT;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private boolean allowEvictionPolicy;
 
-    private Builder() {}
-
-    /** The Redis host; default {@value RedisNonceStore#DEFAULT_HOST}. */
-    public Builder host(String host) {
-      Objects.requireNonNull(host, "host == null");
-      if (host.isBlank()) {
-        throw new CallbackConfigurationException("host is blank");
-      }
-      this.host = host;
-      return this;
-    }
-
-    /** The Redis port; default {@value RedisNonceStore#DEFAULT_PORT}. */
-    public Builder port(int port) {
-      if (port < 1 || port > 65_535) {
-        throw new CallbackConfigurationException("port must be 1 to 65535, got " + port);
-      }
-      this.port = port;
-      return this;
-    }
-
-    /** The logical database ({@code SELECT n}); default 0. */
-    public Builder database(int database) {
-      if (database < 0) {
-        throw new CallbackConfigurationException("database must not be negative, got " + database);
-      }
-      this.database = database;
-      return this;
-    }
-
-    /**
-     * Connects with TLS ({@code rediss://}) and the JVM's default trust store; default false. Not
-     * covered by this module's tests.
-     */
-    public Builder ssl(boolean ssl) {
-      this.ssl = ssl;
-      return this;
-    }
-
-    /** The ACL user (Redis 6+); default none ({@code default}). */
-    public Builder user(String user) {
-      this.user = Objects.requireNonNull(user, "user == null");
-      return this;
-    }
-
-    /** The password ({@code AUTH}); default none. Never shown by {@code toString()} or messages. */
-    public Builder password(String password) {
-      this.password = Objects.requireNonNull(password, "password == null");
-      return this;
+    private Builder(UnifiedJedis redis) {
+      this.redis = redis;
     }
 
     /**
@@ -331,63 +328,37 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     }
 
     /**
-     * How long to wait for a TCP (and TLS) connection; default {@link
-     * RedisNonceStore#DEFAULT_CONNECT_TIMEOUT}.
+     * Skips the {@code maxmemory-policy} check: the store is used whatever the server's policy, and
+     * under an evicting one a full Redis silently forgets nonces (their replays are accepted). For
+     * a Redis that never fills, or whose policy cannot be read. Default: checked.
      */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = bounded(timeout, "connectTimeout");
+    public Builder allowEvictionPolicy() {
+      this.allowEvictionPolicy = true;
       return this;
     }
 
     /**
-     * How long to wait for Redis's reply to one command; default {@link
-     * RedisNonceStore#DEFAULT_COMMAND_TIMEOUT}.
+     * The store. Reads the server's {@code maxmemory-policy} unless {@link #allowEvictionPolicy()};
+     * if Redis cannot be reached now, the first check does.
+     *
+     * @throws RedisEvictionPolicyException if the policy is not {@code noeviction}
      */
-    public Builder commandTimeout(Duration timeout) {
-      this.commandTimeout = bounded(timeout, "commandTimeout");
-      return this;
-    }
-
-    /**
-     * How long a check waits for a free pooled connection; default {@link
-     * RedisNonceStore#DEFAULT_POOL_WAIT}.
-     */
-    public Builder poolWait(Duration wait) {
-      this.poolWait = bounded(wait, "poolWait");
-      return this;
-    }
-
-    /** At most this many connections; default {@value RedisNonceStore#DEFAULT_MAX_CONNECTIONS}. */
-    public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new CallbackConfigurationException(
-            "maxConnections must be at least 1, got " + maxConnections);
-      }
-      this.maxConnections = maxConnections;
-      return this;
-    }
-
-    /** The store; connections are opened on first use, so Redis need not be up yet. */
     public RedisNonceStore build() {
-      return new RedisNonceStore(this);
-    }
-
-    private static Duration bounded(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(60)) > 0) {
-        throw new CallbackConfigurationException(name + " must be from 1 ms to 60 s, got " + d);
+      RedisNonceStore store = new RedisNonceStore(this);
+      try {
+        store.checkPolicyOnce();
+      } catch (RedisUnavailableException notYetReachable) {
+        // Redis need not be up before the receiver: the first check reads the policy.
+      } catch (RedisEvictionPolicyException e) {
+        store.close();
+        throw e;
       }
-      return d;
+      return store;
     }
 
     @Override
     public String toString() {
-      return "RedisNonceStore.Builder{"
-          + host
-          + ":"
-          + port
-          + (password != null ? ", password=<redacted>" : "")
-          + "}";
+      return "RedisNonceStore.Builder{keyPrefix=" + keyPrefix + "}";
     }
   }
 }

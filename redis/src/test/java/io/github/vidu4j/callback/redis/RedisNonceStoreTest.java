@@ -56,7 +56,23 @@ class RedisNonceStoreTest {
   }
 
   private RedisNonceStore store() {
-    return store(RedisNonceStore.builder().host("127.0.0.1").port(server.port()));
+    return store(RedisNonceStore.builder(client()));
+  }
+
+  /** A pooled client at the store's bounds, closed after the test. */
+  private RedisClient client() {
+    return client(RedisNonceStore.clientConfig().build());
+  }
+
+  private RedisClient client(redis.clients.jedis.JedisClientConfig config) {
+    RedisClient client =
+        RedisClient.builder()
+            .hostAndPort("127.0.0.1", server.port())
+            .clientConfig(config)
+            .poolConfig(RedisNonceStore.poolConfig())
+            .build();
+    toClose.add(client);
+    return client;
   }
 
   private RedisNonceStore store(RedisNonceStore.Builder builder) {
@@ -142,12 +158,7 @@ class RedisNonceStoreTest {
 
   @Test
   void keysCarryThePrefixAndTheVerifiersWindowAsTtl() {
-    RedisNonceStore store =
-        store(
-            RedisNonceStore.builder()
-                .host("127.0.0.1")
-                .port(server.port())
-                .keyPrefix("shop-a:nonce:"));
+    RedisNonceStore store = store(RedisNonceStore.builder(client()).keyPrefix("shop-a:nonce:"));
     CallbackVerifier verifier =
         CallbackVerifier.builder()
             .secret(SECRET)
@@ -171,8 +182,7 @@ class RedisNonceStoreTest {
           .noneMatch(key -> key.contains(longNonce));
     }
     // Another prefix is another application: its callbacks are not refused by the first one's keys.
-    CallbackVerifier other =
-        verifier(store(RedisNonceStore.builder().host("127.0.0.1").port(server.port())));
+    CallbackVerifier other = verifier(store());
     assertThat(other.verify(callback("ttl-probe")).replayChecked()).isTrue();
   }
 
@@ -262,30 +272,25 @@ class RedisNonceStoreTest {
     server = LocalRedisServer.start("--requirepass", "s3cret-redis-pw");
     RedisNonceStore good =
         store(
-            RedisNonceStore.builder()
-                .host("127.0.0.1")
-                .port(server.port())
-                .password("s3cret-redis-pw"));
+            RedisNonceStore.builder(
+                client(RedisNonceStore.clientConfig().password("s3cret-redis-pw").build())));
     RedisNonceStore wrong =
         store(
-            RedisNonceStore.builder()
-                .host("127.0.0.1")
-                .port(server.port())
-                .password("not-the-pw-123"));
+            RedisNonceStore.builder(
+                client(RedisNonceStore.clientConfig().password("not-the-pw-123").build())));
     assertThat(good.markIfNew("n-1", Instant.now(), Duration.ofMinutes(1))).isTrue();
     assertThat(good.markIfNew("n-1", Instant.now(), Duration.ofMinutes(1))).isFalse();
     assertThatThrownBy(() -> wrong.markIfNew("n-2", Instant.now(), Duration.ofMinutes(1)))
         .isInstanceOf(RedisUnavailableException.class)
         .hasMessageNotContaining("not-the-pw-123");
-    assertThat(good.toString()).contains("password=<redacted>").doesNotContain("s3cret-redis-pw");
-    assertThat(RedisNonceStore.builder().password("s3cret-redis-pw").toString())
-        .doesNotContain("s3cret-redis-pw");
+    assertThat(good.toString()).doesNotContain("s3cret-redis-pw");
   }
 
   @Test
-  void aClosedStoreThrowsTyped() {
-    RedisNonceStore store = RedisNonceStore.builder().host("127.0.0.1").port(server.port()).build();
-    store.close();
+  void aClosedClientThrowsTyped() {
+    RedisClient client = client();
+    RedisNonceStore store = store(RedisNonceStore.builder(client));
+    client.close();
     assertThatThrownBy(() -> store.markIfNew("n", Instant.now(), Duration.ofSeconds(1)))
         .isInstanceOf(RedisUnavailableException.class);
   }

@@ -5,11 +5,20 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.InvalidSignatureException;
 import io.github.vidu4j.callback.InvalidSignatureException.Reason;
 import io.github.vidu4j.callback.redis.RedisNonceStore;
+import redis.clients.jedis.RedisClient;
 
 public final class SharedReplayProtection {
-  /** One store per process (thread-safe, pooled); close() it on shutdown. Add .password(...), .ssl(true) as needed. */
+  /** One pooled client and store per process (thread-safe); close the client on shutdown. */
   public static RedisNonceStore nonces(String redisHost, int redisPort) {
-    return RedisNonceStore.builder().host(redisHost).port(redisPort).build();
+    RedisClient redis =
+        RedisClient.builder()
+            .hostAndPort(redisHost, redisPort)
+            // Credentials, TLS, database: RedisNonceStore.clientConfig().password(...).ssl(true)
+            .clientConfig(RedisNonceStore.clientConfig().build())
+            .poolConfig(RedisNonceStore.poolConfig())
+            .build();
+    // Refuses a Redis that may evict nonces (maxmemory-policy other than noeviction).
+    return RedisNonceStore.builder(redis).build();
   }
 
   public static CallbackVerifier verifier(String apiKey, RedisNonceStore nonces) {
