@@ -3,22 +3,23 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.CreationDownload;
 import io.github.vidu4j.IncompleteDownloadException;
 import io.github.vidu4j.InvalidSettingException;
 import io.github.vidu4j.PrivateAddressException;
 import io.github.vidu4j.ResponseTooLargeException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.model.TaskCreations;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import mockwebserver3.MockWebServer;
+import javax.imageio.ImageIO;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,13 +42,18 @@ class DownloadBoundsTest extends ClientHarness {
     files.close();
   }
 
-  TaskCreations task(ViduClient using, MockWebServer api, String... urls) {
-    api.enqueue(Responses.succeeded("t-1", urls));
-    return using.tasks().get("t-1");
-  }
-
-  TaskCreations task(String... urls) {
-    return task(client, server, urls);
+  /** A noise image (so it does not compress) in {@code format}, as ImageIO writes it. */
+  static byte[] image(String format) throws Exception {
+    BufferedImage noise = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(7);
+    for (int y = 0; y < noise.getHeight(); y++) {
+      for (int x = 0; x < noise.getWidth(); x++) {
+        noise.setRGB(x, y, random.nextInt());
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(noise, format, bytes);
+    return bytes.toByteArray();
   }
 
   List<Path> everythingIn(Path directory) throws Exception {
@@ -60,9 +66,7 @@ class DownloadBoundsTest extends ClientHarness {
   static byte[] paddedPng(byte[] png, int padding) {
     int iend = png.length - 12;
     ByteBuffer out = ByteBuffer.allocate(png.length + 12 + padding);
-    out.put(png, 0, iend)
-        .putInt(padding)
-        .put("zzZz".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.put(png, 0, iend).putInt(padding).put("zzZz".getBytes(StandardCharsets.US_ASCII));
     out.put(new byte[padding]).putInt(0).put(png, iend, 12);
     return out.array();
   }
@@ -90,17 +94,17 @@ class DownloadBoundsTest extends ClientHarness {
     void aDeclaredLengthBeyondTheLimitIsRefusedBeforeReadingAndNotRetried() throws Exception {
       files.respondWith(
           RawHttpServer.head("200 OK", "Content-Type: image/png", "Content-Length: 10000000000000"),
-          DownloadSafetyTest.image("png"));
-      TaskCreations task = task(files.url("/huge.png"));
+          image("png"));
 
-      List<CreationDownload> results = client.downloads().saveEach(task, dir, r -> {});
-
-      assertThat(results.get(0).error())
+      assertThatThrownBy(
+              () -> client.downloads().toFile(files.url("/huge.png"), dir.resolve("huge.png")))
           .isInstanceOf(ResponseTooLargeException.class)
           .hasMessageContaining("Content-Length of 10000000000000 bytes")
-          .hasMessageContaining("download limit of 67108864 bytes (maxDownloadBytes)");
-      assertThat(((ResponseTooLargeException) results.get(0).error()).limitBytes())
-          .isEqualTo(64L * 1024 * 1024);
+          .hasMessageContaining("download limit of 67108864 bytes (maxDownloadBytes)")
+          .satisfies(
+              e ->
+                  assertThat(((ResponseTooLargeException) e).limitBytes())
+                      .isEqualTo(64L * 1024 * 1024));
       assertThat(files.requestCount()).as("not retried").isEqualTo(1);
       assertThat(everythingIn(dir)).isEmpty();
     }
@@ -108,7 +112,7 @@ class DownloadBoundsTest extends ClientHarness {
     /** The probe's gzip bomb: 261 KB on the wire became a 268 MB "successful" file. */
     @Test
     void aGzipBodyIsCountedAfterDecodingAndStoppedAtTheLimit() throws Exception {
-      byte[] inflated = paddedPng(DownloadSafetyTest.image("png"), 4 * 1024 * 1024);
+      byte[] inflated = paddedPng(image("png"), 4 * 1024 * 1024);
       byte[] onTheWire = gzip(inflated);
       assertThat(onTheWire.length).isLessThan(1024 * 1024);
       files.respondWith(
@@ -119,11 +123,8 @@ class DownloadBoundsTest extends ClientHarness {
               "Content-Length: " + onTheWire.length),
           onTheWire);
       try (ViduClient limited = client(b -> b.maxDownloadBytes(1024 * 1024))) {
-        TaskCreations task = task(limited, server, files.url("/bomb.png"));
-
-        List<CreationDownload> results = limited.downloads().saveEach(task, dir, r -> {});
-
-        assertThat(results.get(0).error())
+        assertThatThrownBy(
+                () -> limited.downloads().toFile(files.url("/bomb.png"), dir.resolve("bomb.png")))
             .isInstanceOf(ResponseTooLargeException.class)
             .hasMessageContaining("beyond the download limit of 1048576 bytes")
             .hasMessageContaining("counted after decoding");
@@ -134,7 +135,7 @@ class DownloadBoundsTest extends ClientHarness {
 
     @Test
     void aFileWithinTheLimitIsSavedWhole() throws Exception {
-      byte[] inflated = paddedPng(DownloadSafetyTest.image("png"), 512 * 1024);
+      byte[] inflated = paddedPng(image("png"), 512 * 1024);
       byte[] onTheWire = gzip(inflated);
       files.respondWith(
           RawHttpServer.head(
@@ -144,11 +145,9 @@ class DownloadBoundsTest extends ClientHarness {
               "Content-Length: " + onTheWire.length),
           onTheWire);
       try (ViduClient limited = client(b -> b.maxDownloadBytes(1024 * 1024))) {
-        TaskCreations task = task(limited, server, files.url("/fine.png"));
+        Path saved = limited.downloads().toFile(files.url("/fine.png"), dir.resolve("fine.png"));
 
-        List<Path> saved = limited.downloads().toDirectory(task, dir);
-
-        assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(inflated);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(inflated);
       }
     }
   }
@@ -156,10 +155,9 @@ class DownloadBoundsTest extends ClientHarness {
   @Nested
   class RealEnd {
     /** A JPEG whose APP1 segment holds a whole thumbnail JPEG, as EXIF thumbnails are. */
-    byte[] jpegWithThumbnail() throws Exception {
-      byte[] thumbnail = DownloadSafetyTest.image("jpeg");
-      byte[] main = DownloadSafetyTest.image("jpeg");
-      byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] jpegWithThumbnail(byte[] thumbnail) throws Exception {
+      byte[] main = image("jpeg");
+      byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
       int segment = 2 + exif.length + thumbnail.length;
       assertThat(segment).isLessThan(65_536);
       ByteBuffer out = ByteBuffer.allocate(2 + 2 + segment + main.length - 2);
@@ -171,18 +169,16 @@ class DownloadBoundsTest extends ClientHarness {
 
     @Test
     void aJpegCutRightAfterItsThumbnailsEndMarkerIsNotSaved() throws Exception {
-      byte[] whole = jpegWithThumbnail();
-      byte[] thumbnail = DownloadSafetyTest.image("jpeg");
+      byte[] thumbnail = image("jpeg");
+      byte[] whole = jpegWithThumbnail(thumbnail);
       byte[] cut = Arrays.copyOf(whole, 4 + 2 + 6 + thumbnail.length);
       assertThat(Arrays.copyOfRange(cut, cut.length - 2, cut.length))
           .as("the cut body ends in FFD9, the thumbnail's end")
           .containsExactly(0xff, 0xd9);
       files.enqueue(RawHttpServer.closeDelimited("image/jpeg", cut));
-      TaskCreations task = task(files.url("/cut.jpg"));
 
-      List<CreationDownload> results = client.downloads().saveEach(task, dir, r -> {});
-
-      assertThat(results.get(0).error())
+      assertThatThrownBy(
+              () -> client.downloads().toFile(files.url("/cut.jpg"), dir.resolve("cut.jpg")))
           .isInstanceOf(IncompleteDownloadException.class)
           .hasMessageContaining("before the JPEG image's end");
       assertThat(everythingIn(dir)).isEmpty();
@@ -190,72 +186,66 @@ class DownloadBoundsTest extends ClientHarness {
 
     @Test
     void aWholeJpegWithAThumbnailIsSaved() throws Exception {
-      byte[] whole = jpegWithThumbnail();
+      byte[] whole = jpegWithThumbnail(image("jpeg"));
       files.enqueue(RawHttpServer.closeDelimited("image/jpeg", whole));
-      TaskCreations task = task(files.url("/whole.jpg"));
 
-      List<Path> saved = client.downloads().toDirectory(task, dir);
+      Path saved = client.downloads().toFile(files.url("/whole.jpg"), dir.resolve("whole.jpg"));
 
-      assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(whole);
+      assertThat(Files.readAllBytes(saved)).isEqualTo(whole);
     }
 
     @Test
     void aPngCutRightAfterAnIendInsideATextChunkIsNotSaved() throws Exception {
-      byte[] png = DownloadSafetyTest.image("png");
+      byte[] png = image("png");
       byte[] iend = Arrays.copyOfRange(png, png.length - 12, png.length);
       byte[] text = new byte[4 + iend.length];
-      System.arraycopy(
-          "a\0b\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, text, 0, 4);
+      System.arraycopy("a\0b\0".getBytes(StandardCharsets.ISO_8859_1), 0, text, 0, 4);
       System.arraycopy(iend, 0, text, 4, iend.length);
       int insertAt = 33; // after the signature and IHDR
       ByteBuffer out = ByteBuffer.allocate(png.length + 12 + text.length);
       out.put(png, 0, insertAt).putInt(text.length);
-      out.put("tEXt".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(text).putInt(0);
+      out.put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(text).putInt(0);
       out.put(png, insertAt, png.length - insertAt);
       byte[] whole = out.array();
       byte[] cut = Arrays.copyOf(whole, insertAt + 8 + text.length);
       files.enqueue(RawHttpServer.closeDelimited("image/png", cut));
       files.enqueue(RawHttpServer.closeDelimited("image/png", whole));
-      TaskCreations task = task(files.url("/cut.png"), files.url("/whole.png"));
 
-      List<CreationDownload> results = client.downloads().saveEach(task, dir, r -> {});
-
-      assertThat(results.get(0).error()).isInstanceOf(IncompleteDownloadException.class);
-      assertThat(results.get(1).error()).isNull();
-      assertThat(Files.readAllBytes(results.get(1).file().orElseThrow())).isEqualTo(whole);
+      assertThatThrownBy(
+              () -> client.downloads().toFile(files.url("/cut.png"), dir.resolve("cut.png")))
+          .isInstanceOf(IncompleteDownloadException.class);
+      Path saved = client.downloads().toFile(files.url("/whole.png"), dir.resolve("whole.png"));
+      assertThat(Files.readAllBytes(saved)).isEqualTo(whole);
     }
   }
 
   @Nested
   class InternalAddresses {
     /**
-     * An API at a public-looking name ({@code api.vidu.test}) that this test's DNS maps to
-     * loopback, as a real API host would be mapped to a public address.
+     * A client whose API is at a public-looking name ({@code api.vidu.test}); this test's DNS maps
+     * every name to loopback, as a real API host would map to a public address.
      */
     ViduClient publicApi(boolean allowPrivate) {
       OkHttpClient http =
           new OkHttpClient.Builder().dns(host -> List.of(InetAddress.getLoopbackAddress())).build();
       return client(
           b ->
-              b.baseUrl("http://api.vidu.test:" + server.getPort() + "/")
+              b.baseUrl("http://api.vidu.test/")
                   .httpClient(http)
                   .allowPrivateDownloadAddresses(allowPrivate));
     }
 
     @Test
     void aResultUrlAtALoopbackAddressIsRefusedWhenTheApiIsNotThere() throws Exception {
-      files.enqueue(RawHttpServer.closeDelimited("image/png", DownloadSafetyTest.image("png")));
+      files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
       try (ViduClient api = publicApi(false)) {
-        TaskCreations task = task(api, server, files.url("/secret.png"));
-
-        List<CreationDownload> results = api.downloads().saveEach(task, dir, r -> {});
-
-        assertThat(results.get(0).error())
+        assertThatThrownBy(
+                () -> api.downloads().toFile(files.url("/secret.png"), dir.resolve("s.png")))
             .isInstanceOf(PrivateAddressException.class)
             .hasMessageContaining("host 127.0.0.1 is at 127.0.0.1")
-            .hasMessageContaining("allowPrivateDownloadAddresses");
-        assertThat(((PrivateAddressException) results.get(0).error()).address())
-            .isEqualTo("127.0.0.1");
+            .hasMessageContaining("allowPrivateDownloadAddresses")
+            .satisfies(
+                e -> assertThat(((PrivateAddressException) e).address()).isEqualTo("127.0.0.1"));
         assertThat(files.requestCount()).as("no request was written to it").isZero();
         assertThat(everythingIn(dir)).isEmpty();
       }
@@ -263,14 +253,11 @@ class DownloadBoundsTest extends ClientHarness {
 
     @Test
     void aNameResolvingToLoopbackIsRefusedByTheAddressReached() throws Exception {
-      files.enqueue(RawHttpServer.closeDelimited("image/png", DownloadSafetyTest.image("png")));
+      files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
       try (ViduClient api = publicApi(false)) {
         String rebound = files.url("/secret.png").replace("127.0.0.1", "cdn.vidu.test");
-        TaskCreations task = task(api, server, rebound);
 
-        List<CreationDownload> results = api.downloads().saveEach(task, dir, r -> {});
-
-        assertThat(results.get(0).error())
+        assertThatThrownBy(() -> api.downloads().toFile(rebound, dir.resolve("s.png")))
             .isInstanceOf(PrivateAddressException.class)
             .hasMessageContaining("host cdn.vidu.test is at 127.0.0.1");
         assertThat(files.requestCount()).isZero();
@@ -279,27 +266,24 @@ class DownloadBoundsTest extends ClientHarness {
 
     @Test
     void theOptionAllowsThem() throws Exception {
-      byte[] png = DownloadSafetyTest.image("png");
+      byte[] png = image("png");
       files.enqueue(RawHttpServer.closeDelimited("image/png", png));
       try (ViduClient api = publicApi(true)) {
-        TaskCreations task = task(api, server, files.url("/inside.png"));
+        Path saved = api.downloads().toFile(files.url("/inside.png"), dir.resolve("in.png"));
 
-        List<Path> saved = api.downloads().toDirectory(task, dir);
-
-        assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(png);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(png);
       }
     }
 
     @Test
     void anApiAtALoopbackAddressAllowsThem() throws Exception {
-      byte[] png = DownloadSafetyTest.image("png");
+      byte[] png = image("png");
       files.enqueue(RawHttpServer.closeDelimited("image/png", png));
-      TaskCreations task = task(files.url("/sandbox.png"));
 
       assertThat(client.baseUrl()).containsAnyOf("127.0.0.1", "localhost", "[::1]");
-      List<Path> saved = client.downloads().toDirectory(task, dir);
+      Path saved = client.downloads().toFile(files.url("/sandbox.png"), dir.resolve("sb.png"));
 
-      assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(png);
+      assertThat(Files.readAllBytes(saved)).isEqualTo(png);
     }
   }
 }
