@@ -1,6 +1,6 @@
 package io.github.vidu4j.batch;
 
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.vidu4j.batch;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 
 /**
  * A batch would not start: its journal belongs to other input, is damaged, or another run holds it.

@@ -1,7 +1,7 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.Credits;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class Batches {
    * finished in this run (a task still running at the await timeout, a create refused too often):
    * the report says which; run again to resume. A line whose task failed is not created again
    * unless {@link BatchOptions#retryFailed()} is set and its {@code err_code} is one Vidu may get
-   * past next time ({@link io.github.vidu4j.TaskFailedException#isRetryable()}: {@code
+   * past next time ({@link io.github.vidu4j.core.TaskFailedException#isRetryable()}: {@code
    * InternalServiceFailure}, {@code SystemThrottling}, {@code ImageDownloadFailure}, {@code
    * Unknown}; the spec marks none, so this is vidu4j's assumption).
    *

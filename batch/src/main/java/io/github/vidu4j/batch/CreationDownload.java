@@ -1,13 +1,14 @@
-package io.github.vidu4j;
+package io.github.vidu4j.batch;
 
-import io.github.vidu4j.internal.SafeUrl;
+import io.github.vidu4j.core.SafeUrl;
+import io.github.vidu4j.core.ViduException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What became of one creation of a task that {@link Downloads#saveEach} saved: where it was
+ * What became of one creation of a task that {@link TaskFiles#saveEach} saved: where it was
  * written, or why not. Exactly one of {@link #file()} and {@link #failure()} is present.
  *
  * @param index the creation's position in the task, from 1

@@ -1,14 +1,11 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.Downloads;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduLocalIOException;
-import io.github.vidu4j.internal.ImageSignatures;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduLocalIOException;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
-import io.github.vidu4j.validation.ImageInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -19,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -62,7 +58,7 @@ final class ResultFiles {
               : new ViduLocalIOException(
                   "cannot write " + part + ": " + e.getCause(), part, (IOException) e.getCause());
         }
-        String name = base + "." + extension(part, url);
+        String name = base + "." + ResultNames.extension(part, url);
         // The name is this line's own: a file there is an earlier run's copy of the same result.
         Files.move(
             part,
@@ -92,28 +88,6 @@ final class ResultFiles {
         Files.deleteIfExists(part);
       }
     }
-  }
-
-  private static String extension(Path file, String url) throws IOException {
-    byte[] head = new byte[12];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    return ImageSignatures.of(head, n)
-        .map(
-            format ->
-                format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT))
-        .orElseGet(
-            () -> {
-              String path = url.replaceFirst("[?#].*$", "").toLowerCase(Locale.ROOT);
-              for (String known : List.of("png", "jpg", "webp")) {
-                if (path.endsWith("." + known)) {
-                  return known;
-                }
-              }
-              return path.endsWith(".jpeg") ? "jpg" : "bin";
-            });
   }
 
   /** Makes the renames durable where the platform allows forcing a directory (Linux does). */

@@ -1,6 +1,6 @@
 package io.github.vidu4j.batch;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,4 +1,6 @@
-package io.github.vidu4j;
+package io.github.vidu4j.batch;
+
+import io.github.vidu4j.core.ViduException;
 
 /**
  * A file name that vidu4j would build from server data (a task id from Vidu's JSON or from a

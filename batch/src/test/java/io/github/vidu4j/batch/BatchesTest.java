@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
@@ -94,7 +94,8 @@ class BatchesTest {
     ViduClient client = client(sandbox.clientBuilder());
     long start = System.nanoTime();
     BatchReport report =
-        client.batches().run(lines(200), journal(), dir.resolve("out"), fast().withConcurrency(5));
+        Batches.of(client)
+            .run(lines(200), journal(), dir.resolve("out"), fast().withConcurrency(5));
     double minutes = (System.nanoTime() - start) / 60e9;
 
     assertThat(report.allSucceeded())
@@ -116,8 +117,8 @@ class BatchesTest {
   void withoutAConcurrencyTheAccountsLimitApplies() {
     ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder().concurrencyLimit(3));
     ViduClient client = client(sandbox.clientBuilder());
-    assertThat(client.batches().accountConcurrency()).isEqualTo(3);
-    BatchReport report = client.batches().run(lines(12), journal(), dir.resolve("out"), fast());
+    assertThat(Batches.of(client).accountConcurrency()).isEqualTo(3);
+    BatchReport report = Batches.of(client).run(lines(12), journal(), dir.resolve("out"), fast());
     assertThat(report.allSucceeded()).isTrue();
     assertThat(sandbox.peakUnfinishedTasks()).isBetween(1, 3);
   }
@@ -128,7 +129,7 @@ class BatchesTest {
     sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());
     ViduClient client = client(sandbox.clientBuilder());
     BatchReport report =
-        client.batches().run(lines(6), journal(), dir.resolve("out"), fast().withConcurrency(2));
+        Batches.of(client).run(lines(6), journal(), dir.resolve("out"), fast().withConcurrency(2));
 
     assertThat(report.allSucceeded()).isTrue();
     assertThat(sandbox.taskCount()).isEqualTo(6);
@@ -171,8 +172,7 @@ class BatchesTest {
           }
         };
     BatchReport report =
-        client
-            .batches()
+        Batches.of(client)
             .run(
                 lines(10),
                 journal(),
@@ -205,7 +205,7 @@ class BatchesTest {
     Path out = dir.resolve("out");
     BatchOptions oneAtATime = fast().withConcurrency(1);
 
-    BatchReport first = client.batches().run(lines(3), journal(), out, oneAtATime);
+    BatchReport first = Batches.of(client).run(lines(3), journal(), out, oneAtATime);
     assertThat(first.lines())
         .extracting(l -> l.state(), l -> l.errCode().orElse(""))
         .containsExactly(
@@ -214,14 +214,14 @@ class BatchesTest {
             org.assertj.core.groups.Tuple.tuple(LineState.SUCCEEDED, ""));
     assertThat(sandbox.taskCount()).isEqualTo(3);
 
-    BatchReport again = client.batches().run(lines(3), journal(), out, oneAtATime);
+    BatchReport again = Batches.of(client).run(lines(3), journal(), out, oneAtATime);
     assertThat(again.lines())
         .extracting(LineResult::state)
         .containsExactly(LineState.FAILED, LineState.FAILED, LineState.SUCCEEDED);
     assertThat(sandbox.taskCount()).as("a plain re-run creates nothing").isEqualTo(3);
 
     BatchReport retried =
-        client.batches().run(lines(3), journal(), out, oneAtATime.withRetryFailed(true));
+        Batches.of(client).run(lines(3), journal(), out, oneAtATime.withRetryFailed(true));
     assertThat(retried.lines())
         .extracting(LineResult::state)
         .containsExactly(LineState.SUCCEEDED, LineState.FAILED, LineState.SUCCEEDED);
@@ -271,13 +271,13 @@ class BatchesTest {
     ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
     ViduClient client = client(sandbox.clientBuilder());
     Path out = dir.resolve("out");
-    client.batches().run(lines(2), journal(), out, fast());
+    Batches.of(client).run(lines(2), journal(), out, fast());
     List<BatchLine> other =
         List.of(
             BatchLine.of(
                 1, null, new ReferenceToImageRequest().model("viduq2").prompt("something else")));
 
-    assertThatThrownBy(() -> client.batches().run(other, journal(), out, fast()))
+    assertThatThrownBy(() -> Batches.of(client).run(other, journal(), out, fast()))
         .isInstanceOf(BatchRefusedException.class)
         .hasMessageContaining("was written for other input (2 lines")
         .hasMessageContaining("Use another output directory");
@@ -295,7 +295,7 @@ class BatchesTest {
         FileLock held = channel.lock()) {
       assertThat(held.isValid()).isTrue();
       assertThatThrownBy(
-              () -> client.batches().run(lines(2), journal(), dir.resolve("out"), fast()))
+              () -> Batches.of(client).run(lines(2), journal(), dir.resolve("out"), fast()))
           .isInstanceOf(BatchRefusedException.class)
           .hasMessageContaining("another run is using the journal");
     }
@@ -311,7 +311,7 @@ class BatchesTest {
     // recording one.
     sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());
     BatchReport first =
-        client.batches().run(lines(1), journal(), out, fast().withMaxCreateAttempts(1));
+        Batches.of(client).run(lines(1), journal(), out, fast().withMaxCreateAttempts(1));
     assertThat(first.allSucceeded()).isTrue();
     List<String> records = new ArrayList<>(Files.readAllLines(journal()));
     // Rewrite history: keep only what was written before the answer (header + creating), then a cut
@@ -323,7 +323,7 @@ class BatchesTest {
       files.filter(f -> f.toString().endsWith(".png")).forEach(f -> f.toFile().delete());
     }
 
-    BatchReport resumed = client.batches().run(lines(1), journal(), out, fast());
+    BatchReport resumed = Batches.of(client).run(lines(1), journal(), out, fast());
     assertThat(resumed.allSucceeded()).isTrue();
     assertThat(sandbox.taskCount()).isEqualTo(1);
     assertThat(out.resolve("1-1.png")).isRegularFile();

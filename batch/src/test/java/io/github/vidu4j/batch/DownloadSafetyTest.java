@@ -1,19 +1,13 @@
-package io.github.vidu4j.facade;
+package io.github.vidu4j.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.github.vidu4j.CreationDownload;
-import io.github.vidu4j.IncompleteDownloadException;
-import io.github.vidu4j.UnsafeFileNameException;
-import io.github.vidu4j.ViduLocalIOException;
-import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.core.IncompleteDownloadException;
+import io.github.vidu4j.core.ViduLocalIOException;
 import io.github.vidu4j.model.TaskCreations;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +96,7 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
       TaskCreations task = task(hostile, files.url("/full.png"));
 
-      assertThatThrownBy(() -> client.downloads().toDirectory(task, jail))
+      assertThatThrownBy(() -> TaskFiles.of(client).toDirectory(task, jail))
           .isInstanceOf(UnsafeFileNameException.class)
           .hasMessageContaining(
               "task id \"" + hostile + "\" cannot be used as a file name: it contains '/'")
@@ -130,7 +124,7 @@ class DownloadSafetyTest extends ClientHarness {
     void anIdOutsideTheSafeAlphabetIsRefused(String id) {
       TaskCreations task = task(id, files.url("/a.png"));
 
-      assertThatThrownBy(() -> client.downloads().saveEach(task, dir, result -> {}))
+      assertThatThrownBy(() -> TaskFiles.of(client).saveEach(task, dir, result -> {}))
           .isInstanceOf(UnsafeFileNameException.class)
           .hasMessageContaining("cannot be used as a file name")
           .satisfies(
@@ -141,13 +135,13 @@ class DownloadSafetyTest extends ClientHarness {
     @Test
     void anEmptyOrOverlongIdIsRefusedAndTheMessageIsBounded() {
       TaskCreations empty = task("", files.url("/a.png"));
-      assertThatThrownBy(() -> client.downloads().toDirectory(empty, dir))
+      assertThatThrownBy(() -> TaskFiles.of(client).toDirectory(empty, dir))
           .isInstanceOf(UnsafeFileNameException.class)
           .hasMessageContaining("it is empty");
 
       String longId = "9".repeat(5000);
       TaskCreations overlong = task(longId, files.url("/a.png"));
-      assertThatThrownBy(() -> client.downloads().toDirectory(overlong, dir))
+      assertThatThrownBy(() -> TaskFiles.of(client).toDirectory(overlong, dir))
           .isInstanceOf(UnsafeFileNameException.class)
           .hasMessageContaining("it has 5000 characters")
           .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(600));
@@ -159,7 +153,7 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/png", png));
       TaskCreations task = task("900000000000000001", files.url("/full.png"));
 
-      assertThat(client.downloads().toDirectory(task, dir))
+      assertThat(TaskFiles.of(client).toDirectory(task, dir))
           .containsExactly(dir.resolve("900000000000000001-1.png"));
     }
   }
@@ -173,7 +167,7 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/" + format, firstHalf(whole)));
       TaskCreations task = task("t-1", files.url("/full." + format));
 
-      List<CreationDownload> results = client.downloads().saveEach(task, dir, result -> {});
+      List<CreationDownload> results = TaskFiles.of(client).saveEach(task, dir, result -> {});
 
       assertThat(results.get(0).error())
           .isInstanceOf(IncompleteDownloadException.class)
@@ -191,39 +185,11 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/" + format, whole));
       TaskCreations task = task("t-1", files.url("/full." + format));
 
-      List<Path> saved = client.downloads().toDirectory(task, dir);
+      List<Path> saved = TaskFiles.of(client).toDirectory(task, dir);
 
       assertThat(saved).hasSize(1);
       assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(whole);
       assertThat(everythingIn(dir)).containsExactly(saved.get(0));
-    }
-
-    @Test
-    void aCloseDelimitedBodyThatIsNoKnownImageCannotBeShownWholeAndIsNotSaved() throws Exception {
-      files.enqueue(
-          RawHttpServer.closeDelimited(
-              "application/octet-stream", "just some bytes".getBytes(StandardCharsets.US_ASCII)));
-
-      assertThatThrownBy(() -> client.downloads().toFile(files.url("/f"), dir.resolve("f.bin")))
-          .isInstanceOf(IncompleteDownloadException.class)
-          .hasMessageContaining(
-              "15 bytes with no Content-Length, and they are not image/png, image/jpeg, image/webp");
-      assertThat(everythingIn(dir)).isEmpty();
-    }
-
-    @Test
-    void toFileAndToStreamCheckToo() throws Exception {
-      byte[] half = firstHalf(image("png"));
-      files.enqueue(RawHttpServer.closeDelimited("image/png", half));
-      files.enqueue(RawHttpServer.closeDelimited("image/png", half));
-
-      assertThatThrownBy(() -> client.downloads().toFile(files.url("/a.png"), dir.resolve("a.png")))
-          .isInstanceOf(IncompleteDownloadException.class);
-      assertThat(everythingIn(dir)).isEmpty();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      assertThatThrownBy(() -> client.downloads().toStream(files.url("/a.png"), out))
-          .isInstanceOf(IncompleteDownloadException.class)
-          .hasMessageContaining("before the PNG image's end (its IEND chunk)");
     }
 
     @Test
@@ -233,7 +199,7 @@ class DownloadSafetyTest extends ClientHarness {
               .getBytes(StandardCharsets.US_ASCII));
       TaskCreations task = task("t-1", files.url("/a.png"));
 
-      List<CreationDownload> results = client.downloads().saveEach(task, dir, result -> {});
+      List<CreationDownload> results = TaskFiles.of(client).saveEach(task, dir, result -> {});
 
       assertThat(results.get(0).error())
           .isInstanceOf(IncompleteDownloadException.class)
@@ -245,47 +211,13 @@ class DownloadSafetyTest extends ClientHarness {
 
   @Nested
   class LocalDiskErrors {
-    @Test
-    void aFullDiskIsALocalErrorNotANetworkOneAndIsNotRetried() throws Exception {
-      Path full = Path.of("/dev/full");
-      assumeThat(Files.exists(full))
-          .as("a Linux /dev/full, which refuses every write with ENOSPC, also for root")
-          .isTrue();
-      files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
-
-      try (OutputStream disk = new FileOutputStream(full.toFile())) {
-        assertThatThrownBy(() -> client.downloads().toStream(files.url("/a.png"), disk))
-            .isInstanceOf(ViduLocalIOException.class)
-            .isNotInstanceOf(ViduTransportException.class)
-            .hasMessageContaining("No space left on device");
-      }
-      assertThat(files.requestCount()).isEqualTo(1);
-    }
-
-    @Test
-    void aMissingDirectoryIsALocalErrorNamingThePathAndIsNotRetried() throws Exception {
-      files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
-      Path target = dir.resolve("missing/a.png");
-
-      assertThatThrownBy(() -> client.downloads().toFile(files.url("/a.png"), target))
-          .isInstanceOf(ViduLocalIOException.class)
-          .hasMessageContaining(dir.resolve("missing").toString())
-          .satisfies(
-              e ->
-                  assertThat(((ViduLocalIOException) e).path())
-                      .get()
-                      .extracting(Path::getParent)
-                      .isEqualTo(dir.resolve("missing")));
-      assertThat(files.requestCount()).isEqualTo(1);
-    }
-
     /** A path under a regular file cannot be created, for root as well. */
     @Test
     void aDirectoryThatCannotBeCreatedIsALocalError() throws Exception {
       Path regular = Files.writeString(dir.resolve("plain-file"), "x");
       TaskCreations task = task("t-1", files.url("/a.png"));
 
-      assertThatThrownBy(() -> client.downloads().toDirectory(task, regular.resolve("out")))
+      assertThatThrownBy(() -> TaskFiles.of(client).toDirectory(task, regular.resolve("out")))
           .isInstanceOf(ViduLocalIOException.class)
           .hasMessageContaining("cannot create directory " + regular.resolve("out"));
       assertThat(files.requestCount()).isZero();
@@ -325,7 +257,7 @@ class DownloadSafetyTest extends ClientHarness {
           });
 
       List<CreationDownload> results =
-          client.downloads().saveEach(client.tasks().get("t-1"), out, result -> {});
+          TaskFiles.of(client).saveEach(client.tasks().get("t-1"), out, result -> {});
 
       assertThat(results.get(0).error())
           .isInstanceOf(ViduLocalIOException.class)
@@ -358,7 +290,7 @@ class DownloadSafetyTest extends ClientHarness {
       files.enqueue(RawHttpServer.closeDelimited("image/png", image("png")));
       TaskCreations task = task("t-1", files.url("/a.png"));
 
-      List<Path> saved = client.downloads().toDirectory(task, dir);
+      List<Path> saved = TaskFiles.of(client).toDirectory(task, dir);
 
       assertThat(dead).doesNotExist();
       assertThat(live).hasContent("still being written");

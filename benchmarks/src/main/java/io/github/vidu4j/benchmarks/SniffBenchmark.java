@@ -1,6 +1,6 @@
-package io.github.vidu4j.validation;
+package io.github.vidu4j.benchmarks;
 
-import io.github.vidu4j.benchmarks.TestFiles;
+import io.github.vidu4j.validation.ImageInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * The image header check on a 4096×2304 file, opened and read as a file stream (what {@code
  * ImageInput.fromFile} hands it), against ImageIO's own header read ({@code ImageReader.getWidth}
  * and {@code getHeight}, no pixels). ImageIO has no WebP reader, so WebP's raw baseline reads the
- * 30 header bytes and decodes the VP8X size by hand. In this package because the sniffer is
- * package-private.
+ * 30 header bytes and decodes the VP8X size by hand. Through {@link ImageInfo#read}, the sniffer's
+ * public face.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +51,7 @@ public class SniffBenchmark {
   /** In memory, as {@code ImageInput} checks a file now: it reads it once and sniffs the bytes. */
   @Benchmark
   public ImageInfo oursSniffPngBytes() throws Exception {
-    return ImageSniffer.sniff(new ByteArrayInputStream(pngBytes));
+    return ImageInfo.read(new ByteArrayInputStream(pngBytes)).orElseThrow();
   }
 
   @Benchmark
@@ -61,7 +61,7 @@ public class SniffBenchmark {
 
   @Benchmark
   public ImageInfo oursSniffJpegBytes() throws Exception {
-    return ImageSniffer.sniff(new ByteArrayInputStream(jpegBytes));
+    return ImageInfo.read(new ByteArrayInputStream(jpegBytes)).orElseThrow();
   }
 
   @Benchmark
@@ -109,7 +109,7 @@ public class SniffBenchmark {
 
   private static ImageInfo sniff(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
-      return ImageSniffer.sniff(in);
+      return ImageInfo.read(in).orElseThrow();
     }
   }
 

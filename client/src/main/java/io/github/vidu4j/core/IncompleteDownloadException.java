@@ -1,4 +1,4 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 import java.util.OptionalLong;
 

@@ -1,7 +1,7 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 /**
- * A {@link ViduClient.Builder} setting was refused. The setting's name and the problem are
+ * A {@code ViduClient.Builder} setting was refused. The setting's name and the problem are
  * separate, so that a tool can name the setting the way its user knows it (a command-line option,
  * an environment variable) without taking the message apart.
  */

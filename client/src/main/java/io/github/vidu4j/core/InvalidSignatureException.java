@@ -1,6 +1,4 @@
-package io.github.vidu4j.callback;
-
-import io.github.vidu4j.ViduException;
+package io.github.vidu4j.core;
 
 /**
  * A callback failed verification: answer it with 401 and do not act on it. {@link #reason()} says
@@ -35,10 +33,10 @@ public final class InvalidSignatureException extends ViduException {
     /** The signature is good but the body is not the task JSON. */
     MALFORMED_BODY,
     /**
-     * The signature is good but the {@link NonceStore} could not say whether the nonce is new (it
+     * The signature is good but the {@code NonceStore} could not say whether the nonce is new (it
      * threw; {@link #getCause()} is its exception), so a replay cannot be ruled out. Answer 503
      * rather than 401: the callback may be genuine and Vidu retries undelivered {@code success} and
-     * {@code failed} callbacks. Not thrown by a verifier built with {@link
+     * {@code failed} callbacks. Not thrown by a verifier built with {@code
      * CallbackVerifier.Builder#failOpenWhenNonceStoreFails()}.
      */
     NONCE_STORE_UNAVAILABLE

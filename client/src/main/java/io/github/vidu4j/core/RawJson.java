@@ -1,9 +1,9 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.SerializedName;
-import io.github.vidu4j.internal.RawJsonStore;
+import io.github.vidu4j.core.internal.RawJsonStore;
 import java.lang.reflect.Field;
 import java.util.Collections;
 import java.util.LinkedHashMap;

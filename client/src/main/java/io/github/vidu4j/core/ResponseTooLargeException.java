@@ -1,7 +1,7 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 /**
- * A 2xx answer was longer than {@link ViduClient.Builder#maxResponseBytes}. Reading stopped at the
+ * A 2xx answer was longer than {@code ViduClient.Builder#maxResponseBytes}. Reading stopped at the
  * limit (counted while streaming, whatever {@code Content-Length} claimed), so the body was never
  * held in memory. Not retried: the same request would get the same answer.
  */

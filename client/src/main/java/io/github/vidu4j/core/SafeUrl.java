@@ -1,4 +1,4 @@
-package io.github.vidu4j.internal;
+package io.github.vidu4j.core;
 
 import okhttp3.HttpUrl;
 

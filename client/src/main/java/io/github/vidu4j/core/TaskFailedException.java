@@ -1,4 +1,4 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 import io.github.vidu4j.model.TaskCreations;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class TaskFailedException extends ViduException {
   /**
    * As above, with the text quoted from the response passed through {@code redact} for the message.
    */
-  TaskFailedException(String taskId, TaskCreations task, UnaryOperator<String> redact) {
+  public TaskFailedException(String taskId, TaskCreations task, UnaryOperator<String> redact) {
     super(
         "task "
             + redact.apply(taskId)

@@ -1,4 +1,4 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 import io.github.vidu4j.model.TaskState;
 import java.time.Duration;

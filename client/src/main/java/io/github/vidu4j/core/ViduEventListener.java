@@ -1,7 +1,5 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
-import io.github.vidu4j.callback.InvalidSignatureException;
-import io.github.vidu4j.internal.SystemLoggerListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +8,8 @@ import java.util.Optional;
 /**
  * Observes what a client does, for logs, metrics and traces: HTTP requests, retries, the states a
  * wait sees, downloads and callback verdicts. Every method does nothing by default; override the
- * ones you need. Install one with {@link ViduClient.Builder#eventListener} (and {@link
- * io.github.vidu4j.callback.CallbackVerifier.Builder#eventListener} for callbacks).
+ * ones you need. Install one with {@code ViduClient.Builder#eventListener} (and {@code
+ * CallbackVerifier.Builder#eventListener} for callbacks).
  *
  * <p>Methods are called on the thread doing the work, synchronously: keep them quick and do not
  * throw (an exception thrown here is not caught for you). No event carries the API key, a callback
@@ -19,21 +17,13 @@ import java.util.Optional;
  * …} (a result URL's signed query is a credential to the file). With no listener installed the
  * client adds no interceptor and builds no event.
  *
- * <p>{@link #logTo(System.Logger)} writes every event to a {@link System.Logger}; the {@code
- * vidu4j-slf4j} artifact has an SLF4J one. The README maps each event to OpenTelemetry attribute
- * names.
+ * <p>{@code ViduClient.Builder#logEvents(System.Logger)} writes every event to a {@link
+ * System.Logger}; the {@code vidu4j-slf4j} artifact has an SLF4J one. The README maps each event to
+ * OpenTelemetry attribute names.
  */
 public interface ViduEventListener {
   /** The listener that ignores everything: the default. */
   ViduEventListener NONE = new ViduEventListener() {};
-
-  /**
-   * Writes each event as one line to {@code logger}: requests, responses and states at {@code
-   * DEBUG}, retries, failed requests and rejected callbacks at {@code WARNING}.
-   */
-  static ViduEventListener logTo(System.Logger logger) {
-    return new SystemLoggerListener(logger);
-  }
 
   /**
    * An HTTP request is about to be sent (each attempt, and each download).
@@ -67,7 +57,7 @@ public interface ViduEventListener {
    *
    * @param operation what is retried, such as {@code GET /ent/v2/tasks/{id}/creations} with the id
    * @param retry which retry this will be, from 1
-   * @param maxRetries the client's {@link ViduClient.Builder#maxRetries}
+   * @param maxRetries the client's {@code ViduClient.Builder#maxRetries}
    * @param delay the wait before the retry
    * @param cause the attempt's failure
    */
@@ -75,7 +65,7 @@ public interface ViduEventListener {
       String operation, int retry, int maxRetries, Duration delay, ViduException cause) {}
 
   /**
-   * A wait ({@link Tasks#await}, {@link Images#createAndAwait}, their async forms) read the task.
+   * A wait ({@code Tasks#await}, {@code Images#createAndAwait}, their async forms) read the task.
    *
    * @param taskId the task's id
    * @param state the state Vidu sent, as sent (a state this release does not know included)

@@ -1,14 +1,14 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 import com.google.gson.JsonParseException;
-import io.github.vidu4j.internal.ViduGson;
+import io.github.vidu4j.core.internal.ViduGson;
 import java.util.Objects;
 
 /**
  * Reads and writes the generated models as Vidu's JSON, with the same rules the client uses:
  * unknown fields are kept (see {@link RawJson}), unknown enum values never throw, {@code date-time}
  * values are read leniently. For receivers, emulators and tools that handle Vidu JSON outside a
- * {@link ViduClient} call.
+ * {@code ViduClient} call.
  */
 public final class ViduJson {
   private ViduJson() {}

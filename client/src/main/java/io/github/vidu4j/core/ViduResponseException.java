@@ -1,9 +1,9 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 /**
  * Vidu answered with a 2xx status, but the answer cannot be used: it is not the JSON the spec
  * describes, its framing is malformed (a negative {@code Content-Length}), it lacks a field the
- * call needs (a create answer without {@code task_id}), or it is larger than {@link
+ * call needs (a create answer without {@code task_id}), or it is larger than {@code
  * ViduClient.Builder#maxResponseBytes}. The request was acted on, so it is never retried: for a
  * task creation the task may exist and be charged, and the message says how to look for it.
  *

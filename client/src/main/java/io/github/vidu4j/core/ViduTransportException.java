@@ -1,4 +1,4 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 /**
  * The request did not complete: the connection failed, timed out or was reset, or the response

@@ -1,14 +1,13 @@
-package io.github.vidu4j.internal;
+package io.github.vidu4j.validation;
 
-import io.github.vidu4j.validation.ImageInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The format an image's first bytes announce: shared by validation (before sending), downloads
- * (naming a saved file) and batches (checking a saved file), and no part of the public API.
+ * The format an image's first bytes announce: validation's sniffer reads it here, everyone else
+ * through {@link ImageInfo.Format#ofSignature}.
  */
-public final class ImageSignatures {
+final class ImageSignatures {
   private ImageSignatures() {}
 
   /**
@@ -16,7 +15,7 @@ public final class ImageSignatures {
    * of {@link ImageInfo.Format}; nothing else is checked (at least 12 bytes are needed to tell
    * WebP).
    */
-  public static Optional<ImageInfo.Format> of(byte[] head, int length) {
+  static Optional<ImageInfo.Format> of(byte[] head, int length) {
     if (length >= 8 && startsWith(head, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
       return Optional.of(ImageInfo.Format.PNG);
     }
@@ -30,7 +29,7 @@ public final class ImageSignatures {
   }
 
   /** Whether {@code bytes} begins with {@code prefix}, each an unsigned byte value. */
-  public static boolean startsWith(byte[] bytes, int... prefix) {
+  static boolean startsWith(byte[] bytes, int... prefix) {
     if (bytes.length < prefix.length) {
       return false;
     }
@@ -43,7 +42,7 @@ public final class ImageSignatures {
   }
 
   /** {@code length} bytes from {@code offset} read as Latin-1, one char per byte. */
-  public static String ascii(byte[] bytes, int offset, int length) {
+  static String ascii(byte[] bytes, int offset, int length) {
     return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
   }
 }

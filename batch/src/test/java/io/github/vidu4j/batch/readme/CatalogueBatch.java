@@ -1,4 +1,4 @@
-package io.github.vidu4j.sandbox.readme;
+package io.github.vidu4j.batch.readme;
 
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.batch.BatchFile;
@@ -17,7 +17,7 @@ public final class CatalogueBatch {
     BatchOptions options = BatchOptions.defaults()
         .withConcurrency(5) // default: the account's concurrency_limit, else 5
         .withListener((line, totals) -> System.out.println(line + "  [" + totals.finished() + "/" + totals.total() + "]"));
-    BatchReport report = client.batches().run(lines, out.resolve(Batches.DEFAULT_JOURNAL_NAME), out, options);
+    BatchReport report = Batches.of(client).run(lines, out.resolve(Batches.DEFAULT_JOURNAL_NAME), out, options);
     System.out.println(report.allSucceeded() ? "all saved in " + out : report.toJson());
     return report;
   }

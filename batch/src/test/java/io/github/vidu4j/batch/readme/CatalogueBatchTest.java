@@ -1,4 +1,4 @@
-package io.github.vidu4j.sandbox.readme;
+package io.github.vidu4j.batch.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.vidu4j.internal;
+package io.github.vidu4j.core.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

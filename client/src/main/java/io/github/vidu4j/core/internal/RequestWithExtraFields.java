@@ -1,4 +1,4 @@
-package io.github.vidu4j.internal;
+package io.github.vidu4j.core.internal;
 
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.Collections;
@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A create request that carries extra body fields: {@link ViduGson} writes the request's own
+ * A create request that carries extra body fields: {@code ViduGson} writes the request's own
  * fields, then these, as JSON text by name. A subclass, so the generated Retrofit interface takes
  * it as it is.
  */

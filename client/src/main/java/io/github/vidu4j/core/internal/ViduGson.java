@@ -1,4 +1,4 @@
-package io.github.vidu4j.internal;
+package io.github.vidu4j.core.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one Gson configuration for the generated models. It replaces the generator's {@code JSON}
  * class: it reads {@code date-time} leniently and keeps every model's raw JSON (see {@link
- * io.github.vidu4j.RawJson}), so unknown fields and unknown values are never lost.
+ * io.github.vidu4j.core.RawJson}), so unknown fields and unknown values are never lost.
  */
 public final class ViduGson {
   static final String MODEL_PACKAGE = "io.github.vidu4j.model.";
@@ -45,7 +45,7 @@ public final class ViduGson {
   /**
    * Reads {@code date-time} values: RFC 3339 with an offset (nanoseconds kept); without an offset
    * taken as UTC; anything else becomes {@code null} (the raw text stays in {@link
-   * io.github.vidu4j.RawJson}) rather than failing the whole response.
+   * io.github.vidu4j.core.RawJson}) rather than failing the whole response.
    */
   static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
     @Override
@@ -84,7 +84,8 @@ public final class ViduGson {
 
   /**
    * {@code json} read as {@code type}, every model in it remembering its place in {@code json} for
-   * {@link io.github.vidu4j.RawJson}. As fast as plain Gson: the text is kept, not parsed twice.
+   * {@link io.github.vidu4j.core.RawJson}. As fast as plain Gson: the text is kept, not parsed
+   * twice.
    */
   // T is inferred at the call site from a Type the caller built for it, as Gson's own fromJson
   // does.
