@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Runs many image tasks as one batch: every line validated before anything is sent, at most {@link
  * BatchOptions#concurrency()} tasks in flight, results saved as each task succeeds, and an
- * append-only journal that makes a run after a crash resume rather than pay again. Obtain from
- * {@link ViduClient#batches()}.
+ * append-only journal that makes a run after a crash resume rather than pay again. Obtain with
+ * {@link #of(ViduClient)}.
  *
  * <p>Never paying twice: each create is recorded in the journal before it is sent and its task id
  * the moment it is known; each request carries a unique tag in {@code payload} (in front of the
@@ -37,7 +37,7 @@ public final class Batches {
     this.client = client;
   }
 
-  /** The batches of {@code client}; {@link ViduClient#batches()} is the same. */
+  /** The batches of {@code client}. */
   public static Batches of(ViduClient client) {
     return new Batches(Objects.requireNonNull(client, "client == null"));
   }
