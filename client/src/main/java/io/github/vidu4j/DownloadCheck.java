@@ -1,6 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
+import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.validation.ImageInfo;
 import java.util.Arrays;
 import java.util.Optional;

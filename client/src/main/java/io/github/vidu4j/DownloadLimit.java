@@ -1,5 +1,7 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.ResponseTooLargeException;
+
 /**
  * The most bytes one result file may have ({@link ViduClient.Builder#maxDownloadBytes}): a {@code
  * Content-Length} beyond it is refused before the body is read, and a body is stopped once it goes

@@ -1,6 +1,8 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
+import io.github.vidu4j.core.PrivateAddressException;
+import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;

@@ -1,6 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.InvalidSettingException;
+import io.github.vidu4j.core.PrivateAddressException;
 import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.Sleeper;

@@ -1,4 +1,4 @@
-package io.github.vidu4j;
+package io.github.vidu4j.core;
 
 /**
  * A download (a result URL, or a redirect's target) reached a loopback, private, link-local or
@@ -6,7 +6,7 @@ package io.github.vidu4j;
  * URLs could otherwise make this process fetch, and save, what only its own network serves (a cloud
  * metadata endpoint, an admin page). Checked on the address each connection actually reached, so a
  * host name resolving there later (DNS rebinding) is caught too. No request was sent to it and
- * nothing was saved. Not retried. Allow it with {@link
+ * nothing was saved. Not retried. Allow it with {@code
  * ViduClient.Builder#allowPrivateDownloadAddresses} when result files really live on such a
  * network.
  */

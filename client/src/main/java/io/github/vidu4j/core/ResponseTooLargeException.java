@@ -1,11 +1,11 @@
 package io.github.vidu4j.core;
 
 /**
- * A 2xx answer was longer than {@code ViduClient.Builder#maxResponseBytes}, or a result file
- * longer than {@code ViduClient.Builder#maxDownloadBytes}. Reading stopped at the limit (counted
- * while streaming and after decoding, whatever {@code Content-Length} claimed; a {@code
- * Content-Length} beyond it is refused before reading), so the body was never held in memory nor
- * saved. Not retried: the same request would get the same answer.
+ * A 2xx answer was longer than {@code ViduClient.Builder#maxResponseBytes}, or a result file longer
+ * than {@code ViduClient.Builder#maxDownloadBytes}. Reading stopped at the limit (counted while
+ * streaming and after decoding, whatever {@code Content-Length} claimed; a {@code Content-Length}
+ * beyond it is refused before reading), so the body was never held in memory nor saved. Not
+ * retried: the same request would get the same answer.
  */
 public final class ResponseTooLargeException extends ViduResponseException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.github.vidu4j.internal;
 
-import io.github.vidu4j.PrivateAddressException;
+import io.github.vidu4j.core.PrivateAddressException;
+import io.github.vidu4j.core.SafeUrl;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

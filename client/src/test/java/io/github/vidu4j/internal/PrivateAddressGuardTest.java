@@ -3,7 +3,7 @@ package io.github.vidu4j.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.PrivateAddressException;
+import io.github.vidu4j.core.PrivateAddressException;
 import java.net.InetAddress;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

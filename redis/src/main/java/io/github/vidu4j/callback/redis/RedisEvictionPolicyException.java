@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback.redis;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 
 /**
  * The Redis server may evict keys ({@code maxmemory-policy} is not {@code noeviction}): once its
