@@ -3,11 +3,11 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
 import io.github.vidu4j.core.ResponseTooLargeException;
-import io.github.vidu4j.ViduClient;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
