@@ -160,7 +160,7 @@ class CallbackListenerTest {
     big.setSoTimeout(5_000);
     assertThat(statusLine(big.getInputStream())).startsWith("HTTP/1.1 413");
 
-    byte[] large = new byte[ListenerBodies.MAX_BYTES + 10];
+    byte[] large = new byte[1024 * 1024 + 10];
     java.util.Arrays.fill(large, (byte) ' ');
     try (Socket chunked = new Socket(InetAddress.getLoopbackAddress(), port)) {
       chunked.setSoTimeout(5_000);
