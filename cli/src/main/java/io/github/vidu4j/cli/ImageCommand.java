@@ -1,8 +1,8 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.ExtraBodyFields;
-import io.github.vidu4j.RawJson;
-import io.github.vidu4j.ViduResponseException;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
