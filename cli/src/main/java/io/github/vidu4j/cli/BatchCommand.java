@@ -141,7 +141,7 @@ final class BatchCommand implements Callable<Integer> {
           Batches.of(session.client)
               .run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
     } catch (BatchRefusedException e) {
-      root.err.println("error: " + e.getMessage());
+      root.err.println("error: " + TerminalText.escape(e.getMessage()));
       return ExitCode.INVALID_INPUT;
     }
     if (root.json) {
@@ -198,7 +198,7 @@ final class BatchCommand implements Callable<Integer> {
     if (!report.allSucceeded()) {
       root.err.println(
           "journal: "
-              + report.journal()
+              + TerminalText.escape(report.journal())
               + "; run the same command again to resume"
               + (report.lines().stream().anyMatch(l -> l.errCode().isPresent())
                   ? " (add --retry-failed to re-create retryable failures)"

@@ -49,8 +49,11 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
 
   /** One line's outcome, as the display and the summary print it. */
   static String describe(LineResult line) {
-    String who = "line " + line.line() + line.name().map(n -> " (" + n + ")").orElse("");
-    String task = line.taskId().map(id -> ", task " + id).orElse("");
+    String who =
+        "line "
+            + line.line()
+            + line.name().map(n -> " (" + TerminalText.escape(n) + ")").orElse("");
+    String task = line.taskId().map(id -> ", task " + TerminalText.escape(id)).orElse("");
     return switch (line.state()) {
       case SUCCEEDED ->
           who
@@ -65,10 +68,11 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
               + ": failed"
               + task
               + line.errCode()
-                  .map(c -> ", err_code " + c)
-                  .orElse(line.error().map(e -> ": " + e).orElse(""));
+                  .map(c -> ", err_code " + TerminalText.escape(c))
+                  .orElse(line.error().map(e -> ": " + TerminalText.escape(e)).orElse(""));
       case RUNNING -> who + ": running" + task;
-      case QUEUED -> who + ": queued" + line.error().map(e -> " (" + e + ")").orElse("");
+      case QUEUED ->
+          who + ": queued" + line.error().map(e -> " (" + TerminalText.escape(e) + ")").orElse("");
     };
   }
 

@@ -5,7 +5,6 @@ import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.core.InvalidSignatureException;
 import java.io.IOException;
@@ -88,13 +87,16 @@ final class CallbackCommand {
   static String describe(VerifiedCallback callback) {
     String errCode = callback.task().getErrCode();
     return "task "
-        + callback.taskId().orElse("(no id)")
+        + callback.taskId().map(TerminalText::escape).orElse("(no id)")
         + " "
-        + io.github.vidu4j.core.RawJson.field(callback.task(), "state")
-            .orElse(callback.state().map(s -> s.getValue()).orElse("(no state)"))
-        + (errCode == null || errCode.isEmpty() ? "" : " (err_code " + errCode + ")")
+        + TerminalText.escape(
+            io.github.vidu4j.core.RawJson.field(callback.task(), "state")
+                .orElse(callback.state().map(s -> s.getValue()).orElse("(no state)")))
+        + (errCode == null || errCode.isEmpty()
+            ? ""
+            : " (err_code " + TerminalText.escape(errCode) + ")")
         + ", nonce "
-        + callback.nonce()
+        + TerminalText.escape(callback.nonce())
         + ", signed "
         + HTTP_DATE.format(callback.date().atZone(ZoneOffset.UTC));
   }
@@ -301,6 +303,15 @@ final class CallbackCommand {
         description = "Stop after N callbacks. Default: run until Ctrl-C.")
     @Nullable Integer count;
 
+    @Option(
+        names = "--read-timeout",
+        paramLabel = "D",
+        defaultValue = "10s",
+        description =
+            "How long one request may take to arrive, headers and body; a slower one is cut off."
+                + " Default: ${DEFAULT-VALUE}.")
+    Duration readTimeout;
+
     @Override
     public Integer call() throws Exception {
       ViduCli root = callback.root;
@@ -308,6 +319,9 @@ final class CallbackCommand {
         throw new ViduCli.UsageException("--count must be at least 1, got " + count);
       }
       ViduCli.requirePort(port);
+      if (readTimeout.isZero() || readTimeout.isNegative()) {
+        throw new ViduCli.UsageException("--read-timeout must be positive");
+      }
       String path = requireCallbackUrl(url).getRawPath();
       CallbackVerifier verifier = verifier(secrets, maxAge, Clock.systemUTC(), url);
       CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
@@ -318,13 +332,34 @@ final class CallbackCommand {
       } catch (IOException e) {
         throw ViduCli.cannotListen(host, port, e);
       }
+      ListenerWorkers workers = new ListenerWorkers(readTimeout);
+      server.setExecutor(workers);
       server.createContext(
           path == null || path.isEmpty() ? "/" : path,
           exchange -> {
+            byte[] body;
+            try {
+              body = ListenerBodies.read(exchange);
+            } catch (ListenerBodies.TooLargeException e) {
+              refused.incrementAndGet();
+              root.err.println("refused: " + e.getMessage() + " (413)");
+              ListenerBodies.refuseUnread(exchange, 413);
+              if (count != null) {
+                done.countDown();
+              }
+              return;
+            } catch (IOException e) {
+              // Cut off by the read deadline, or the sender went away: nobody to answer.
+              exchange.close();
+              return;
+            }
+            ListenerWorkers.requestRead();
             int status;
             try {
               VerifiedCallback verified =
-                  verifier.verify(JdkHttpServerCallbackRequests.from(exchange, url));
+                  verifier.verify(
+                      CallbackRequest.of(
+                          exchange.getRequestMethod(), url, exchange.getRequestHeaders(), body));
               synchronized (root.out) {
                 root.out.println(
                     root.json
@@ -334,7 +369,7 @@ final class CallbackCommand {
               status = 200;
             } catch (InvalidSignatureException e) {
               refused.incrementAndGet();
-              root.err.println("refused: " + e.getMessage());
+              root.err.println("refused: " + TerminalText.escape(e.getMessage()));
               status = 401;
             }
             exchange.sendResponseHeaders(status, -1);
@@ -358,6 +393,7 @@ final class CallbackCommand {
         done.await();
       } finally {
         server.stop(0);
+        workers.close();
       }
       return refused.get() == 0 ? ExitCode.OK : ExitCode.CALLBACK_REJECTED;
     }

@@ -39,7 +39,7 @@ final class CreditsCommand implements Callable<Integer> {
       }
       for (CreditBalance b : balances) {
         root.out.println(
-            b.getType()
+            TerminalText.escape(b.getType())
                 + ": "
                 + b.getCreditRemain()
                 + " credits remaining"
@@ -52,9 +52,9 @@ final class CreditsCommand implements Callable<Integer> {
         for (CreditPackage p : credits.getPackages()) {
           root.out.println(
               "  package "
-                  + p.getName()
+                  + TerminalText.escape(p.getName())
                   + " ("
-                  + p.getType()
+                  + TerminalText.escape(p.getType())
                   + "): "
                   + p.getCreditRemain()
                   + " of "

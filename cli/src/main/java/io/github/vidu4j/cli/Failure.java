@@ -70,7 +70,30 @@ final class Failure {
 
   private static String message(Exception e) {
     String prefix = prefix(e);
-    return prefix.isEmpty() ? detail(e) : prefix + ": " + detail(e);
+    String shown = shown(e);
+    return prefix.isEmpty() ? shown : prefix + ": " + shown;
+  }
+
+  /**
+   * {@link #detail} as stderr shows it, through {@link TerminalText}: a library's message quotes
+   * what Vidu or a callback sent (reason, message, trace id, task id, header values), so it is
+   * escaped whole, its line breaks included; the CLI's own messages keep their line breaks.
+   */
+  private static String shown(Exception e) {
+    if (e instanceof ViduValidationException invalid) {
+      StringBuilder text = new StringBuilder("invalid input, nothing was sent:");
+      invalid
+          .violations()
+          .forEach(v -> text.append("\n  ").append(TerminalText.escape(v.toString())));
+      return text.toString();
+    }
+    String detail = detail(e);
+    if (e instanceof ViduException || e.getCause() instanceof ViduException) {
+      return TerminalText.escape(detail);
+    }
+    return java.util.Arrays.stream(detail.split("\n", -1))
+        .map(TerminalText::escape)
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   /** How stderr introduces the failure; the JSON has the {@code type} instead. */

@@ -1,10 +1,13 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
 import io.github.vidu4j.validation.RequestValidator;
+import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.file.Path;
@@ -189,29 +192,75 @@ final class ImageCommand {
       if (await) {
         OutputDirectory.require(output, "no task was created");
       }
+      if ("auto".equals(aspectRatio)
+          && model != null
+          && images.isEmpty()
+          && ViduRules.spec()
+              .model(model)
+              .map(rules -> rules.aspectRatios().contains("auto"))
+              .orElse(false)) {
+        root.err.println(
+            "warning: --aspect-ratio auto follows the first --image, and none was given;"
+                + " Vidu documents no error for that, so the request is sent as is");
+      }
       try (Session session = root.openSession(allowUnknownModel)) {
         ReferenceToImageTask task =
             extraFields.isEmpty()
                 ? session.client.images().create(request)
                 : session.client.images().create(request, extraFields);
         String taskId = task.getTaskId();
+        boolean followable = followable(taskId);
         if (!await) {
           if (root.json) {
             root.out.println(CliFormat.json(task));
           } else {
             root.out.println(
-                "task " + taskId + " " + task.getState() + " (" + task.getCredits() + " credits)");
+                "task "
+                    + TerminalText.escape(taskId)
+                    + " "
+                    + TerminalText.escape(
+                        RawJson.field(task, "state").orElse(String.valueOf(task.getState())))
+                    + " ("
+                    + task.getCredits()
+                    + " credits)");
             root.err.println(
                 root.sandbox
                     ? "the in-process sandbox (--sandbox) stops with this command, and this task with it; add --wait to get its images"
-                    : "follow it with: vidu task wait " + taskId);
+                    : followable
+                        ? "follow it with: vidu task wait "
+                            + TerminalText.escape(CliFormat.shellWord(taskId))
+                        : "its task_id cannot be followed with vidu task wait; look for it with: vidu task list");
           }
           return ExitCode.OK;
         }
-        root.err.println("task " + taskId + " created");
+        if (!followable) {
+          throw unfollowable(taskId);
+        }
+        root.err.println("task " + TerminalText.escape(taskId) + " created");
         return TaskWaiting.waitAndDownload(
             root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
       }
+    }
+
+    /**
+     * Whether {@code vidu task wait} can take the id Vidu answered: the client refuses a blank one
+     * or one with {@code /}. Other ids (spaces, quotes, {@code &&}) are shown quoted for the shell.
+     */
+    private static boolean followable(@Nullable String taskId) {
+      return taskId != null && !taskId.isBlank() && !taskId.contains("/");
+    }
+
+    /**
+     * The create succeeded (and may be charged) but its id cannot be awaited: said so, with exit
+     * code 1 (other), not 2 (invalid input): the user's input was fine and a task exists.
+     */
+    private static ViduResponseException unfollowable(@Nullable String taskId) {
+      return new ViduResponseException(
+          "POST /ent/v2/reference2image",
+          "Vidu created the task but answered with "
+              + (taskId == null ? "no task_id" : "task_id \"" + taskId + "\"")
+              + ", which vidu task wait cannot follow; the task exists and may be charged:"
+              + " look for it with vidu task list, or in Vidu's console");
     }
 
     /**

@@ -103,7 +103,9 @@ final class ListTasks implements Callable<Integer> {
         tasks.forEach(t -> root.out.println(line(t)));
         String next = page.getNextPageToken();
         if (next != null && !next.isEmpty()) {
-          root.err.println("more: vidu task list --page-token " + next);
+          root.err.println(
+              "more: vidu task list --page-token "
+                  + TerminalText.escape(CliFormat.shellWord(next)));
         }
       }
       return ExitCode.OK;
@@ -115,9 +117,9 @@ final class ListTasks implements Callable<Integer> {
         io.github.vidu4j.core.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
     return String.join(
         "\t",
-        String.valueOf(t.getId()),
-        state,
-        String.valueOf(t.getModel()),
-        String.valueOf(t.getCreatedAt()));
+        TerminalText.escape(t.getId()),
+        TerminalText.escape(state),
+        TerminalText.escape(t.getModel()),
+        TerminalText.escape(t.getCreatedAt()));
   }
 }

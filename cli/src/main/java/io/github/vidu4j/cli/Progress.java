@@ -37,7 +37,7 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
 
   Progress(PrintWriter err, String taskId, Mode mode) {
     this.err = err;
-    this.taskId = taskId;
+    this.taskId = TerminalText.escape(taskId);
     this.mode = mode;
     this.ticker = ticker(mode, "vidu-progress", this::redraw);
   }
@@ -63,7 +63,8 @@ final class Progress implements Consumer<TaskCreations>, AutoCloseable {
   @Override
   public void accept(TaskCreations task) {
     last = task;
-    state = RawJson.field(task, "state").orElse(String.valueOf(task.getState()));
+    state =
+        TerminalText.escape(RawJson.field(task, "state").orElse(String.valueOf(task.getState())));
     if (mode == Mode.LINES) {
       err.println("task " + taskId + ": " + state + " (" + CliFormat.duration(elapsed()) + ")");
     }

@@ -33,18 +33,22 @@ final class TaskGet implements Callable<Integer> {
             io.github.vidu4j.core.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
         root.out.println(
             "task "
-                + id
+                + TerminalText.escape(id)
                 + ": "
-                + state
+                + TerminalText.escape(state)
                 + (t.getErrCode() == null || t.getErrCode().isEmpty()
                     ? ""
-                    : " (err_code " + t.getErrCode() + ")")
+                    : " (err_code " + TerminalText.escape(t.getErrCode()) + ")")
                 + credits(t));
         List<Creation> creations = t.getCreations() == null ? List.of() : t.getCreations();
         for (int i = 0; i < creations.size(); i++) {
           String url = creations.get(i).getUrl();
           // Whole, signature included: showing where the images are is what task get is for.
-          root.out.println("  creation " + (i + 1) + ": " + (url == null ? "(no url)" : url));
+          root.out.println(
+              "  creation "
+                  + (i + 1)
+                  + ": "
+                  + (url == null ? "(no url)" : TerminalText.escape(url)));
         }
       }
       return t.getState() == TaskState.FAILED ? ExitCode.TASK_FAILED : ExitCode.OK;

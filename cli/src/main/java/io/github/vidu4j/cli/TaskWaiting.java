@@ -77,26 +77,26 @@ final class TaskWaiting {
     if (result.savedAs() != null) {
       if (result.renamed()) {
         root.err.println(
-            result.preferredName()
+            TerminalText.escape(result.preferredName())
                 + " already exists in "
-                + output
+                + TerminalText.escape(output)
                 + "; saved as "
-                + result.savedAs().getFileName()
+                + TerminalText.escape(result.savedAs().getFileName())
                 + " instead");
       }
       if (root.json) {
-        root.err.println("saved " + result.savedAs());
+        root.err.println("saved " + TerminalText.escape(result.savedAs()));
       } else {
-        root.out.println(result.savedAs());
+        root.out.println(TerminalText.escape(result.savedAs()));
       }
     } else if (result.error() != null) {
       root.err.println(
           "creation "
               + result.index()
               + " of task "
-              + taskId
+              + TerminalText.escape(taskId)
               + " not saved: "
-              + result.error().getMessage());
+              + TerminalText.escape(result.error().getMessage()));
     }
   }
 
@@ -104,10 +104,12 @@ final class TaskWaiting {
   private static String timedOut(ViduCli root, TaskTimeoutException e, List<String> resumeOptions) {
     String what =
         "task "
-            + e.taskId()
+            + TerminalText.escape(e.taskId())
             + " did not finish within "
             + CliFormat.duration(e.waited())
-            + e.lastState().map(s -> " (last state: " + s.getValue() + ")").orElse("");
+            + e.lastState()
+                .map(s -> " (last state: " + TerminalText.escape(s.getValue()) + ")")
+                .orElse("");
     if (root.sandbox) {
       return what
           + ". It ran in this command's in-process sandbox (--sandbox), which stops with this command,"
@@ -127,7 +129,9 @@ final class TaskWaiting {
     words.addAll(resumeOptions);
     return what
         + "; it goes on running. Resume with: "
-        + words.stream().map(CliFormat::shellWord).collect(Collectors.joining(" "))
+        + words.stream()
+            .map(w -> TerminalText.escape(CliFormat.shellWord(w)))
+            .collect(Collectors.joining(" "))
         + (root.apiKey != null ? " (and your --api-key)" : "");
   }
 

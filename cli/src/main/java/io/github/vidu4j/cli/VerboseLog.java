@@ -29,20 +29,24 @@ final class VerboseLog implements System.Logger {
 
   @Override
   public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-    err.println("[http] " + message + (thrown == null ? "" : ": " + thrown));
+    err.println(
+        "[http] "
+            + TerminalText.escape(message)
+            + (thrown == null ? "" : ": " + TerminalText.escape(thrown)));
   }
 
   @Override
   public void log(Level level, ResourceBundle bundle, String format, Object... params) {
     err.println(
         "[http] "
-            + (params == null || params.length == 0
-                ? format
-                : MessageFormat.format(format, params)));
+            + TerminalText.escape(
+                params == null || params.length == 0
+                    ? format
+                    : MessageFormat.format(format, params)));
   }
 
   @Override
   public void log(Level level, Supplier<String> message) {
-    err.println("[http] " + message.get());
+    err.println("[http] " + TerminalText.escape(message.get()));
   }
 }

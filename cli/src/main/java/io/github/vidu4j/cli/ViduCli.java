@@ -86,8 +86,21 @@ public final class ViduCli {
   boolean verbose;
 
   final Map<String, String> environment;
+
+  /**
+   * stdout and stderr for the commands' own output: every character through {@link TerminalText}.
+   */
   final PrintWriter out;
+
   final PrintWriter err;
+
+  /**
+   * stdout and stderr for picocli's help and usage errors: the help's own text and the user's own
+   * arguments, with the colours picocli adds on a terminal.
+   */
+  private final PrintWriter helpOut;
+
+  private final PrintWriter helpErr;
 
   /** Whether stderr is a terminal (see {@link Terminal}); tests pass it in. */
   final boolean interactive;
@@ -100,9 +113,11 @@ public final class ViduCli {
     this.environment = environment;
     this.outRedactor = new RedactingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     this.errRedactor = new RedactingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
-    this.out = new PrintWriter(outRedactor, true);
-    this.err = new PrintWriter(errRedactor, true);
     this.interactive = interactive;
+    this.out = new PrintWriter(new TerminalWriter(outRedactor, false, () -> json), true);
+    this.err = new PrintWriter(new TerminalWriter(errRedactor, interactive, () -> false), true);
+    this.helpOut = new PrintWriter(outRedactor, true);
+    this.helpErr = new PrintWriter(errRedactor, true);
   }
 
   /** Runs {@code vidu} and exits with its code. */
@@ -120,6 +135,7 @@ public final class ViduCli {
       OutputStream out,
       OutputStream err,
       boolean interactive) {
+    LibraryLogs.silence();
     ViduCli root = new ViduCli(environment, out, err, interactive);
     CommandLine cli = commandLine(root);
     for (String secret : Secrets.in(args, environment, optionNames(cli))) {
@@ -130,6 +146,8 @@ public final class ViduCli {
     } finally {
       root.out.flush();
       root.err.flush();
+      root.helpOut.flush();
+      root.helpErr.flush();
     }
   }
 
@@ -140,8 +158,8 @@ public final class ViduCli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(java.time.Duration.class, new DurationConverter());
     cli.registerConverter(io.github.vidu4j.model.TaskState.class, TaskCommand::state);
-    cli.setOut(root.out);
-    cli.setErr(root.err);
+    cli.setOut(root.helpOut);
+    cli.setErr(root.helpErr);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> Failure.report(root, e));
     cli.setParameterExceptionHandler((e, given) -> CliHelp.usageError(e, given));
     CliHelp.install(cli);

@@ -53,6 +53,12 @@ final class CallbackDelivery {
 
   private final Map<String, Runnable> heldBack = new HashMap<>();
 
+  /** Guards {@link #pending}; {@link #awaitIdle} waits on it. */
+  private final Object idle = new Object();
+
+  /** Callbacks queued or scheduled for a retry and not yet sent or given up. */
+  private int pending;
+
   CallbackDelivery(SandboxOptions options, ThreadFactory threads) {
     this.options = options;
     this.senders = Executors.newFixedThreadPool(SENDERS, threads);
@@ -74,6 +80,7 @@ final class CallbackDelivery {
       boolean isFinal,
       Set<CallbackFault> faults) {
     Runnable delivery = () -> attempt(taskId, url, secret, state, body, isFinal, faults, 1);
+    started();
     inLane(
         taskId,
         () -> {
@@ -105,6 +112,39 @@ final class CallbackDelivery {
   void clearRecords() {
     synchronized (sent) {
       sent.clear();
+    }
+  }
+
+  /**
+   * Waits until no callback is queued, in flight or waiting for a retry, at most {@code timeout}.
+   * Returns whether none is left.
+   */
+  boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (pending > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+      return true;
+    }
+  }
+
+  private void started() {
+    synchronized (idle) {
+      pending++;
+    }
+  }
+
+  private void ended() {
+    synchronized (idle) {
+      pending--;
+      if (pending <= 0) {
+        idle.notifyAll();
+      }
     }
   }
 
@@ -161,6 +201,7 @@ final class CallbackDelivery {
               CallbackFault.DUPLICATE));
     }
     if (!delivered && isFinal && attempt <= options.callbackRetries()) {
+      started();
       try {
         var unused =
             timer.schedule(
@@ -174,12 +215,22 @@ final class CallbackDelivery {
                 TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closing) {
         // The sandbox is closing: no more retries.
+        ended();
       }
     }
   }
 
   /** Runs {@code work} on a sender once the task's earlier work is done. */
-  private void inLane(String taskId, Runnable work) {
+  private void inLane(String taskId, Runnable untracked) {
+    // Each piece of work stands for one started() callback or retry: it ends whatever happens.
+    Runnable work =
+        () -> {
+          try {
+            untracked.run();
+          } finally {
+            ended();
+          }
+        };
     synchronized (lanes) {
       Deque<Runnable> waiting = lanes.get(taskId);
       if (waiting != null) {
@@ -192,6 +243,7 @@ final class CallbackDelivery {
       senders.execute(() -> drain(taskId, work));
     } catch (RejectedExecutionException closing) {
       // The sandbox is closing: callbacks stop with it.
+      ended();
     }
   }
 

@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * interrupting the worker when the deadline passes closes exactly that connection. The deadline
  * runs from when a worker takes the connection up until the handler has the whole body ({@link
  * Deadline#requestRead()}); what follows (scripted delays, processing, the answer) is not cut off.
- * A request refused before its body is read keeps its deadline while the JDK server drains the
- * unread body, so a client that announces a body and never sends it cannot hold the thread past it
- * either.
+ * Two deadlines, in fact: the headers must be in within {@link #HEADER_TIMEOUT} (or the read
+ * deadline, if shorter), the body within the read deadline; so connections that start a request and
+ * never finish its headers hold a worker for seconds, not the 30 s a 20 MB body may need. A request
+ * refused before its body is read is answered and its connection closed at once ({@link
+ * #closeUnread}), rather than the body drained: a client that announces a body and never sends it
+ * holds no worker at all.
  */
 final class HttpWorkers implements Executor, AutoCloseable {
   /**
@@ -35,12 +38,20 @@ final class HttpWorkers implements Executor, AutoCloseable {
    */
   static final int OVERFLOW_QUEUE = 16;
 
+  /**
+   * How long a request's headers may take to arrive once a worker takes up its connection: a client
+   * sends them in one go, so a few seconds is generous, and a connection that trickles them cannot
+   * keep a worker for the whole read deadline.
+   */
+  static final Duration HEADER_TIMEOUT = Duration.ofSeconds(5);
+
   private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
 
   private final ThreadPoolExecutor workers;
   private final ThreadPoolExecutor overflow;
   private final ScheduledThreadPoolExecutor deadlines;
   private final long readTimeoutNanos;
+  private final long headerTimeoutNanos;
 
   HttpWorkers(
       int threads,
@@ -61,6 +72,7 @@ final class HttpWorkers implements Executor, AutoCloseable {
     this.deadlines = new ScheduledThreadPoolExecutor(1, deadlineThread);
     this.deadlines.setRemoveOnCancelPolicy(true);
     this.readTimeoutNanos = readTimeout.toNanos();
+    this.headerTimeoutNanos = Math.min(readTimeoutNanos, HEADER_TIMEOUT.toNanos());
   }
 
   /**
@@ -77,10 +89,10 @@ final class HttpWorkers implements Executor, AutoCloseable {
   }
 
   private void serve(Runnable exchange, boolean overloaded) {
-    Deadline deadline = new Deadline(Thread.currentThread(), overloaded);
-    ScheduledFuture<?> timer;
+    Deadline deadline =
+        new Deadline(Thread.currentThread(), overloaded, System.nanoTime() + readTimeoutNanos);
     try {
-      timer = deadlines.schedule(deadline::expire, readTimeoutNanos, TimeUnit.NANOSECONDS);
+      deadline.schedule(headerTimeoutNanos);
     } catch (RejectedExecutionException closing) {
       return;
     }
@@ -89,7 +101,6 @@ final class HttpWorkers implements Executor, AutoCloseable {
       exchange.run();
     } finally {
       deadline.requestRead();
-      timer.cancel(false);
       CURRENT.remove();
       // The deadline's interrupt, if it came, was for this exchange; the next one starts clean.
       Thread.interrupted();
@@ -108,15 +119,40 @@ final class HttpWorkers implements Executor, AutoCloseable {
     deadlines.shutdownNow();
   }
 
-  /** The read deadline of one request. */
-  static final class Deadline {
+  /**
+   * Answers have been written: closes the connection without draining the unread request body. The
+   * JDK server would drain it when the exchange closes, holding this worker for as long as the
+   * client cares to trickle it (to the read deadline); the interrupt makes that read fail at once
+   * on the interruptible channel, which closes this connection only. {@link #serve} clears the flag
+   * afterwards.
+   */
+  static void closeUnread(com.sun.net.httpserver.HttpExchange exchange) {
+    Thread.currentThread().interrupt();
+    exchange.close();
+  }
+
+  /** The read deadlines of one request: its headers', then its body's. */
+  final class Deadline {
     private final Thread worker;
     private final boolean overloaded;
+    private final long bodyDeadlineNanos;
     private boolean armed = true;
+    private boolean headersRead;
+    private @Nullable ScheduledFuture<?> timer;
 
-    private Deadline(Thread worker, boolean overloaded) {
+    private Deadline(Thread worker, boolean overloaded, long bodyDeadlineNanos) {
       this.worker = worker;
       this.overloaded = overloaded;
+      this.bodyDeadlineNanos = bodyDeadlineNanos;
+    }
+
+    private synchronized void schedule(long delayNanos) {
+      timer = deadlines.schedule(this::expire, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The headers are in (the handler runs): from now on only the body's deadline applies. */
+    synchronized void headersRead() {
+      headersRead = true;
     }
 
     /** True if the request came when pool and queue were full: it is to be answered 503, unread. */
@@ -127,14 +163,27 @@ final class HttpWorkers implements Executor, AutoCloseable {
     /** The whole request is in: the deadline no longer applies. */
     synchronized void requestRead() {
       armed = false;
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
 
     // Synchronized with requestRead: once that returns, no interrupt can still arrive.
     private synchronized void expire() {
-      if (armed) {
-        armed = false;
-        worker.interrupt();
+      if (!armed) {
+        return;
       }
+      long left = bodyDeadlineNanos - System.nanoTime();
+      if (headersRead && left > 0) {
+        try {
+          schedule(left);
+          return;
+        } catch (RejectedExecutionException closing) {
+          // The sandbox is closing: cut the read now.
+        }
+      }
+      armed = false;
+      worker.interrupt();
     }
   }
 }

@@ -62,6 +62,9 @@ final class SandboxHttp implements HttpHandler {
             ? ""
             : exchange.getRequestURI().getRawQuery();
     HttpWorkers.Deadline deadline = HttpWorkers.current();
+    if (deadline != null) {
+      deadline.headersRead();
+    }
     if (deadline != null && deadline.overloaded()) {
       // Every worker is busy and the queue full: answer at once, unread, and leave scripted faults
       // for served requests.
@@ -177,8 +180,13 @@ final class SandboxHttp implements HttpHandler {
       exchange.getResponseHeaders().set("Connection", "close");
     }
     exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(reply.body);
+    var out = exchange.getResponseBody();
+    out.write(reply.body);
+    if (unreadBody) {
+      out.flush();
+      HttpWorkers.closeUnread(exchange);
+    } else {
+      out.close();
     }
   }
 

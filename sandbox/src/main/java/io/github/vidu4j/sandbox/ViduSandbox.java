@@ -243,6 +243,21 @@ public final class ViduSandbox implements AutoCloseable {
     engine.setCredits(credits);
   }
 
+  /**
+   * Waits, at most {@code timeout}, until every callback queued so far has been sent or has given
+   * up (its retries included), so that a sandbox about to {@link #close()} (the CLI's in-process
+   * one, say) does not drop a task's final callback. Returns whether none is left; false also if
+   * interrupted (the interrupt is kept).
+   */
+  public boolean awaitCallbacks(java.time.Duration timeout) {
+    try {
+      return callbacks.awaitIdle(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Stops serving and every sandbox thread; idempotent. */
   @Override
   public void close() {
