@@ -5,6 +5,7 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.callback.redis.RedisNonceStore;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,7 +35,7 @@ import redis.clients.jedis.params.SetParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class VerifyRedisBenchmark {
   private final VerifyBenchmark callbacks = new VerifyBenchmark();
-  private LocalRedis redis;
+  private LocalRedisServer redis;
   private RedisNonceStore store;
   private RedisClient rawClient;
   private CallbackVerifier verifier;
@@ -45,7 +46,7 @@ public class VerifyRedisBenchmark {
   @Setup
   public void setUp() throws Exception {
     callbacks.setUp();
-    redis = LocalRedis.start();
+    redis = LocalRedisServer.start();
     store = RedisNonceStore.builder().host("127.0.0.1").port(redis.port()).build();
     rawClient = RedisClient.create("127.0.0.1", redis.port());
     verifier =
@@ -58,7 +59,7 @@ public class VerifyRedisBenchmark {
   }
 
   @TearDown
-  public void tearDown() {
+  public void tearDown() throws java.io.IOException {
     if (store != null) {
       store.close();
     }

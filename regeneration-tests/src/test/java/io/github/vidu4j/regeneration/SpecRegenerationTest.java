@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * spec is edited and the copy is rebuilt offline by Maven, as a user would, without {@code clean}.
  * Only the modules each check needs are built, starting from this build's up-to-date outputs.
  */
+@Tag("slow")
 class SpecRegenerationTest {
   private static final Path ROOT =
       Path.of(System.getProperty("regeneration.projectRoot", "..")).toAbsolutePath().normalize();

@@ -11,6 +11,8 @@ import io.github.vidu4j.callback.InvalidSignatureException.Reason;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
+import io.github.vidu4j.testing.Eventually;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import io.github.vidu4j.validation.ImageInput;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

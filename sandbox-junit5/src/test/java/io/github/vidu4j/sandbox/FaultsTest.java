@@ -11,6 +11,8 @@ import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
+import io.github.vidu4j.testing.SuppliedClock;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -17,6 +17,8 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
+import io.github.vidu4j.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

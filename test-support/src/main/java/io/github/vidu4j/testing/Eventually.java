@@ -1,13 +1,16 @@
-package io.github.vidu4j.sandbox;
+package io.github.vidu4j.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for something the sandbox does on its own threads; bounded, fails with a description. */
-final class Eventually {
+/** Waits for something done on other threads; bounded (10 s), fails with a description. */
+public final class Eventually {
   private Eventually() {}
 
-  static void await(String what, BooleanSupplier condition) {
+  /**
+   * Returns once {@code condition} holds; polls every 20 ms, fails after 10 s naming {@code what}.
+   */
+  public static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

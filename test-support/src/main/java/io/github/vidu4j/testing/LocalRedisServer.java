@@ -1,4 +1,4 @@
-package io.github.vidu4j.callback.redis;
+package io.github.vidu4j.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * so the requirement cannot vanish quietly; {@code -Dvidu4j.redis.skip=true} turns that into a
  * skip, for machines that choose to.
  */
-final class LocalRedisServer implements AutoCloseable {
+public final class LocalRedisServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> extraArgs;
@@ -36,7 +36,8 @@ final class LocalRedisServer implements AutoCloseable {
     this.process = launch();
   }
 
-  static LocalRedisServer start(String... extraArgs) throws IOException {
+  /** Starts one with {@code redis-server}'s extra arguments (e.g. {@code --requirepass}). */
+  public static LocalRedisServer start(String... extraArgs) throws IOException {
     String executable = executable();
     if (executable == null) {
       if (Boolean.getBoolean("vidu4j.redis.skip")) {
@@ -49,19 +50,26 @@ final class LocalRedisServer implements AutoCloseable {
         Files.createTempDirectory("vidu4j-redis-"), freePort(), List.of(extraArgs));
   }
 
-  int port() {
+  /** Whether {@code redis-server} is on the PATH. */
+  public static boolean available() {
+    return executable() != null;
+  }
+
+  /** The loopback port it listens on. */
+  public int port() {
     return port;
   }
 
   /**
    * Stops the server (SIGTERM, then SIGKILL) and starts a fresh one on the same port: memory empty.
    */
-  void restart() throws IOException {
+  public void restart() throws IOException {
     stop();
     process = launch();
   }
 
-  void stop() {
+  /** Stops the server (SIGTERM, then SIGKILL); {@link #restart()} starts it again. */
+  public void stop() {
     if (process.isAlive()) {
       process.destroy();
       try {

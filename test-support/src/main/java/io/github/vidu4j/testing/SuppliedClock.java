@@ -1,4 +1,4 @@
-package io.github.vidu4j.sandbox;
+package io.github.vidu4j.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,10 +7,11 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /** A UTC clock reading its instant from a supplier: set by a test, or failing on demand. */
-final class SuppliedClock extends Clock {
+public final class SuppliedClock extends Clock {
   private final Supplier<Instant> now;
 
-  SuppliedClock(Supplier<Instant> now) {
+  /** A clock whose every reading is {@code now.get()}. */
+  public SuppliedClock(Supplier<Instant> now) {
     this.now = now;
   }
 

@@ -40,8 +40,7 @@ class ApiDumpTest {
   void aRecordedApiMatchesItsClassesAndAMissingMemberFailsWithADiffAndTheCommand()
       throws Exception {
     Path api = dir.resolve("api/m.api");
-    assertThat(run("--mode", "record", "--classes", compile("v1", V1), "--api", api).exit)
-        .isZero();
+    assertThat(run("--mode", "record", "--classes", compile("v1", V1), "--api", api).exit).isZero();
     assertThat(Files.readString(api))
         .isEqualTo(
             """
@@ -54,7 +53,11 @@ class ApiDumpTest {
     assertThat(run("--classes", compile("same", V1), "--api", api).exit).isZero();
 
     Result changed =
-        run("--classes", compile("v2", V1.replace("public String name()", "String name()")), "--api", api);
+        run(
+            "--classes",
+            compile("v2", V1.replace("public String name()", "String name()")),
+            "--api",
+            api);
 
     assertThat(changed.exit).isEqualTo(1);
     assertThat(changed.output)
@@ -66,7 +69,8 @@ class ApiDumpTest {
   void theGateLetsAdditionsThroughAndARemovalOnlyWithANewMajorVersion() throws Exception {
     Path released = dir.resolve("released.api");
     run("--mode", "record", "--classes", compile("v1", V1), "--api", released);
-    String added = compile("added", V1.replace("void packagePrivate() {}", "public void grow() {}"));
+    String added =
+        compile("added", V1.replace("void packagePrivate() {}", "public void grow() {}"));
     String removed = compile("removed", V1.replace("public int sides() { return 0; }", ""));
 
     Result addition = gate(added, released, "0.1.0-SNAPSHOT");
@@ -124,14 +128,7 @@ class ApiDumpTest {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int exit =
         javac.run(
-            null,
-            errors,
-            errors,
-            "--release",
-            "17",
-            "-d",
-            classes.toString(),
-            file.toString());
+            null, errors, errors, "--release", "17", "-d", classes.toString(), file.toString());
     assertThat(exit).as(errors.toString(StandardCharsets.UTF_8)).isZero();
     return classes.toString();
   }

@@ -1,6 +1,8 @@
-package io.github.vidu4j.sandbox;
+package io.github.vidu4j.sandbox.junit5;
 
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.sandbox.SandboxOptions;
+import io.github.vidu4j.sandbox.ViduSandbox;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;

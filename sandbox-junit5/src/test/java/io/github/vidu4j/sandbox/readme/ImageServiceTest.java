@@ -3,7 +3,7 @@ package io.github.vidu4j.sandbox.readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.*;
-import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
