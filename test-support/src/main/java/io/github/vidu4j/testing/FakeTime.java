@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A UTC clock that moves only when {@link #sleep} is called, so retries and polls take no real
  * time. Starts at 2026-11-25T10:00:00Z. A test module adapts it to the sleeper interface it needs
- * (the client's {@code FakeTime extends FakeTime implements ViduClient.Sleeper}).
+ * (the client's {@code FakeTime extends FakeTime implements Sleeper}).
  */
 public class FakeTime extends Clock {
   private volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
