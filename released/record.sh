@@ -1,14 +1,14 @@
 #!/usr/bin/env sh
-# Records the API baseline at a release: the client's and the models' jars of the working tree,
-# built as a release would build them, copied here as <artifactId>-<version>.jar.
-# Usage: released/record.sh 0.1.0   (then set vidu.released.version in the parent pom to the same)
+# Records the API baseline of a release: every published module's API dump (<module>/api/<artifactId>.api,
+# which `mvn verify` keeps equal to the classes built) copied here as <artifactId>-<version>.api.
+# Usage: released/record.sh 0.2.0   (then set vidu.released.version in the parent pom to the same)
 set -eu
 version="${1:?usage: released/record.sh <released version>}"
 cd "$(dirname "$0")/.."
-mvn -B -q -pl generated,client -am -DskipTests -Djapicmp.skip=true package
-rm -f released/vidu4j-client-*.jar released/vidu4j-generated-*.jar
-for module in client generated; do
-  built="$(ls "$module"/target/vidu4j-"$module"-*.jar | grep -v -E -- '-(sources|javadoc)\.jar$')"
-  cp "$built" "released/vidu4j-$module-$version.jar"
+# The dumps of the working tree, so that a stale one cannot become the baseline.
+mvn -B -q -Dmaven.test.skip=true -Dvidu.api.record package
+rm -f released/*.api
+for dump in */api/*.api; do
+  cp "$dump" "released/$(basename "$dump" .api)-$version.api"
 done
-sha256sum released/*.jar
+ls released/*.api

@@ -5,6 +5,7 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.callback.redis.RedisNonceStore;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,7 +35,7 @@ import redis.clients.jedis.params.SetParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class VerifyRedisBenchmark {
   private final VerifyBenchmark callbacks = new VerifyBenchmark();
-  private LocalRedis redis;
+  private LocalRedisServer redis;
   private RedisNonceStore store;
   private RedisClient storeClient;
   private RedisClient rawClient;
@@ -46,7 +47,7 @@ public class VerifyRedisBenchmark {
   @Setup
   public void setUp() throws Exception {
     callbacks.setUp();
-    redis = LocalRedis.start();
+    redis = LocalRedisServer.start();
     storeClient =
         RedisClient.builder()
             .hostAndPort("127.0.0.1", redis.port())
@@ -65,7 +66,7 @@ public class VerifyRedisBenchmark {
   }
 
   @TearDown
-  public void tearDown() {
+  public void tearDown() throws java.io.IOException {
     if (store != null) {
       store.close();
     }

@@ -3,6 +3,7 @@ package io.github.vidu4j.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.benchmarks.Bodies.Body;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class BenchmarkBodiesTest {
   @Test
   void everyBenchmarkRunsOnceAndHasItsRawPair() throws Exception {
     List<Class<?>> classes = new ArrayList<>(Bodies.CLASSES);
-    if (!LocalRedis.available() && Boolean.getBoolean("vidu4j.redis.skip")) {
+    if (!LocalRedisServer.available() && Boolean.getBoolean("vidu4j.redis.skip")) {
       classes.remove(VerifyRedisBenchmark.class);
     }
     try (Bodies bodies = new Bodies(classes)) {

@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
-import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.sandbox.SandboxOptions;
-import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import io.github.vidu4j.validation.ModelRules;
 import io.github.vidu4j.validation.ViduRules;
 import java.util.ArrayList;

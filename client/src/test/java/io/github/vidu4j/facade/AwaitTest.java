@@ -12,6 +12,7 @@ import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
@@ -215,22 +217,31 @@ class AwaitTest extends ClientHarness {
   @Test
   void cancellingTheAsyncWaitStopsPolling() throws Exception {
     server.enqueue(Responses.task("t-1", "processing"));
-    server.enqueue(Responses.task("t-1", "processing"));
-    CompletableFuture<TaskCreations> wait =
-        client
-            .tasks()
-            .awaitAsync(
-                "t-1",
-                AwaitOptions.defaults()
-                    .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200)));
-    take();
+    // The caller's executor, so the test can see the queued poll; cancelled tasks leave its queue.
+    ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
+    own.setRemoveOnCancelPolicy(true);
+    try (ViduClient onOwn = client(b -> b.asyncExecutor(own))) {
+      // An hour between polls: however slow the machine, the second poll cannot run in this test,
+      // so what is checked below is the queue, not how long nothing happened.
+      CompletableFuture<TaskCreations> wait =
+          onOwn
+              .tasks()
+              .awaitAsync(
+                  "t-1",
+                  AwaitOptions.defaults()
+                      .withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                      .withTimeout(Duration.ofHours(3)));
+      take();
+      Eventually.await("the next poll is queued", () -> own.getQueue().size() == 1);
 
-    wait.cancel(true);
+      wait.cancel(true);
 
-    assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
-    // The next poll was due 200 ms after the first; three intervals later nothing more was sent.
-    Thread.sleep(600);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
+      assertThat(own.getQueue()).as("polls still queued after the cancel").isEmpty();
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    } finally {
+      own.shutdownNow();
+    }
   }
 
   @Test

@@ -7,9 +7,6 @@ import com.google.gson.JsonParser;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.RequestValidator;
-import io.github.vidu4j.validation.ViduValidationException;
-import io.github.vidu4j.validation.Violation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A create request's body, checked as Vidu checks it. */
+/**
+ * A create request's body, checked as Vidu checks it: with the spec's rules ({@link SpecChecks}),
+ * never the client's validator.
+ */
 final class CreateRequests {
   /**
    * The request's fields, read from the generated model: a new field in the spec needs no change
@@ -27,13 +27,12 @@ final class CreateRequests {
    */
   private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
 
-  private static final RequestValidator VALIDATOR = RequestValidator.strict();
-
   private CreateRequests() {}
 
   /**
-   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's
-   * rules. Fields of {@code acceptedExtras} the spec does not know are moved into {@code extras}.
+   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's and
+   * images' rules of the spec. Fields of {@code acceptedExtras} the spec does not know are moved
+   * into {@code extras}.
    */
   static ReferenceToImageRequest parse(byte[] body, Set<String> acceptedExtras, JsonObject extras) {
     JsonObject json;
@@ -58,10 +57,7 @@ final class CreateRequests {
       throw new ApiError(400, "FieldUnwanted", "unwanted field: " + String.join(", ", unwanted));
     }
     List<String> lacking = new ArrayList<>();
-    for (String required :
-        List.of(
-            ReferenceToImageRequest.SERIALIZED_NAME_MODEL,
-            ReferenceToImageRequest.SERIALIZED_NAME_PROMPT)) {
+    for (String required : SpecRules.spec().required) {
       JsonElement value = json.get(required);
       if (value == null
           || value.isJsonNull()
@@ -79,19 +75,16 @@ final class CreateRequests {
     } catch (ViduException e) {
       throw new ApiError(400, "FieldInvalid", "invalid field: " + e.getMessage());
     }
-    TaskEngine.withVidusDefaults(request);
-    try {
-      VALIDATOR.validate(request);
-    } catch (ViduValidationException e) {
-      boolean countOnly = e.violations().stream().allMatch(v -> v.field().equals("images"));
+    List<SpecChecks.Problem> problems = SpecChecks.check(json, body.length);
+    if (!problems.isEmpty()) {
       String fields =
-          e.violations().stream()
-              .map(Violation::field)
+          problems.stream()
+              .map(SpecChecks.Problem::field)
               .distinct()
               .collect(Collectors.joining(", "));
       String details =
-          e.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
-      if (countOnly) {
+          problems.stream().map(SpecChecks.Problem::toString).collect(Collectors.joining("; "));
+      if (problems.stream().allMatch(p -> p.field().equals("images"))) {
         throw new ApiError(
             400,
             "FieldItemCountOutOfRange",
@@ -99,6 +92,7 @@ final class CreateRequests {
       }
       throw new ApiError(400, "FieldInvalid", "invalid field: " + fields + " (" + details + ")");
     }
+    TaskEngine.withVidusDefaults(request);
     return request;
   }
 

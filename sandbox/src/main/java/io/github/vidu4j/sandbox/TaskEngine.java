@@ -14,7 +14,6 @@ import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import io.github.vidu4j.validation.ImageInfo;
 import io.github.vidu4j.validation.ImageInput;
-import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -270,18 +269,15 @@ final class TaskEngine {
    * leaves out, so a task shows them as Vidu's do; every task's request has been through this.
    */
   static ReferenceToImageRequest withVidusDefaults(ReferenceToImageRequest request) {
-    String model = request.getModel();
-    ViduRules.spec()
-        .model(model == null ? "" : model)
-        .ifPresent(
-            rules -> {
-              if (request.getAspectRatio() == null) {
-                request.setAspectRatio(rules.defaultAspectRatio());
-              }
-              if (request.getResolution() == null) {
-                request.setResolution(rules.defaultResolution());
-              }
-            });
+    SpecRules.Model rules = SpecRules.spec().models.get(request.getModel());
+    if (rules != null) {
+      if (request.getAspectRatio() == null) {
+        request.setAspectRatio(rules.defaultAspectRatio());
+      }
+      if (request.getResolution() == null) {
+        request.setResolution(rules.defaultResolution());
+      }
+    }
     return request;
   }
 

@@ -6,6 +6,7 @@ import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * for {@code vidu.faults.seconds} (default 10): every POST beyond the calls is a retry after a 429,
  * nothing else is ever sent twice, and every task the sandbox holds is accounted for.
  */
+@Tag("slow")
 class ConcurrentFaultsTest {
   private static final int THREADS = 64;
   private static final Duration RUN = Duration.ofSeconds(Long.getLong("vidu.faults.seconds", 10));

@@ -3,11 +3,13 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ class ConnectionFloodTest {
    */
   private static final int CONNECTIONS = Integer.getInteger("vidu.flood.connections", 200);
 
+  @Tag("slow")
   @Test
   void heldConnectionsHoldABoundedNumberOfThreadsAndAreClosedAfterTheReadTimeout()
       throws Exception {

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Waiting costs no thread: 200 awaits at once run on the client's few async threads. */
+@Tag("slow")
 class ManyAwaitsTest {
   private static final int TASKS = 200;
 

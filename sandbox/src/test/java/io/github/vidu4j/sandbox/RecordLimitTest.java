@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** A long-running sandbox keeps only the most recent records: its memory stays bounded. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.testing.SuppliedClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

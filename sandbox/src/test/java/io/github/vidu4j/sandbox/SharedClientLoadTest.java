@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * creation the client saw is one the sandbox made, no id twice, and closing the client gives back
  * its threads and descriptors.
  */
+@Tag("slow")
 class SharedClientLoadTest {
   private static final int THREADS = 64;
   private static final Duration RUN = Duration.ofSeconds(Long.getLong("vidu.load.seconds", 15));

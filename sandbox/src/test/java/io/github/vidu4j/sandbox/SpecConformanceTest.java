@@ -12,6 +12,7 @@ import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.testing.TestImages;
 import io.github.vidu4j.validation.ImageInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ class SpecConformanceTest {
   private static void workload(ViduSandbox sandbox, ViduClient client) throws Exception {
     AwaitOptions fast =
         AwaitOptions.defaults().withIntervals(Duration.ofMillis(40), Duration.ofMillis(200));
-    String image = ImageInput.fromBytes(EndToEndTest.png(256, 256), "in.png").value();
+    String image = ImageInput.fromBytes(TestImages.png(256, 256), "in.png").value();
     client
         .images()
         .createAndAwait(

@@ -6,6 +6,7 @@ import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.redis.readme.SharedReplayProtection;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

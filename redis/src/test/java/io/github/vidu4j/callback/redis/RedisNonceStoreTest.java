@@ -9,6 +9,7 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
