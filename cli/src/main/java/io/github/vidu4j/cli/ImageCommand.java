@@ -4,11 +4,9 @@ import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
-import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,6 +46,7 @@ final class ImageCommand {
         names = "--model",
         required = true,
         paramLabel = "MODEL",
+        completionCandidates = Completions.Models.class,
         descriptionKey = SpecHelp.MODEL,
         description = "The model.")
     String model;
@@ -69,6 +69,7 @@ final class ImageCommand {
     @Option(
         names = "--aspect-ratio",
         paramLabel = "R",
+        completionCandidates = Completions.AspectRatios.class,
         descriptionKey = SpecHelp.ASPECT_RATIO,
         description = "The aspect ratio.")
     @Nullable String aspectRatio;
@@ -76,6 +77,7 @@ final class ImageCommand {
     @Option(
         names = "--resolution",
         paramLabel = "R",
+        completionCandidates = Completions.Resolutions.class,
         descriptionKey = SpecHelp.RESOLUTION,
         description = "The resolution.")
     @Nullable String resolution;
@@ -112,26 +114,9 @@ final class ImageCommand {
         description = "Wait for the task to finish, then download its images.")
     boolean await;
 
-    @Option(
-        names = "--timeout",
-        paramLabel = "DURATION",
-        defaultValue = "10m",
-        description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin WaitOptions waiting;
 
-    @Option(
-        names = "--output",
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description =
-            "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
-    Path output;
-
-    @Option(
-        names = "--allow-unknown-model",
-        description =
-            "Send a model name this vidu4j release does not know, skipping the model rules (other checks still apply).")
-    boolean allowUnknownModel;
+    @Mixin UnknownModels unknownModels;
 
     @Override
     public Integer call() throws Exception {
@@ -187,9 +172,9 @@ final class ImageCommand {
       }
       ExtraBodyFields extraFields = extraFields(fields);
       if (await) {
-        OutputDirectory.require(output, "no task was created");
+        OutputDirectory.require(waiting.output, "no task was created");
       }
-      try (Session session = root.openSession(allowUnknownModel)) {
+      try (Session session = root.openSession(unknownModels.allowed)) {
         ReferenceToImageTask task =
             extraFields.isEmpty()
                 ? session.client.images().create(request)
@@ -210,7 +195,12 @@ final class ImageCommand {
         }
         root.err.println("task " + taskId + " created");
         return TaskWaiting.waitAndDownload(
-            root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
+            root,
+            session,
+            taskId,
+            waiting.timeout,
+            waiting.output,
+            TaskWaiting.resumeOptions(spec, waiting.output));
       }
     }
 
@@ -242,8 +232,7 @@ final class ImageCommand {
         ReferenceToImageRequest request, Map<Integer, List<Violation>> imageProblems) {
       List<Violation> found = new ArrayList<>();
       try {
-        (allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict())
-            .validate(request);
+        unknownModels.validator().validate(request);
       } catch (ViduValidationException e) {
         found.addAll(e.violations());
       }

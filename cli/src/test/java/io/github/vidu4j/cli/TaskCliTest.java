@@ -56,7 +56,8 @@ class TaskCliTest {
 
     CliRun json = CliRun.of(Map.of(), "--sandbox", "--json", "task", "list", "--all");
     assertThat(json.exitCode()).as(json.toString()).isZero();
-    assertThat(JsonParser.parseString(json.out()).getAsJsonArray()).isEmpty();
+    assertThat(JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("tasks"))
+        .isEmpty();
     assertThat(json.err()).contains("no tasks");
   }
 }
