@@ -16,7 +16,8 @@ import java.util.function.Function;
  * The values the completion script offers for an option ({@code completionCandidates}), from the
  * spec of this build as the CLI accepts them: the spec's models, aspect ratios and resolutions, the
  * task states it lists (not the generator's placeholder for unknown values) and the regions in
- * lower case, as help writes them.
+ * lower case, as help writes them. picocli's bash script names each option's list after the
+ * option's {@code paramLabel}, so two options of a command with values need two labels.
  */
 final class Completions {
   private Completions() {}

@@ -68,7 +68,7 @@ final class ImageCommand {
 
     @Option(
         names = "--aspect-ratio",
-        paramLabel = "R",
+        paramLabel = "RATIO",
         completionCandidates = Completions.AspectRatios.class,
         descriptionKey = SpecHelp.ASPECT_RATIO,
         description = "The aspect ratio.")
@@ -76,7 +76,7 @@ final class ImageCommand {
 
     @Option(
         names = "--resolution",
-        paramLabel = "R",
+        paramLabel = "RES",
         completionCandidates = Completions.Resolutions.class,
         descriptionKey = SpecHelp.RESOLUTION,
         description = "The resolution.")
