@@ -11,8 +11,16 @@ java=$2
 archive=$dir/lib/vidu.jsa
 rm -f "$archive" "$archive.key"
 # The launcher's options (bin/vidu): an archive is only used by a JVM started as it was made.
-"$java" -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
+# Its output is shown only if it fails.
+log=$(mktemp "${TMPDIR:-/tmp}/vidu-jsa.XXXXXX")
+if ! "$java" -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
   -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/lib/vidu.jar" \
-  --sandbox --no-progress image create --model viduq2 --prompt "a red fox in the snow" >/dev/null
+  --sandbox --no-progress image create --model viduq2 --prompt "a red fox in the snow" >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log" "$archive"
+  echo "class-data-archive.sh: the training run failed" >&2
+  exit 1
+fi
+rm -f "$log"
 real=$(readlink -f "$java" 2>/dev/null || printf '%s' "$java")
 ls -lLn "$real" | cksum | cut -d ' ' -f 1 >"$archive.key"
