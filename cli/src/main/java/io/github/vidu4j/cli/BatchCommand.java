@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code vidu image batch}: a face over {@code client.batches()}. */
+/** {@code vidu image batch}: a face over {@code Batches.of(client)}. */
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
@@ -123,9 +123,7 @@ final class BatchCommand implements Callable<Integer> {
         options = options.withConcurrency(concurrency);
       }
       report =
-          session
-              .client
-              .batches()
+          Batches.of(session.client)
               .run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
     }
     if (root.json) {
