@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a batch from a JSON Lines file: one create request per line, in the API's own request JSON
@@ -64,14 +65,18 @@ public final class BatchFile {
       try {
         lines.add(parse(number, text, folder));
       } catch (ViduValidationException e) {
-        e.violations()
-            .forEach(v -> problems.add(new BatchInputException.Problem(number, v.toString())));
+        e.violations().forEach(v -> problems.add(BatchInputException.Problem.of(number, v)));
+      } catch (LineProblem e) {
+        problems.add(new BatchInputException.Problem(number, e.field, e.code, e.getMessage()));
       } catch (IllegalArgumentException | ViduException e) {
-        problems.add(new BatchInputException.Problem(number, String.valueOf(e.getMessage())));
+        problems.add(
+            new BatchInputException.Problem(
+                number, null, "NOT_A_REQUEST", String.valueOf(e.getMessage())));
       }
     }
     if (lines.isEmpty() && problems.isEmpty()) {
-      problems.add(new BatchInputException.Problem(1, "the file has no requests"));
+      problems.add(
+          new BatchInputException.Problem(1, null, "NO_REQUESTS", "the file has no requests"));
     }
     problems.addAll(LineChecks.problems(lines, validator::validate));
     if (!problems.isEmpty()) {
@@ -86,10 +91,12 @@ public final class BatchFile {
     try {
       element = JsonParser.parseString(text);
     } catch (JsonParseException e) {
-      throw new IllegalArgumentException("not JSON: " + rootCause(e));
+      throw new LineProblem(null, "NOT_JSON", "not JSON: " + rootCause(e));
     }
     if (!element.isJsonObject()) {
-      throw new IllegalArgumentException(
+      throw new LineProblem(
+          null,
+          "NOT_AN_OBJECT",
           "not a JSON object: a line is one request, {\"model\": ..., \"prompt\": ...}");
     }
     JsonObject object = element.getAsJsonObject();
@@ -97,7 +104,7 @@ public final class BatchFile {
     JsonElement nameValue = object.remove("name");
     if (nameValue != null) {
       if (!nameValue.isJsonPrimitive() || !nameValue.getAsJsonPrimitive().isString()) {
-        throw new IllegalArgumentException("name must be a string");
+        throw new LineProblem("name", "NAME_NOT_TEXT", "name must be a string");
       }
       name = nameValue.getAsString();
     }
@@ -123,6 +130,19 @@ public final class BatchFile {
       return image;
     }
     return ImageInput.fromFile(folder.resolve(image)).value();
+  }
+
+  /** A line that is no request, with its code for {@link BatchInputException.Problem}. */
+  private static final class LineProblem extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final transient @Nullable String field;
+    final String code;
+
+    LineProblem(@Nullable String field, String code, String message) {
+      super(message);
+      this.field = field;
+      this.code = code;
+    }
   }
 
   private static String rootCause(Throwable e) {

@@ -1,7 +1,9 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.validation.Violation;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Some lines of a batch are invalid; nothing was sent. {@link #problems()} has every bad line at
@@ -48,7 +50,26 @@ public final class BatchInputException extends ViduException {
    * What is wrong with one line.
    *
    * @param line the line number, from 1
+   * @param field the request field at fault ({@code images[0]}), or {@code null} for the line as a
+   *     whole (not JSON, a name taken twice)
+   * @param code a stable code: a {@link io.github.vidu4j.validation.Violation.Code} name for a
+   *     request rule, else {@code NOT_JSON}, {@code NOT_AN_OBJECT}, {@code NOT_A_REQUEST}, {@code
+   *     NAME_NOT_TEXT}, {@code NAME_TAKEN}, {@code LINE_NUMBER_TAKEN}, {@code NO_REQUESTS}, or
+   *     {@code INVALID_LINE} when none of these says it
    * @param message what is wrong, naming the field
    */
-  public record Problem(int line, String message) implements java.io.Serializable {}
+  public record Problem(int line, @Nullable String field, String code, String message)
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 2L;
+
+    /** A problem with {@code code} {@code INVALID_LINE} and no field. */
+    public Problem(int line, String message) {
+      this(line, null, "INVALID_LINE", message);
+    }
+
+    /** A request rule that {@code line} breaks. */
+    public static Problem of(int line, Violation violation) {
+      return new Problem(line, violation.field(), violation.code().name(), violation.toString());
+    }
+  }
 }

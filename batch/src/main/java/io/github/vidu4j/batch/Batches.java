@@ -99,7 +99,9 @@ public final class Batches {
     Objects.requireNonNull(lines, "lines == null");
     if (lines.isEmpty()) {
       throw new BatchInputException(
-          "batch", List.of(new BatchInputException.Problem(1, "the batch has no lines")));
+          "batch",
+          List.of(
+              new BatchInputException.Problem(1, null, "NO_REQUESTS", "the batch has no lines")));
     }
     List<BatchInputException.Problem> problems =
         LineChecks.problems(lines, request -> client.images().validate(request));

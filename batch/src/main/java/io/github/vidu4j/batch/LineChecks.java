@@ -22,13 +22,18 @@ final class LineChecks {
       if (sameNumber != null) {
         problems.add(
             new BatchInputException.Problem(
-                line.number(), "line number " + line.number() + " is used twice"));
+                line.number(),
+                null,
+                "LINE_NUMBER_TAKEN",
+                "line number " + line.number() + " is used twice"));
       }
       BatchLine sameStem = stems.putIfAbsent(line.fileStem(), line);
       if (sameStem != null) {
         problems.add(
             new BatchInputException.Problem(
                 line.number(),
+                "name",
+                "NAME_TAKEN",
                 "its files would be named "
                     + line.fileStem()
                     + "-<n>.<ext>, as line "
@@ -39,9 +44,7 @@ final class LineChecks {
         // Checked as sent: with the longest tag the batch puts in front of the payload.
         validator.accept(PayloadTag.tagged(line, PayloadTag.LONGEST));
       } catch (ViduValidationException e) {
-        e.violations()
-            .forEach(
-                v -> problems.add(new BatchInputException.Problem(line.number(), v.toString())));
+        e.violations().forEach(v -> problems.add(BatchInputException.Problem.of(line.number(), v)));
       }
     }
     return problems;

@@ -4,23 +4,21 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.batch.BatchFile;
-import io.github.vidu4j.batch.BatchInputException;
 import io.github.vidu4j.batch.BatchLine;
 import io.github.vidu4j.batch.BatchOptions;
 import io.github.vidu4j.batch.BatchProgress;
-import io.github.vidu4j.batch.BatchRefusedException;
 import io.github.vidu4j.batch.BatchReport;
 import io.github.vidu4j.batch.Batches;
 import io.github.vidu4j.batch.LineResult;
 import io.github.vidu4j.batch.LineState;
 import io.github.vidu4j.sandbox.ViduSandbox;
-import io.github.vidu4j.validation.RequestValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -86,10 +84,7 @@ final class BatchCommand implements Callable<Integer> {
           "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
   Duration pollInterval;
 
-  @Option(
-      names = "--allow-unknown-model",
-      description = "Send model names this vidu4j release does not know, skipping the model rules.")
-  boolean allowUnknownModel;
+  @Mixin UnknownModels unknownModels;
 
   @Override
   public Integer call() {
@@ -103,18 +98,8 @@ final class BatchCommand implements Callable<Integer> {
         || pollInterval.isNegative()) {
       throw new ViduCli.UsageException("--timeout and --poll-interval must be positive");
     }
-    List<BatchLine> lines;
-    try {
-      lines =
-          BatchFile.read(
-              file,
-              allowUnknownModel
-                  ? RequestValidator.allowingUnknownModels()
-                  : RequestValidator.strict());
-    } catch (BatchInputException e) {
-      root.err.println(e.getMessage());
-      return ExitCode.INVALID_INPUT;
-    }
+    // Bad lines throw BatchInputException: Failure reports every one (with --json as violations).
+    List<BatchLine> lines = BatchFile.read(file, unknownModels.validator());
     if (dryRun) {
       return dryRun(root, lines);
     }
@@ -124,7 +109,7 @@ final class BatchCommand implements Callable<Integer> {
             ? pollInterval
             : AwaitOptions.DEFAULT_MAX_INTERVAL;
     BatchReport report;
-    try (Session session = root.openSession(allowUnknownModel);
+    try (Session session = root.openSession(unknownModels.allowed);
         BatchDisplay display = new BatchDisplay(root.err, root.progressMode())) {
       BatchOptions options =
           BatchOptions.defaults()
@@ -140,9 +125,6 @@ final class BatchCommand implements Callable<Integer> {
       report =
           Batches.of(session.client)
               .run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
-    } catch (BatchRefusedException e) {
-      root.err.println("error: " + TerminalText.escape(e.getMessage()));
-      return ExitCode.INVALID_INPUT;
     }
     if (root.json) {
       root.out.println(report.toJson());

@@ -183,9 +183,13 @@ final class CallbackCommand {
             verifier(secrets, maxAge, clock, url)
                 .verify(CallbackRequest.of(method, url, received, body));
         if (bodyFile == null) {
-          // The body checked was a stand-in: --json has no callback JSON to print.
+          // The body checked was a stand-in: --json has no callback JSON to print, only the
+          // verdict.
           (root.json ? root.err : root.out)
               .println("callback verified (headers only; no --body-file)");
+          if (root.json) {
+            root.out.println("{\"verified\":true,\"headers_only\":true}");
+          }
         } else if (root.json) {
           root.out.println(new String(verified.rawBody(), StandardCharsets.UTF_8));
         } else {

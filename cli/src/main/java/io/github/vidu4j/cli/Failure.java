@@ -2,6 +2,8 @@ package io.github.vidu4j.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.vidu4j.batch.BatchInputException;
+import io.github.vidu4j.batch.BatchRefusedException;
 import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
@@ -30,8 +32,10 @@ final class Failure {
       root.err.println(
           "hint: --allow-unknown-model sends a model this release does not know, skipping the model rules");
     }
-    if (root.json && code != ExitCode.TASK_FAILED && code != ExitCode.WAIT_TIMED_OUT) {
-      root.out.println(json(e, code));
+    // One JSON document on stdout whatever happens: a wait that failed, timed out or could not
+    // save the images has printed the task read last, which is the answer then.
+    if (root.json && !root.printedJson()) {
+      root.printJson(json(e, code));
     }
     if (code == ExitCode.OTHER) {
       if (root.verbose) {
@@ -45,6 +49,8 @@ final class Failure {
 
   static int exitCode(Exception e) {
     if (e instanceof ViduValidationException
+        || e instanceof BatchInputException
+        || e instanceof BatchRefusedException
         || e instanceof ViduCli.UsageException
         || e instanceof IllegalArgumentException
         || e instanceof CallbackConfigurationException) {
@@ -98,7 +104,7 @@ final class Failure {
 
   /** How stderr introduces the failure; the JSON has the {@code type} instead. */
   private static String prefix(Exception e) {
-    if (e instanceof ViduValidationException) {
+    if (e instanceof ViduValidationException || e instanceof BatchInputException) {
       return "";
     }
     if (e instanceof ViduCli.CallbackRejectedException) {
@@ -132,6 +138,20 @@ final class Failure {
   static String json(Exception e, int code) {
     if (e instanceof ViduApiException api && api.errorJson().isPresent()) {
       return api.errorJson().get();
+    }
+    if (e instanceof BatchInputException badLines) {
+      JsonArray violations = new JsonArray();
+      for (BatchInputException.Problem p : badLines.problems()) {
+        JsonObject item = new JsonObject();
+        item.addProperty("line", p.line());
+        item.addProperty("field", p.field());
+        item.addProperty("code", p.code());
+        item.addProperty("message", p.message());
+        violations.add(item);
+      }
+      JsonObject body = new JsonObject();
+      body.add("violations", violations);
+      return body.toString();
     }
     if (e instanceof ViduValidationException invalid) {
       JsonArray violations = new JsonArray();

@@ -6,12 +6,10 @@ import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
-import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,6 +49,7 @@ final class ImageCommand {
         names = "--model",
         required = true,
         paramLabel = "MODEL",
+        completionCandidates = Completions.Models.class,
         descriptionKey = SpecHelp.MODEL,
         description = "The model.")
     String model;
@@ -71,14 +71,16 @@ final class ImageCommand {
 
     @Option(
         names = "--aspect-ratio",
-        paramLabel = "R",
+        paramLabel = "RATIO",
+        completionCandidates = Completions.AspectRatios.class,
         descriptionKey = SpecHelp.ASPECT_RATIO,
         description = "The aspect ratio.")
     @Nullable String aspectRatio;
 
     @Option(
         names = "--resolution",
-        paramLabel = "R",
+        paramLabel = "RES",
+        completionCandidates = Completions.Resolutions.class,
         descriptionKey = SpecHelp.RESOLUTION,
         description = "The resolution.")
     @Nullable String resolution;
@@ -115,26 +117,9 @@ final class ImageCommand {
         description = "Wait for the task to finish, then download its images.")
     boolean await;
 
-    @Option(
-        names = "--timeout",
-        paramLabel = "DURATION",
-        defaultValue = "10m",
-        description = "How long --wait waits: 90s, 5m, 1h, PT90S. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin WaitOptions waiting;
 
-    @Option(
-        names = "--output",
-        paramLabel = "DIR",
-        defaultValue = ".",
-        description =
-            "Where --wait saves images, as <task id>-<n>.<ext>, checked before the task is created. Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
-    Path output;
-
-    @Option(
-        names = "--allow-unknown-model",
-        description =
-            "Send a model name this vidu4j release does not know, skipping the model rules (other checks still apply).")
-    boolean allowUnknownModel;
+    @Mixin UnknownModels unknownModels;
 
     @Override
     public Integer call() throws Exception {
@@ -190,7 +175,7 @@ final class ImageCommand {
       }
       ExtraBodyFields extraFields = extraFields(fields);
       if (await) {
-        OutputDirectory.require(output, "no task was created");
+        OutputDirectory.require(waiting.output, "no task was created");
       }
       if ("auto".equals(aspectRatio)
           && model != null
@@ -203,7 +188,7 @@ final class ImageCommand {
             "warning: --aspect-ratio auto follows the first --image, and none was given;"
                 + " Vidu documents no error for that, so the request is sent as is");
       }
-      try (Session session = root.openSession(allowUnknownModel)) {
+      try (Session session = root.openSession(unknownModels.allowed)) {
         ReferenceToImageTask task =
             extraFields.isEmpty()
                 ? session.client.images().create(request)
@@ -238,7 +223,12 @@ final class ImageCommand {
         }
         root.err.println("task " + TerminalText.escape(taskId) + " created");
         return TaskWaiting.waitAndDownload(
-            root, session, taskId, timeout, output, TaskWaiting.resumeOptions(spec, output));
+            root,
+            session,
+            taskId,
+            waiting.timeout,
+            waiting.output,
+            TaskWaiting.resumeOptions(spec, waiting.output));
       }
     }
 
@@ -291,8 +281,7 @@ final class ImageCommand {
         ReferenceToImageRequest request, Map<Integer, List<Violation>> imageProblems) {
       List<Violation> found = new ArrayList<>();
       try {
-        (allowUnknownModel ? RequestValidator.allowingUnknownModels() : RequestValidator.strict())
-            .validate(request);
+        unknownModels.validator().validate(request);
       } catch (ViduValidationException e) {
         found.addAll(e.violations());
       }

@@ -31,6 +31,7 @@ final class ListTasks implements Callable<Integer> {
   @Option(
       names = "--state",
       paramLabel = "STATE",
+      completionCandidates = Completions.States.class,
       description =
           "Only tasks in this state (created, queueing, processing, success, failed). Repeatable.")
   List<TaskState> states = new ArrayList<>();
@@ -85,8 +86,13 @@ final class ListTasks implements Callable<Integer> {
           root.err.println(NO_TASKS);
         }
         if (root.json) {
-          root.out.println(
-              tasks.stream().map(CliFormat::json).collect(Collectors.joining(",", "[", "]")));
+          // The shape of one page, with every task and no next page: --all changes no script.
+          com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+          tasks.forEach(t -> array.add(com.google.gson.JsonParser.parseString(CliFormat.json(t))));
+          com.google.gson.JsonObject all = new com.google.gson.JsonObject();
+          all.add("tasks", array);
+          all.addProperty("next_page_token", "");
+          root.out.println(all);
         } else {
           tasks.forEach(t -> root.out.println(line(t)));
         }

@@ -72,6 +72,14 @@ final class SandboxCommand {
             "Every task answers its first poll with this state, one the spec does not list (Vidu has an internal 'scheduled'), to test that clients survive it.")
     @Nullable String unlistedState;
 
+    @Option(
+        names = "--fail-tasks",
+        paramLabel = "ERR_CODE",
+        description =
+            "Every task ends failed with this err_code (credits refunded), so that a script's failure path (exit 4) can be tried:"
+                + " --fail-tasks CreationPolicyViolation.")
+    @Nullable String failTasks;
+
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
@@ -87,6 +95,11 @@ final class SandboxCommand {
         options.concurrencyLimit(concurrencyLimit);
       }
       acceptedFields.forEach(options::acceptRequestField);
+      try {
+        options.failTasks(failTasks);
+      } catch (IllegalArgumentException e) {
+        throw new ViduCli.UsageException("--fail-tasks: " + e.getMessage());
+      }
       boolean ownKey = key != null && !key.isBlank();
       if (ownKey) {
         options.apiKey(key.trim());
@@ -109,8 +122,17 @@ final class SandboxCommand {
       // Ctrl-C ends the wait below; the finally block stops the sandbox in both ways out.
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       try {
-        // No API JSON to print: with --json, stdout stays empty rather than carrying plain lines.
+        // With --json, one document on stdout (where it listens; the demo key, if it is the one),
+        // and the lines for people on stderr.
         java.io.PrintWriter info = root.json ? root.err : root.out;
+        if (root.json) {
+          com.google.gson.JsonObject listening = new com.google.gson.JsonObject();
+          listening.addProperty("base_url", running.baseUrl());
+          if (!ownKey) {
+            listening.addProperty("demo_api_key", running.demoKey());
+          }
+          root.out.println(listening);
+        }
         info.println("Vidu sandbox listening on " + running.baseUrl());
         info.println(
             ownKey

@@ -22,8 +22,16 @@ final class TaskCancel implements Callable<Integer> {
     TaskCommand.taskId(id);
     try (Session session = task.root.openSession(false)) {
       session.client.tasks().cancel(id);
-      // Vidu answers a cancel with no body: --json has no JSON to print, so stdout stays empty.
-      (task.root.json ? task.root.err : task.root.out).println("task " + id + " cancelled");
+      if (task.root.json) {
+        // Vidu answers a cancel with no body: the JSON says what was done.
+        com.google.gson.JsonObject done = new com.google.gson.JsonObject();
+        done.addProperty("id", id);
+        done.addProperty("cancelled", true);
+        task.root.out.println(done);
+        task.root.err.println("task " + id + " cancelled");
+      } else {
+        task.root.out.println("task " + id + " cancelled");
+      }
       return ExitCode.OK;
     }
   }

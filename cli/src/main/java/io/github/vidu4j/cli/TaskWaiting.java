@@ -42,18 +42,18 @@ final class TaskWaiting {
                     AwaitOptions.defaults().withTimeout(timeout).withStateListener(progress));
       } catch (TaskFailedException e) {
         if (root.json) {
-          root.out.println(CliFormat.json(e.task()));
+          root.printJson(CliFormat.json(e.task()));
         }
         throw e;
       } catch (TaskTimeoutException e) {
         if (root.json) {
-          progress.lastRead().ifPresent(last -> root.out.println(CliFormat.json(last)));
+          progress.lastRead().ifPresent(last -> root.printJson(CliFormat.json(last)));
         }
         throw new ViduCli.WaitTimedOutException(timedOut(root, e, resumeOptions), e);
       }
     }
     if (root.json) {
-      root.out.println(CliFormat.json(done));
+      root.printJson(CliFormat.json(done));
     }
     String savedId = done.getId() != null ? done.getId() : taskId;
     ViduException firstFailure = null;

@@ -48,6 +48,7 @@ public final class ViduCli {
       names = "--region",
       scope = ScopeType.INHERIT,
       paramLabel = "global|cn",
+      completionCandidates = Completions.Regions.class,
       description = "global (api.vidu.com, default) or cn (api.vidu.cn).")
   @Nullable Region region;
 
@@ -104,6 +105,9 @@ public final class ViduCli {
 
   /** Whether stderr is a terminal (see {@link Terminal}); tests pass it in. */
   final boolean interactive;
+
+  /** Whether a JSON document is on stdout already: --json prints exactly one. */
+  private boolean printedJson;
 
   private final RedactingWriter outRedactor;
   private final RedactingWriter errRedactor;
@@ -223,6 +227,16 @@ public final class ViduCli {
       return Progress.Mode.OFF;
     }
     return interactive ? Progress.Mode.LIVE : Progress.Mode.LINES;
+  }
+
+  /** Prints {@code json}, this run's one JSON document, on stdout. */
+  void printJson(String json) {
+    out.println(json);
+    printedJson = true;
+  }
+
+  boolean printedJson() {
+    return printedJson;
   }
 
   void registerSecret(String secret) {

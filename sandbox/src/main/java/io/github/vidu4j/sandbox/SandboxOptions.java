@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link ViduSandbox} behaves. Immutable; start from {@link #defaults()} (timings for demos,
@@ -52,6 +54,7 @@ public final class SandboxOptions {
   private final Duration requestReadTimeout;
   private final int httpThreads;
   private final int httpQueue;
+  private final @Nullable String failTasks;
 
   private SandboxOptions(Builder b) {
     this.port = b.port;
@@ -73,6 +76,7 @@ public final class SandboxOptions {
     this.requestReadTimeout = b.requestReadTimeout;
     this.httpThreads = b.httpThreads;
     this.httpQueue = b.httpQueue;
+    this.failTasks = b.failTasks;
   }
 
   /**
@@ -126,6 +130,7 @@ public final class SandboxOptions {
     b.requestReadTimeout = requestReadTimeout;
     b.httpThreads = httpThreads;
     b.httpQueue = httpQueue;
+    b.failTasks = failTasks;
     return b;
   }
 
@@ -260,6 +265,15 @@ public final class SandboxOptions {
     return httpQueue;
   }
 
+  /**
+   * The {@code err_code} with which every task ends {@code failed} (credits refunded), so that a
+   * program's failure path can be tried; empty (the default) when tasks succeed. {@link
+   * Faults#failNextTask} fails one task at a time instead.
+   */
+  public Optional<String> failTasks() {
+    return Optional.ofNullable(failTasks);
+  }
+
   @Override
   public String toString() {
     return "SandboxOptions{port="
@@ -296,6 +310,7 @@ public final class SandboxOptions {
         + httpThreads
         + ", httpQueue="
         + httpQueue
+        + (failTasks == null ? "" : ", failTasks=" + failTasks)
         + "}";
   }
 
@@ -319,6 +334,7 @@ public final class SandboxOptions {
     private Duration requestReadTimeout = Duration.ofSeconds(30);
     private int httpThreads = 32;
     private int httpQueue = 64;
+    private @Nullable String failTasks;
 
     private Builder() {}
 
@@ -481,6 +497,24 @@ public final class SandboxOptions {
         throw new IllegalArgumentException("httpQueue must be 0..100000, got " + queue);
       }
       this.httpQueue = queue;
+      return this;
+    }
+
+    /**
+     * See {@link SandboxOptions#failTasks()}: every task ends {@code failed} with {@code errCode}
+     * (for example {@code CreationPolicyViolation}); {@code null} to succeed again (the default).
+     *
+     * @throws IllegalArgumentException if {@code errCode} is blank or holds other than letters,
+     *     digits, '_', '-' and '.'
+     */
+    public Builder failTasks(@Nullable String errCode) {
+      if (errCode != null && !errCode.matches("[A-Za-z0-9_.-]+")) {
+        throw new IllegalArgumentException(
+            "failTasks needs an err_code such as CreationPolicyViolation (letters, digits, '_', '-', '.'), got '"
+                + errCode
+                + "'");
+      }
+      this.failTasks = errCode;
       return this;
     }
 

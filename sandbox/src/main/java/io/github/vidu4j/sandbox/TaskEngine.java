@@ -61,6 +61,7 @@ final class TaskEngine {
       Pattern.compile("\\{\\s*\"page\"\\s*:\\s*(\\d{1,9})\\s*}");
 
   private final SandboxOptions options;
+
   private final Faults faults;
   private final ScheduledExecutorService timers;
   private final CallbackDelivery callbacks;
@@ -76,6 +77,12 @@ final class TaskEngine {
   private int processing;
   private final Occupancy occupancy = new Occupancy();
   private long creditsRemain;
+
+  /** A scripted failure first ({@link Faults#failNextTask}), else the options' for every task. */
+  private @Nullable String plannedFailure() {
+    String scripted = faults.takeTaskFailure();
+    return scripted != null ? scripted : options.failTasks().orElse(null);
+  }
 
   TaskEngine(
       SandboxOptions options,
@@ -130,7 +137,7 @@ final class TaskEngine {
               size[0],
               size[1],
               false,
-              faults.takeTaskFailure(),
+              plannedFailure(),
               callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
