@@ -7,6 +7,7 @@ import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
