@@ -134,7 +134,7 @@ class DownloadOutputTest {
     assertThat(run.err())
         .contains(
             "creation 1 of task 900000000000000001 not saved: cannot create "
-                + out.resolve(".900000000000000001-1."))
+                + out.resolve("..900000000000000001-1."))
         .doesNotContain("network error");
   }
 }
