@@ -2,7 +2,6 @@ package io.github.vidu4j.callback.redis;
 
 import io.github.vidu4j.testing.LocalRedisServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.github.vidu4j.testing.LocalRedisServer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.callback.CallbackRequest;
