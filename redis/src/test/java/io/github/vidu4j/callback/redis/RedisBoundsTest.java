@@ -1,6 +1,5 @@
 package io.github.vidu4j.callback.redis;
 
-import io.github.vidu4j.testing.LocalRedisServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
+import io.github.vidu4j.testing.LocalRedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
