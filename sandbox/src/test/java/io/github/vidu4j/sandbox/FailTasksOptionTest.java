@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
