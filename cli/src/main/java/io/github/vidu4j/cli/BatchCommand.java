@@ -83,8 +83,15 @@ final class BatchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "1s",
       description =
-          "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
+          "Wait between reads of a task for its first 2 minutes (as tasks().await), then growing by half up to 10s"
+              + " (or this, if longer). Default: ${DEFAULT-VALUE}.")
   Duration pollInterval;
+
+  @Option(
+      names = "--allow-any-image-path",
+      description =
+          "Accept local images given as absolute paths or outside the folder of FILE.jsonl (refused by default).")
+  boolean anyImagePath;
 
   @Option(
       names = "--allow-unknown-model",
@@ -110,7 +117,8 @@ final class BatchCommand implements Callable<Integer> {
               file,
               allowUnknownModel
                   ? RequestValidator.allowingUnknownModels()
-                  : RequestValidator.strict());
+                  : RequestValidator.strict(),
+              anyImagePath);
     } catch (BatchInputException e) {
       root.err.println(e.getMessage());
       return ExitCode.INVALID_INPUT;
@@ -178,20 +186,40 @@ final class BatchCommand implements Callable<Integer> {
 
   private static void printSummary(ViduCli root, BatchReport report) {
     BatchProgress t = report.totals();
-    root.out.println(
-        t.total()
-            + (t.total() == 1 ? " line: " : " lines: ")
-            + t.succeeded()
-            + " succeeded, "
-            + t.failed()
-            + " failed"
-            + (t.running() + t.queued() > 0
-                ? ", " + (t.running() + t.queued()) + " unfinished"
-                : "")
-            + "; "
-            + t.creditsSpent()
-            + " credits; "
-            + CliFormat.duration(t.elapsed()));
+    if (t.nothingToDo()) {
+      root.out.println(
+          "nothing to do: every line of "
+              + report.journal()
+              + " ended in an earlier run ("
+              + t.succeeded()
+              + " succeeded, "
+              + t.failed()
+              + " failed, "
+              + t.creditsSpentEarlier()
+              + " credits then); nothing was sent");
+    } else {
+      root.out.println(
+          t.total()
+              + (t.total() == 1 ? " line: " : " lines: ")
+              + t.succeeded()
+              + " succeeded, "
+              + t.failed()
+              + " failed"
+              + (t.running() + t.queued() > 0
+                  ? ", " + (t.running() + t.queued()) + " unfinished"
+                  : "")
+              + "; "
+              + t.creditsSpent()
+              + " credits spent in this run"
+              + (t.creditsSpentEarlier() > 0
+                  ? " (" + t.creditsSpentEarlier() + " in earlier runs)"
+                  : "")
+              + (t.creditsCommitted() > 0
+                  ? ", " + t.creditsCommitted() + " committed to unfinished tasks"
+                  : "")
+              + "; "
+              + CliFormat.duration(t.elapsed()));
+    }
     for (LineResult line : report.lines()) {
       if (line.state() != LineState.SUCCEEDED) {
         root.out.println("  " + BatchDisplay.describe(line));
