@@ -88,6 +88,15 @@ final class BatchCommand implements Callable<Integer> {
   Duration pollInterval;
 
   @Option(
+      names = "--unanswered-create-wait",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      description =
+          "How long to look for the task of a create left without an answer (a timeout, a 5xx, a run killed while"
+              + " it was sent) before sending the line again; a task that lands later is paid twice. Default: ${DEFAULT-VALUE}.")
+  Duration unansweredCreateWait;
+
+  @Option(
       names = "--allow-any-image-path",
       description =
           "Accept local images given as absolute paths or outside the folder of FILE.jsonl (refused by default).")
@@ -109,6 +118,10 @@ final class BatchCommand implements Callable<Integer> {
         || pollInterval.isZero()
         || pollInterval.isNegative()) {
       throw new ViduCli.UsageException("--timeout and --poll-interval must be positive");
+    }
+    if (unansweredCreateWait.isNegative()
+        || unansweredCreateWait.compareTo(Duration.ofHours(1)) > 0) {
+      throw new ViduCli.UsageException("--unanswered-create-wait must be 0 to 1h");
     }
     List<BatchLine> lines;
     try {
@@ -141,7 +154,8 @@ final class BatchCommand implements Callable<Integer> {
                   AwaitOptions.defaults()
                       .withTimeout(timeout)
                       .withIntervals(pollInterval, maxInterval))
-              .withListener(display);
+              .withListener(display)
+              .withUnansweredCreateWait(unansweredCreateWait);
       if (concurrency != null) {
         options = options.withConcurrency(concurrency);
       }

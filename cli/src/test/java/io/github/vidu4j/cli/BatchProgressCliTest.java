@@ -70,7 +70,8 @@ class BatchProgressCliTest {
     };
     CliRun first = CliRun.of(Map.of(), args);
     assertThat(first.exitCode()).as("%s", first).isZero();
-    assertThat(first.out()).contains("2 lines: 2 succeeded, 0 failed; 16 credits spent in this run");
+    assertThat(first.out())
+        .contains("2 lines: 2 succeeded, 0 failed; 16 credits spent in this run");
 
     CliRun again = CliRun.of(Map.of(), args);
     assertThat(again.exitCode()).as("%s", again).isZero();
