@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * A batch run in its own JVM, for {@link BatchFaultTest} to kill: {@code <base url> <api key>
- * <lines> <output dir>}. Creates time out after 1 s; an unanswered one is looked for for 6 s. Exit
- * 0 when every line succeeded, 4 otherwise.
+ * <lines> <output dir> [patient]}. Reads time out after 1 s (the default with {@code patient}); an
+ * unanswered create is looked for for 6 s. Exit 0 when every line succeeded, 4 otherwise.
  */
 final class BatchFaultChild {
   private BatchFaultChild() {}
@@ -36,7 +36,10 @@ final class BatchFaultChild {
         ViduClient.builder()
             .baseUrl(args[0])
             .apiKey(args[1])
-            .readTimeout(Duration.ofSeconds(1))
+            .readTimeout(
+                args.length > 4 && args[4].equals("patient")
+                    ? ViduClient.DEFAULT_READ_TIMEOUT
+                    : Duration.ofSeconds(1))
             .build()) {
       BatchReport report =
           client

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A batch in a child JVM under every fault at once: creates answered after the read timeout (the
  * task lands all the same), answers dropped after processing, connections dropped before reading,
- * 429 storms, task lists answered 503, and {@code kill -9} at random moments; then a last run.
- * Every line must end with exactly one task at the sandbox (counted there, by the tag in its
- * payload) and one file. The seed is printed; {@code -Dvidu.batchFaultSeed=N} replays a run.
+ * 429 storms, task lists answered 503; six runs killed with {@code kill -9} 0-3 s after their first
+ * create, three left to end, all under faults; then a last run without faults. Every line must end
+ * with exactly one task at the sandbox (counted there, by the tag in its payload) and one file. The
+ * seed is printed; {@code -Dvidu.batchFaultSeed=N} replays a run.
  */
 @Tag("slow")
 @Timeout(600)
@@ -65,10 +66,21 @@ class BatchFaultTest {
               "fault-injector");
       injector.setDaemon(true);
       injector.start();
+      int run = 0;
       try {
-        for (int run = 0; run < 5; run++) {
-          Process child = child(sandbox, out, run);
-          long killAfter = 1000L + random.nextInt(5000);
+        // Six runs killed (or ending) at random moments, then three left to end, all under faults.
+        for (; run < 9; run++) {
+          int createsBefore = sandbox.received(Operation.CREATE_TASK).size();
+          Process child = child(sandbox, out, run, false);
+          long killAfter = run < 6 ? random.nextInt(3000) : TimeUnit.MINUTES.toMillis(3);
+          // A JVM takes seconds to start here: the moment counts from the run's first create.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          while (run < 6
+              && child.isAlive()
+              && sandbox.received(Operation.CREATE_TASK).size() == createsBefore
+              && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+          }
           boolean ended = child.waitFor(killAfter, TimeUnit.MILLISECONDS);
           if (!ended) {
             child.destroyForcibly(); // SIGKILL
@@ -77,7 +89,9 @@ class BatchFaultTest {
           story.add(
               "run "
                   + run
-                  + (ended ? " exit " + child.exitValue() : " killed after " + killAfter + " ms")
+                  + (ended
+                      ? " exit " + child.exitValue()
+                      : " killed " + killAfter + " ms after its first create")
                   + ", "
                   + sandbox.taskCount()
                   + " tasks");
@@ -88,13 +102,14 @@ class BatchFaultTest {
         injector.join();
       }
       sandbox.faults().clear();
-      Process last = child(sandbox, out, 99);
+      // Downloads too obey the 1 s read timeout of the faulted runs; the last one has the default.
+      Process last = child(sandbox, out, run, true);
       assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
       story.add("last run exit " + last.exitValue() + ", " + sandbox.taskCount() + " tasks");
       System.out.println("BatchFaultTest seed " + seed + ": " + String.join("; ", story));
 
       assertThat(last.exitValue())
-          .as("last run: %s", Files.readString(dir.resolve("run-99.log")))
+          .as("last run: %s", Files.readString(dir.resolve("run-" + run + ".log")))
           .isZero();
       Map<Integer, Integer> tasksPerLine = tasksPerLine(sandbox);
       assertThat(tasksPerLine)
@@ -113,14 +128,14 @@ class BatchFaultTest {
 
   private static void inject(ViduSandbox sandbox, Random random) {
     int pick = random.nextInt(10);
-    if (pick < 3) {
+    if (pick < 4) {
       // Answered after the child's 1 s read timeout; the task is created when the delay ends.
       sandbox
           .faults()
           .next(Operation.CREATE_TASK, Fault.delay(Duration.ofMillis(1200 + random.nextInt(2300))));
-    } else if (pick < 5) {
-      sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());
     } else if (pick < 6) {
+      sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());
+    } else if (pick < 7) {
       sandbox.faults().next(Operation.CREATE_TASK, Fault.dropBeforeReading());
     } else if (pick < 8) {
       for (int i = 0, storm = 3 + random.nextInt(6); i < storm; i++) {
@@ -131,7 +146,7 @@ class BatchFaultTest {
     }
   }
 
-  private Process child(ViduSandbox sandbox, Path out, int run) throws Exception {
+  private Process child(ViduSandbox sandbox, Path out, int run, boolean patient) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -141,7 +156,8 @@ class BatchFaultTest {
             sandbox.baseUrl(),
             sandbox.demoKey(),
             Integer.toString(LINES),
-            out.toString())
+            out.toString(),
+            patient ? "patient" : "hasty")
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("run-" + run + ".log").toFile())
         .start();

@@ -245,6 +245,28 @@ class BatchFilesAndJournalTest {
     assertThat(lines.get(0).requestJson()).hasSizeGreaterThan(4_000_000);
   }
 
+  @Test
+  void aLineWithALocalImageKeepsTheFingerprintOfItsInlinedRequest() throws Exception {
+    png(dir.resolve("small.png"), 5_000);
+    Path input =
+        write(
+            dir.resolve("one.jsonl"),
+            "{\"model\":\"viduq1\",\"prompt\":\"p\",\"images\":[\"small.png\"]}");
+    List<BatchLine> lazy = BatchFile.read(input, RequestValidator.strict());
+    ReferenceToImageRequest inlined =
+        new ReferenceToImageRequest()
+            .model("viduq1")
+            .prompt("p")
+            .images(
+                List.of(
+                    io.github.vidu4j.validation.ImageInput.fromFile(dir.resolve("small.png"))
+                        .value()));
+
+    // Journals written when images were inlined at reading resume with this release.
+    assertThat(Journal.fingerprint(lazy))
+        .isEqualTo(Journal.fingerprint(List.of(BatchLine.of(1, null, inlined))));
+  }
+
   private static long usedHeap() {
     for (int i = 0; i < 3; i++) {
       System.gc();
