@@ -1,8 +1,8 @@
 package io.github.vidu4j.batch;
 
 import com.google.gson.JsonObject;
-import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;

@@ -86,7 +86,8 @@ class BatchFilesAndJournalTest {
     ViduSandbox sandbox = sandbox();
     ViduClient client = client(sandbox);
     sandbox.faults().failNextTask("InternalServiceFailure");
-    BatchReport first = Batches.of(client).run(lines(2), journal(), out(), fast().withConcurrency(1));
+    BatchReport first =
+        Batches.of(client).run(lines(2), journal(), out(), fast().withConcurrency(1));
     assertThat(first.lines().get(0).state()).isEqualTo(LineState.FAILED);
     Path users = out().resolve("1-1.png");
     Files.writeString(users, "USER'S OWN FILE");
