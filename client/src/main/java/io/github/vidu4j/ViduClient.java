@@ -313,6 +313,15 @@ public final class ViduClient implements AutoCloseable {
     return async.supply(() -> credits(showDetail));
   }
 
+  /**
+   * {@code text} with this client's API key replaced by {@code <redacted>}, as every message of
+   * vidu4j has it: for text from the server before it is logged, shown or stored (a hostile or
+   * broken server can echo the key anywhere, even as a task id).
+   */
+  public String redact(String text) {
+    return executor.errors().redact(Objects.requireNonNull(text, "text == null"));
+  }
+
   /** The base URL requests go to, with a trailing slash. */
   public String baseUrl() {
     return baseUrl.toString();

@@ -14,10 +14,14 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * Reads a batch from a JSON Lines file: one create request per line, in the API's own request JSON
  * ({@code model}, {@code prompt}, {@code images}, {@code aspect_ratio}, ...), plus an optional
  * {@code name} for the output files. Each entry of {@code images} is an {@code http(s)} URL, a data
- * URI, or a local PNG/JPEG/WebP file path (relative paths are relative to the file's folder), which
- * is checked and sent inline. Blank lines are skipped (they still count in the numbering).
+ * URI, or a local PNG/JPEG/WebP file path, relative to the file's folder and inside it (unless
+ * {@link #read(Path, RequestValidator, boolean)} allows any path), a regular file (a FIFO or device
+ * is refused, never read). Local images are checked when the file is read and read again, encoded
+ * and sent inline only when their line's create is sent: memory holds the images of the lines in
+ * flight, not of the whole file. Blank lines are skipped (they still count in the numbering).
  *
  * <pre>{@code
  * {"name": "fox", "model": "viduq2", "prompt": "a red fox in the snow", "resolution": "2K"}
@@ -43,6 +50,18 @@ public final class BatchFile {
    * @throws ViduException if the file cannot be read
    */
   public static List<BatchLine> read(Path file, RequestValidator validator) {
+    return read(file, validator, false);
+  }
+
+  /**
+   * {@link #read(Path, RequestValidator)}, where {@code anyImagePath} allows local images given as
+   * absolute paths or outside the file's folder (by default refused without looking at them, so an
+   * error line never tells whether a file elsewhere exists).
+   *
+   * @throws BatchInputException listing every bad line at once, with its number
+   * @throws ViduException if the file cannot be read
+   */
+  public static List<BatchLine> read(Path file, RequestValidator validator, boolean anyImagePath) {
     Objects.requireNonNull(file, "file == null");
     Objects.requireNonNull(validator, "validator == null");
     List<String> texts;
@@ -53,7 +72,7 @@ public final class BatchFile {
     } catch (IOException e) {
       throw new ViduException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    Path folder = file.toAbsolutePath().getParent();
+    Path folder = file.toAbsolutePath().normalize().getParent();
     List<BatchLine> lines = new ArrayList<>();
     List<BatchInputException.Problem> problems = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
@@ -63,7 +82,7 @@ public final class BatchFile {
       }
       int number = i + 1;
       try {
-        lines.add(parse(number, text, folder));
+        lines.add(parse(number, text, folder, anyImagePath));
       } catch (ViduValidationException e) {
         e.violations().forEach(v -> problems.add(BatchInputException.Problem.of(number, v)));
       } catch (LineProblem e) {
@@ -86,7 +105,7 @@ public final class BatchFile {
     return List.copyOf(lines);
   }
 
-  private static BatchLine parse(int number, String text, Path folder) {
+  private static BatchLine parse(int number, String text, Path folder, boolean anyImagePath) {
     JsonElement element;
     try {
       element = JsonParser.parseString(text);
@@ -110,26 +129,85 @@ public final class BatchFile {
     }
     ReferenceToImageRequest request =
         ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+    Map<Integer, Path> local = new HashMap<>();
     if (request.getImages() != null) {
       List<String> images = new ArrayList<>();
       for (String image : request.getImages()) {
-        images.add(image == null ? null : imageValue(image, folder));
+        String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
+        if (image == null || lower.startsWith("data:")) {
+          images.add(image);
+        } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
+          images.add(ImageInput.fromUrl(image).value());
+        } else {
+          Path path = localImage(image, folder, anyImagePath);
+          local.put(images.size(), path);
+          images.add(path.toString());
+        }
       }
       request.setImages(images);
     }
-    return BatchLine.of(number, name, request);
+    return BatchLine.of(number, name, request, local);
   }
 
-  /** A URL or data URI as given; a local path read, checked and inlined. */
-  private static String imageValue(String image, Path folder) {
-    String lower = image.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return ImageInput.fromUrl(image).value();
+  /**
+   * A local image's file, checked to be a regular file inside {@code folder} (unless {@code
+   * anywhere}); the containment is decided on the path as written, before the file system is asked
+   * anything, so a refusal says nothing of what exists elsewhere.
+   */
+  private static Path localImage(String image, Path folder, boolean anywhere) {
+    String shown = "image \"" + shown(image) + "\"";
+    Path given;
+    try {
+      given = Path.of(image);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("images: " + shown + " is not a file path");
     }
-    if (lower.startsWith("data:")) {
-      return image;
+    Path resolved = folder.resolve(given).normalize();
+    if (!anywhere && (given.isAbsolute() || !resolved.startsWith(folder))) {
+      throw new IllegalArgumentException(
+          "images: "
+              + shown
+              + " is outside the batch file's folder; paths are relative to it and stay inside it"
+              + " (allow others with --allow-any-image-path, or BatchFile.read(file, validator, true))");
     }
-    return ImageInput.fromFile(folder.resolve(image)).value();
+    Path real;
+    try {
+      real = resolved.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("images: " + shown + ": no such file");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("images: " + shown + " cannot be read");
+    }
+    if (!anywhere && !real.startsWith(realFolder(folder))) {
+      throw new IllegalArgumentException(
+          "images: " + shown + " is a link to outside the batch file's folder");
+    }
+    if (!Files.isRegularFile(real)) {
+      throw new IllegalArgumentException(
+          "images: " + shown + " is not a regular file (a folder, FIFO or device is never read)");
+    }
+    return real;
+  }
+
+  /** The path as written, control characters escaped and cut at 120 characters. */
+  private static String shown(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && i < 120; i++) {
+      char c = text.charAt(i);
+      out.append(
+          Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x202e
+              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+              : String.valueOf(c));
+    }
+    return text.length() > 120 ? out + "... (" + text.length() + " characters)" : out.toString();
+  }
+
+  private static Path realFolder(Path folder) {
+    try {
+      return folder.toRealPath();
+    } catch (IOException e) {
+      return folder;
+    }
   }
 
   /** A line that is no request, with its code for {@link BatchInputException.Problem}. */

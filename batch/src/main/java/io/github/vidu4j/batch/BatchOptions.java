@@ -18,6 +18,12 @@ public final class BatchOptions {
   /** The longest pause after a 429 unless Vidu's {@code Retry-After} asks for more: 30 s. */
   public static final Duration MAX_THROTTLE_BACKOFF = Duration.ofSeconds(30);
 
+  /**
+   * Default {@link #unansweredCreateWait()}: 2 minutes, the client's default call timeout; Vidu
+   * answers a create in about a second.
+   */
+  public static final Duration DEFAULT_UNANSWERED_CREATE_WAIT = Duration.ofMinutes(2);
+
   // Not public constants: javac copies those into callers, and a changed default would not reach
   // them.
   private static final int FALLBACK_CONCURRENCY = 5;
@@ -46,7 +52,8 @@ public final class BatchOptions {
           AwaitOptions.defaults(),
           DEFAULT_THROTTLE_BACKOFF,
           DEFAULT_MAX_CREATE_ATTEMPTS,
-          BatchListener.NONE);
+          BatchListener.NONE,
+          DEFAULT_UNANSWERED_CREATE_WAIT);
 
   private final int concurrency;
   private final boolean retryFailed;
@@ -54,6 +61,7 @@ public final class BatchOptions {
   private final Duration throttleBackoff;
   private final int maxCreateAttempts;
   private final BatchListener listener;
+  private final Duration unansweredCreateWait;
 
   private BatchOptions(
       int concurrency,
@@ -61,13 +69,15 @@ public final class BatchOptions {
       AwaitOptions awaitOptions,
       Duration throttleBackoff,
       int maxCreateAttempts,
-      BatchListener listener) {
+      BatchListener listener,
+      Duration unansweredCreateWait) {
     this.concurrency = concurrency;
     this.retryFailed = retryFailed;
     this.awaitOptions = awaitOptions;
     this.throttleBackoff = throttleBackoff;
     this.maxCreateAttempts = maxCreateAttempts;
     this.listener = listener;
+    this.unansweredCreateWait = unansweredCreateWait;
   }
 
   /**
@@ -128,13 +138,25 @@ public final class BatchOptions {
           "concurrency must be 1 to 100 (or 0: the account's limit), got " + concurrency);
     }
     return new BatchOptions(
-        concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
+        concurrency,
+        retryFailed,
+        awaitOptions,
+        throttleBackoff,
+        maxCreateAttempts,
+        listener,
+        unansweredCreateWait);
   }
 
   /** See {@link #retryFailed()}; default false. */
   public BatchOptions withRetryFailed(boolean retryFailed) {
     return new BatchOptions(
-        concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener);
+        concurrency,
+        retryFailed,
+        awaitOptions,
+        throttleBackoff,
+        maxCreateAttempts,
+        listener,
+        unansweredCreateWait);
   }
 
   /** See {@link #awaitOptions()}; its state listener is not used (use {@link #withListener}). */
@@ -145,7 +167,8 @@ public final class BatchOptions {
         Objects.requireNonNull(awaitOptions, "awaitOptions == null"),
         throttleBackoff,
         maxCreateAttempts,
-        listener);
+        listener,
+        unansweredCreateWait);
   }
 
   /** See {@link #throttleBackoff()}; positive, at most {@link #MAX_THROTTLE_BACKOFF}. */
@@ -159,7 +182,13 @@ public final class BatchOptions {
               + backoff);
     }
     return new BatchOptions(
-        concurrency, retryFailed, awaitOptions, backoff, maxCreateAttempts, listener);
+        concurrency,
+        retryFailed,
+        awaitOptions,
+        backoff,
+        maxCreateAttempts,
+        listener,
+        unansweredCreateWait);
   }
 
   /** See {@link #maxCreateAttempts()}; at least 1. */
@@ -168,7 +197,35 @@ public final class BatchOptions {
       throw new IllegalArgumentException("maxCreateAttempts must be at least 1, got " + attempts);
     }
     return new BatchOptions(
-        concurrency, retryFailed, awaitOptions, throttleBackoff, attempts, listener);
+        concurrency,
+        retryFailed,
+        awaitOptions,
+        throttleBackoff,
+        attempts,
+        listener,
+        unansweredCreateWait);
+  }
+
+  /**
+   * How long after a create whose outcome is unknown (no answer within the read timeout, a 5xx, an
+   * answer without a task id, a run killed while it was on its way) the batch keeps looking for its
+   * task by its tag before it takes the create as lost and sends the line again. Until then the
+   * task may still land at Vidu (a slow or queued create), and sending again could pay twice; a
+   * create that lands even later is paid twice all the same, so this should exceed the longest time
+   * Vidu may take to act on a create.
+   */
+  public Duration unansweredCreateWait() {
+    return unansweredCreateWait;
+  }
+
+  /** See {@link #unansweredCreateWait()}; zero or positive, at most an hour. */
+  public BatchOptions withUnansweredCreateWait(Duration wait) {
+    Objects.requireNonNull(wait, "wait == null");
+    if (wait.isNegative() || wait.compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException("unansweredCreateWait must be 0 to 1 hour, got " + wait);
+    }
+    return new BatchOptions(
+        concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener, wait);
   }
 
   /** See {@link #listener()}. */
@@ -179,7 +236,8 @@ public final class BatchOptions {
         awaitOptions,
         throttleBackoff,
         maxCreateAttempts,
-        Objects.requireNonNull(listener, "listener == null"));
+        Objects.requireNonNull(listener, "listener == null"),
+        unansweredCreateWait);
   }
 
   @Override
@@ -194,6 +252,8 @@ public final class BatchOptions {
         + throttleBackoff
         + ", maxCreateAttempts="
         + maxCreateAttempts
+        + ", unansweredCreateWait="
+        + unansweredCreateWait
         + "}";
   }
 }

@@ -12,10 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param running lines whose task exists and has not ended (or whose files are being saved)
  * @param queued lines with no task yet
  * @param failed lines that failed
- * @param creditsSpent credits consumed by the tasks that ended, as Vidu reported them
+ * @param creditsSpent credits of the tasks that ended in this run, as Vidu reported them
+ * @param creditsSpentEarlier credits of the tasks that ended in earlier runs of the batch
+ * @param creditsCommitted credits announced by the create answers of tasks that have not ended
+ *     (Vidu's figure; a task that fails is usually refunded)
+ * @param endedEarlier lines that had ended (succeeded or failed) before this run started
  * @param elapsed time since this run started
- * @param remaining an estimate of the time left, from this run's pace; empty until a line ended in
- *     this run
+ * @param remaining an estimate of the time left, from the time this run's tasks took from create to
+ *     saved; empty until one has
  */
 public record BatchProgress(
     int total,
@@ -24,8 +28,27 @@ public record BatchProgress(
     int queued,
     int failed,
     long creditsSpent,
+    long creditsSpentEarlier,
+    long creditsCommitted,
+    int endedEarlier,
     Duration elapsed,
     @Nullable Duration remaining) {
+  /**
+   * Counts without the credits of earlier runs, the credits committed or the lines ended earlier
+   * (all zero): the constructor of release 0.1, kept for its callers.
+   */
+  public BatchProgress(
+      int total,
+      int succeeded,
+      int running,
+      int queued,
+      int failed,
+      long creditsSpent,
+      Duration elapsed,
+      @Nullable Duration remaining) {
+    this(total, succeeded, running, queued, failed, creditsSpent, 0, 0, 0, elapsed, remaining);
+  }
+
   /** {@link #remaining} as an optional. */
   public Optional<Duration> estimatedRemaining() {
     return Optional.ofNullable(remaining);
@@ -34,5 +57,10 @@ public record BatchProgress(
   /** Lines that ended, succeeded or failed. */
   public int finished() {
     return succeeded + failed;
+  }
+
+  /** Whether every line had ended before this run: it had nothing to do. */
+  public boolean nothingToDo() {
+    return endedEarlier == total;
   }
 }

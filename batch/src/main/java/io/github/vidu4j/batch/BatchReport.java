@@ -25,8 +25,8 @@ public final class BatchReport {
   }
 
   /**
-   * The counts at the end; {@link BatchProgress#creditsSpent()} covers every task the journal
-   * knows, earlier runs' too.
+   * The counts at the end: {@link BatchProgress#creditsSpent()} for the tasks that ended in this
+   * run, {@link BatchProgress#creditsSpentEarlier()} for those of earlier runs.
    */
   public BatchProgress totals() {
     return totals;
@@ -44,8 +44,10 @@ public final class BatchReport {
 
   /**
    * The report as JSON: {@code total}, {@code succeeded}, {@code failed}, {@code running}, {@code
-   * queued}, {@code credits}, {@code elapsed_seconds}, {@code journal}, and {@code lines}, each
-   * with {@code line}, {@code name}, {@code state}, {@code task_id}, {@code files}, {@code
+   * queued}, {@code credits} (every ended task of the batch, earlier runs' too), {@code
+   * credits_this_run}, {@code credits_committed} (tasks not ended), {@code nothing_to_do} (every
+   * line had ended before this run), {@code elapsed_seconds}, {@code journal}, and {@code lines},
+   * each with {@code line}, {@code name}, {@code state}, {@code task_id}, {@code files}, {@code
    * credits}, {@code err_code}, {@code error} (absent when unknown).
    */
   public String toJson() {
@@ -55,7 +57,10 @@ public final class BatchReport {
     root.addProperty("failed", totals.failed());
     root.addProperty("running", totals.running());
     root.addProperty("queued", totals.queued());
-    root.addProperty("credits", totals.creditsSpent());
+    root.addProperty("credits", totals.creditsSpent() + totals.creditsSpentEarlier());
+    root.addProperty("credits_this_run", totals.creditsSpent());
+    root.addProperty("credits_committed", totals.creditsCommitted());
+    root.addProperty("nothing_to_do", totals.nothingToDo());
     root.addProperty("elapsed_seconds", totals.elapsed().toMillis() / 1000.0);
     root.addProperty("journal", journal.toString());
     JsonArray array = new JsonArray();

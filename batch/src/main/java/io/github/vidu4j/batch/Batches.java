@@ -59,8 +59,9 @@ public final class Batches {
    * Unknown}; the spec marks none, so this is vidu4j's assumption).
    *
    * @throws BatchInputException if any line is invalid (all are listed; nothing was sent)
-   * @throws BatchRefusedException if the journal belongs to other lines, is damaged, or another run
-   *     holds it
+   * @throws BatchRefusedException if the journal belongs to other lines, is damaged or edited
+   *     (naming its line), another run holds it, or it is new while {@code outputDirectory} holds
+   *     files named as this batch's results
    * @throws ViduException if the journal or the output directory cannot be written
    */
   public BatchReport run(
@@ -73,8 +74,11 @@ public final class Batches {
     List<BatchLine> batch = new ArrayList<>(lines);
     batch.sort(java.util.Comparator.comparingInt(BatchLine::number));
     try (Journal opened = Journal.open(journal, Journal.fingerprint(batch), batch.size())) {
+      if (opened.isNew()) {
+        refuseEarlierResults(batch, journal, outputDirectory);
+      }
       int concurrency = options.concurrency() > 0 ? options.concurrency() : accountConcurrency();
-      return new BatchRun(client, batch, outputDirectory, options, opened).run(concurrency);
+      return new BatchRun(client, batch, outputDirectory, options, opened, concurrency).run();
     } catch (IOException e) {
       throw new ViduException(
           "cannot use the journal "
@@ -86,6 +90,29 @@ public final class Batches {
           e);
     } catch (java.io.UncheckedIOException e) {
       throw new ViduException(e.getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * A new journal in a folder that already holds files named as this batch's results: its journal
+   * was lost or emptied (running on would pay again for what is there), or the files are someone
+   * else's (they would be in the way). Either way the user decides.
+   */
+  private static void refuseEarlierResults(List<BatchLine> batch, Path journal, Path output)
+      throws IOException {
+    List<String> found =
+        ResultFiles.resultsOf(output, batch.stream().map(BatchLine::fileStem).toList(), 4);
+    if (!found.isEmpty()) {
+      throw new BatchRefusedException(
+          output
+              + " already holds files named as this batch's results ("
+              + String.join(", ", found)
+              + (found.size() == 4 ? ", ..." : "")
+              + ") but "
+              + journal
+              + " has no record of them: its journal was lost or emptied, and running on could pay"
+              + " again for results that are there. Restore the journal, or move those files away"
+              + " (or use another output directory) to start afresh; nothing was sent");
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only record of a batch: one JSON object per line, each written and forced to disk
@@ -36,7 +38,13 @@ final class Journal implements AutoCloseable {
   private final FileLock lock;
   private final FileChannel channel;
   private final String batchId;
-  private final List<JsonObject> events;
+  private final List<Entry> events;
+
+  /** The header of a new journal, written with the first record (none is written if refused). */
+  private @Nullable JsonObject pendingHeader;
+
+  /** One record and the line of the journal file it is on, from 1. */
+  record Entry(int fileLine, JsonObject event) {}
 
   private Journal(
       Path path,
@@ -44,13 +52,15 @@ final class Journal implements AutoCloseable {
       FileLock lock,
       FileChannel channel,
       String batchId,
-      List<JsonObject> events) {
+      List<Entry> events,
+      @Nullable JsonObject pendingHeader) {
     this.path = path;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.channel = channel;
     this.batchId = batchId;
     this.events = events;
+    this.pendingHeader = pendingHeader;
   }
 
   /**
@@ -83,21 +93,25 @@ final class Journal implements AutoCloseable {
       channel =
           FileChannel.open(
               path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      List<JsonObject> events = readAndRepair(path, channel);
+      List<Entry> events = readAndRepair(path, channel);
       String batchId;
+      JsonObject pendingHeader = null;
       if (events.isEmpty()) {
         batchId = UUID.randomUUID().toString();
-        JsonObject header = event("batch");
-        header.addProperty("format", FORMAT);
-        header.addProperty("batch", batchId);
-        header.addProperty("input", fingerprint);
-        header.addProperty("lines", lineCount);
-        write(channel, header);
+        pendingHeader = event("batch");
+        pendingHeader.addProperty("format", FORMAT);
+        pendingHeader.addProperty("batch", batchId);
+        pendingHeader.addProperty("input", fingerprint);
+        pendingHeader.addProperty("lines", lineCount);
       } else {
-        JsonObject header = events.get(0);
+        JsonObject header = events.get(0).event();
+        JsonElement format = header.get("format");
         if (!"batch".equals(string(header, "event"))
-            || !header.has("format")
-            || header.get("format").getAsInt() != FORMAT) {
+            || format == null
+            || !format.isJsonPrimitive()
+            || !format.getAsJsonPrimitive().isNumber()
+            || !format.getAsString().equals(Integer.toString(FORMAT))
+            || !(header.get("batch") instanceof JsonPrimitive id && id.isString())) {
           throw new BatchRefusedException(
               path + " is not a vidu4j batch journal of format " + FORMAT + "; use another output");
         }
@@ -119,7 +133,7 @@ final class Journal implements AutoCloseable {
         batchId = string(header, "batch");
         events.remove(0);
       }
-      return new Journal(path, lockChannel, lock, channel, batchId, events);
+      return new Journal(path, lockChannel, lock, channel, batchId, events, pendingHeader);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -131,8 +145,13 @@ final class Journal implements AutoCloseable {
   }
 
   /** The records after the header, as found when opened. */
-  List<JsonObject> events() {
+  List<Entry> events() {
     return events;
+  }
+
+  /** Whether the journal had no record when opened: this run starts the batch. */
+  boolean isNew() {
+    return pendingHeader != null;
   }
 
   String batchId() {
@@ -153,6 +172,10 @@ final class Journal implements AutoCloseable {
 
   /** Appends {@code event} and forces it to disk before returning. */
   synchronized void append(JsonObject event) throws IOException {
+    if (pendingHeader != null) {
+      write(channel, pendingHeader);
+      pendingHeader = null;
+    }
     write(channel, event);
   }
 
@@ -165,7 +188,7 @@ final class Journal implements AutoCloseable {
     channel.force(false);
   }
 
-  private static List<JsonObject> readAndRepair(Path path, FileChannel channel) throws IOException {
+  private static List<Entry> readAndRepair(Path path, FileChannel channel) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     int end = bytes.length;
     while (end > 0 && bytes[end - 1] != '\n') {
@@ -176,7 +199,7 @@ final class Journal implements AutoCloseable {
       channel.truncate(end);
       channel.force(false);
     }
-    List<JsonObject> events = new ArrayList<>();
+    List<Entry> events = new ArrayList<>();
     String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isEmpty()) {
@@ -187,7 +210,7 @@ final class Journal implements AutoCloseable {
         if (!element.isJsonObject()) {
           throw new JsonParseException("not an object");
         }
-        events.add(element.getAsJsonObject());
+        events.add(new Entry(i + 1, element.getAsJsonObject()));
       } catch (JsonParseException e) {
         throw new BatchRefusedException(
             "the journal "
@@ -201,9 +224,10 @@ final class Journal implements AutoCloseable {
     return events;
   }
 
+  /** A string field, "" when absent; anything but a string is "" too (the replay names it). */
   static String string(JsonObject object, String name) {
     JsonElement value = object.get(name);
-    return value == null || value.isJsonNull() ? "" : value.getAsString();
+    return value instanceof JsonPrimitive p && p.isString() ? p.getAsString() : "";
   }
 
   /** The input's identity: every line's number, file stem and request, hashed. */

@@ -27,7 +27,9 @@ final class LineChecks {
                 "LINE_NUMBER_TAKEN",
                 "line number " + line.number() + " is used twice"));
       }
-      BatchLine sameStem = stems.putIfAbsent(line.fileStem(), line);
+      // Case-insensitive file systems (macOS, Windows) take fox-1.png and Fox-1.png for one file.
+      BatchLine sameStem =
+          stems.putIfAbsent(line.fileStem().toLowerCase(java.util.Locale.ROOT), line);
       if (sameStem != null) {
         problems.add(
             new BatchInputException.Problem(
@@ -38,7 +40,13 @@ final class LineChecks {
                     + line.fileStem()
                     + "-<n>.<ext>, as line "
                     + sameStem.number()
-                    + "'s are: give it another name"));
+                    + "'s are"
+                    + (sameStem.fileStem().equals(line.fileStem())
+                        ? ""
+                        : " ("
+                            + sameStem.fileStem()
+                            + ", the same name on a case-insensitive file system)")
+                    + ": give it another name"));
       }
       try {
         // Checked as sent: with the longest tag the batch puts in front of the payload.

@@ -29,6 +29,30 @@ final class PayloadTag {
     return request;
   }
 
+  /**
+   * The line number of a tag of batch {@code batchId} at the start of {@code payload} (any
+   * attempt), or -1.
+   */
+  static int lineOf(@Nullable String payload, String batchId) {
+    String start = PREFIX + batchId + ":";
+    if (payload == null || !payload.startsWith(start)) {
+      return -1;
+    }
+    int end = payload.indexOf('\n');
+    String rest = payload.substring(start.length(), end < 0 ? payload.length() : end);
+    int colon = rest.indexOf(':');
+    if (colon <= 0 || colon == rest.length() - 1) {
+      return -1;
+    }
+    try {
+      int line = Integer.parseInt(rest.substring(0, colon));
+      int attempt = Integer.parseInt(rest.substring(colon + 1));
+      return line > 0 && attempt > 0 ? line : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   static boolean matches(@Nullable String payload, String tag) {
     return payload != null && (payload.equals(tag) || payload.startsWith(tag + "\n"));
   }

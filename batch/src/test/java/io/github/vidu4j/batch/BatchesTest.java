@@ -108,6 +108,7 @@ class BatchesTest {
       assertThat(dir.resolve("out/" + n + "-1.png")).isRegularFile();
     }
     assertThat(report.totals().creditsSpent()).isEqualTo(200 * 8);
+    assertThat(report.totals().creditsSpentEarlier()).isZero();
     System.out.printf(
         "batch throughput against the sandbox (fast timings, concurrency 5): %.0f images/min (200 in %.1f s)%n",
         200 / minutes, minutes * 60);

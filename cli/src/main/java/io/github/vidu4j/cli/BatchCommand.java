@@ -81,8 +81,24 @@ final class BatchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "1s",
       description =
-          "First wait between reads of a task, growing by half up to 10s (or this, if longer). Default: ${DEFAULT-VALUE}.")
+          "Wait between reads of a task for its first 2 minutes (as tasks().await), then growing by half up to 10s"
+              + " (or this, if longer). Default: ${DEFAULT-VALUE}.")
   Duration pollInterval;
+
+  @Option(
+      names = "--unanswered-create-wait",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      description =
+          "How long to look for the task of a create left without an answer (a timeout, a 5xx, a run killed while"
+              + " it was sent) before sending the line again; a task that lands later is paid twice. Default: ${DEFAULT-VALUE}.")
+  Duration unansweredCreateWait;
+
+  @Option(
+      names = "--allow-any-image-path",
+      description =
+          "Accept local images given as absolute paths or outside the folder of FILE.jsonl (refused by default).")
+  boolean anyImagePath;
 
   @Mixin UnknownModels unknownModels;
 
@@ -98,8 +114,12 @@ final class BatchCommand implements Callable<Integer> {
         || pollInterval.isNegative()) {
       throw new ViduCli.UsageException("--timeout and --poll-interval must be positive");
     }
+    if (unansweredCreateWait.isNegative()
+        || unansweredCreateWait.compareTo(Duration.ofHours(1)) > 0) {
+      throw new ViduCli.UsageException("--unanswered-create-wait must be 0 to 1h");
+    }
     // Bad lines throw BatchInputException: Failure reports every one (with --json as violations).
-    List<BatchLine> lines = BatchFile.read(file, unknownModels.validator());
+    List<BatchLine> lines = BatchFile.read(file, unknownModels.validator(), anyImagePath);
     if (dryRun) {
       return dryRun(root, lines);
     }
@@ -118,7 +138,8 @@ final class BatchCommand implements Callable<Integer> {
                   AwaitOptions.defaults()
                       .withTimeout(timeout)
                       .withIntervals(pollInterval, maxInterval))
-              .withListener(display);
+              .withListener(display)
+              .withUnansweredCreateWait(unansweredCreateWait);
       if (concurrency != null) {
         options = options.withConcurrency(concurrency);
       }
@@ -158,20 +179,40 @@ final class BatchCommand implements Callable<Integer> {
 
   private static void printSummary(ViduCli root, BatchReport report) {
     BatchProgress t = report.totals();
-    root.out.println(
-        t.total()
-            + (t.total() == 1 ? " line: " : " lines: ")
-            + t.succeeded()
-            + " succeeded, "
-            + t.failed()
-            + " failed"
-            + (t.running() + t.queued() > 0
-                ? ", " + (t.running() + t.queued()) + " unfinished"
-                : "")
-            + "; "
-            + t.creditsSpent()
-            + " credits; "
-            + CliFormat.duration(t.elapsed()));
+    if (t.nothingToDo()) {
+      root.out.println(
+          "nothing to do: every line of "
+              + report.journal()
+              + " ended in an earlier run ("
+              + t.succeeded()
+              + " succeeded, "
+              + t.failed()
+              + " failed, "
+              + t.creditsSpentEarlier()
+              + " credits then); nothing was sent");
+    } else {
+      root.out.println(
+          t.total()
+              + (t.total() == 1 ? " line: " : " lines: ")
+              + t.succeeded()
+              + " succeeded, "
+              + t.failed()
+              + " failed"
+              + (t.running() + t.queued() > 0
+                  ? ", " + (t.running() + t.queued()) + " unfinished"
+                  : "")
+              + "; "
+              + t.creditsSpent()
+              + " credits spent in this run"
+              + (t.creditsSpentEarlier() > 0
+                  ? " (" + t.creditsSpentEarlier() + " in earlier runs)"
+                  : "")
+              + (t.creditsCommitted() > 0
+                  ? ", " + t.creditsCommitted() + " committed to unfinished tasks"
+                  : "")
+              + "; "
+              + CliFormat.duration(t.elapsed()));
+    }
     for (LineResult line : report.lines()) {
       if (line.state() != LineState.SUCCEEDED) {
         root.out.println("  " + BatchDisplay.describe(line));

@@ -35,7 +35,7 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
     this.totals = totals;
     if (mode == Progress.Mode.LINES
         && (line.state() == LineState.SUCCEEDED || line.state() == LineState.FAILED)) {
-      err.println(describe(line) + "  [" + counts(totals) + "]");
+      err.println(describe(line) + "  [" + counts(totals, totals.elapsed()) + "]");
     }
   }
 
@@ -76,7 +76,8 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
     };
   }
 
-  static String counts(BatchProgress p) {
+  /** The totals with {@code elapsed}: a live display passes the time now, not the last event's. */
+  static String counts(BatchProgress p, Duration elapsed) {
     return p.succeeded()
         + "/"
         + p.total()
@@ -88,18 +89,22 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
         + p.failed()
         + " failed, "
         + p.creditsSpent()
-        + " credits, "
-        + CliFormat.duration(p.elapsed())
+        + " credits spent"
+        + (p.creditsCommitted() > 0 ? " + " + p.creditsCommitted() + " committed" : "")
+        + ", "
+        + CliFormat.duration(elapsed)
         + p.estimatedRemaining().map(r -> ", ~" + CliFormat.duration(r) + " left").orElse("");
   }
 
-  private synchronized void redraw() {
+  private void redraw() {
+    redraw(Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /** One frame, {@code elapsed} after the display started: the time ticks between events. */
+  synchronized void redraw(Duration elapsed) {
     BatchProgress p = totals;
     frame = (frame + 1) % SPINNER.length;
-    String text =
-        p == null
-            ? "starting  " + CliFormat.duration(Duration.ofNanos(System.nanoTime() - startNanos))
-            : counts(p);
+    String text = p == null ? "starting  " + CliFormat.duration(elapsed) : counts(p, elapsed);
     err.print("\r" + SPINNER[frame] + " " + text + "   ");
     err.flush();
   }

@@ -77,7 +77,11 @@ class BatchCommandTest {
                 "--output",
                 out.toString(),
                 "--poll-interval",
-                "50ms"));
+                "50ms",
+                // The sandbox acts on a create at once: a create it has not shown by then never
+                // came.
+                "--unanswered-create-wait",
+                "5s"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
