@@ -151,7 +151,7 @@ final class TaskEngine {
       throw new ApiError(
           400, "BadRequest", "task state is " + task.state.getValue() + ", can not cancel");
     }
-    if (task.state == TaskState.PROCESSING && !task.frozen) {
+    if (TaskState.PROCESSING.equals(task.state) && !task.frozen) {
       processing--;
     }
     queue.remove(task);
@@ -310,8 +310,8 @@ final class TaskEngine {
             null,
             EnumSet.noneOf(CallbackFault.class));
     task.state = state;
-    task.errCode = state == TaskState.FAILED ? errCode : "";
-    if (state == TaskState.SUCCESS) {
+    task.errCode = TaskState.FAILED.equals(state) ? errCode : "";
+    if (TaskState.SUCCESS.equals(state)) {
       addCreation(task);
     }
     tasks.put(id, task);
@@ -346,7 +346,7 @@ final class TaskEngine {
   // ---- the lifecycle ----------------------------------------------------------------------
 
   private synchronized void queue(SandboxTask task) {
-    if (task.state != TaskState.CREATED) {
+    if (!TaskState.CREATED.equals(task.state)) {
       return; // cancelled meanwhile
     }
     task.state = TaskState.QUEUEING;
@@ -366,7 +366,7 @@ final class TaskEngine {
   }
 
   private synchronized void finish(SandboxTask task) {
-    if (task.state != TaskState.PROCESSING) {
+    if (!TaskState.PROCESSING.equals(task.state)) {
       return;
     }
     processing--;
