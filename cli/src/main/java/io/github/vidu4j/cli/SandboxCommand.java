@@ -72,6 +72,13 @@ final class SandboxCommand {
             "Every task answers its first poll with this state, one the spec does not list (Vidu has an internal 'scheduled'), to test that clients survive it.")
     @Nullable String unlistedState;
 
+    @Option(
+        names = "--extra-field",
+        paramLabel = "NAME=JSON",
+        description =
+            "A field the spec does not know, added to every JSON object the sandbox answers (nested ones too), as Vidu may add fields: to test that clients keep working. Repeatable.")
+    java.util.List<String> extraFields = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
@@ -87,6 +94,17 @@ final class SandboxCommand {
         options.concurrencyLimit(concurrencyLimit);
       }
       acceptedFields.forEach(options::acceptRequestField);
+      for (String field : extraFields) {
+        int eq = field.indexOf('=');
+        try {
+          if (eq < 1) {
+            throw new IllegalArgumentException("needs NAME=JSON, got '" + field + "'");
+          }
+          options.extraField(field.substring(0, eq), field.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+          throw new ViduCli.UsageException("--extra-field " + e.getMessage());
+        }
+      }
       boolean ownKey = key != null && !key.isBlank();
       if (ownKey) {
         options.apiKey(key.trim());
@@ -111,14 +129,14 @@ final class SandboxCommand {
       try {
         // No API JSON to print: with --json, stdout stays empty rather than carrying plain lines.
         java.io.PrintWriter info = root.json ? root.err : root.out;
-        info.println("Vidu sandbox listening on " + running.baseUrl());
+        info.println("Vidu sandbox listening on " + running.origin());
         info.println(
             ownKey
                 ? "API key: the one you gave (--api-key or VIDU_API_KEY)"
                 : "Demo API key: " + running.demoKey());
         info.println(
             "Use it: export VIDU_BASE_URL="
-                + running.baseUrl()
+                + running.origin()
                 + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
         info.println(
             duration == null
