@@ -1,7 +1,7 @@
 package io.github.vidu4j.sandbox;
 
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.CreditPackage;
