@@ -62,7 +62,7 @@ def write(spec, work, typescript_dir):
 
 def new_task():
     request = urllib.request.Request(
-        os.environ["VIDU_BASE_URL"].rstrip("/") + "/ent/v2/reference2image",
+        os.environ["VIDU_BASE_URL"] + "/ent/v2/reference2image",
         data=json.dumps({"model": "viduq2", "prompt": "a task for the code samples"}).encode(),
         headers={"Authorization": "Token " + os.environ["VIDU_API_KEY"], "Content-Type": "application/json"},
         method="POST")

@@ -50,7 +50,8 @@ sandbox_pid=$!
 trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true' EXIT
 base_url=
 for _ in $(seq 1 100); do
-  base_url=$(sed -n 's|^Vidu sandbox listening on \(.*\)/$|\1|p' "$sandbox_log")
+  # Exactly as the sandbox prints it: clients and samples append /ent/v2/... to it unchanged.
+  base_url=$(sed -n 's|^Use it: export VIDU_BASE_URL=\([^ ]*\).*|\1|p' "$sandbox_log")
   [ -n "$base_url" ] && break
   kill -0 "$sandbox_pid" 2>/dev/null || { cat "$sandbox_log" >&2; exit 1; }
   sleep 0.2

@@ -83,6 +83,27 @@ try {
     && await worked.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the worked signing string needs no horizontal scrolling');
   await signing.screenshot({ path: join(docs, 'signing-string.png') });
 
+  // A reader finds the signing algorithm, the error table and the model rules from the sidebar
+  // and from the search box, without opening the collapsed callback.
+  const menu = page.locator('.menu-content');
+  for (const entry of ['Model rules', 'Callbacks and their signature', 'Error table']) {
+    check(await menu.locator('label', { hasText: entry }).count() > 0, `the sidebar has "${entry}"`);
+  }
+  const errorTable = page.locator('table', { hasText: 'CreditInsufficient' }).filter({ hasText: 'What to do' });
+  check(await errorTable.count() > 0, 'the error table (reason, HTTP, what to do) is rendered');
+  const search = page.locator('input[placeholder="Search..."]');
+  const expected = { hmac: 'Callbacks and their signature', signature: 'Callbacks and their signature',
+    'error table': 'Error table', 'model rules': 'Model rules' };
+  for (const [term, section] of Object.entries(expected)) {
+    await search.fill('');
+    await search.pressSequentially(term, { delay: 20 }); // typed, as a reader does: fill() skips Redoc's handler
+    const hits = page.locator('[data-role="search:results"] [role="menuitem"]');
+    await hits.first().waitFor({ timeout: 10_000 }).catch(() => {});
+    const found = (await hits.allInnerTexts()).map((t) => t.trim());
+    check(found.includes(section), `searching "${term}" finds "${section}" (found: ${found.join(' | ') || 'nothing'})`);
+  }
+  await search.fill('');
+
   const tabs = await page.locator('[role="tab"]').allInnerTexts();
   console.log(`x-codeSamples languages in the spec: ${sampleTabs.length ? sampleTabs.join(', ') : 'none'}`);
   for (const tab of sampleTabs) {

@@ -12,19 +12,20 @@ import {
   GenerationApi,
   ResponseError,
   TaskCreations,
-  TaskState,
   TasksApi,
 } from "./vidu-api";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+// TaskState is an open string in the spec: the values it lists, and any other Vidu sends.
+const TaskState = { Created: "created", Success: "success", Failed: "failed" } as const;
 const FINAL_STATES: readonly string[] = [TaskState.Success, TaskState.Failed];
-const LISTED_STATES: readonly string[] = Object.values(TaskState);
+const LISTED_STATES: readonly string[] = ["created", "queueing", "processing", "success", "failed"];
 const POLL_DEADLINE_MS = 30_000;
 
 function configuration(withScheme = true): Configuration {
   const key = process.env.VIDU_API_KEY ?? "";
   return new Configuration({
-    basePath: (process.env.VIDU_BASE_URL ?? "").replace(/\/$/, ""),
+    basePath: process.env.VIDU_BASE_URL ?? "",
     apiKey: withScheme ? () => `Token ${key}` : key,
   });
 }

@@ -19,13 +19,13 @@ import java.util.Objects;
 
 /**
  * JSON fields sent in a create request's body unchanged, for what Vidu accepts before the spec
- * knows it (a new model's {@code quality}, say), like openai-java's {@code
+ * knows it (a new model's {@code watermark}, say), like openai-java's {@code
  * additionalBodyProperties}. Validation leaves them alone; a name the spec already has is refused
  * (set it on the request instead). Immutable; every method returns a copy. Pass to {@link
  * Images#create(io.github.vidu4j.model.ReferenceToImageRequest, ExtraBodyFields)}.
  *
  * <pre>{@code
- * client.images().create(request, ExtraBodyFields.none().with("quality", "high").withJson("moderation", "{\"level\":1}"));
+ * client.images().create(request, ExtraBodyFields.none().with("watermark", "high").withJson("meta_data", "{\"level\":1}"));
  * }</pre>
  */
 public final class ExtraBodyFields {

@@ -154,12 +154,6 @@ public final class TaskQuery {
 
   /** Only tasks in these states ({@code states}). */
   public TaskQuery states(List<TaskState> values) {
-    for (TaskState state : values) {
-      if (state == TaskState.UNKNOWN_DEFAULT_OPEN_API) {
-        throw new IllegalArgumentException(
-            "states: UNKNOWN_DEFAULT_OPEN_API is a marker for unknown values, not a state to filter on");
-      }
-    }
     return new TaskQuery(
         createdFrom,
         createdTo,

@@ -70,8 +70,8 @@ public final class Tasks {
 
   /**
    * The task's state and, once {@code success}, its {@code creations} ({@code GET
-   * /ent/v2/tasks/{id}/creations}). A state this release does not know reads as {@link
-   * TaskState#UNKNOWN_DEFAULT_OPEN_API}; {@code RawJson.field(task, "state")} has the value sent.
+   * /ent/v2/tasks/{id}/creations}). A state this release does not know is kept as sent ({@link
+   * TaskState#isKnown()} is false, {@link TaskState#getValue()} is the value).
    */
   public TaskCreations get(String taskId) {
     String id = requireId(taskId);
@@ -312,10 +312,10 @@ public final class Tasks {
           lastState = state;
           options.onStateChange().accept(task);
         }
-        if (task.getState() == TaskState.SUCCESS) {
+        if (TaskState.SUCCESS.equals(task.getState())) {
           return task;
         }
-        if (task.getState() == TaskState.FAILED) {
+        if (TaskState.FAILED.equals(task.getState())) {
           throw new TaskFailedException(id, task, executor.errors()::redact);
         }
       } catch (ViduTransportException e) {

@@ -123,7 +123,7 @@ public final class AwaitLatency {
                 gson,
                 sandbox.baseUrl() + "ent/v2/tasks/" + id + "/creations",
                 sandbox.demoKey());
-        if (task.getState() == TaskState.SUCCESS || task.getState() == TaskState.FAILED) {
+        if (TaskState.SUCCESS.equals(task.getState()) || TaskState.FAILED.equals(task.getState())) {
           return row(task.getState(), polls, System.nanoTime() - created, taskTime);
         }
         Thread.sleep(1000);

@@ -109,7 +109,7 @@ final class ImageCommand {
         paramLabel = "NAME=VALUE",
         description =
             "A body field the spec does not know yet, sent as is (not validated): NAME=TEXT sends a JSON string,"
-                + " NAME:=JSON any JSON value (--field quality=high, --field n:=2, --field 'opts:={\"a\":1}'). Repeatable.")
+                + " NAME:=JSON any JSON value (--field style_strength=high, --field n:=2, --field 'opts:={\"a\":1}'). Repeatable.")
     List<String> fields = new ArrayList<>();
 
     @Option(

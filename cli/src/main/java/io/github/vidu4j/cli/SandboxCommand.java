@@ -80,6 +80,13 @@ final class SandboxCommand {
                 + " --fail-tasks CreationPolicyViolation.")
     @Nullable String failTasks;
 
+    @Option(
+        names = "--extra-field",
+        paramLabel = "NAME=JSON",
+        description =
+            "A field the spec does not know, added to every JSON object the sandbox answers (nested ones too), as Vidu may add fields: to test that clients keep working. Repeatable.")
+    java.util.List<String> extraFields = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
       ViduCli root = sandbox.root;
@@ -99,6 +106,17 @@ final class SandboxCommand {
         options.failTasks(failTasks);
       } catch (IllegalArgumentException e) {
         throw new ViduCli.UsageException("--fail-tasks: " + e.getMessage());
+      }
+      for (String field : extraFields) {
+        int eq = field.indexOf('=');
+        try {
+          if (eq < 1) {
+            throw new IllegalArgumentException("needs NAME=JSON, got '" + field + "'");
+          }
+          options.extraField(field.substring(0, eq), field.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+          throw new ViduCli.UsageException("--extra-field " + e.getMessage());
+        }
       }
       boolean ownKey = key != null && !key.isBlank();
       if (ownKey) {
@@ -127,20 +145,20 @@ final class SandboxCommand {
         java.io.PrintWriter info = root.json ? root.err : root.out;
         if (root.json) {
           com.google.gson.JsonObject listening = new com.google.gson.JsonObject();
-          listening.addProperty("base_url", running.baseUrl());
+          listening.addProperty("base_url", running.origin());
           if (!ownKey) {
             listening.addProperty("demo_api_key", running.demoKey());
           }
           root.out.println(listening);
         }
-        info.println("Vidu sandbox listening on " + running.baseUrl());
+        info.println("Vidu sandbox listening on " + running.origin());
         info.println(
             ownKey
                 ? "API key: the one you gave (--api-key or VIDU_API_KEY)"
                 : "Demo API key: " + running.demoKey());
         info.println(
             "Use it: export VIDU_BASE_URL="
-                + running.baseUrl()
+                + running.origin()
                 + (ownKey ? "" : " VIDU_API_KEY=" + running.demoKey()));
         info.println(
             duration == null

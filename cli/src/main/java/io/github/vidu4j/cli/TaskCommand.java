@@ -15,14 +15,10 @@ import picocli.CommandLine.ParentCommand;
 final class TaskCommand {
   @ParentCommand ViduCli root;
 
-  /**
-   * A task state as Vidu writes it. Not picocli's enum converter: that would offer the generated
-   * model's UNKNOWN_DEFAULT_OPEN_API, which only stands for states this release does not know.
-   */
+  /** A task state as Vidu writes it, one the spec lists (case-insensitive). */
   static TaskState state(String text) {
     for (TaskState state : TaskState.values()) {
-      if (state != TaskState.UNKNOWN_DEFAULT_OPEN_API
-          && state.getValue().equalsIgnoreCase(text.trim())) {
+      if (state.getValue().equalsIgnoreCase(text.trim())) {
         return state;
       }
     }
@@ -31,7 +27,6 @@ final class TaskCommand {
             + text
             + "' is not a task state; one of: "
             + java.util.Arrays.stream(TaskState.values())
-                .filter(s -> s != TaskState.UNKNOWN_DEFAULT_OPEN_API)
                 .map(TaskState::getValue)
                 .collect(Collectors.joining(", ")));
   }

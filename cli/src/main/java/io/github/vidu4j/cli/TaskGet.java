@@ -51,7 +51,7 @@ final class TaskGet implements Callable<Integer> {
                   + (url == null ? "(no url)" : TerminalText.escape(url)));
         }
       }
-      return t.getState() == TaskState.FAILED ? ExitCode.TASK_FAILED : ExitCode.OK;
+      return TaskState.FAILED.equals(t.getState()) ? ExitCode.TASK_FAILED : ExitCode.OK;
     }
   }
 
@@ -63,7 +63,7 @@ final class TaskGet implements Callable<Integer> {
     if (t.getCredits() == null) {
       return "";
     }
-    if (t.getState() == TaskState.FAILED && t.getCredits() > 0) {
+    if (TaskState.FAILED.equals(t.getState()) && t.getCredits() > 0) {
       return ", " + t.getCredits() + " credits refunded";
     }
     return ", " + t.getCredits() + " credits";

@@ -26,7 +26,7 @@ class SpecDrivenCliTest {
       ViduSandboxExtension.withOptions(
           SandboxOptions.fast().toBuilder()
               .apiKey(KEY)
-              .acceptRequestField("quality")
+              .acceptRequestField("watermark")
               .acceptRequestField("n")
               .acceptRequestField("opts")
               .build());
@@ -48,7 +48,7 @@ class SpecDrivenCliTest {
             "--prompt",
             "a fox",
             "--field",
-            "quality=high",
+            "watermark=high",
             "--field",
             "n:=2",
             "--field",
@@ -58,7 +58,7 @@ class SpecDrivenCliTest {
         JsonParser.parseString(
                 vidu.sandbox().received().get(vidu.sandbox().received().size() - 1).requestBody())
             .getAsJsonObject();
-    assertThat(body.get("quality").getAsString()).isEqualTo("high");
+    assertThat(body.get("watermark").getAsString()).isEqualTo("high");
     assertThat(body.get("n").getAsInt()).isEqualTo(2);
     assertThat(body.getAsJsonObject("opts").toString()).isEqualTo("{\"a\":[1,true]}");
   }
@@ -74,16 +74,24 @@ class SpecDrivenCliTest {
             "--prompt",
             "a fox",
             "--field",
-            "moderation=disabled");
+            "meta_data=disabled");
     assertThat(run.exitCode()).as(run.toString()).isNotZero();
-    assertThat(run.err()).contains("FieldUnwanted").contains("moderation");
+    assertThat(run.err()).contains("FieldUnwanted").contains("meta_data");
   }
 
   @Test
   void badFieldsExitTwoAndSendNothing() {
     int before = vidu.sandbox().received().size();
     assertThat(
-            vidu("image", "create", "--model", "viduq2", "--prompt", "a fox", "--field", "quality")
+            vidu(
+                    "image",
+                    "create",
+                    "--model",
+                    "viduq2",
+                    "--prompt",
+                    "a fox",
+                    "--field",
+                    "watermark")
                 .exitCode())
         .isEqualTo(2);
     assertThat(

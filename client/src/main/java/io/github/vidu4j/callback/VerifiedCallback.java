@@ -49,8 +49,8 @@ public final class VerifiedCallback {
   }
 
   /**
-   * The state from the body; {@code UNKNOWN_DEFAULT_OPEN_API} for a state this release does not
-   * know.
+   * The state from the body, as sent: a state this release does not know is kept ({@link
+   * TaskState#isKnown()} is false).
    */
   public Optional<TaskState> state() {
     return Optional.ofNullable(task.getState());

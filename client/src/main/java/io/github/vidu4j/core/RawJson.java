@@ -15,13 +15,13 @@ import java.util.Set;
 
 /**
  * The JSON a model was read from, exactly as the server sent it. Vidu adds fields and values over
- * time; the generated models ignore fields they do not know and turn enum values they do not know
- * into {@code UNKNOWN_DEFAULT_OPEN_API}, and this class keeps both reachable:
+ * time; the generated models ignore fields they do not know (a state they do not know is kept:
+ * {@code TaskState.getValue()}), and this class keeps them reachable:
  *
  * <pre>{@code
  * TaskCreations task = client.tasks().get(id);
- * if (task.getState() == TaskState.UNKNOWN_DEFAULT_OPEN_API) {
- *   String actual = RawJson.field(task, "state").orElse("?");   // e.g. "paused"
+ * if (!task.getState().isKnown()) {
+ *   String actual = task.getState().getValue();                // e.g. "paused"
  * }
  * Map<String, String> extra = RawJson.unknownFields(task);        // fields the spec lacks
  * }</pre>

@@ -109,13 +109,6 @@ public final class RequestValidator {
               "images",
               images.size(),
               model + " needs " + rules.minImages() + " to " + rules.maxImages() + " images"));
-    } else if (rules == null && images.size() > RULES.maxImages()) {
-      violations.add(
-          new Violation(
-              Code.IMAGE_COUNT,
-              "images",
-              images.size(),
-              "at most " + RULES.maxImages() + " images"));
     }
     for (int i = 0; i < images.size(); i++) {
       checkImage("images[" + i + "]", images.get(i), violations);

@@ -25,8 +25,8 @@ import java.util.Optional;
  *
  * <p>Sources in the spec: {@link #models()} is {@code x-vidu-model-rules}, {@link #images()} is
  * {@code x-vidu-image-rules} (both on the {@code ReferenceToImageRequest} schema), {@link
- * #maxImages()} is that schema's {@code images.maxItems}, the page sizes are {@code pager.pagesz}
- * of {@code GET /ent/v2/tasks}, and {@link #defaultConcurrencyLimit()} is {@code x-vidu-default} of
+ * #maxImages()} is the largest {@code max_images} there, the page sizes are {@code pager.pagesz} of
+ * {@code GET /ent/v2/tasks}, and {@link #defaultConcurrencyLimit()} is {@code x-vidu-default} of
  * {@code CreditBalance.concurrency_limit}.
  */
 public final class ViduRules {
@@ -82,7 +82,10 @@ public final class ViduRules {
     return images;
   }
 
-  /** The most reference images any request may carry, whatever the model. */
+  /**
+   * The most reference images any model in {@code x-vidu-model-rules} takes. Not a limit for a
+   * model the spec does not describe: the spec has no image cap shared by all models.
+   */
   public int maxImages() {
     return maxImages;
   }
@@ -160,7 +163,7 @@ public final class ViduRules {
             number(imageRules, "max_body_bytes"),
             integer(imageRules, "prompt_max_code_points"),
             integer(imageRules, "payload_max_chars"));
-    int maxImages = integer(object(object(request, "properties"), "images"), "maxItems");
+    int maxImages = models.values().stream().mapToInt(ModelRules::maxImages).max().orElse(0);
     JsonObject pageSize = pageSizeSchema(spec);
     int concurrency =
         integer(

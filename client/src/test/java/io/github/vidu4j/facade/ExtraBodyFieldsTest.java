@@ -18,8 +18,8 @@ class ExtraBodyFieldsTest extends ClientHarness {
     server.enqueue(Responses.created("t-1"));
     ExtraBodyFields extras =
         ExtraBodyFields.none()
-            .with("quality", "high")
-            .with("moderation", "disabled")
+            .with("watermark", "high")
+            .with("meta_data", "disabled")
             .with("n", 2)
             .with("hd", true)
             .withJson("options", "{\"style\": [\"a\", 1]}");
@@ -28,8 +28,8 @@ class ExtraBodyFieldsTest extends ClientHarness {
 
     assertThat(take().getBody().utf8())
         .isEqualTo(
-            "{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"high\","
-                + "\"moderation\":\"disabled\",\"n\":2,\"hd\":true,\"options\":{\"style\":[\"a\",1]}}");
+            "{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"watermark\":\"high\","
+                + "\"meta_data\":\"disabled\",\"n\":2,\"hd\":true,\"options\":{\"style\":[\"a\",1]}}");
   }
 
   @Test
@@ -37,11 +37,11 @@ class ExtraBodyFieldsTest extends ClientHarness {
     server.enqueue(Responses.created("t-1"));
     ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("a fox");
     var future =
-        client.images().createAsync(request, ExtraBodyFields.none().with("quality", "low"));
+        client.images().createAsync(request, ExtraBodyFields.none().with("watermark", "low"));
     request.prompt("changed after the call");
     future.join();
     assertThat(take().getBody().utf8())
-        .isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"quality\":\"low\"}");
+        .isEqualTo("{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"watermark\":\"low\"}");
   }
 
   @Test
@@ -52,7 +52,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt(" "),
-                        ExtraBodyFields.none().with("quality", "anything at all")))
+                        ExtraBodyFields.none().with("watermark", "anything at all")))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("prompt"));
@@ -76,9 +76,9 @@ class ExtraBodyFieldsTest extends ClientHarness {
 
   @Test
   void aValueThatIsNotOneJsonValueIsRefused() {
-    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("quality", "high"))
+    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("watermark", "high"))
         .isInstanceOf(ViduValidationException.class)
-        .hasMessageContaining("quality: an extra field's value must be one JSON value");
+        .hasMessageContaining("watermark: an extra field's value must be one JSON value");
     assertThatThrownBy(() -> ExtraBodyFields.none().withJson("n", "1 2"))
         .isInstanceOf(ViduValidationException.class);
     assertThatThrownBy(() -> ExtraBodyFields.none().with(" ", "x"))

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The packaged vidu4j-openapi jar: exactly the YAML, the JSON and the vectors, each faithful to
- * openapi/.
+ * The packaged vidu4j-openapi jar and its kit zip: the YAML, the JSON and the vectors, each
+ * faithful to openapi/, and the kit (generator settings, templates, receivers;
+ * openapi/kit/README.md).
  */
 class SpecArtifactIT {
   static final String DIR = "io/github/vidu4j/openapi/";
@@ -59,7 +60,7 @@ class SpecArtifactIT {
   }
 
   @Test
-  void jarHoldsTheYamlTheJsonAndTheVectorsAndNoCode() throws IOException {
+  void jarHoldsTheSpecAndItsKitAndNoCompiledCode() throws IOException {
     List<String> files = new ArrayList<>();
     try (JarFile jar = jar()) {
       jar.stream()
@@ -67,8 +68,41 @@ class SpecArtifactIT {
           .forEach(e -> files.add(e.getName()));
     }
     assertThat(files)
-        .containsExactlyInAnyOrder(
-            DIR + "vidu.yaml", DIR + "vidu.json", DIR + "callback-vectors.json");
+        .contains(
+            DIR + "vidu.yaml",
+            DIR + "vidu.json",
+            DIR + "callback-vectors.json",
+            DIR + "README.md",
+            DIR + "python/generator.yaml",
+            DIR + "python/requirements.txt",
+            DIR + "python/templates/api.mustache",
+            DIR + "typescript/generator.yaml",
+            DIR + "typescript/package.json",
+            DIR + "typescript/package-lock.json",
+            DIR + "typescript/tsconfig.json",
+            DIR + "receivers/python/vidu_callback.py",
+            DIR + "receivers/node/vidu-callback.mjs",
+            DIR + "receivers/spec_text/verify_from_spec.py")
+        .allMatch(name -> name.startsWith(DIR))
+        .noneMatch(name -> name.endsWith(".class"));
+  }
+
+  @Test
+  void theKitZipHoldsWhatTheJarHolds() throws IOException {
+    Path zip = Path.of(System.getProperty("spec.jar").replaceFirst("\\.jar$", "-kit.zip"));
+    List<String> zipped = new ArrayList<>();
+    try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+      file.stream()
+          .filter(e -> !e.isDirectory())
+          .forEach(e -> zipped.add(e.getName().substring(e.getName().indexOf('/') + 1)));
+    }
+    List<String> jarred = new ArrayList<>();
+    try (JarFile jar = jar()) {
+      jar.stream()
+          .filter(e -> !e.isDirectory() && e.getName().startsWith(DIR))
+          .forEach(e -> jarred.add(e.getName().substring(DIR.length())));
+    }
+    assertThat(zipped).containsExactlyInAnyOrderElementsOf(jarred);
   }
 
   @Test

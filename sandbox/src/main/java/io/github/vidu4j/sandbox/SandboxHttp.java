@@ -298,10 +298,7 @@ final class SandboxHttp implements HttpHandler {
           throw new ApiError(
               404,
               "NotFound",
-              "not found: "
-                  + exchange.getRequestMethod()
-                  + " "
-                  + exchange.getRequestURI().getRawPath());
+              "not found: " + exchange.getRequestMethod() + " " + receivedPath(exchange));
     };
   }
 
@@ -423,5 +420,23 @@ final class SandboxHttp implements HttpHandler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The path as the client sent it. A path starting {@code //} (a base URL ending in "/" with
+   * {@code /ent/v2/...} appended) reads as an authority in {@link java.net.URI}, so the path alone
+   * would name one the client never sent. What Vidu answers to {@code //ent/v2/...} is not known;
+   * the sandbox answers 404 and says so (assumed).
+   */
+  private static String receivedPath(HttpExchange exchange) {
+    java.net.URI uri = exchange.getRequestURI();
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (uri.getScheme() == null && uri.getRawAuthority() != null) {
+      return "//"
+          + uri.getRawAuthority()
+          + path
+          + " (a doubled slash: a base URL that ends in \"/\" followed by \"/ent/v2/...\"?)";
+    }
+    return path;
   }
 }

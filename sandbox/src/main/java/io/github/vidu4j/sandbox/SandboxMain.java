@@ -40,11 +40,11 @@ public final class SandboxMain {
 
   /** The lines a started sandbox prints: where it listens, the key to use, how to stop it. */
   public static void printBanner(ViduSandbox sandbox, PrintStream out) {
-    out.println("Vidu sandbox listening on " + sandbox.baseUrl());
+    out.println("Vidu sandbox listening on " + sandbox.origin());
     out.println("Demo API key: " + sandbox.demoKey());
     out.println(
         "Try: VIDU_BASE_URL="
-            + sandbox.baseUrl()
+            + sandbox.origin()
             + " VIDU_API_KEY="
             + sandbox.demoKey()
             + " java -jar cli/target/vidu.jar image create --model "

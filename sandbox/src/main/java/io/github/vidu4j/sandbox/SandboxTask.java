@@ -55,6 +55,6 @@ final class SandboxTask {
   }
 
   boolean isFinal() {
-    return state == TaskState.SUCCESS || state == TaskState.FAILED;
+    return TaskState.SUCCESS.equals(state) || TaskState.FAILED.equals(state);
   }
 }

@@ -157,7 +157,7 @@ final class TaskEngine {
       throw new ApiError(
           400, "BadRequest", "task state is " + task.state.getValue() + ", can not cancel");
     }
-    if (task.state == TaskState.PROCESSING && !task.frozen) {
+    if (TaskState.PROCESSING.equals(task.state) && !task.frozen) {
       processing--;
     }
     queue.remove(task);
@@ -313,8 +313,8 @@ final class TaskEngine {
             null,
             EnumSet.noneOf(CallbackFault.class));
     task.state = state;
-    task.errCode = state == TaskState.FAILED ? errCode : "";
-    if (state == TaskState.SUCCESS) {
+    task.errCode = TaskState.FAILED.equals(state) ? errCode : "";
+    if (TaskState.SUCCESS.equals(state)) {
       addCreation(task);
     }
     tasks.put(id, task);
@@ -349,7 +349,7 @@ final class TaskEngine {
   // ---- the lifecycle ----------------------------------------------------------------------
 
   private synchronized void queue(SandboxTask task) {
-    if (task.state != TaskState.CREATED) {
+    if (!TaskState.CREATED.equals(task.state)) {
       return; // cancelled meanwhile
     }
     task.state = TaskState.QUEUEING;
@@ -369,7 +369,7 @@ final class TaskEngine {
   }
 
   private synchronized void finish(SandboxTask task) {
-    if (task.state != TaskState.PROCESSING) {
+    if (!TaskState.PROCESSING.equals(task.state)) {
       return;
     }
     processing--;

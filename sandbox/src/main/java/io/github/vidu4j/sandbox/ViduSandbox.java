@@ -104,6 +104,15 @@ public final class ViduSandbox implements AutoCloseable {
     return baseUrl;
   }
 
+  /**
+   * {@link #baseUrl()} without its trailing slash, the form to print and to export as {@code
+   * VIDU_BASE_URL}: a client or a {@code curl} line that appends {@code /ent/v2/...} to it sends
+   * the path it means (with the slash, it would send {@code //ent/v2/...}).
+   */
+  public String origin() {
+    return baseUrl.substring(0, baseUrl.length() - 1);
+  }
+
   /** The port on 127.0.0.1. */
   public int port() {
     return server.getAddress().getPort();

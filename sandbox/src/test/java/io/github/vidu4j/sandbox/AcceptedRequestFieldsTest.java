@@ -27,20 +27,22 @@ class AcceptedRequestFieldsTest {
   void acceptedFieldsAreEchoedAndOthersRefusedWithFieldUnwanted() throws IOException {
     try (ViduSandbox sandbox =
         ViduSandbox.start(
-            SandboxOptions.fast().toBuilder().acceptRequestField("quality").build())) {
+            SandboxOptions.fast().toBuilder().acceptRequestField("watermark").build())) {
       JsonObject echoed =
-          post(sandbox, "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":{\"level\":\"high\"}}");
-      assertThat(echoed.getAsJsonObject("quality").get("level").getAsString()).isEqualTo("high");
+          post(
+              sandbox,
+              "{\"model\":\"viduq2\",\"prompt\":\"p\",\"watermark\":{\"level\":\"high\"}}");
+      assertThat(echoed.getAsJsonObject("watermark").get("level").getAsString()).isEqualTo("high");
       assertThat(echoed.get("task_id").getAsString()).isNotBlank();
 
       JsonObject refused =
           post(
               sandbox,
-              "{\"model\":\"viduq2\",\"prompt\":\"p\",\"quality\":\"high\",\"moderation\":\"disabled\"}");
+              "{\"model\":\"viduq2\",\"prompt\":\"p\",\"watermark\":\"high\",\"meta_data\":\"disabled\"}");
       assertThat(refused.get("reason").getAsString()).isEqualTo("FieldUnwanted");
       assertThat(refused.get("message").getAsString())
-          .contains("moderation")
-          .doesNotContain("quality");
+          .contains("meta_data")
+          .doesNotContain("watermark");
       assertThat(sandbox.taskCount()).isEqualTo(1);
     }
   }
@@ -49,7 +51,7 @@ class AcceptedRequestFieldsTest {
   void theClientsExtraFieldsReachTheSandbox() {
     try (ViduSandbox sandbox =
             ViduSandbox.start(
-                SandboxOptions.fast().toBuilder().acceptRequestField("quality").build());
+                SandboxOptions.fast().toBuilder().acceptRequestField("watermark").build());
         ViduClient client =
             ViduClient.builder().apiKey(sandbox.demoKey()).baseUrl(sandbox.baseUrl()).build()) {
       ReferenceToImageTask task =
@@ -57,15 +59,15 @@ class AcceptedRequestFieldsTest {
               .images()
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                  ExtraBodyFields.none().with("quality", "high"));
-      assertThat(io.github.vidu4j.core.RawJson.field(task, "quality")).hasValue("high");
+                  ExtraBodyFields.none().with("watermark", "high"));
+      assertThat(io.github.vidu4j.core.RawJson.field(task, "watermark")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   client
                       .images()
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                          ExtraBodyFields.none().with("moderation", "disabled")))
+                          ExtraBodyFields.none().with("meta_data", "disabled")))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }

@@ -38,11 +38,11 @@ class ConcurrencyTest {
           "all six have left created",
           () ->
               ids.stream()
-                  .noneMatch(id -> sandbox.taskState(id).orElseThrow() == TaskState.CREATED));
+                  .noneMatch(id -> TaskState.CREATED.equals(sandbox.taskState(id).orElseThrow())));
       // The creates race each other, so which one queues is arbitrary: count the states.
       List<TaskState> states = ids.stream().map(id -> client.tasks().get(id).getState()).toList();
-      assertThat(states).filteredOn(s -> s == TaskState.PROCESSING).hasSize(5);
-      assertThat(states).filteredOn(s -> s == TaskState.QUEUEING).hasSize(1);
+      assertThat(states).filteredOn(s -> TaskState.PROCESSING.equals(s)).hasSize(5);
+      assertThat(states).filteredOn(s -> TaskState.QUEUEING.equals(s)).hasSize(1);
       CreditBalance balance = client.credits().getRemains().get(0);
       assertThat(balance.getCurrentConcurrency()).isEqualTo(5);
       assertThat(balance.getQueueCount()).isEqualTo(1);

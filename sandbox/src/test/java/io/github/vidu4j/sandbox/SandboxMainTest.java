@@ -20,7 +20,7 @@ class SandboxMainTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       SandboxMain.printBanner(sandbox, new PrintStream(out, true, StandardCharsets.UTF_8));
       assertThat(out.toString(StandardCharsets.UTF_8))
-          .contains(sandbox.baseUrl())
+          .contains("listening on " + sandbox.origin() + System.lineSeparator())
           .contains("Demo API key: k1")
           .contains("Ctrl-C");
     }

@@ -77,7 +77,7 @@ class SharedClientLoadTest {
                                   polling);
                       creations.incrementAndGet();
                       ids.add(done.getId());
-                      if (done.getState() != TaskState.SUCCESS) {
+                      if (!TaskState.SUCCESS.equals(done.getState())) {
                         failures.add(
                             new AssertionError(
                                 "task " + done.getId() + " ended " + done.getState()));

@@ -167,7 +167,7 @@ class CallbackProviderTest {
       VerifiedCallback verified =
           verifier.verify(
               CallbackRequest.of("POST", CALLBACK_URL, delivery.headers(), delivery.body()));
-      if (verified.state().orElse(null) == state) {
+      if (state.equals(verified.state().orElse(null))) {
         return new MessageAndMetadata(delivery.body(), metadata(delivery.headers()));
       }
     }
