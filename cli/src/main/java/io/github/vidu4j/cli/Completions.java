@@ -50,9 +50,7 @@ final class Completions {
   static final class States implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(TaskState.values())
-          .filter(s -> s != TaskState.UNKNOWN_DEFAULT_OPEN_API)
-          .map(TaskState::getValue)
+      return Arrays.stream(TaskState.values()).map(TaskState::getValue)
           .iterator();
     }
   }
