@@ -52,7 +52,7 @@ final class SpecRules {
   private SpecRules(JsonObject schema) {
     this.required = strings(schema.getAsJsonArray("required"));
     JsonObject properties = schema.getAsJsonObject("properties");
-    this.maxImages = properties.getAsJsonObject("images").get("maxItems").getAsInt();
+    JsonElement maxItems = properties.getAsJsonObject("images").get("maxItems");
     Map<String, Model> byName = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> entry :
         schema.getAsJsonObject("x-vidu-model-rules").entrySet()) {
@@ -69,6 +69,12 @@ final class SpecRules {
               rules.get("default_resolution").getAsString()));
     }
     this.models = Collections.unmodifiableMap(byName);
+    // The schema leaves the count open (models it does not know may take more); without a cap
+    // there, a model outside the rules gets the largest count any listed model takes.
+    this.maxImages =
+        maxItems != null
+            ? maxItems.getAsInt()
+            : byName.values().stream().mapToInt(Model::maxImages).max().orElse(0);
     JsonObject images = schema.getAsJsonObject("x-vidu-image-rules");
     this.formats = strings(images.getAsJsonArray("formats"));
     this.minWidth = images.get("min_width").getAsInt();
