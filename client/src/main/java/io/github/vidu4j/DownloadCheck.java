@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * Tells whether a downloaded body is whole, from what passes through: its length, first and last
  * bytes. With a {@code Content-Length} the count must match it; without one (an HTTP/1.0 answer
  * that ends by closing the connection, which looks the same whether complete or cut) the body must
- * be an image format that {@link ImageInfo.Format} knows and end the way that format ends.
+ * be an image format that {@link ImageInfo.Format} knows and end the way that format ends. An MP4
+ * (a video) must in either case have box sizes that lead exactly to its end and a {@code moov} box
+ * ({@link Mp4Structure}).
  */
 final class DownloadCheck {
   private static final int EDGE = 12;
@@ -19,6 +21,7 @@ final class DownloadCheck {
   };
 
   private final byte[] head = new byte[EDGE];
+  private final Mp4Structure mp4 = new Mp4Structure();
   private final byte[] tail = new byte[EDGE];
   private long count;
 
@@ -31,6 +34,7 @@ final class DownloadCheck {
     System.arraycopy(tail, keep, tail, 0, shift);
     System.arraycopy(bytes, offset + length - keep, tail, shift, keep);
     count += length;
+    mp4.update(bytes, offset, length);
   }
 
   long count() {
@@ -48,6 +52,20 @@ final class DownloadCheck {
       throw new IncompleteDownloadException(
           what + " answered 200 with an empty body: there is no file to save", 0, contentLength);
     }
+    if (Mp4Structure.looksLikeMp4(head, (int) Math.min(count, EDGE))) {
+      String problem = mp4.problem();
+      if (problem != null) {
+        throw new IncompleteDownloadException(
+            what
+                + " sent "
+                + count
+                + " bytes of MP4 that are not whole: "
+                + problem
+                + "; nothing was saved",
+            count,
+            contentLength);
+      }
+    }
     if (contentLength >= 0) {
       if (count != contentLength) {
         throw new IncompleteDownloadException(
@@ -63,6 +81,9 @@ final class DownloadCheck {
       return;
     }
     Optional<ImageInfo.Format> format = ImageSignatures.of(head, (int) Math.min(count, EDGE));
+    if (format.isEmpty() && Mp4Structure.looksLikeMp4(head, (int) Math.min(count, EDGE))) {
+      return; // its boxes, checked above, show it is whole
+    }
     if (format.isEmpty()) {
       throw new IncompleteDownloadException(
           what

@@ -488,7 +488,7 @@ public final class Downloads {
 
   /**
    * The extension the file's first bytes call for (what it is), if they name a format {@link
-   * ImageInfo.Format} knows.
+   * ImageInfo.Format} knows or are an MP4's.
    */
   static Optional<String> sniffedExtension(Path file) throws IOException {
     byte[] head = new byte[12];
@@ -496,11 +496,17 @@ public final class Downloads {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
+    if (Mp4Structure.looksLikeMp4(head, n)) {
+      return Optional.of("mp4");
+    }
     return ImageSignatures.of(head, n).map(Downloads::extensionOf);
   }
 
   /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
   static String extension(@Nullable MediaType type, String url) {
+    if (type != null && type.type().equals("video") && type.subtype().equals("mp4")) {
+      return "mp4";
+    }
     if (type != null && type.type().equals("image")) {
       Optional<ImageInfo.Format> format = formatNamed(type.subtype());
       if (format.isPresent()) {
