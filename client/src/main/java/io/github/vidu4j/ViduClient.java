@@ -119,6 +119,8 @@ public final class ViduClient implements AutoCloseable {
   private final Builder settings;
 
   private final Images images;
+  private final Generations generations;
+  private final Videos videos;
   private final Tasks tasks;
   private final Downloads downloads;
   private final Callbacks callbacks;
@@ -211,6 +213,17 @@ public final class ViduClient implements AutoCloseable {
             b.eventListener);
     this.images =
         new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
+    this.generations =
+        new Generations(
+            retrofit.create(io.github.vidu4j.internal.OperationApi.class),
+            executor,
+            async,
+            b.validator == RequestValidator.allowingUnknownModels()
+                ? io.github.vidu4j.validation.OperationValidator.allowingUnknownModels()
+                : io.github.vidu4j.validation.OperationValidator.strict(),
+            tasks,
+            b.clock);
+    this.videos = new Videos(generations);
     this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
@@ -257,6 +270,19 @@ public final class ViduClient implements AutoCloseable {
   /** Creating reference-to-image (and text-to-image) tasks. */
   public Images images() {
     return images;
+  }
+
+  /**
+   * Creating a task of any generation operation of the spec by name, with its body as JSON: the one
+   * create path the typed methods ({@link #videos()}) use.
+   */
+  public Generations generations() {
+    return generations;
+  }
+
+  /** Creating video tasks: text, image, start-end and reference to video. */
+  public Videos videos() {
+    return videos;
   }
 
   /** Reading, listing, cancelling and awaiting tasks. */
