@@ -1,6 +1,7 @@
 /**
- * The vidu4j client: {@link io.github.vidu4j.ViduClient} and its resources, validation, callback
- * verification and batches. {@code io.github.vidu4j.internal} is not exported.
+ * The vidu4j client: {@link io.github.vidu4j.ViduClient} and its resources, validation and callback
+ * verification (batches are {@code vidu4j-batch}). {@code io.github.vidu4j.internal} is not
+ * exported.
  */
 module io.github.vidu4j {
   requires transitive io.github.vidu4j.generated;
@@ -14,7 +15,7 @@ module io.github.vidu4j {
   requires static jakarta.servlet;
 
   exports io.github.vidu4j;
-  exports io.github.vidu4j.batch;
+  exports io.github.vidu4j.core;
   exports io.github.vidu4j.callback;
   exports io.github.vidu4j.validation;
 }

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.ViduException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.model.TaskCreations;
 import java.time.Duration;
 import java.util.Objects;

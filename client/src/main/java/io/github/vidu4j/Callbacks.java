@@ -3,6 +3,8 @@ package io.github.vidu4j;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +27,7 @@ public final class Callbacks {
    * touches no network; an invalid callback throws here), the task read on the client's async
    * executor.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
    *     fetched)
    */
   public CompletableFuture<TaskCreations> verifyAndFetchAsync(
@@ -38,7 +40,7 @@ public final class Callbacks {
    * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest, String)}, the task read on the
    * client's async executor; verification happens on the caller's thread.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
    *     fetched)
    */
   public CompletableFuture<TaskCreations> verifyAndFetchAsync(
@@ -50,7 +52,7 @@ public final class Callbacks {
    * Verifies {@code request} with {@code verifier}, then returns the task as {@code GET
    * /ent/v2/tasks/{id}/creations} reports it now (its state may be later than the callback's).
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
    *     fetched)
    * @throws ViduException if the body names no task, or reading the task fails
    */
@@ -92,7 +94,7 @@ public final class Callbacks {
    * Vidu's docs show callback bodies without an {@code id}. A callback URL carrying your own
    * reference (for example {@code ?order=1234}, which is signed) lets you look the task up.
    *
-   * @throws io.github.vidu4j.callback.InvalidSignatureException if verification fails (nothing is
+   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
    *     fetched)
    * @throws ViduException if reading the task fails
    */

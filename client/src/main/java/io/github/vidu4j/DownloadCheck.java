@@ -1,6 +1,6 @@
 package io.github.vidu4j;
 
-import io.github.vidu4j.internal.ImageSignatures;
+import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.validation.ImageInfo;
 import java.util.Arrays;
 import java.util.Optional;
@@ -80,7 +80,8 @@ final class DownloadCheck {
       }
       return;
     }
-    Optional<ImageInfo.Format> format = ImageSignatures.of(head, (int) Math.min(count, EDGE));
+    Optional<ImageInfo.Format> format =
+        ImageInfo.Format.ofSignature(head, (int) Math.min(count, EDGE));
     if (format.isEmpty() && Mp4Structure.looksLikeMp4(head, (int) Math.min(count, EDGE))) {
       return; // its boxes, checked above, show it is whole
     }

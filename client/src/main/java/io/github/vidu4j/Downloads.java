@@ -1,11 +1,12 @@
 package io.github.vidu4j;
 
-import io.github.vidu4j.internal.ImageSignatures;
+import io.github.vidu4j.core.IncompleteDownloadException;
+import io.github.vidu4j.core.SafeUrl;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduLocalIOException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.internal.RetryingExecutor;
-import io.github.vidu4j.internal.SafeUrl;
-import io.github.vidu4j.model.Creation;
-import io.github.vidu4j.model.TaskCreations;
-import io.github.vidu4j.validation.ImageInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,15 +16,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,8 +37,6 @@ import org.jspecify.annotations.Nullable;
  * ViduClient#downloads()}.
  */
 public final class Downloads {
-  private static final int MAX_NAME_SUFFIX = 1000;
-
   private final OkHttpClient http;
   private final RetryingExecutor executor;
   private final AsyncRunner async;
@@ -142,170 +136,6 @@ public final class Downloads {
   }
 
   /**
-   * Downloads every creation of a finished task into {@code directory} (created if missing), one
-   * file each, named {@code <task id>-<n>.<extension>} with {@code n} from 1 and the extension
-   * ({@code png}, {@code jpg}, {@code webp}) from the file's first bytes, else the response's
-   * content type, else the URL's path ({@code bin} if none says). An existing file is never
-   * overwritten: where the name is taken, the first free one of {@code <task
-   * id>-<n>-2.<extension>}, {@code -3}, ... is used. Returns the paths written, in creation order.
-   * {@link #saveEach} does the same and reports each creation's outcome as data.
-   *
-   * @throws UnsafeFileNameException if the task id is not a safe file name (nothing is downloaded)
-   * @throws ViduException if the task has no creations, or any creation could not be saved (the
-   *     others are saved all the same: a paid image is not lost to a neighbour's failure). The
-   *     exception names the first creation not saved and its cause is that creation's own failure
-   *     ({@link ViduLocalIOException}, {@link IncompleteDownloadException}, ...); the others are
-   *     attached as suppressed exceptions.
-   */
-  public List<Path> toDirectory(TaskCreations task, Path directory) {
-    Objects.requireNonNull(task, "task == null");
-    Objects.requireNonNull(directory, "directory == null");
-    return pathsOrFailure(task, saveEachNow(task, directory, saved -> {}));
-  }
-
-  /**
-   * {@link #toDirectory(TaskCreations, Path)} on the client's async executor; arguments are checked
-   * on the caller's thread.
-   */
-  public CompletableFuture<List<Path>> toDirectoryAsync(TaskCreations task, Path directory) {
-    Objects.requireNonNull(task, "task == null");
-    Objects.requireNonNull(directory, "directory == null");
-    return async.supply(() -> pathsOrFailure(task, saveEachNow(task, directory, saved -> {})));
-  }
-
-  /**
-   * Saves every creation as {@link #toDirectory(TaskCreations, Path)} does, but reports each
-   * creation's outcome instead of throwing for it: where it was saved (and whether under another
-   * name than wanted), or its failure. Each outcome goes to {@code onEach} as soon as it is known,
-   * for progress output; all are returned in creation order.
-   *
-   * @throws UnsafeFileNameException if the task id is not a safe file name (nothing is downloaded)
-   * @throws ViduLocalIOException if {@code directory} cannot be created
-   * @throws ViduException if the task has no creations
-   */
-  public List<CreationDownload> saveEach(
-      TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
-    Objects.requireNonNull(task, "task == null");
-    Objects.requireNonNull(directory, "directory == null");
-    Objects.requireNonNull(onEach, "onEach == null");
-    return saveEachNow(task, directory, onEach);
-  }
-
-  private static String taskId(TaskCreations task) {
-    return task.getId() != null ? task.getId() : RawJson.field(task, "id").orElse("task");
-  }
-
-  private List<CreationDownload> saveEachNow(
-      TaskCreations task, Path directory, Consumer<CreationDownload> onEach) {
-    List<Creation> creations = task.getCreations() == null ? List.of() : task.getCreations();
-    String taskId = taskId(task);
-    if (creations.isEmpty()) {
-      throw new ViduException(
-          "task "
-              + SafeFileNames.escaped(taskId)
-              + " has no creations to download (state "
-              + task.getState()
-              + ")");
-    }
-    String taskStem = SafeFileNames.stem(taskId);
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new ViduLocalIOException(
-          "cannot create directory " + directory + ": " + e.getMessage(), directory, e);
-    }
-    PartFiles.removeStale(directory);
-    List<CreationDownload> results = new ArrayList<>();
-    for (int i = 0; i < creations.size(); i++) {
-      int index = i + 1;
-      String stem = taskStem + "-" + index;
-      String url = creations.get(i).getUrl();
-      CreationDownload result;
-      if (url == null || HttpUrl.parse(url) == null) {
-        String problem =
-            url == null
-                ? "the task lists no url for it"
-                : "its url is not an http(s) URL: " + SafeUrl.of(url);
-        result =
-            new CreationDownload(
-                index, url == null ? "" : url, null, null, new ViduException(problem));
-      } else {
-        try {
-          Saved saved =
-              fetch(
-                  url, (body, response, what) -> save(body, response, what, directory, stem, url));
-          result = new CreationDownload(index, url, saved.preferredName(), saved.file(), null);
-        } catch (ViduException e) {
-          result = new CreationDownload(index, url, null, null, e);
-        }
-      }
-      results.add(result);
-      onEach.accept(result);
-    }
-    return List.copyOf(results);
-  }
-
-  private static List<Path> pathsOrFailure(TaskCreations task, List<CreationDownload> results) {
-    ViduException failure = null;
-    List<Path> written = new ArrayList<>();
-    for (CreationDownload result : results) {
-      result.file().ifPresent(written::add);
-      if (result.error() != null) {
-        ViduException named =
-            new ViduException(
-                "creation "
-                    + result.index()
-                    + " of task "
-                    + taskId(task)
-                    + " not saved: "
-                    + result.error().getMessage(),
-                result.error());
-        if (failure == null) {
-          failure = named;
-        } else {
-          failure.addSuppressed(named);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return List.copyOf(written);
-  }
-
-  private record Saved(Path file, String preferredName) {}
-
-  /**
-   * Writes {@code body} beside its target first, then gives it the first free name: nothing is ever
-   * replaced.
-   */
-  private static Saved save(
-      InputStream body, ResponseBody response, String what, Path directory, String stem, String url)
-      throws IOException {
-    Path part = writePart(body, response, what, directory, stem);
-    try {
-      String extension;
-      try {
-        extension = sniffedExtension(part).orElseGet(() -> extension(response.contentType(), url));
-      } catch (IOException e) {
-        throw new ViduLocalIOException("cannot read back " + part + ": " + e, part, e);
-      }
-      String preferred = stem + "." + extension;
-      for (int n = 1; n <= MAX_NAME_SUFFIX; n++) {
-        Path file =
-            SafeFileNames.inside(directory, n == 1 ? preferred : stem + "-" + n + "." + extension);
-        if (claim(part, file)) {
-          return new Saved(file, preferred);
-        }
-      }
-      throw new ViduException(
-          preferred + " and " + MAX_NAME_SUFFIX + " numbered variants exist in " + directory);
-    } finally {
-      deleteQuietly(part);
-    }
-  }
-
-  /**
    * Copies {@code body} into a new part file for {@code name} in {@code directory} and checks it is
    * whole. A failure to read {@code body} stays an {@link IOException} (the network's, may be
    * retried: the part file is deleted); a failure to write is a {@link ViduLocalIOException}.
@@ -314,7 +144,7 @@ public final class Downloads {
       InputStream body, ResponseBody response, String what, Path directory, String name)
       throws IOException {
     // Not Files.createTempFile: its owner-only permissions would carry over to the image.
-    Path part = SafeFileNames.inside(directory, PartFiles.nameFor(name));
+    Path part = directory.resolve(PartFiles.nameFor(name));
     boolean done = false;
     try {
       DownloadCheck check = new DownloadCheck();
@@ -484,56 +314,6 @@ public final class Downloads {
           path,
           e);
     }
-  }
-
-  /**
-   * The extension the file's first bytes call for (what it is), if they name a format {@link
-   * ImageInfo.Format} knows or are an MP4's.
-   */
-  static Optional<String> sniffedExtension(Path file) throws IOException {
-    byte[] head = new byte[12];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    if (Mp4Structure.looksLikeMp4(head, n)) {
-      return Optional.of("mp4");
-    }
-    return ImageSignatures.of(head, n).map(Downloads::extensionOf);
-  }
-
-  /** The extension the content type, else the URL's path, claims; {@code bin} when neither does. */
-  static String extension(@Nullable MediaType type, String url) {
-    if (type != null && type.type().equals("video") && type.subtype().equals("mp4")) {
-      return "mp4";
-    }
-    if (type != null && type.type().equals("image")) {
-      Optional<ImageInfo.Format> format = formatNamed(type.subtype());
-      if (format.isPresent()) {
-        return extensionOf(format.get());
-      }
-    }
-    String path = Objects.requireNonNull(HttpUrl.parse(url)).encodedPath();
-    int dot = path.lastIndexOf('.');
-    return dot < 0 || path.indexOf('/', dot) >= 0
-        ? "bin"
-        : formatNamed(path.substring(dot + 1)).map(Downloads::extensionOf).orElse("bin");
-  }
-
-  private static String extensionOf(ImageInfo.Format format) {
-    return format == ImageInfo.Format.JPEG ? "jpg" : format.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The format a MIME subtype or file extension names ({@code jpg} is JPEG), if any. */
-  private static Optional<ImageInfo.Format> formatNamed(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    for (ImageInfo.Format format : ImageInfo.Format.values()) {
-      if (lower.equals(format.name().toLowerCase(Locale.ROOT))
-          || lower.equals(extensionOf(format))) {
-        return Optional.of(format);
-      }
-    }
-    return Optional.empty();
   }
 
   /** Counts what the handler read, for {@link ViduEventListener#downloadFinished}. */

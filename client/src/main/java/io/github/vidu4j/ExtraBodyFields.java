@@ -6,7 +6,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import io.github.vidu4j.internal.ViduGson;
+import io.github.vidu4j.core.internal.ViduGson;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.io.IOException;

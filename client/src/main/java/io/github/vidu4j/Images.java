@@ -1,7 +1,11 @@
 package io.github.vidu4j;
 
 import com.google.gson.annotations.SerializedName;
-import io.github.vidu4j.internal.RequestWithExtraFields;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduResponseException;
+import io.github.vidu4j.core.internal.RequestWithExtraFields;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.api.GenerationApi;
 import io.github.vidu4j.model.ReferenceToImageRequest;

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

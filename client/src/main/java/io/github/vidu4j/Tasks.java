@@ -1,5 +1,13 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.Sleeper;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.CancelTaskRequest;
@@ -40,7 +48,7 @@ public final class Tasks {
 
   private final AsyncRunner async;
   private final Clock clock;
-  private final ViduClient.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final ViduEventListener listener;
 
   Tasks(
@@ -49,7 +57,7 @@ public final class Tasks {
       RetryingExecutor singleAttempt,
       AsyncRunner async,
       Clock clock,
-      ViduClient.Sleeper sleeper,
+      Sleeper sleeper,
       ViduEventListener listener) {
     this.api = api;
     this.executor = executor;

@@ -1,5 +1,16 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.InvalidSettingException;
+import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.SafeUrl;
+import io.github.vidu4j.core.Sleeper;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduResponseException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorBodyLimit;
@@ -10,8 +21,8 @@ import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
 import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
-import io.github.vidu4j.internal.SafeUrl;
 import io.github.vidu4j.internal.SendTracker;
+import io.github.vidu4j.internal.SystemLoggerListener;
 import io.github.vidu4j.internal.api.AccountApi;
 import io.github.vidu4j.internal.api.GenerationApi;
 import io.github.vidu4j.internal.api.TasksApi;
@@ -41,7 +52,7 @@ import retrofit2.Retrofit;
  *   ReferenceToImageRequest request = new ReferenceToImageRequest()
  *       .model("viduq2").prompt("a red fox in the snow").resolution("2K");
  *   TaskCreations done = client.images().createAndAwait(request, AwaitOptions.defaults());
- *   List<Path> files = client.downloads().toDirectory(done, Path.of("out"));
+ *   client.downloads().toFile(done.getCreations().get(0).getUrl(), Path.of("fox.png"));
  * }
  * }</pre>
  *
@@ -99,16 +110,6 @@ public final class ViduClient implements AutoCloseable {
   // 2,000-character prompts written as JSON escapes, 7 image URLs and 4 presigned result URLs per
   // task it is about 2 MB: the default leaves eight times that.
   private static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
-
-  /**
-   * Waits between attempts and between blocking polls; replaceable in tests so that nothing really
-   * sleeps.
-   */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** Blocks for {@code duration}. */
-    void sleep(Duration duration) throws InterruptedException;
-  }
 
   private final HttpUrl baseUrl;
   private final boolean ownsHttpClient;
@@ -298,14 +299,6 @@ public final class ViduClient implements AutoCloseable {
   /** Verifying a callback and then confirming it by reading the task from Vidu. */
   public Callbacks callbacks() {
     return callbacks;
-  }
-
-  /**
-   * Batches: many tasks from one list of requests, within a concurrency limit, resumable from a
-   * journal after a crash without creating any line's task twice.
-   */
-  public io.github.vidu4j.batch.Batches batches() {
-    return io.github.vidu4j.batch.Batches.of(this);
   }
 
   /** The organisation's remaining credits ({@code GET /ent/v2/credits}), without package detail. */
@@ -666,11 +659,21 @@ public final class ViduClient implements AutoCloseable {
     /**
      * Receives the client's events: requests, responses, retries, the states a wait reads and
      * downloads ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
-     * nothing to a call. {@link ViduEventListener#logTo(System.Logger)} logs them.
+     * nothing to a call. {@link #logEvents(System.Logger)} logs them.
      */
     public Builder eventListener(ViduEventListener listener) {
       this.eventListener = Objects.requireNonNull(listener, "listener == null");
       return this;
+    }
+
+    /**
+     * Writes each event as one line to {@code logger}: requests, responses and states at {@code
+     * DEBUG}, retries, failed requests and rejected callbacks at {@code WARNING}. Replaces the
+     * {@link #eventListener}; the {@code vidu4j-slf4j} artifact has an SLF4J listener.
+     */
+    public Builder logEvents(System.Logger logger) {
+      return eventListener(
+          new SystemLoggerListener(Objects.requireNonNull(logger, "logger == null")));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.vidu4j.benchmarks;
 
-import io.github.vidu4j.validation.SniffBenchmark;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.vidu4j.benchmarks;
 
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.model.TaskCreations;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +40,7 @@ public class ListenerBenchmark {
     withNoOpListener =
         withoutListener.newBuilder().eventListener(new ViduEventListener() {}).build();
     System.Logger off = System.getLogger("vidu4j.benchmark.off");
-    withLoggerOff =
-        withoutListener
-            .newBuilder()
-            .eventListener(ViduEventListener.logTo(new LevelOff(off)))
-            .build();
+    withLoggerOff = withoutListener.newBuilder().logEvents(new LevelOff(off)).build();
   }
 
   @TearDown

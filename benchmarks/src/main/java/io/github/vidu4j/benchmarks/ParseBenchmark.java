@@ -1,7 +1,7 @@
 package io.github.vidu4j.benchmarks;
 
 import com.google.gson.Gson;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
 import java.util.concurrent.TimeUnit;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code vidu image batch}: a face over {@code client.batches()}. */
+/** {@code vidu image batch}: a face over {@code Batches.of(client)}. */
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
@@ -138,9 +138,7 @@ final class BatchCommand implements Callable<Integer> {
         options = options.withConcurrency(concurrency);
       }
       report =
-          session
-              .client
-              .batches()
+          Batches.of(session.client)
               .run(lines, output.resolve(Batches.DEFAULT_JOURNAL_NAME), output, options);
     } catch (BatchRefusedException e) {
       root.err.println("error: " + e.getMessage());

@@ -5,9 +5,9 @@ import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.InvalidSignatureException;
 import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
+import io.github.vidu4j.core.InvalidSignatureException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -90,7 +90,7 @@ final class CallbackCommand {
     return "task "
         + callback.taskId().orElse("(no id)")
         + " "
-        + io.github.vidu4j.RawJson.field(callback.task(), "state")
+        + io.github.vidu4j.core.RawJson.field(callback.task(), "state")
             .orElse(callback.state().map(s -> s.getValue()).orElse("(no state)"))
         + (errCode == null || errCode.isEmpty() ? "" : " (err_code " + errCode + ")")
         + ", nonce "

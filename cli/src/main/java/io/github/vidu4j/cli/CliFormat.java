@@ -1,7 +1,7 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.RawJson;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.ViduJson;
 import java.time.Duration;
 import java.util.regex.Pattern;
 

@@ -2,12 +2,12 @@ package io.github.vidu4j.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.vidu4j.TaskFailedException;
-import io.github.vidu4j.TaskTimeoutException;
-import io.github.vidu4j.ViduApiException;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduTransportException;
 import io.github.vidu4j.callback.CallbackConfigurationException;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.io.PrintWriter;

@@ -111,7 +111,8 @@ final class ListTasks implements Callable<Integer> {
   }
 
   private static String line(TaskSummary t) {
-    String state = io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
+    String state =
+        io.github.vidu4j.core.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
     return String.join(
         "\t",
         String.valueOf(t.getId()),

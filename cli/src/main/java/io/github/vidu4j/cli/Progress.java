@@ -1,6 +1,6 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.RawJson;
+import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.model.TaskCreations;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -30,7 +30,7 @@ final class TaskGet implements Callable<Integer> {
         root.out.println(CliFormat.json(t));
       } else {
         String state =
-            io.github.vidu4j.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
+            io.github.vidu4j.core.RawJson.field(t, "state").orElse(String.valueOf(t.getState()));
         root.out.println(
             "task "
                 + id

@@ -1,10 +1,11 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.CreationDownload;
-import io.github.vidu4j.TaskFailedException;
-import io.github.vidu4j.TaskTimeoutException;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.batch.CreationDownload;
+import io.github.vidu4j.batch.TaskFiles;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,9 +58,7 @@ final class TaskWaiting {
     String savedId = done.getId() != null ? done.getId() : taskId;
     ViduException firstFailure = null;
     for (CreationDownload result :
-        session
-            .client
-            .downloads()
+        TaskFiles.of(session.client)
             .saveEach(done, output, result -> report(root, output, savedId, result))) {
       if (firstFailure == null && result.error() != null) {
         firstFailure = result.error();

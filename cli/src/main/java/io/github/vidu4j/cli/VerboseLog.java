@@ -6,8 +6,9 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /**
- * {@code --verbose}: the client's events ({@code ViduEventListener.logTo}) as {@code [http]} lines
- * on stderr, every level. The client's lines never hold the key, a header or a URL's query values.
+ * {@code --verbose}: the client's events ({@code ViduClient.Builder.logEvents}) as {@code [http]}
+ * lines on stderr, every level. The client's lines never hold the key, a header or a URL's query
+ * values.
  */
 final class VerboseLog implements System.Logger {
   private final PrintWriter err;

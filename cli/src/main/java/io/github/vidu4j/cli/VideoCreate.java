@@ -3,7 +3,7 @@ package io.github.vidu4j.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.RequestOptions;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ImageInput;
 import io.github.vidu4j.validation.ViduValidationException;

@@ -1,9 +1,8 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.InvalidSettingException;
 import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.validation.RequestValidator;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -167,7 +166,7 @@ public final class ViduCli {
     }
     if (verbose) {
       // The client's events hold no key or header, and every URL's query values are redacted.
-      builder.eventListener(ViduEventListener.logTo(new VerboseLog(err)));
+      builder.logEvents(new VerboseLog(err));
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {

@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 
 /**
  * A {@link CallbackVerifier} was configured with something it cannot use: a window outside the

@@ -1,7 +1,7 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.internal.SafeUrl;
+import io.github.vidu4j.core.SafeUrl;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

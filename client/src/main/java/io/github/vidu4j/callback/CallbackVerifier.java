@@ -1,9 +1,10 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduJson;
-import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

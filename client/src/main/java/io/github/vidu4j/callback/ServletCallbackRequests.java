@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback;
 
-import io.github.vidu4j.internal.SafeUrl;
+import io.github.vidu4j.core.SafeUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
 package io.github.vidu4j.internal;
 
 import com.google.gson.JsonParseException;
-import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.internal.ViduGson;
 import io.github.vidu4j.model.ErrorResponse;
 import java.io.IOException;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.vidu4j.core.internal.ViduGson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Writer;

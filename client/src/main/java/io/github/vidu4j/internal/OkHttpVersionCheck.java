@@ -1,6 +1,6 @@
 package io.github.vidu4j.internal;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.vidu4j.internal;
 
+import io.github.vidu4j.core.SafeUrl;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;

@@ -2,13 +2,13 @@ package io.github.vidu4j.internal;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
-import io.github.vidu4j.ResponseTooLargeException;
-import io.github.vidu4j.ViduApiException;
-import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduResponseException;
-import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.Sleeper;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduResponseException;
+import io.github.vidu4j.core.ViduTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public final class RetryingExecutor {
   private final Duration maxRetryWait;
   private final Duration retryBudget;
   private final Clock clock;
-  private final ViduClient.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final ErrorMapper errors;
   private final ViduEventListener listener;
 
@@ -75,7 +75,7 @@ public final class RetryingExecutor {
       Duration maxRetryWait,
       Duration retryBudget,
       Clock clock,
-      ViduClient.Sleeper sleeper,
+      Sleeper sleeper,
       ErrorMapper errors,
       ViduEventListener listener) {
     this.maxRetries = maxRetries;

@@ -1,8 +1,8 @@
 package io.github.vidu4j.internal;
 
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link ViduEventListener#logTo}: one line per event. Each line is built only when its level is
- * enabled, so an installed logger at {@code INFO} costs a level check per event.
+ * {@code ViduClient.Builder#logEvents}: one line per event. Each line is built only when its level
+ * is enabled, so an installed logger at {@code INFO} costs a level check per event.
  */
 public final class SystemLoggerListener implements ViduEventListener {
   private final System.Logger logger;

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Thrown while converting a 2xx body that cannot be used (too large, malformed framing), for {@link
- * RetryingExecutor} to turn into a {@link io.github.vidu4j.ViduResponseException} naming the
+ * RetryingExecutor} to turn into a {@link io.github.vidu4j.core.ViduResponseException} naming the
  * operation, which the converter does not know. An {@code IOException} because Retrofit converters
  * may throw only those unwrapped; its message quotes nothing from the body.
  */

@@ -3,7 +3,7 @@ package io.github.vidu4j.validation;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,9 +1,8 @@
 package io.github.vidu4j.validation;
 
-import static io.github.vidu4j.internal.ImageSignatures.ascii;
-import static io.github.vidu4j.internal.ImageSignatures.startsWith;
+import static io.github.vidu4j.validation.ImageSignatures.ascii;
+import static io.github.vidu4j.validation.ImageSignatures.startsWith;
 
-import io.github.vidu4j.internal.ImageSignatures;
 import io.github.vidu4j.validation.ImageInfo.Format;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

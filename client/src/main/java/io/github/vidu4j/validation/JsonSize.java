@@ -1,7 +1,7 @@
 package io.github.vidu4j.validation;
 
 import com.google.gson.annotations.SerializedName;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.vidu4j.validation;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -3,7 +3,8 @@ package io.github.vidu4j.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.model.TaskState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -566,7 +567,8 @@ class CallbackVerifierTest {
               CallbackRequest.of(
                   "POST", URL, workedExampleHeaders(), future.getBytes(StandardCharsets.UTF_8)));
       assertThat(callback.state()).contains(TaskState.UNKNOWN_DEFAULT_OPEN_API);
-      assertThat(io.github.vidu4j.RawJson.field(callback.task(), "state")).contains("archived");
+      assertThat(io.github.vidu4j.core.RawJson.field(callback.task(), "state"))
+          .contains("archived");
     }
   }
 

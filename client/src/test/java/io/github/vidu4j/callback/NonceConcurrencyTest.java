@@ -2,7 +2,8 @@ package io.github.vidu4j.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

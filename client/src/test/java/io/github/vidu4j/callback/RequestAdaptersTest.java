@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.vidu4j.ViduEventListener;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduEventListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -116,7 +117,7 @@ class RequestAdaptersTest {
                       default -> throw new UnsupportedOperationException(method.getName());
                     });
     assertThatThrownBy(() -> ServletCallbackRequests.from(servlet, URL))
-        .isExactlyInstanceOf(io.github.vidu4j.ViduException.class)
+        .isExactlyInstanceOf(io.github.vidu4j.core.ViduException.class)
         .hasMessageContaining("cannot read the callback body")
         .hasCauseInstanceOf(java.io.EOFException.class);
   }

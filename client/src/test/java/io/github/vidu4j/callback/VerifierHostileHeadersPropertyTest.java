@@ -2,6 +2,7 @@ package io.github.vidu4j.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vidu4j.core.InvalidSignatureException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

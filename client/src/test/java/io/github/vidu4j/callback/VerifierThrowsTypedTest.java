@@ -12,8 +12,9 @@ import static io.github.vidu4j.callback.CallbackVerifierTest.workedExampleWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.TaskFailedException;
-import io.github.vidu4j.TaskTimeoutException;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduApiException;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,7 +126,7 @@ class ErrorMappingTest extends ClientHarness {
   void malformedSuccessJsonIsAViduException() {
     server.enqueue(Responses.json(200, "{\"id\": \"t-1\", \"state\": ]}"));
     assertThatThrownBy(() -> client.tasks().get("t-1"))
-        .isExactlyInstanceOf(io.github.vidu4j.ViduResponseException.class)
+        .isExactlyInstanceOf(io.github.vidu4j.core.ViduResponseException.class)
         .hasMessageContaining("not the JSON the spec describes");
   }
 }

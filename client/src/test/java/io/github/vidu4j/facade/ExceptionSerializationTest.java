@@ -2,10 +2,9 @@ package io.github.vidu4j.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.RawJson;
-import io.github.vidu4j.TaskFailedException;
-import io.github.vidu4j.ViduJson;
-import io.github.vidu4j.batch.BatchInputException;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.validation.ViduValidationException;
@@ -50,17 +49,6 @@ class ExceptionSerializationTest {
 
     assertThat(copy.violations()).containsExactly(violation);
     assertThat(copy.violations().get(0).code()).isEqualTo(Violation.Code.PROMPT_LENGTH);
-  }
-
-  @Test
-  void aBadBatchKeepsItsProblems() throws Exception {
-    BatchInputException copy =
-        roundTrip(
-            new BatchInputException(
-                "batch", List.of(new BatchInputException.Problem(3, "prompt: required"))));
-
-    assertThat(copy.problems())
-        .containsExactly(new BatchInputException.Problem(3, "prompt: required"));
   }
 
   @SuppressWarnings("unchecked")

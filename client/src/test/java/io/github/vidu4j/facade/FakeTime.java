@@ -1,6 +1,5 @@
 package io.github.vidu4j.facade;
 
-import io.github.vidu4j.ViduClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that moves only when the client sleeps, so retries and polls take no real time. */
-final class FakeTime extends Clock implements ViduClient.Sleeper {
+final class FakeTime extends Clock implements io.github.vidu4j.core.Sleeper {
   private volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 

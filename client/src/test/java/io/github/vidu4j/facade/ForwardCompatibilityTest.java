@@ -2,8 +2,8 @@ package io.github.vidu4j.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.RawJson;
 import io.github.vidu4j.TaskQuery;
+import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
@@ -36,7 +36,7 @@ class ForwardCompatibilityTest extends ClientHarness {
     server.enqueue(Responses.error(400, "PromptTooSpicy", "new reason"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.tasks().get("t-1"))
         .isInstanceOfSatisfying(
-            io.github.vidu4j.ViduApiException.class,
+            io.github.vidu4j.core.ViduApiException.class,
             e -> assertThat(e.reason()).contains("PromptTooSpicy"));
   }
 

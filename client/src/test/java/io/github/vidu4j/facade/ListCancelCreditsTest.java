@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.TaskQuery;
-import io.github.vidu4j.ViduApiException;
-import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;

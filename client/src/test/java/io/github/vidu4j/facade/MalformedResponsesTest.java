@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduResponseException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -128,7 +128,7 @@ class MalformedResponsesTest {
             } catch (RuntimeException e) {
               assertThat(e)
                   .as("%s with %s", operation, framing[0])
-                  .isInstanceOf(io.github.vidu4j.ViduException.class);
+                  .isInstanceOf(io.github.vidu4j.core.ViduException.class);
               assertThat(e.getMessage())
                   .as("%s with %s", operation, framing[0])
                   .startsWith(operation);

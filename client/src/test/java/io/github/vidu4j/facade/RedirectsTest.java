@@ -3,7 +3,7 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ViduApiException;
+import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.ByteArrayOutputStream;
 import mockwebserver3.MockResponse;

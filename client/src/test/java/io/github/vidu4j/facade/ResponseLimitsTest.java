@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ResponseTooLargeException;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduResponseException;
+import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.IOException;
 import java.io.OutputStream;

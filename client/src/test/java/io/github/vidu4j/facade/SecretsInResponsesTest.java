@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,11 +3,11 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ViduException;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import java.nio.charset.StandardCharsets;

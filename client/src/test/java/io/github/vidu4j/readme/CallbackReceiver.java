@@ -2,7 +2,7 @@ package io.github.vidu4j.readme;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;

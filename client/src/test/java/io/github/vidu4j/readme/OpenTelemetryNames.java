@@ -1,8 +1,8 @@
 package io.github.vidu4j.readme;
 
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.InvalidSignatureException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -17,8 +17,8 @@ public final class QuickStart {
           .aspectRatio("auto")
           .resolution("2K");
       TaskCreations done = client.images().createAndAwait(request); // validates, creates once, polls to the end
-      List<Path> files = client.downloads().toDirectory(done, Path.of("out"));
-      System.out.println("saved " + files);
+      Path file = client.downloads().toFile(done.getCreations().get(0).getUrl(), Path.of("fox.png"));
+      System.out.println("saved " + file);
     }
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.github.vidu4j.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

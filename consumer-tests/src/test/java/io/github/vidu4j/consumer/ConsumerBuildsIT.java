@@ -75,7 +75,7 @@ class ConsumerBuildsIT {
     // Maven keeps both artifacts (okhttp 4.12.0 and okhttp-jvm 5): different names, same classes.
     assertThat(build.exitCode()).as(build.output()).isNotZero();
     assertThat(build.output())
-        .contains("io.github.vidu4j.ViduException: OkHttp classes are on the classpath 2 times")
+        .contains("io.github.vidu4j.core.ViduException: OkHttp classes are on the classpath 2 times")
         .contains("okhttp-4.12.0.jar", "okhttp-jvm-")
         .contains("vidu4j needs OkHttp 5 for the JVM (com.squareup.okhttp3:okhttp-jvm)");
   }

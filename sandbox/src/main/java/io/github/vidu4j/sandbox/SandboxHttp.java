@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ErrorMetadata;
 import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;

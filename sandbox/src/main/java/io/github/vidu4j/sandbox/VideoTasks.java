@@ -3,7 +3,7 @@ package io.github.vidu4j.sandbox;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.ViduJson;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.CreationVideo;
 import io.github.vidu4j.model.PixelSize;
 import io.github.vidu4j.validation.GenerationOperation;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.ExtraBodyFields;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ViduRules;
@@ -58,7 +58,7 @@ class AcceptedRequestFieldsTest {
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
                   ExtraBodyFields.none().with("quality", "high"));
-      assertThat(io.github.vidu4j.RawJson.field(task, "quality")).hasValue("high");
+      assertThat(io.github.vidu4j.core.RawJson.field(task, "quality")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   client

@@ -2,9 +2,9 @@ package io.github.vidu4j.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.TaskFailedException;
 import io.github.vidu4j.TaskQuery;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -66,11 +66,8 @@ class EndToEndTest {
                 FAST);
 
     assertThat(done.getState()).isEqualTo(TaskState.SUCCESS);
-    List<Path> files = client.downloads().toDirectory(done, out);
-    assertThat(files)
-        .singleElement()
-        .satisfies(f -> assertThat(f.getFileName().toString()).endsWith(".png"));
-    BufferedImage image = ImageIO.read(files.get(0).toFile());
+    assertThat(done.getCreations()).hasSize(1);
+    BufferedImage image = ImageIO.read(firstFile(client, done, out).toFile());
     assertThat(image.getWidth()).isEqualTo(width);
     assertThat(image.getHeight()).isEqualTo(height);
   }
@@ -82,7 +79,7 @@ class EndToEndTest {
             .images()
             .createAndAwait(
                 textToImage("a city at night").aspectRatio("16:9").resolution("4K"), FAST);
-    BufferedImage image = ImageIO.read(client.downloads().toDirectory(done, out).get(0).toFile());
+    BufferedImage image = ImageIO.read(firstFile(client, done, out).toFile());
     assertThat(image.getWidth()).isEqualTo(3840);
     assertThat(image.getHeight()).isEqualTo(2160);
   }
@@ -98,7 +95,7 @@ class EndToEndTest {
                     .aspectRatio("auto")
                     .images(List.of(portrait)),
                 FAST);
-    BufferedImage image = ImageIO.read(client.downloads().toDirectory(done, out).get(0).toFile());
+    BufferedImage image = ImageIO.read(firstFile(client, done, out).toFile());
     assertThat(image.getWidth()).isEqualTo(1080);
     assertThat(image.getHeight()).isEqualTo(2160);
   }
@@ -107,28 +104,22 @@ class EndToEndTest {
   void sameSeedAndPromptGiveTheSameImageAnotherSeedAnother(ViduClient client) throws Exception {
     byte[] first =
         Files.readAllBytes(
-            client
-                .downloads()
-                .toDirectory(
-                    client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
-                    out.resolve("a"))
-                .get(0));
+            firstFile(
+                client,
+                client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
+                out.resolve("a")));
     byte[] again =
         Files.readAllBytes(
-            client
-                .downloads()
-                .toDirectory(
-                    client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
-                    out.resolve("b"))
-                .get(0));
+            firstFile(
+                client,
+                client.images().createAndAwait(textToImage("a blue whale").seed(7), FAST),
+                out.resolve("b")));
     byte[] other =
         Files.readAllBytes(
-            client
-                .downloads()
-                .toDirectory(
-                    client.images().createAndAwait(textToImage("a blue whale").seed(8), FAST),
-                    out.resolve("c"))
-                .get(0));
+            firstFile(
+                client,
+                client.images().createAndAwait(textToImage("a blue whale").seed(8), FAST),
+                out.resolve("c")));
     assertThat(again).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
@@ -255,5 +246,14 @@ class EndToEndTest {
     assertThat(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())).getWidth())
         .isEqualTo(width);
     return bytes.toByteArray();
+  }
+
+  /** The task's first result file, saved as {@code 1.png} in {@code directory}. */
+  private static Path firstFile(ViduClient client, TaskCreations done, Path directory)
+      throws java.io.IOException {
+    Files.createDirectories(directory);
+    return client
+        .downloads()
+        .toFile(done.getCreations().get(0).getUrl(), directory.resolve("1.png"));
   }
 }

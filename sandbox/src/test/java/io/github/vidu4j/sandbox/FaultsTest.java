@@ -3,11 +3,11 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.RawJson;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.ViduTransportException;
+import io.github.vidu4j.core.RawJson;
+import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import org.junit.jupiter.api.Test;
 

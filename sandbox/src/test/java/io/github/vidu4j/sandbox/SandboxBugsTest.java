@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.TaskQuery;
-import io.github.vidu4j.ViduApiException;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

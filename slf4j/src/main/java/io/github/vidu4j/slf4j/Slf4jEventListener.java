@@ -1,8 +1,8 @@
 package io.github.vidu4j.slf4j;
 
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes vidu4j's events to SLF4J: requests, responses, task states, downloads and verified
  * callbacks at {@code DEBUG}; retries, failed requests and rejected callbacks at {@code WARN}.
- * Lines are the same as {@link ViduEventListener#logTo(System.Logger)}'s, with SLF4J's {@code {}}
- * placeholders, so a disabled level costs a level check. Events carry no key, header or URL query
- * value, so neither do the lines.
+ * Lines are the same as {@code ViduClient.Builder#logEvents(System.Logger)}'s, with SLF4J's {@code
+ * {}} placeholders, so a disabled level costs a level check. Events carry no key, header or URL
+ * query value, so neither do the lines.
  *
  * <pre>{@code
  * ViduClient client = ViduClient.builder().apiKey(key).eventListener(Slf4jEventListener.create()).build();

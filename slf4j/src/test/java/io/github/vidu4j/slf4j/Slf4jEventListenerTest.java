@@ -2,9 +2,9 @@ package io.github.vidu4j.slf4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.ViduEventListener;
-import io.github.vidu4j.ViduException;
-import io.github.vidu4j.callback.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduEventListener;
+import io.github.vidu4j.core.ViduException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback.redis;
 
-import io.github.vidu4j.ViduException;
+import io.github.vidu4j.core.ViduException;
 
 /**
  * Redis did not answer a nonce check: unreachable, timed out, refused the credentials, or the store

@@ -2,8 +2,8 @@ package io.github.vidu4j.callback.redis.readme;
 
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
-import io.github.vidu4j.callback.InvalidSignatureException;
-import io.github.vidu4j.callback.InvalidSignatureException.Reason;
+import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.callback.redis.RedisNonceStore;
 
 public final class SharedReplayProtection {

@@ -1,0 +1,79 @@
+package io.github.vidu4j.batch;
+
+import mockwebserver3.MockResponse;
+
+/** Vidu-shaped canned responses. */
+final class Responses {
+  private Responses() {}
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  static MockResponse error(int code, String reason, String message) {
+    return json(
+        code,
+        "{\"code\":"
+            + code
+            + ",\"reason\":\""
+            + reason
+            + "\",\"message\":\""
+            + message
+            + "\",\"metadata\":{\"trace_id\":\"trace-"
+            + code
+            + "\"}}");
+  }
+
+  static MockResponse created(String taskId) {
+    return json(
+        200,
+        "{\"task_id\":\""
+            + taskId
+            + "\",\"state\":\"created\",\"model\":\"viduq2\","
+            + "\"prompt\":\"a red fox\",\"credits\":4,\"created_at\":\"2026-11-25T10:00:00Z\"}");
+  }
+
+  static MockResponse task(String taskId, String state) {
+    return json(
+        200,
+        "{\"id\":\""
+            + taskId
+            + "\",\"state\":\""
+            + state
+            + "\",\"err_code\":\"\",\"credits\":4,\"creations\":[]}");
+  }
+
+  static MockResponse succeeded(String taskId, String... urls) {
+    StringBuilder creations = new StringBuilder();
+    for (int i = 0; i < urls.length; i++) {
+      creations
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"c")
+          .append(i)
+          .append("\",\"url\":\"")
+          .append(urls[i])
+          .append("\"}");
+    }
+    return json(
+        200,
+        "{\"id\":\""
+            + taskId
+            + "\",\"state\":\"success\",\"err_code\":\"\",\"credits\":4,\"creations\":["
+            + creations
+            + "]}");
+  }
+
+  static MockResponse failed(String taskId, String errCode) {
+    return json(
+        200,
+        "{\"id\":\""
+            + taskId
+            + "\",\"state\":\"failed\",\"err_code\":\""
+            + errCode
+            + "\",\"credits\":0,\"creations\":[]}");
+  }
+}
