@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
@@ -31,12 +30,12 @@ import retrofit2.Call;
  * with the rule that a paid task is never created twice, and optionally await the task. The typed
  * methods ({@link Videos}) are one line over it; an operation the spec adds is usable here with no
  * Java change: {@code client.generations().create(GenerationOperation.named("x").orElseThrow(),
- * body, RequestOptions.defaults())}. Obtain from {@link ViduClient#generations()}.
+ * body, RequestOptions.defaults())}. The same calls returning futures are on {@link
+ * ViduClient#async()}. Obtain from {@link ViduClient#generations()}.
  */
 public final class Generations {
   private final OperationApi api;
   private final RetryingExecutor executor;
-  private final AsyncRunner async;
   private final OperationValidator validator;
   private final Tasks tasks;
   private final Clock clock;
@@ -44,13 +43,11 @@ public final class Generations {
   Generations(
       OperationApi api,
       RetryingExecutor executor,
-      AsyncRunner async,
       OperationValidator validator,
       Tasks tasks,
       Clock clock) {
     this.api = api;
     this.executor = executor;
-    this.async = async;
     this.validator = validator;
     this.tasks = tasks;
     this.clock = clock;
@@ -103,59 +100,8 @@ public final class Generations {
     return tasks.await(taskId(operation, create(operation, body, options)), awaitOptions);
   }
 
-  /**
-   * {@link #create(GenerationOperation, JsonObject, RequestOptions)} on the client's async
-   * executor. The body is copied and validated before this returns, so an invalid one throws here.
-   */
-  public CompletableFuture<JsonObject> createAsync(
-      GenerationOperation operation, JsonObject body, RequestOptions options) {
-    JsonObject prepared = prepare(operation, body, options);
-    return async.supply(() -> send(operation, prepared, options));
-  }
-
-  /**
-   * {@link #createAsync}, then {@link Tasks#awaitAsync(String, AwaitOptions)}: no thread is held
-   * while the task runs. Cancelling the future stops the polling, not the task.
-   */
-  public CompletableFuture<TaskCreations> createAndAwaitAsync(
-      GenerationOperation operation,
-      JsonObject body,
-      RequestOptions options,
-      AwaitOptions awaitOptions) {
-    Objects.requireNonNull(awaitOptions, "awaitOptions == null");
-    CompletableFuture<TaskCreations> result = async.newFuture();
-    var unused =
-        createAsync(operation, body, options)
-            .whenComplete(
-                (task, error) -> {
-                  if (error != null) {
-                    result.completeExceptionally(error);
-                    return;
-                  }
-                  CompletableFuture<TaskCreations> waiting;
-                  try {
-                    waiting = tasks.awaitAsync(taskId(operation, task), awaitOptions);
-                  } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                    return;
-                  }
-                  var unusedCancel = result.whenComplete((v, f) -> waiting.cancel(false));
-                  var unusedOutcome =
-                      waiting.whenComplete(
-                          (value, failure) -> {
-                            if (failure != null) {
-                              result.completeExceptionally(failure);
-                            } else {
-                              result.complete(value);
-                            }
-                          });
-                });
-    return result;
-  }
-
   /** A deep copy of {@code body}, validated, with the extra fields added. */
-  private JsonObject prepare(
-      GenerationOperation operation, JsonObject body, RequestOptions options) {
+  JsonObject prepare(GenerationOperation operation, JsonObject body, RequestOptions options) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(options, "options == null");
     JsonObject copy = Objects.requireNonNull(body, "body == null").deepCopy();
@@ -179,7 +125,7 @@ public final class Generations {
     return copy;
   }
 
-  private JsonObject send(GenerationOperation operation, JsonObject body, RequestOptions options) {
+  JsonObject send(GenerationOperation operation, JsonObject body, RequestOptions options) {
     String label = "POST " + operation.path();
     Call<JsonObject> call = api.create(operation.path().substring(1), body);
     @Nullable Instant deadline = null;
@@ -193,7 +139,7 @@ public final class Generations {
   }
 
   /** The created task's id, refused as {@link Tasks#await} would refuse a caller's. */
-  private String taskId(GenerationOperation operation, JsonObject task) {
+  String taskId(GenerationOperation operation, JsonObject task) {
     JsonElement id = task.get("task_id");
     String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
     if (text == null || text.isBlank() || text.contains("/")) {

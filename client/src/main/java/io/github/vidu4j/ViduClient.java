@@ -122,6 +122,7 @@ public final class ViduClient implements AutoCloseable {
   private final Images images;
   private final Generations generations;
   private final Videos videos;
+  private final Async asyncSide;
   private final Tasks tasks;
   private final Downloads downloads;
   private final Callbacks callbacks;
@@ -218,13 +219,13 @@ public final class ViduClient implements AutoCloseable {
         new Generations(
             retrofit.create(io.github.vidu4j.internal.OperationApi.class),
             executor,
-            async,
             b.validator == RequestValidator.allowingUnknownModels()
                 ? io.github.vidu4j.validation.OperationValidator.allowingUnknownModels()
                 : io.github.vidu4j.validation.OperationValidator.strict(),
             tasks,
             b.clock);
     this.videos = new Videos(generations);
+    this.asyncSide = new Async(generations, tasks, async);
     this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
@@ -279,6 +280,14 @@ public final class ViduClient implements AutoCloseable {
    */
   public Generations generations() {
     return generations;
+  }
+
+  /**
+   * The asynchronous calls in one place: creating any generation operation's task, awaiting,
+   * creating and awaiting, each returning a future.
+   */
+  public Async async() {
+    return asyncSide;
   }
 
   /** Creating video tasks: text, image, start-end and reference to video. */

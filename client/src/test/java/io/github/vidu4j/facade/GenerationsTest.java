@@ -170,6 +170,44 @@ class GenerationsTest extends ClientHarness {
   }
 
   @Test
+  void theAsyncSideCreatesAndAwaitsAndRefusesInvalidInputAtOnce() throws Exception {
+    server.enqueue(Responses.created("905"));
+    server.enqueue(Responses.succeeded("905", "https://files.example.com/905.mp4"));
+    var done =
+        client
+            .async()
+            .createAndAwait(
+                Videos.TEXT_TO_VIDEO,
+                body("{\"model\":\"viduq2\",\"prompt\":\"p\"}"),
+                RequestOptions.defaults(),
+                AwaitOptions.defaults())
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(done.getState()).isEqualTo(TaskState.SUCCESS);
+    assertThat(take().getTarget()).isEqualTo("/ent/v2/text2video");
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .async()
+                    .create(
+                        Videos.TEXT_TO_VIDEO,
+                        body("{\"model\":\"viduq1\",\"prompt\":\"p\",\"duration\":8}"),
+                        RequestOptions.defaults()))
+        .isInstanceOf(ViduValidationException.class);
+    server.enqueue(Responses.created("906"));
+    VideoTask typed =
+        client
+            .async()
+            .create(
+                Videos.TEXT_TO_VIDEO,
+                new TextToVideoRequest().model("viduq2").prompt("p"),
+                RequestOptions.defaults(),
+                VideoTask.class)
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(typed.getTaskId()).isEqualTo("906");
+  }
+
+  @Test
   void taskQueryHasABuilder() {
     TaskQuery query =
         TaskQuery.builder()
