@@ -91,6 +91,19 @@ test("text-to-image polls to success and downloads a PNG", async () => {
   assert.deepEqual(Buffer.from(await image.arrayBuffer()).subarray(0, 8), PNG_SIGNATURE);
 });
 
+test("text-to-video polls to success and downloads an MP4", async () => {
+  const created = await generation.createTextToVideo({
+    textToVideoRequest: { model: "viduq2", prompt: "a red fox in the snow", duration: 1, resolution: "540p" },
+  });
+  assert.equal(created.state, TaskState.Created);
+  assert.equal(created.duration, 1);
+  const { task } = await poll(created.taskId);
+  assert.equal(task.state, TaskState.Success);
+  const video = await fetch(task.creations![0].url!);
+  assert.equal(video.status, 200);
+  assert.equal(Buffer.from(await video.arrayBuffer()).subarray(4, 8).toString("ascii"), "ftyp");
+});
+
 test("viduq1 with an image succeeds", async () => {
   const image = "data:image/png;base64," + png(160, 160).toString("base64");
   const created = await generation.createReferenceToImage({

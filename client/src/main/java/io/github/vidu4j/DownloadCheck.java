@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * bytes. With a {@code Content-Length} the count must match it; without one (an HTTP/1.0 answer
  * that ends by closing the connection, which looks the same whether complete or cut) the body must
  * be an image format that {@link ImageInfo.Format} knows and end the way that format ends, its
- * structure walked to its real end ({@link ImageEnd}). It also holds the body to the download size
- * limit, counted as the bytes pass (after any gzip decoding).
+ * structure walked to its real end ({@link ImageEnd}). An MP4 (a video) must in either case have
+ * box sizes that lead exactly to its end and a {@code moov} box ({@link Mp4Structure}). It also
+ * holds the body to the download size limit, counted as the bytes pass (after any gzip decoding).
  */
 final class DownloadCheck {
   private static final int EDGE = 12;
@@ -22,6 +23,7 @@ final class DownloadCheck {
   };
 
   private final byte[] head = new byte[EDGE];
+  private final Mp4Structure mp4 = new Mp4Structure();
   private final byte[] tail = new byte[EDGE];
   private final ImageEnd jpeg = ImageEnd.jpeg();
   private final ImageEnd png = ImageEnd.png();
@@ -55,6 +57,7 @@ final class DownloadCheck {
     System.arraycopy(tail, keep, tail, 0, shift);
     System.arraycopy(bytes, offset + length - keep, tail, shift, keep);
     count += length;
+    mp4.update(bytes, offset, length);
   }
 
   long count() {
@@ -70,6 +73,20 @@ final class DownloadCheck {
     if (count == 0) {
       throw new IncompleteDownloadException(
           what + " answered 200 with an empty body: there is no file to save", 0, contentLength);
+    }
+    if (Mp4Structure.looksLikeMp4(head, (int) Math.min(count, EDGE))) {
+      String problem = mp4.problem();
+      if (problem != null) {
+        throw new IncompleteDownloadException(
+            what
+                + " sent "
+                + count
+                + " bytes of MP4 that are not whole: "
+                + problem
+                + "; nothing was saved",
+            count,
+            contentLength);
+      }
     }
     if (contentLength >= 0) {
       if (count != contentLength) {
@@ -87,6 +104,9 @@ final class DownloadCheck {
     }
     Optional<ImageInfo.Format> format =
         ImageInfo.Format.ofSignature(head, (int) Math.min(count, EDGE));
+    if (format.isEmpty() && Mp4Structure.looksLikeMp4(head, (int) Math.min(count, EDGE))) {
+      return; // its boxes, checked above, show it is whole
+    }
     if (format.isEmpty()) {
       throw new IncompleteDownloadException(
           what

@@ -59,6 +59,96 @@ public final class TaskQuery {
     return ALL;
   }
 
+  /**
+   * A builder starting from {@link #all()}: {@code
+   * TaskQuery.builder().states(List.of(TaskState.SUCCESS)).pageSize(50).build()}.
+   */
+  public static Builder builder() {
+    return new Builder(ALL);
+  }
+
+  /** A builder starting from this query. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a {@link TaskQuery}; each method checks its value as the query's method of the same name
+   * does, and throws at once on a bad one. Not thread-safe.
+   */
+  public static final class Builder {
+    private TaskQuery query;
+
+    private Builder(TaskQuery query) {
+      this.query = query;
+    }
+
+    /** See {@link TaskQuery#createdFrom}. */
+    public Builder createdFrom(OffsetDateTime from) {
+      query = query.createdFrom(from);
+      return this;
+    }
+
+    /** See {@link TaskQuery#createdTo}. */
+    public Builder createdTo(OffsetDateTime to) {
+      query = query.createdTo(to);
+      return this;
+    }
+
+    /** See {@link TaskQuery#taskIds}. */
+    public Builder taskIds(List<String> ids) {
+      query = query.taskIds(ids);
+      return this;
+    }
+
+    /** See {@link TaskQuery#templates}. */
+    public Builder templates(List<String> names) {
+      query = query.templates(names);
+      return this;
+    }
+
+    /** See {@link TaskQuery#modelVersions}. */
+    public Builder modelVersions(List<String> versions) {
+      query = query.modelVersions(versions);
+      return this;
+    }
+
+    /** See {@link TaskQuery#resolutions}. */
+    public Builder resolutions(List<String> values) {
+      query = query.resolutions(values);
+      return this;
+    }
+
+    /** See {@link TaskQuery#states}. */
+    public Builder states(List<TaskState> values) {
+      query = query.states(values);
+      return this;
+    }
+
+    /** See {@link TaskQuery#page}; clears a page token. */
+    public Builder page(int number) {
+      query = query.page(number);
+      return this;
+    }
+
+    /** See {@link TaskQuery#pageSize}. */
+    public Builder pageSize(int size) {
+      query = query.pageSize(size);
+      return this;
+    }
+
+    /** See {@link TaskQuery#pageToken}; clears a page number. */
+    public Builder pageToken(String token) {
+      query = query.pageToken(token);
+      return this;
+    }
+
+    /** The query. */
+    public TaskQuery build() {
+      return query;
+    }
+  }
+
   /** Tasks created at or after {@code from} ({@code created_at.from}). */
   public TaskQuery createdFrom(OffsetDateTime from) {
     return new TaskQuery(

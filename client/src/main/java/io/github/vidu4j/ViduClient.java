@@ -125,6 +125,9 @@ public final class ViduClient implements AutoCloseable {
   private final Builder settings;
 
   private final Images images;
+  private final Generations generations;
+  private final Videos videos;
+  private final Async asyncSide;
   private final Tasks tasks;
   private final Downloads downloads;
   private final Callbacks callbacks;
@@ -220,8 +223,18 @@ public final class ViduClient implements AutoCloseable {
             b.eventListener);
     this.images =
         new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
-    this.downloads =
-        new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
+    this.generations =
+        new Generations(
+            retrofit.create(io.github.vidu4j.internal.OperationApi.class),
+            executor,
+            b.validator == RequestValidator.allowingUnknownModels()
+                ? io.github.vidu4j.validation.OperationValidator.allowingUnknownModels()
+                : io.github.vidu4j.validation.OperationValidator.strict(),
+            tasks,
+            b.clock);
+    this.videos = new Videos(generations);
+    this.asyncSide = new Async(generations, tasks, async);
+    this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }
@@ -275,6 +288,27 @@ public final class ViduClient implements AutoCloseable {
   /** Creating reference-to-image (and text-to-image) tasks. */
   public Images images() {
     return images;
+  }
+
+  /**
+   * Creating a task of any generation operation of the spec by name, with its body as JSON: the one
+   * create path the typed methods ({@link #videos()}) use.
+   */
+  public Generations generations() {
+    return generations;
+  }
+
+  /**
+   * The asynchronous calls in one place: creating any generation operation's task, awaiting,
+   * creating and awaiting, each returning a future.
+   */
+  public Async async() {
+    return asyncSide;
+  }
+
+  /** Creating video tasks: text, image, start-end and reference to video. */
+  public Videos videos() {
+    return videos;
   }
 
   /** Reading, listing, cancelling and awaiting tasks. */

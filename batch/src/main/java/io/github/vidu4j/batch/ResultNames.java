@@ -3,6 +3,7 @@ package io.github.vidu4j.batch;
 import io.github.vidu4j.validation.ImageInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import okhttp3.HttpUrl;
 
 /**
  * The one rule naming a saved result file's extension, for {@link TaskFiles} and batch runs alike:
- * what the file's first bytes are ({@code png}, {@code jpg}, {@code webp}), else what the URL's
- * path ends with, else {@code bin}.
+ * what the file's first bytes are ({@code png}, {@code jpg}, {@code webp}, {@code mp4}), else what
+ * the URL's path ends with, else {@code bin}.
  */
 final class ResultNames {
   private ResultNames() {}
@@ -22,6 +23,9 @@ final class ResultNames {
     int n;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
+    }
+    if (n >= 8 && new String(head, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")) {
+      return "mp4"; // an ISO base media file: a video
     }
     return ImageInfo.Format.ofSignature(head, n)
         .or(() -> fromUrl(url))

@@ -20,9 +20,11 @@ import picocli.CommandLine.ScopeType;
     name = "vidu",
     mixinStandardHelpOptions = true,
     versionProvider = ViduCli.Version.class,
-    description = "Generate images with Vidu, follow tasks, verify callbacks, run a local sandbox.",
+    description =
+        "Generate images and videos with Vidu, follow tasks, verify callbacks, run a local sandbox.",
     subcommands = {
       ImageCommand.class,
+      VideoCommand.class,
       TaskCommand.class,
       CreditsCommand.class,
       CallbackCommand.class,

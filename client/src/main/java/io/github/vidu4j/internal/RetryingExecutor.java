@@ -91,6 +91,14 @@ public final class RetryingExecutor {
     return errors;
   }
 
+  /** This executor with another retry count (a call's own {@code RequestOptions}). */
+  public RetryingExecutor withMaxRetries(int retries) {
+    return retries == maxRetries
+        ? this
+        : new RetryingExecutor(
+            retries, maxRetryWait, retryBudget, clock, sleeper, errors, listener);
+  }
+
   /**
    * Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages.
    */

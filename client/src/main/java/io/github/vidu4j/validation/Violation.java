@@ -57,6 +57,16 @@ public final class Violation implements java.io.Serializable {
      * has.
      */
     EXTRA_FIELD,
+    /** A field the operation's request schema does not have (send it as an extra field). */
+    FIELD_UNKNOWN,
+    /** A value of the wrong JSON type for its field. */
+    FIELD_TYPE,
+    /** A number outside its field's range, or a string or list of the wrong length. */
+    FIELD_RANGE,
+    /** A duration the model does not take. */
+    DURATION,
+    /** Two images whose sizes are too far apart (start and end frames). */
+    IMAGE_PAIR,
   }
 
   private final Code code;

@@ -107,6 +107,110 @@ class SpecRegenerationTest {
         .contains("cli: exit 0");
   }
 
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void anOperationAddedToTheSpecIsUsableThroughTheGenericApiAndTheSandboxWithNoJavaEdit()
+      throws Exception {
+    copyProject(List.of("generated"));
+    editSpec(
+        spec ->
+            spec.replace(
+                    "  /ent/v2/tasks/{id}/creations:\n",
+                    String.join(
+                        "\n",
+                        "  /ent/v2/digital-human:",
+                        "    post:",
+                        "      operationId: createDigitalHuman",
+                        "      tags: [Generation]",
+                        "      summary: A talking avatar from one image (added by this test)",
+                        "      x-vidu-output: video",
+                        "      security:",
+                        "        - TokenAuth: []",
+                        "      requestBody:",
+                        "        required: true",
+                        "        content:",
+                        "          application/json:",
+                        "            schema:",
+                        "              $ref: '#/components/schemas/DigitalHumanRequest'",
+                        "      responses:",
+                        "        '200':",
+                        "          description: The task was created.",
+                        "          content:",
+                        "            application/json:",
+                        "              schema:",
+                        "                $ref: '#/components/schemas/VideoTask'",
+                        "  /ent/v2/tasks/{id}/creations:",
+                        ""))
+                .replace(
+                    "    VideoTask:\n",
+                    String.join(
+                        "\n",
+                        "    DigitalHumanRequest:",
+                        "      type: object",
+                        "      description: Added by this test.",
+                        "      required: [model, image]",
+                        "      properties:",
+                        "        model:",
+                        "          type: string",
+                        "          description: The model.",
+                        "        image:",
+                        "          type: string",
+                        "          description: One image.",
+                        "        prompt:",
+                        "          type: string",
+                        "          description: What is said.",
+                        "          maxLength: 2000",
+                        "        resolution:",
+                        "          type: string",
+                        "          description: The resolution.",
+                        "      x-vidu-model-rules:",
+                        "        viduq2-turbo:",
+                        "          description: Added by this test.",
+                        "          resolutions: [540p, 720p, 1080p]",
+                        "          default_resolution: 720p",
+                        "          default_duration: 3",
+                        "          fps: 24",
+                        "    VideoTask:",
+                        "")));
+
+    Build build = maven("package", "-Dmaven.test.skip=true", "-pl", "generated");
+    assertThat(build.exitCode).as(build.output).isZero();
+
+    String output = probe("io.github.vidu4j.cli.NewOperationProbe");
+    assertThat(output)
+        .contains("operation: POST /ent/v2/digital-human video")
+        .contains("validator: RESOLUTION")
+        .containsPattern("sandbox: success \\.mp4 [0-9]+");
+  }
+
+  /** Runs {@code mainClass} in a new JVM whose vidu4j-generated is the copy's rebuilt one. */
+  private String probe(String mainClass) throws Exception {
+    Path rebuilt = copy.resolve("generated/target/classes");
+    String classPath =
+        Stream.of(
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(File.pathSeparator))
+            .map(entry -> isGeneratedModule(entry) ? rebuilt.toString() : entry)
+            .collect(Collectors.joining(File.pathSeparator));
+    assertThat(classPath).contains(rebuilt.toString());
+    Process probe =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                mainClass)
+            .redirectErrorStream(true)
+            .start();
+    String output;
+    try (var in = probe.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(probe.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(probe.exitValue()).as(output).isZero();
+    return output;
+  }
+
   private static boolean isGeneratedModule(String entry) {
     Path path = Path.of(entry).toAbsolutePath().normalize();
     return path.equals(ROOT.resolve("generated/target/classes"))

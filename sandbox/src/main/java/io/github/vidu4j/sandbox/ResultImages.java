@@ -26,11 +26,15 @@ final class ResultImages {
   private ResultImages() {}
 
   /**
-   * The short side for a resolution (1080p: 1080, 2K: 1440, 4K: 2160). Vidu does not publish pixel
-   * sizes; these are the usual meanings of the names.
+   * The short side for a resolution (1080p: 1080, 2K: 1440, 4K: 2160; any {@code <n>p}: n). Vidu
+   * does not publish pixel sizes; these are the usual meanings of the names.
    */
   static int shortSide(String resolution) {
-    return switch (resolution.toUpperCase(Locale.ROOT)) {
+    String name = resolution.toUpperCase(Locale.ROOT);
+    if (name.matches("[1-9][0-9]{2,3}P")) {
+      return Integer.parseInt(name.substring(0, name.length() - 1)); // video: 360p, 540p, 720p
+    }
+    return switch (name) {
       case "2K" -> 1440;
       case "4K" -> 2160;
       default -> 1080;
@@ -66,6 +70,18 @@ final class ResultImages {
 
   /** A PNG of {@code width}×{@code height}, the same bytes for the same arguments. */
   static byte[] render(int width, int height, int seed, String prompt, String caption) {
+    BufferedImage image = picture(width, height, seed, prompt, caption);
+    ByteArrayOutputStream png = new ByteArrayOutputStream(width * height / 4);
+    try {
+      ImageIO.write(image, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return png.toByteArray();
+  }
+
+  /** The picture {@link #render} encodes, also a video's frames and its cover. */
+  static BufferedImage picture(int width, int height, int seed, String prompt, String caption) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -88,13 +104,7 @@ final class ResultImages {
     } finally {
       g.dispose();
     }
-    ByteArrayOutputStream png = new ByteArrayOutputStream(width * height / 4);
-    try {
-      ImageIO.write(image, "png", png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return png.toByteArray();
+    return image;
   }
 
   private static void writeText(

@@ -1,21 +1,28 @@
 package io.github.vidu4j.sandbox;
 
+import io.github.vidu4j.validation.GenerationOperation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which operation a request is for, and the task or creation id in its path (empty if none). */
+/**
+ * Which operation a request is for, and the id in its path: a task id, a creation id with its file
+ * extension ({@code 123.mp4}), or for a create the generation operation's name ({@code
+ * text2video}).
+ */
 record Route(Operation operation, String id) {
   private static final Pattern TASK_PATH =
       Pattern.compile("/ent/v2/tasks/([^/]+)/(creations|cancel)");
-  private static final Pattern RESULT_PATH = Pattern.compile("/results/([0-9A-Za-z-]+)\\.png");
+  private static final Pattern RESULT_PATH =
+      Pattern.compile("/results/([0-9A-Za-z-]+\\.(?:png|mp4))");
 
   static Route of(String method, String rawPath) {
     Matcher task = TASK_PATH.matcher(rawPath);
     Matcher result = RESULT_PATH.matcher(rawPath);
-    if (rawPath.equals("/ent/v2/reference2image") && method.equals("POST")) {
-      return new Route(Operation.CREATE_TASK, "");
+    var generation = GenerationOperation.atPath(rawPath);
+    if (generation.isPresent() && method.equals("POST")) {
+      return new Route(Operation.CREATE_TASK, generation.get().name());
     } else if (task.matches() && task.group(2).equals("creations") && method.equals("GET")) {
       return new Route(Operation.GET_TASK, decode(task.group(1)));
     } else if (task.matches() && task.group(2).equals("cancel") && method.equals("POST")) {

@@ -10,6 +10,7 @@ import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ErrorMetadata;
 import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,8 +155,11 @@ final class SandboxHttp implements HttpHandler {
       boolean unreadBody)
       throws IOException {
     String responseText =
-        reply.contentType.equals("image/png")
-            ? "<" + reply.body.length + " bytes of PNG>"
+        reply.contentType.equals("image/png") || reply.contentType.equals("video/mp4")
+            ? "<"
+                + reply.body.length
+                + " bytes of "
+                + (reply.contentType.equals("video/mp4") ? "MP4>" : "PNG>")
             : new String(reply.body, StandardCharsets.UTF_8);
     recorder.record(
         route,
@@ -264,6 +268,16 @@ final class SandboxHttp implements HttpHandler {
     return switch (route.operation()) {
       case CREATE_TASK -> {
         JsonObject accepted = new JsonObject();
+        if (!route.id().equals("reference2image")) {
+          GenerationOperation operation = GenerationOperation.named(route.id()).orElseThrow();
+          JsonObject request =
+              VideoRequests.parse(operation, body, options.acceptedRequestFields(), accepted);
+          JsonObject task =
+              engine.createVideo(
+                  Authentication.apiKey(exchange.getRequestHeaders()), operation, request);
+          accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
+          yield Reply.json(200, task.toString());
+        }
         ReferenceToImageRequest request =
             CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
         JsonObject task =
@@ -290,9 +304,16 @@ final class SandboxHttp implements HttpHandler {
         QueryParams q = QueryParams.parse(query);
         String expires = q.first("expires");
         String sig = q.first("sig");
-        byte[] png =
-            engine.result(route.id(), expires == null ? "" : expires, sig == null ? "" : sig);
-        yield new Reply(200, "image/png", png, Map.of("Cache-Control", "private, max-age=3600"));
+        String creation = route.id().substring(0, route.id().lastIndexOf('.'));
+        String extension = route.id().substring(route.id().lastIndexOf('.') + 1);
+        byte[] file =
+            engine.result(
+                creation, extension, expires == null ? "" : expires, sig == null ? "" : sig);
+        yield new Reply(
+            200,
+            extension.equals("mp4") ? "video/mp4" : "image/png",
+            file,
+            Map.of("Cache-Control", "private, max-age=3600"));
       }
       case UNKNOWN ->
           throw new ApiError(
@@ -334,8 +355,8 @@ final class SandboxHttp implements HttpHandler {
           return !created.isBefore(from)
               && !created.isAfter(to)
               && (ids.isEmpty() || ids.contains(t.id))
-              && (models.isEmpty() || models.contains(t.request.getModel()))
-              && (resolutions.isEmpty() || resolutions.contains(t.request.getResolution()))
+              && (models.isEmpty() || models.contains(t.text("model")))
+              && (resolutions.isEmpty() || resolutions.contains(t.text("resolution")))
               && (states.isEmpty() || states.contains(t.state.getValue()));
         };
     return Reply.json(200, ViduJson.write(engine.list(filter, offset, pageSize)));

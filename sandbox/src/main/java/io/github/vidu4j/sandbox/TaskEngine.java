@@ -1,5 +1,8 @@
 package io.github.vidu4j.sandbox;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.Creation;
@@ -12,6 +15,7 @@ import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ImageInfo;
 import io.github.vidu4j.validation.ImageInput;
 import java.io.IOException;
@@ -55,6 +59,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TaskEngine {
   private static final int RESULT_CACHE_SIZE = 8;
+  private static final GenerationOperation IMAGE_OPERATION =
+      GenerationOperation.named("reference2image").orElseThrow();
   private static final Pattern IP_LITERAL =
       Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern PAGE_TOKEN =
@@ -108,8 +114,37 @@ final class TaskEngine {
   // ---- operations ------------------------------------------------------------------------
 
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
-    int[] size = resultSize(request);
-    int cost = Prices.of(request);
+    JsonObject body = JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
+    return createdView(
+        admit(apiKey, IMAGE_OPERATION, body, Prices.of(request), resultSize(body), false));
+  }
+
+  /**
+   * A task of a video operation (or any generation operation the spec adds): {@code body} has
+   * passed {@link VideoRequests#parse}; Vidu's defaults are filled in here.
+   */
+  JsonObject createVideo(String apiKey, GenerationOperation operation, JsonObject body) {
+    VideoTasks.withVidusDefaults(operation, body);
+    int[] size = resultSize(body);
+    int[] video = VideoTasks.secondsAndFps(operation, body);
+    SandboxTask task =
+        admit(
+            apiKey,
+            operation,
+            body,
+            Prices.ofVideo(body, video[0]),
+            new int[] {size[0], size[1], video[0], video[1]},
+            false);
+    return VideoTasks.createdView(task);
+  }
+
+  private SandboxTask admit(
+      String apiKey,
+      GenerationOperation operation,
+      JsonObject body,
+      int cost,
+      int[] size,
+      boolean frozen) {
     synchronized (this) {
       if (creditsRemain < cost) {
         throw new ApiError(
@@ -118,32 +153,33 @@ final class TaskEngine {
             "insufficient credits: " + creditsRemain + " left, the task costs " + cost);
       }
       String id = Long.toString(ids.incrementAndGet());
+      JsonElement given = body.get("seed");
       int seed =
-          request.getSeed() == null || request.getSeed() == 0
+          given == null || !given.isJsonPrimitive() || given.getAsInt() == 0
               ? Math.floorMod(id.hashCode(), 1 << 30) + 1
-              : request.getSeed();
+              : given.getAsInt();
       Set<CallbackFault> callbackFaults =
-          request.getCallbackUrl() == null
+          !body.has("callback_url")
               ? EnumSet.noneOf(CallbackFault.class)
               : faults.takeCallbackFaults();
       SandboxTask task =
           new SandboxTask(
               id,
               apiKey,
-              request,
+              operation,
+              body,
               options.clock().instant(),
               cost,
               seed,
-              size[0],
-              size[1],
-              false,
+              size,
+              frozen,
               plannedFailure(),
               callbackFaults);
       creditsRemain -= cost;
       tasks.put(id, task);
       occupancy.created();
       after(options.queueDelay().toMillis(), () -> queue(task));
-      return createdView(task);
+      return task;
     }
   }
 
@@ -220,10 +256,10 @@ final class TaskEngine {
   }
 
   /**
-   * The PNG of a creation, if {@code expires} and {@code signature} are the ones this sandbox
-   * issued and not past.
+   * A creation's file ({@code png}: the image, or a video's cover; {@code mp4}: the video), if
+   * {@code expires} and {@code signature} are the ones this sandbox issued and not past.
    */
-  byte[] result(String creationId, String expires, String signature) {
+  byte[] result(String creationId, String extension, String expires, String signature) {
     long expiresAt;
     try {
       expiresAt = Long.parseLong(expires);
@@ -238,35 +274,41 @@ final class TaskEngine {
     if (options.clock().instant().getEpochSecond() > expiresAt) {
       throw new ApiError(403, "AccessDenied", "Request has expired");
     }
+    String key = creationId + "." + extension;
     SandboxTask task;
     synchronized (this) {
       task = byCreation.get(creationId);
-      byte[] cached = rendered.get(creationId);
+      byte[] cached = rendered.get(key);
       if (cached != null) {
         return cached;
       }
     }
-    if (task == null) {
+    if (task == null || (extension.equals("mp4") && !task.isVideo())) {
       throw new ApiError(404, "NoSuchKey", "no such result");
     }
     String caption =
         "vidu4j sandbox · "
-            + task.request.getModel()
+            + task.textOrEmpty("model")
             + " · "
             + task.width
             + "x"
             + task.height
+            + (task.isVideo() ? " · " + task.seconds + " s at " + task.fps + " fps" : "")
             + " · seed "
             + task.seed;
-    byte[] png =
-        ResultImages.render(task.width, task.height, task.seed, task.request.getPrompt(), caption);
+    String prompt =
+        task.textOrEmpty("prompt").isBlank() ? task.operation.name() : task.textOrEmpty("prompt");
+    byte[] file =
+        extension.equals("mp4")
+            ? VideoTasks.render(task, prompt, caption)
+            : ResultImages.render(task.width, task.height, task.seed, prompt, caption);
     synchronized (this) {
-      rendered.put(creationId, png);
+      rendered.put(key, file);
       if (rendered.size() > RESULT_CACHE_SIZE) {
         rendered.remove(rendered.keySet().iterator().next());
       }
     }
-    return png;
+    return file;
   }
 
   // ---- provider states and control --------------------------------------------------------
@@ -293,7 +335,7 @@ final class TaskEngine {
     // A copy with Vidu's defaults filled in, as a created task would have them.
     ReferenceToImageRequest request =
         withVidusDefaults(ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
-    int[] size = resultSize(request);
+    JsonObject body = JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
     SandboxTask old = tasks.remove(id);
     if (old != null) {
       old.creationIds.forEach(byCreation::remove);
@@ -303,12 +345,12 @@ final class TaskEngine {
         new SandboxTask(
             id,
             apiKey,
-            request,
+            IMAGE_OPERATION,
+            body,
             options.clock().instant(),
             Prices.of(request),
             request.getSeed() == null || request.getSeed() == 0 ? 42 : request.getSeed(),
-            size[0],
-            size[1],
+            resultSize(body),
             true,
             null,
             EnumSet.noneOf(CallbackFault.class));
@@ -400,7 +442,7 @@ final class TaskEngine {
   }
 
   private void notifyCallback(SandboxTask task) {
-    String url = task.request.getCallbackUrl();
+    String url = task.text("callback_url");
     if (url == null || url.isEmpty()) {
       return;
     }
@@ -434,43 +476,47 @@ final class TaskEngine {
   // ---- views: the generated models -----------------------------------------------------------
 
   private ReferenceToImageTask createdView(SandboxTask task) {
-    ReferenceToImageRequest r = task.request;
     return new ReferenceToImageTask()
         .taskId(task.id)
         .state(task.state)
-        .model(r.getModel())
-        .prompt(r.getPrompt())
-        .images(r.getImages() == null ? List.of() : r.getImages())
-        .seed(r.getSeed() == null ? 0 : r.getSeed())
-        .aspectRatio(r.getAspectRatio())
-        .resolution(r.getResolution())
-        .callbackUrl(r.getCallbackUrl())
-        .payload(r.getPayload() == null ? "" : r.getPayload())
+        .model(task.text("model"))
+        .prompt(task.text("prompt"))
+        .images(task.images())
+        .seed(task.body.has("seed") ? task.body.get("seed").getAsInt() : 0)
+        .aspectRatio(task.text("aspect_ratio"))
+        .resolution(task.text("resolution"))
+        .callbackUrl(task.text("callback_url"))
+        .payload(task.textOrEmpty("payload"))
         .credits(task.credits)
         .createdAt(task.createdAt.atOffset(ZoneOffset.UTC));
   }
 
   private TaskCreations creationsView(SandboxTask task) {
-    return new TaskCreations()
-        .id(task.id)
-        .state(task.state)
-        .errCode(task.errCode)
-        .credits(task.credits)
-        .payload(task.request.getPayload() == null ? "" : task.request.getPayload())
-        .creations(creations(task));
+    TaskCreations view =
+        new TaskCreations()
+            .id(task.id)
+            .state(task.state)
+            .errCode(task.errCode)
+            .credits(task.credits)
+            .payload(task.textOrEmpty("payload"))
+            .creations(creations(task));
+    if (task.isVideo()) {
+      view.bgm(task.flag("bgm")).offPeak(task.flag("off_peak"));
+    }
+    return view;
   }
 
   private TaskSummary summaryView(SandboxTask task) {
-    ReferenceToImageRequest r = task.request;
     return new TaskSummary()
         .id(task.id)
         .keyId(keyId(task.apiKey))
-        .type("reference2image")
-        .model(r.getModel())
-        .prompt(r.getPrompt())
-        .images(r.getImages() == null ? List.of() : r.getImages())
-        .resolution(r.getResolution())
-        .aspectRatio(r.getAspectRatio())
+        .type(task.operation.name())
+        .model(task.text("model"))
+        .prompt(task.text("prompt"))
+        .images(task.images())
+        .duration(task.isVideo() ? task.seconds : null)
+        .resolution(task.text("resolution"))
+        .aspectRatio(task.text("aspect_ratio"))
         .state(task.state)
         .creations(creations(task))
         .createdAt(task.createdAt.atOffset(ZoneOffset.UTC))
@@ -481,15 +527,19 @@ final class TaskEngine {
     long expires = options.clock().instant().plus(options.resultUrlTtl()).getEpochSecond();
     List<Creation> list = new ArrayList<>();
     for (String creationId : task.creationIds) {
-      String url =
-          baseUrl
-              + "results/"
-              + creationId
-              + ".png?expires="
-              + expires
-              + "&sig="
-              + sign(creationId, expires);
-      list.add(new Creation().id(creationId).url(url).coverUrl(url));
+      String query = "?expires=" + expires + "&sig=" + sign(creationId, expires);
+      String png = baseUrl + "results/" + creationId + ".png" + query;
+      Creation creation = new Creation().id(creationId).coverUrl(png);
+      if (task.isVideo()) {
+        String mp4 = baseUrl + "results/" + creationId + ".mp4" + query;
+        creation.url(mp4).video(VideoTasks.facts(task));
+        if (task.flag("watermark")) {
+          creation.watermarkedUrl(mp4);
+        }
+      } else {
+        creation.url(png);
+      }
+      list.add(creation);
     }
     return list;
   }
@@ -545,16 +595,25 @@ final class TaskEngine {
    * Width and height of the result: the aspect ratio at the resolution; {@code auto} follows the
    * first image.
    */
-  private int[] resultSize(ReferenceToImageRequest request) {
-    String resolution = request.getResolution();
-    String aspectRatio = request.getAspectRatio();
-    double[] ratio = ResultImages.ratio(aspectRatio);
+  private int[] resultSize(JsonObject body) {
+    JsonElement resolution = body.get("resolution");
+    JsonElement aspectRatio = body.get("aspect_ratio");
+    double[] ratio =
+        aspectRatio == null || !aspectRatio.isJsonPrimitive()
+            ? null
+            : ResultImages.ratio(aspectRatio.getAsString());
     if (ratio == null) {
-      List<String> images = request.getImages();
-      ImageInfo first = images == null || images.isEmpty() ? null : firstImage(images.get(0));
+      JsonElement images = body.get("images");
+      ImageInfo first =
+          images == null || !images.isJsonArray() || images.getAsJsonArray().isEmpty()
+              ? null
+              : firstImage(images.getAsJsonArray().get(0).getAsString());
       ratio = first == null ? new double[] {16, 9} : new double[] {first.width(), first.height()};
     }
-    return ResultImages.size(ratio[0], ratio[1], resolution);
+    return ResultImages.size(
+        ratio[0],
+        ratio[1],
+        resolution == null || !resolution.isJsonPrimitive() ? "1080p" : resolution.getAsString());
   }
 
   /** Loopback by name or by literal address; never a DNS lookup, which would leave the machine. */

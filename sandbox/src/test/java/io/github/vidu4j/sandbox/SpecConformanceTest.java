@@ -8,9 +8,14 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.TaskQuery;
+import io.github.vidu4j.Videos;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.model.ImageToVideoRequest;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToVideoRequest;
+import io.github.vidu4j.model.StartEndToVideoRequest;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.testing.TestImages;
 import io.github.vidu4j.validation.ImageInput;
@@ -129,6 +134,32 @@ class SpecConformanceTest {
                 .model("viduq2")
                 .prompt("with a callback")
                 .callbackUrl("http://127.0.0.1:9/unreachable"));
+    // The video operations, typed and generic; the list below then holds a video's facts.
+    client
+        .generations()
+        .createAndAwait(
+            Videos.TEXT_TO_VIDEO,
+            com.google.gson.JsonParser.parseString(
+                    "{\"model\":\"viduq2\",\"prompt\":\"a fox\",\"duration\":1,\"bgm\":true,"
+                        + "\"wm_position\":2,\"meta_data\":\"{}\",\"payload\":\"v-1\"}")
+                .getAsJsonObject(),
+            RequestOptions.defaults(),
+            fast);
+    client
+        .videos()
+        .imageToVideo(
+            new ImageToVideoRequest().model("viduq2-turbo").images(List.of(image)).duration(1),
+            RequestOptions.defaults());
+    client
+        .videos()
+        .startEndToVideo(
+            new StartEndToVideoRequest().model("viduq2-pro").images(List.of(image, image)),
+            RequestOptions.defaults());
+    client
+        .videos()
+        .referenceToVideo(
+            new ReferenceToVideoRequest().model("viduq2").images(List.of(image)).prompt("two"),
+            RequestOptions.defaults());
     // A seeded task stays processing: cancelling a task just created could lose the race against
     // its finishing.
     sandbox.givenTask("t-cancel", TaskState.PROCESSING);

@@ -1,0 +1,157 @@
+package io.github.vidu4j;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.vidu4j.core.TaskFailedException;
+import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduJson;
+import io.github.vidu4j.core.ViduResponseException;
+import io.github.vidu4j.internal.OperationApi;
+import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.validation.GenerationOperation;
+import io.github.vidu4j.validation.OperationValidator;
+import io.github.vidu4j.validation.ViduValidationException;
+import io.github.vidu4j.validation.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+
+/**
+ * The one create path for every generation operation of the spec, keyed by the {@link
+ * GenerationOperation}: validate the body by the operation's rules, add the extra fields, send it
+ * with the rule that a paid task is never created twice, and optionally await the task. The typed
+ * methods ({@link Videos}) are one line over it; an operation the spec adds is usable here with no
+ * Java change: {@code client.generations().create(GenerationOperation.named("x").orElseThrow(),
+ * body, RequestOptions.defaults())}. The same calls returning futures are on {@link
+ * ViduClient#async()}. Obtain from {@link ViduClient#generations()}.
+ */
+public final class Generations {
+  private final OperationApi api;
+  private final RetryingExecutor executor;
+  private final OperationValidator validator;
+  private final Tasks tasks;
+  private final Clock clock;
+
+  Generations(
+      OperationApi api,
+      RetryingExecutor executor,
+      OperationValidator validator,
+      Tasks tasks,
+      Clock clock) {
+    this.api = api;
+    this.executor = executor;
+    this.validator = validator;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks {@code body} by {@code operation}'s rules and {@code options}' extra fields against its
+   * schema, without sending anything.
+   *
+   * @throws ViduValidationException listing every violation
+   */
+  public void validate(GenerationOperation operation, JsonObject body, RequestOptions options) {
+    prepare(operation, body, options);
+  }
+
+  /**
+   * Validates and sends {@code body} to {@code operation}; returns Vidu's answer (the task, state
+   * {@code created}) as JSON, every field kept.
+   *
+   * @throws ViduValidationException listing every violation; nothing was sent
+   */
+  public JsonObject create(GenerationOperation operation, JsonObject body, RequestOptions options) {
+    return send(operation, prepare(operation, body, options), options);
+  }
+
+  /**
+   * {@link #create(GenerationOperation, JsonObject, RequestOptions)} for a request and a response
+   * of the generated models ({@code TextToVideoRequest} and {@code VideoTask}, say).
+   */
+  public <T> T create(
+      GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
+    JsonObject body = JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
+    return ViduJson.read(create(operation, body, options).toString(), type);
+  }
+
+  /**
+   * {@link #create(GenerationOperation, JsonObject, RequestOptions)}, then {@link
+   * Tasks#await(String, AwaitOptions)}: the finished task with its creations.
+   *
+   * @throws TaskFailedException if the task ends {@code failed}
+   * @throws TaskTimeoutException if it does not finish in time (it goes on; the exception has its
+   *     id)
+   */
+  public TaskCreations createAndAwait(
+      GenerationOperation operation,
+      JsonObject body,
+      RequestOptions options,
+      AwaitOptions awaitOptions) {
+    Objects.requireNonNull(awaitOptions, "awaitOptions == null");
+    return tasks.await(taskId(operation, create(operation, body, options)), awaitOptions);
+  }
+
+  /** A deep copy of {@code body}, validated, with the extra fields added. */
+  JsonObject prepare(GenerationOperation operation, JsonObject body, RequestOptions options) {
+    Objects.requireNonNull(operation, "operation == null");
+    Objects.requireNonNull(options, "options == null");
+    JsonObject copy = Objects.requireNonNull(body, "body == null").deepCopy();
+    List<Violation> clashes = new ArrayList<>();
+    Map<String, String> extras = options.extraFields().asJson();
+    for (String name : extras.keySet()) {
+      if (operation.fields().containsKey(name)) {
+        clashes.add(
+            new Violation(
+                Violation.Code.EXTRA_FIELD,
+                name,
+                extras.get(name),
+                "is a field of " + operation.name() + ", not an extra one: set it in the body"));
+      }
+    }
+    if (!clashes.isEmpty()) {
+      throw new ViduValidationException(clashes);
+    }
+    validator.validate(operation, copy);
+    extras.forEach((name, json) -> copy.add(name, JsonParser.parseString(json)));
+    return copy;
+  }
+
+  JsonObject send(GenerationOperation operation, JsonObject body, RequestOptions options) {
+    String label = "POST " + operation.path();
+    Call<JsonObject> call = api.create(operation.path().substring(1), body);
+    @Nullable Instant deadline = null;
+    if (options.timeout() != null) {
+      call.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      deadline = clock.instant().plus(options.timeout());
+    }
+    RetryingExecutor sending =
+        options.maxRetries() == null ? executor : executor.withMaxRetries(options.maxRetries());
+    return sending.execute(call, RetryingExecutor.Mode.CREATES_WORK, label, deadline);
+  }
+
+  /** The created task's id, refused as {@link Tasks#await} would refuse a caller's. */
+  String taskId(GenerationOperation operation, JsonObject task) {
+    JsonElement id = task.get("task_id");
+    String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
+    if (text == null || text.isBlank() || text.contains("/")) {
+      String label = "POST " + operation.path();
+      throw new ViduResponseException(
+          label,
+          label
+              + ": Vidu accepted the request but answered with "
+              + (text == null ? "no task_id" : "a task_id that is not a task id")
+              + ", so the task cannot be awaited. "
+              + RetryingExecutor.MAY_EXIST_ADVICE);
+    }
+    return text;
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.vidu4j.validation;
+
+import com.google.gson.JsonParser;
+import io.github.vidu4j.core.ViduException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A generation operation of the spec: every {@code POST} tagged {@code Generation} in {@code
+ * openapi/vidu.yaml} ({@code reference2image}, {@code text2video}, {@code img2video}, ...), with
+ * its request fields, its models' rules ({@code x-vidu-model-rules} of the request schema), its
+ * limits ({@code x-vidu-image-rules}) and what it produces ({@code x-vidu-output}). Read from the
+ * spec this release was built from, so an operation added to the spec is known here after a rebuild
+ * with no Java edit. Immutable and thread-safe.
+ */
+public final class GenerationOperation {
+  private static final Map<String, GenerationOperation> SPEC = load();
+
+  /**
+   * One request field as the schema types it.
+   *
+   * @param name the JSON name
+   * @param type {@code string}, {@code integer}, {@code boolean}, {@code array}, {@code number},
+   *     {@code object}, or empty when the schema names no type
+   * @param maxLength the most characters (strings), or null
+   * @param minItems the fewest items (arrays), or null
+   * @param maxItems the most items (arrays), or null
+   * @param minimum the least value (integers), or null
+   * @param maximum the greatest value (integers), or null
+   * @param description the spec's words, trimmed
+   */
+  public record Field(
+      String name,
+      String type,
+      @Nullable Integer maxLength,
+      @Nullable Integer minItems,
+      @Nullable Integer maxItems,
+      @Nullable Long minimum,
+      @Nullable Long maximum,
+      String description) {}
+
+  private final String name;
+  private final String path;
+  private final String operationId;
+  private final String output;
+  private final String requestSchema;
+  private final Map<String, Field> fields;
+  private final Set<String> required;
+  private final Map<String, OperationModel> models;
+  private final ImageRules limits;
+  private final @Nullable Double minPixelRatio;
+  private final @Nullable Double maxPixelRatio;
+
+  GenerationOperation(
+      String name,
+      String path,
+      String operationId,
+      String output,
+      String requestSchema,
+      Map<String, Field> fields,
+      Set<String> required,
+      Map<String, OperationModel> models,
+      ImageRules limits,
+      @Nullable Double minPixelRatio,
+      @Nullable Double maxPixelRatio) {
+    this.name = name;
+    this.path = path;
+    this.operationId = operationId;
+    this.output = output;
+    this.requestSchema = requestSchema;
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    this.required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
+    this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    this.limits = limits;
+    this.minPixelRatio = minPixelRatio;
+    this.maxPixelRatio = maxPixelRatio;
+  }
+
+  /** Every generation operation of the spec, by {@link #name()}, in the spec's order. */
+  public static Map<String, GenerationOperation> all() {
+    return SPEC;
+  }
+
+  /** The operation called {@code name} ({@code text2video}, ...), if the spec has it. */
+  public static Optional<GenerationOperation> named(String name) {
+    return Optional.ofNullable(SPEC.get(name));
+  }
+
+  /** The operation at {@code path} ({@code /ent/v2/text2video}), if the spec has it. */
+  public static Optional<GenerationOperation> atPath(String path) {
+    return SPEC.values().stream().filter(o -> o.path.equals(path)).findFirst();
+  }
+
+  /** The last segment of the path: {@code reference2image}, {@code text2video}, ... */
+  public String name() {
+    return name;
+  }
+
+  /** The path, {@code /ent/v2/<name>}. */
+  public String path() {
+    return path;
+  }
+
+  /** The spec's {@code operationId}, such as {@code createTextToVideo}. */
+  public String operationId() {
+    return operationId;
+  }
+
+  /** What a creation is: {@code image} or {@code video} ({@code x-vidu-output}). */
+  public String output() {
+    return output;
+  }
+
+  /** Whether a creation is a video. */
+  public boolean producesVideo() {
+    return output.equals("video");
+  }
+
+  /** The request schema's name, such as {@code TextToVideoRequest}. */
+  public String requestSchema() {
+    return requestSchema;
+  }
+
+  /** The request's fields by JSON name, in the spec's order. */
+  public Map<String, Field> fields() {
+    return fields;
+  }
+
+  /** The required fields' names. */
+  public Set<String> required() {
+    return required;
+  }
+
+  /** The models and their rules, in the spec's order. */
+  public Map<String, OperationModel> models() {
+    return models;
+  }
+
+  /** The rules of {@code model} (exact name), if the spec has them. */
+  public Optional<OperationModel> model(String model) {
+    return Optional.ofNullable(models.get(model));
+  }
+
+  /** The image, prompt, payload and body limits of this operation. */
+  public ImageRules limits() {
+    return limits;
+  }
+
+  /** The least ratio of the first image's pixel count to the second's, when the spec has one. */
+  public Optional<Double> minPixelRatio() {
+    return Optional.ofNullable(minPixelRatio);
+  }
+
+  /** The greatest ratio of the first image's pixel count to the second's, when the spec has one. */
+  public Optional<Double> maxPixelRatio() {
+    return Optional.ofNullable(maxPixelRatio);
+  }
+
+  @Override
+  public String toString() {
+    return "POST " + path;
+  }
+
+  // ---- reading the spec ----------------------------------------------------------------------
+
+  private static Map<String, GenerationOperation> load() {
+    try (InputStream in =
+        GenerationOperation.class.getClassLoader().getResourceAsStream(ViduRules.RESOURCE)) {
+      if (in == null) {
+        throw new ViduException(ViduRules.RESOURCE + " is missing from the class path");
+      }
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return OperationSpecReader.parse(JsonParser.parseReader(reader).getAsJsonObject());
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ViduException known) {
+        throw known;
+      }
+      throw new ViduException("cannot read the spec's operations: " + e.getMessage(), e);
+    }
+  }
+}
