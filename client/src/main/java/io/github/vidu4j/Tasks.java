@@ -333,7 +333,10 @@ public final class Tasks {
     TaskTimeoutException timedOut() {
       // The id may come from the server (createAndAwait): it is quoted only redacted.
       return new TaskTimeoutException(
-          executor.errors().redact(id), lastKnown, Duration.between(start, clock.instant()));
+          executor.errors().redact(id),
+          lastKnown,
+          Duration.between(start, clock.instant()),
+          executor.errors()::redact);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.vidu4j.core;
 import io.github.vidu4j.model.TaskState;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +19,24 @@ public final class TaskTimeoutException extends ViduException {
 
   /** Creates the exception; {@code lastState} is the state last read, if any. */
   public TaskTimeoutException(String taskId, @Nullable TaskState lastState, Duration waited) {
+    this(taskId, lastState, waited, UnaryOperator.identity());
+  }
+
+  /**
+   * Creates the exception, passing the state's value through {@code redact} for the message: an
+   * unknown state is the server's text, kept as sent.
+   */
+  public TaskTimeoutException(
+      String taskId,
+      @Nullable TaskState lastState,
+      Duration waited,
+      UnaryOperator<String> redact) {
     super(
         "task "
             + taskId
             + " did not finish within "
             + waited
-            + (lastState == null ? "" : " (last state: " + lastState.getValue() + ")")
+            + (lastState == null ? "" : " (last state: " + redact.apply(lastState.getValue()) + ")")
             + "; it goes on running: resume with client.tasks().await(\""
             + taskId
             + "\")");

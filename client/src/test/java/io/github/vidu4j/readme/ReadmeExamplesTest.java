@@ -71,7 +71,7 @@ class ReadmeExamplesTest {
     assertThat(xpath.evaluate("/project/properties/maven.compiler.release", pom)).isEqualTo("17");
     assertThat(xpath.evaluate("/project/dependencyManagement/dependencies/dependency[artifactId='vidu4j-bom']/scope", pom)).isEqualTo("import");
     assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='vidu4j-client']/groupId", pom)).isEqualTo("io.github.vidu4j");
-    assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='vidu4j-sandbox']/scope", pom)).isEqualTo("test");
+    assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='vidu4j-sandbox-junit5']/scope", pom)).isEqualTo("test");
     assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='junit-jupiter']/version", pom)).isEqualTo(System.getProperty("junit.version", "5.14.4"));
     assertThat(xpath.evaluate("/project/build/plugins/plugin[artifactId='maven-compiler-plugin']/version", pom)).isNotBlank();
     assertThat(xpath.evaluate("/project/build/plugins/plugin[artifactId='maven-surefire-plugin']/version", pom)).startsWith("3.");
