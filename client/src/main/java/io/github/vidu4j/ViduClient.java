@@ -234,7 +234,8 @@ public final class ViduClient implements AutoCloseable {
             b.clock);
     this.videos = new Videos(generations);
     this.asyncSide = new Async(generations, tasks, async);
-    this.downloads = new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
+    this.downloads =
+        new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }

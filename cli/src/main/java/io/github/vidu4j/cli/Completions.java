@@ -50,8 +50,7 @@ final class Completions {
   static final class States implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(TaskState.values()).map(TaskState::getValue)
-          .iterator();
+      return Arrays.stream(TaskState.values()).map(TaskState::getValue).iterator();
     }
   }
 

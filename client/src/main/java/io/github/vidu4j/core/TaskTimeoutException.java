@@ -27,10 +27,7 @@ public final class TaskTimeoutException extends ViduException {
    * unknown state is the server's text, kept as sent.
    */
   public TaskTimeoutException(
-      String taskId,
-      @Nullable TaskState lastState,
-      Duration waited,
-      UnaryOperator<String> redact) {
+      String taskId, @Nullable TaskState lastState, Duration waited, UnaryOperator<String> redact) {
     super(
         "task "
             + taskId
