@@ -15,8 +15,9 @@ module io.github.vidu4j.generated {
   exports io.github.vidu4j.internal.invoker to
       io.github.vidu4j;
 
-  // Gson reads and writes the models' fields reflectively; the client copies requests and keeps
-  // each model's raw JSON in a field the template adds.
+  // Gson reads and writes the models' fields reflectively; the client keeps each model's raw JSON
+  // in a field the template adds (a private lookup, so the package stays open to it). Requests are
+  // no longer copied by reflection: the client writes them once through Gson.
   opens io.github.vidu4j.model to
       com.google.gson,
       io.github.vidu4j;

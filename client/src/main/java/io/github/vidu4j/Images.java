@@ -1,21 +1,24 @@
 package io.github.vidu4j;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
-import io.github.vidu4j.core.internal.RequestWithExtraFields;
+import io.github.vidu4j.core.internal.ViduGson;
+import io.github.vidu4j.internal.ImageCreateApi;
+import io.github.vidu4j.internal.JsonBody;
 import io.github.vidu4j.internal.RetryingExecutor;
-import io.github.vidu4j.internal.api.GenerationApi;
+import io.github.vidu4j.internal.StreamedJsonBody;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.validation.ImageInput;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates image tasks: {@code POST /ent/v2/reference2image}. With a model that takes no images
@@ -44,19 +49,19 @@ public final class Images {
           .map(SerializedName::value)
           .collect(Collectors.toUnmodifiableSet());
 
-  private final GenerationApi api;
+  private final ImageCreateApi createApi;
   private final RetryingExecutor executor;
   private final AsyncRunner async;
   private final RequestValidator validator;
   private final Tasks tasks;
 
   Images(
-      GenerationApi api,
+      ImageCreateApi createApi,
       RetryingExecutor executor,
       AsyncRunner async,
       RequestValidator validator,
       Tasks tasks) {
-    this.api = api;
+    this.createApi = createApi;
     this.executor = executor;
     this.async = async;
     this.validator = validator;
@@ -77,9 +82,37 @@ public final class Images {
    * created}). Wait for the result with {@link Tasks#await(String)} or a callback.
    */
   public ReferenceToImageTask create(ReferenceToImageRequest request) {
-    validate(request);
-    return executor.execute(
-        api.createReferenceToImage(request), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+    return send(prepare(Objects.requireNonNull(request, "request == null"), null));
+  }
+
+  /**
+   * {@link #create(ReferenceToImageRequest)} with {@code images} in place of the request's {@code
+   * images} list (which must be empty or unset). A local file ({@link ImageInput#fromFile}) is not
+   * held in memory: it is read, base64-encoded and written to the connection as the body is sent,
+   * so memory does not grow with the image. The body's length is computed from the file sizes
+   * first, so the body-size limit is checked before anything is sent. A file whose size changed
+   * since its input was made fails the send ({@code ViduTransportException}; nothing usable reached
+   * Vidu, as the body was cut short).
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
+   */
+  public ReferenceToImageTask create(ReferenceToImageRequest request, List<ImageInput> images) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(images, "images == null");
+    if (request.getImages() != null && !request.getImages().isEmpty()) {
+      throw new ViduValidationException(
+          List.of(
+              new Violation(
+                  Violation.Code.IMAGE_COUNT,
+                  "images",
+                  request.getImages().size() + " in the request",
+                  "give the images either in the request or as inputs, not both")));
+    }
+    JsonObject rest = ViduGson.gson().toJsonTree(request).getAsJsonObject();
+    rest.remove("images");
+    StreamedJsonBody body = StreamedJsonBody.of(rest, "images", images);
+    validator.validate(request, images, body.contentLength());
+    return send(body);
   }
 
   /**
@@ -90,11 +123,10 @@ public final class Images {
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
   public ReferenceToImageTask create(ReferenceToImageRequest request, ExtraBodyFields extraFields) {
-    ReferenceToImageRequest withExtras =
-        withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
-    validate(withExtras);
-    return executor.execute(
-        api.createReferenceToImage(withExtras), RetryingExecutor.Mode.CREATES_WORK, CREATE);
+    return send(
+        prepare(
+            Objects.requireNonNull(request, "request == null"),
+            Objects.requireNonNull(extraFields, "extraFields == null")));
   }
 
   /**
@@ -105,37 +137,51 @@ public final class Images {
    */
   public CompletableFuture<ReferenceToImageTask> createAsync(
       ReferenceToImageRequest request, ExtraBodyFields extraFields) {
-    ReferenceToImageRequest snapshot =
-        withExtraFields(Objects.requireNonNull(request, "request == null"), extraFields);
-    validate(snapshot);
-    return async.supply(
-        () ->
-            executor.execute(
-                api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
+    RequestBody body =
+        prepare(
+            Objects.requireNonNull(request, "request == null"),
+            Objects.requireNonNull(extraFields, "extraFields == null"));
+    return async.supply(() -> send(body));
   }
 
   /**
-   * A copy of {@code request} that also writes {@code extraFields}; a field the spec knows is
-   * refused.
+   * The body to send for {@code request}, written once, and validated with its exact length: the
+   * bytes are the snapshot (a later change to {@code request} cannot reach them) and the size the
+   * body-size rule reads. {@code extraFields} are merged into the request's JSON tree; a field the
+   * spec knows is refused.
+   *
+   * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
-  private static ReferenceToImageRequest withExtraFields(
-      ReferenceToImageRequest request, ExtraBodyFields extraFields) {
-    Objects.requireNonNull(extraFields, "extraFields == null");
-    List<Violation> clashes = new ArrayList<>();
-    for (String name : extraFields.asJson().keySet()) {
-      if (SPEC_FIELDS.contains(name)) {
-        clashes.add(
-            new Violation(
-                Violation.Code.EXTRA_FIELD,
-                name,
-                extraFields.asJson().get(name),
-                "is a field of the spec, not an extra one: set it on the request"));
+  private RequestBody prepare(
+      ReferenceToImageRequest request, @Nullable ExtraBodyFields extraFields) {
+    JsonBody body;
+    if (extraFields == null) {
+      body = JsonBody.of(request, ReferenceToImageRequest.class);
+    } else {
+      List<Violation> clashes = new ArrayList<>();
+      for (String name : extraFields.asJson().keySet()) {
+        if (SPEC_FIELDS.contains(name)) {
+          clashes.add(
+              new Violation(
+                  Violation.Code.EXTRA_FIELD,
+                  name,
+                  extraFields.asJson().get(name),
+                  "is a field of the spec, not an extra one: set it on the request"));
+        }
       }
+      if (!clashes.isEmpty()) {
+        throw new ViduValidationException(clashes);
+      }
+      JsonObject tree = ViduGson.gson().toJsonTree(request).getAsJsonObject();
+      extraFields.asJson().forEach((name, json) -> tree.add(name, JsonParser.parseString(json)));
+      body = JsonBody.of(tree);
     }
-    if (!clashes.isEmpty()) {
-      throw new ViduValidationException(clashes);
-    }
-    return copyInto(request, new RequestWithExtraFields(extraFields.asJson()));
+    validator.validate(request, body.contentLength());
+    return body;
+  }
+
+  private ReferenceToImageTask send(RequestBody body) {
+    return executor.execute(createApi.create(body), RetryingExecutor.Mode.CREATES_WORK, CREATE);
   }
 
   /**
@@ -146,38 +192,8 @@ public final class Images {
    * @throws io.github.vidu4j.validation.ViduValidationException listing every violation
    */
   public CompletableFuture<ReferenceToImageTask> createAsync(ReferenceToImageRequest request) {
-    ReferenceToImageRequest snapshot = snapshot(Objects.requireNonNull(request, "request == null"));
-    validate(snapshot);
-    return async.supply(
-        () ->
-            executor.execute(
-                api.createReferenceToImage(snapshot), RetryingExecutor.Mode.CREATES_WORK, CREATE));
-  }
-
-  /**
-   * A copy of {@code request} the caller's later changes cannot reach: the vidu4j thread serialises
-   * it later. Every field Gson would write is copied, so a field the spec adds is copied with no
-   * change here; lists are copied, their strings are immutable.
-   */
-  static ReferenceToImageRequest snapshot(ReferenceToImageRequest request) {
-    return copyInto(request, new ReferenceToImageRequest());
-  }
-
-  private static ReferenceToImageRequest copyInto(
-      ReferenceToImageRequest request, ReferenceToImageRequest copy) {
-    for (Field field : ReferenceToImageRequest.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
-        continue;
-      }
-      try {
-        field.setAccessible(true);
-        Object value = field.get(request);
-        field.set(copy, value instanceof List<?> list ? new ArrayList<>(list) : value);
-      } catch (IllegalAccessException | RuntimeException e) {
-        throw new IllegalStateException("cannot copy " + field + " of the request", e);
-      }
-    }
-    return copy;
+    RequestBody body = prepare(Objects.requireNonNull(request, "request == null"), null);
+    return async.supply(() -> send(body));
   }
 
   /**

@@ -17,6 +17,7 @@ import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.EventInterceptor;
+import io.github.vidu4j.internal.ImageCreateApi;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
@@ -26,7 +27,6 @@ import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SendTracker;
 import io.github.vidu4j.internal.SystemLoggerListener;
 import io.github.vidu4j.internal.api.AccountApi;
-import io.github.vidu4j.internal.api.GenerationApi;
 import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.validation.RequestValidator;
@@ -222,7 +222,7 @@ public final class ViduClient implements AutoCloseable {
             b.sleeper,
             b.eventListener);
     this.images =
-        new Images(retrofit.create(GenerationApi.class), executor, async, b.validator, tasks);
+        new Images(retrofit.create(ImageCreateApi.class), executor, async, b.validator, tasks);
     this.generations =
         new Generations(
             retrofit.create(io.github.vidu4j.internal.OperationApi.class),

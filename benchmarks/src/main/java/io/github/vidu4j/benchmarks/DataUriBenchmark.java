@@ -73,13 +73,27 @@ public class DataUriBenchmark {
     return new ReferenceToImageRequest()
         .model("viduq2")
         .prompt("this fox, in the snow")
-        .images(List.of(image))
+        .images(image == null ? null : List.of(image))
         .resolution("2K");
   }
 
   @Benchmark
   public ReferenceToImageTask oursDataUriRequest() {
     return client.images().create(request(ImageInput.fromFile(file).value()));
+  }
+
+  /**
+   * The same request with the file passed as an input: streamed from the file into the body as it
+   * is sent, never held as a data URI. Its pair is the same naive raw request.
+   */
+  @Benchmark
+  public ReferenceToImageTask oursStreamedRequest() {
+    return client.images().create(request(null).images(null), List.of(ImageInput.fromFile(file)));
+  }
+
+  @Benchmark
+  public ReferenceToImageTask rawStreamedRequest() throws IOException {
+    return rawDataUriRequest();
   }
 
   @Benchmark

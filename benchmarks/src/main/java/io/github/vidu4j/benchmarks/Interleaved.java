@@ -16,7 +16,8 @@ import java.util.Map;
  * Reports the median time per call of each and the median of the per-round ratios. Steadier than
  * separate JMH runs on a shared machine; JMH's figures (with allocation) stand beside it.
  *
- * <p>Usage: {@code Interleaved <out.json> [rounds] [sliceMillis]}.
+ * <p>Usage: {@code Interleaved <out.json> [rounds] [sliceMillis] [ClassName,...]}: the optional
+ * last argument keeps only those benchmark classes (simple names), for a quick look at one row.
  */
 public final class Interleaved {
   private Interleaved() {}
@@ -26,7 +27,12 @@ public final class Interleaved {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
     long sliceNanos = (args.length > 2 ? Long.parseLong(args[2]) : 150) * 1_000_000L;
     Map<String, Map<String, Object>> results = new LinkedHashMap<>();
-    try (Bodies all = new Bodies(Bodies.CLASSES)) {
+    List<Class<?>> classes = Bodies.CLASSES;
+    if (args.length > 3) {
+      List<String> only = List.of(args[3].split(","));
+      classes = classes.stream().filter(c -> only.contains(c.getSimpleName())).toList();
+    }
+    try (Bodies all = new Bodies(classes)) {
       Map<String, Body[]> pairs = new LinkedHashMap<>();
       for (Body body : all.bodies()) {
         Body[] pair =

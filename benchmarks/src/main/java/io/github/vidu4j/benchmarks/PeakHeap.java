@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * collector's timing; it is compared with the body's size.
  *
  * <p>Usage: {@code PeakHeap <out.json>}; the child mode is {@code PeakHeap --child
- * <ours|raw|idle>}.
+ * <ours|streamed|raw|idle>}.
  */
 public final class PeakHeap {
   private static final int STEP_MB = 2;
@@ -38,7 +38,7 @@ public final class PeakHeap {
     long bodyBytes = (DataUriBenchmark.FILE_BYTES + 2) / 3 * 4 + 100;
     results.put("bodyBytesApprox", bodyBytes);
     results.put("idleXmxMb", idle);
-    for (String mode : List.of("ours", "raw")) {
+    for (String mode : List.of("ours", "streamed", "raw")) {
       int mb = smallestHeap(mode);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("xmxMb", mb);
@@ -98,6 +98,7 @@ public final class PeakHeap {
       Object result =
           switch (mode) {
             case "ours" -> benchmark.oursDataUriRequest();
+            case "streamed" -> benchmark.oursStreamedRequest();
             case "raw" -> benchmark.rawDataUriRequest();
             default -> "idle";
           };

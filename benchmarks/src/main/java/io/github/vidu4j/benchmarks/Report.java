@@ -197,7 +197,7 @@ public final class Report {
           .append(
               "`tasks().await(id, AwaitOptions.defaults())` against a hand-written loop polling every 1 s, both on the sandbox, the tasks'\n")
           .append(
-              "own time on the wall clock. Late = from the task's end (create + queue + processing) to the success being seen.\n\n")
+              "own time on the wall clock. Late = from the task's end (create + queue + processing) to the success being seen, as measured (negative: seen before the nominal end).\n\n")
           .append(
               "| Task | ours: polls | ours: late | raw 1 s loop: polls | raw: late | within 1 s, no more polls |\n|---|---:|---:|---:|---:|---|\n");
       for (String k : a.keySet()) {

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A received callback, framework-free: the method, the callback URL <em>as registered with the
@@ -92,34 +94,37 @@ public final class CallbackRequest {
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
-    TreeMap<String, List<String>> normalized = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    TreeSet<String> namesWithNullValues = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    // Keyed by the lower-case name, so each lookup is one hash probe: a case-insensitive TreeMap
+    // compared names character by character on every insert and on each of the verifier's lookups.
+    Map<String, List<String>> byName = new HashMap<>(headers.size() * 2);
+    Set<String> namesWithNullValues = new HashSet<>(4);
     headers.forEach(
         (name, values) -> {
           if (name != null && values != null) {
+            String key = name.toLowerCase(Locale.ROOT);
             List<String> present = new ArrayList<>(values.size());
             for (String value : values) {
               if (value == null) {
-                namesWithNullValues.add(name);
+                namesWithNullValues.add(key);
               } else {
                 present.add(value);
               }
             }
-            List<String> before = normalized.get(name);
+            List<String> before = byName.get(key);
             if (before == null) {
-              normalized.put(name, List.copyOf(present));
+              byName.put(key, List.copyOf(present));
             } else {
               // The same name in another case: one header, values in order.
               List<String> merged = new ArrayList<>(before);
               merged.addAll(present);
-              normalized.put(name, List.copyOf(merged));
+              byName.put(key, List.copyOf(merged));
             }
           }
         });
     return new CallbackRequest(
         method,
         callbackUrl,
-        Collections.unmodifiableMap(normalized),
+        Collections.unmodifiableMap(byName),
         namesWithNullValues.isEmpty() ? Set.of() : Collections.unmodifiableSet(namesWithNullValues),
         body);
   }
@@ -136,12 +141,17 @@ public final class CallbackRequest {
 
   /** Every value of header {@code name} (any case), in order; empty if absent. */
   public List<String> headers(String name) {
-    return headers.getOrDefault(name, List.of());
+    return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
   }
 
-  /** All headers, names case-insensitive. */
+  /**
+   * All headers, names case-insensitive (a new map on each call; the names are lower-cased: headers
+   * differing only in case were merged).
+   */
   public Map<String, List<String>> headers() {
-    return headers;
+    TreeMap<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    all.putAll(headers);
+    return Collections.unmodifiableMap(all);
   }
 
   /** A copy of the raw body bytes. */
@@ -151,7 +161,8 @@ public final class CallbackRequest {
 
   /** Whether header {@code name} (any case) had a {@code null} among its values. */
   boolean hasNullValue(String name) {
-    return !namesWithNullValues.isEmpty() && namesWithNullValues.contains(name);
+    return !namesWithNullValues.isEmpty()
+        && namesWithNullValues.contains(name.toLowerCase(Locale.ROOT));
   }
 
   byte[] bodyUnsafe() {

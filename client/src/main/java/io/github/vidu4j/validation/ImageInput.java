@@ -1,16 +1,20 @@
 package io.github.vidu4j.validation;
 
 import io.github.vidu4j.validation.Violation.Code;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,18 +36,33 @@ import org.jspecify.annotations.Nullable;
  *     ImageInput.fromUrl("https://example.com/dog.jpg").value()));
  * }</pre>
  *
- * <p>Memory: a file of {@code n} bytes is read once and encoded once straight into the data URI's
- * final bytes; there is no decode of pixels anywhere.
+ * <p>Memory: a file is checked from its header bytes when it is given and read only when it is
+ * sent: streamed in pieces by {@code images().create(request, inputs)}, or read once and encoded
+ * straight into the data URI's final bytes by {@link #value()}. There is no decode of pixels
+ * anywhere.
  */
 public final class ImageInput {
   private static final ImageRules LIMITS = ViduRules.spec().images();
 
-  private final String value;
+  /** The URL or data URI; null for a file, which is read when its data URI is asked for. */
+  private final @Nullable String value;
+
   private final @Nullable ImageInfo info;
+  private final @Nullable Path file;
+  private final long fileSize;
 
   private ImageInput(String value, @Nullable ImageInfo info) {
     this.value = value;
     this.info = info;
+    this.file = null;
+    this.fileSize = -1;
+  }
+
+  private ImageInput(Path file, long fileSize, ImageInfo info) {
+    this.value = null;
+    this.info = info;
+    this.file = file;
+    this.fileSize = fileSize;
   }
 
   /**
@@ -80,27 +99,45 @@ public final class ImageInput {
       throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
     checkSize(name, size);
+    ImageInfo info;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      info = sniffChecked(name, in);
+    } catch (IOException e) {
+      throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
+    }
+    return new ImageInput(file, size, info);
+  }
+
+  /** The file's data URI, read now: the bytes read are the bytes checked, or this throws. */
+  private String readDataUri(Path file) {
+    String name = file.toString();
     // Read once, straight into the tail of the data URI's own array, then encoded in place: the
-    // bytes checked are the bytes sent, and the peak is that array and the string's copy of it.
+    // peak is that array and the string's copy of it.
     byte[] uri;
     int start;
     try (InputStream in = Files.newInputStream(file)) {
-      uri = new byte[MAX_PREFIX + (int) ((size + 2) / 3 * 4)];
-      start = uri.length - (int) size;
-      int read = in.readNBytes(uri, start, (int) size);
-      if (read != size || in.read() != -1) {
-        throw invalid(Code.IMAGE_FILE, name, "changed while it was read");
+      uri = new byte[MAX_PREFIX + (int) ((fileSize + 2) / 3 * 4)];
+      start = uri.length - (int) fileSize;
+      int read = in.readNBytes(uri, start, (int) fileSize);
+      if (read != fileSize || in.read() != -1) {
+        throw invalid(Code.IMAGE_FILE, name, "changed since it was checked");
       }
     } catch (IOException e) {
       throw invalid(Code.IMAGE_FILE, name, "cannot be read (" + e.getMessage() + ")");
     }
-    ImageInfo info;
+    ImageInfo read;
     try {
-      info = sniffChecked(name, new ByteArrayInputStream(uri, start, (int) size));
+      read = sniffChecked(name, new ByteArrayInputStream(uri, start, (int) fileSize));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return new ImageInput(encodeInPlace(uri, start, info), info);
+    ImageInfo checked = Objects.requireNonNull(info);
+    if (read.format() != checked.format()
+        || read.width() != checked.width()
+        || read.height() != checked.height()) {
+      throw invalid(Code.IMAGE_FILE, name, "changed since it was checked");
+    }
+    return encodeInPlace(uri, start, read);
   }
 
   /** Bytes in memory, sent inline as a data URI; {@code name} appears in error messages. */
@@ -148,9 +185,67 @@ public final class ImageInput {
     return input;
   }
 
-  /** The string for the request's {@code images} list: the URL as given, or the data URI. */
+  /**
+   * The string for the request's {@code images} list: the URL as given, or the data URI. A file is
+   * read and encoded on each call (the input does not hold it): its size and header must still be
+   * those checked when it was given, or this throws {@code ViduValidationException}. To send a file
+   * without holding its data URI, pass the input itself ({@code images().create(request, inputs)}),
+   * which streams it.
+   */
   public String value() {
-    return value;
+    return file != null ? readDataUri(file) : Objects.requireNonNull(value);
+  }
+
+  /**
+   * The length of {@link #value()} in characters (and in UTF-8 bytes for a data URI, which is
+   * ASCII), known without reading a file.
+   */
+  public long valueLength() {
+    if (file == null) {
+      return Objects.requireNonNull(value).length();
+    }
+    return prefix(Objects.requireNonNull(info)).length + (fileSize + 2) / 3 * 4;
+  }
+
+  /**
+   * Writes {@link #value()}'s US-ASCII bytes to {@code out} (not closed), a file read and encoded
+   * in 48 KiB pieces as it goes, so memory does not grow with the image. A URL or a data URI made
+   * from bytes is written as it is held.
+   *
+   * @throws IOException if the file cannot be read, or no longer has the size it had when it was
+   *     checked (what was written is then not the image)
+   */
+  public void writeValueTo(OutputStream out) throws IOException {
+    if (file == null) {
+      out.write(Objects.requireNonNull(value).getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    out.write(prefix(Objects.requireNonNull(info)));
+    OutputStream unclosed =
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() {}
+        };
+    long read = 0;
+    try (InputStream in = Files.newInputStream(file);
+        OutputStream base64 = Base64.getEncoder().wrap(unclosed)) {
+      byte[] piece = new byte[48 * 1024];
+      for (int n; (n = in.read(piece)) != -1; ) {
+        read += n;
+        if (read > fileSize) {
+          break;
+        }
+        base64.write(piece, 0, n);
+      }
+    }
+    if (read != fileSize) {
+      throw new IOException("image " + file + " changed since it was checked (size)");
+    }
   }
 
   /** Format and size for a local image; empty for a URL. */
@@ -163,7 +258,7 @@ public final class ImageInput {
   public String toString() {
     return info == null
         ? "ImageInput{url=" + value + "}"
-        : "ImageInput{" + info + ", " + value.length() + " chars}";
+        : "ImageInput{" + info + ", " + valueLength() + " chars}";
   }
 
   /**
@@ -316,6 +411,10 @@ public final class ImageInput {
     return encodeInPlace(uri, start, info);
   }
 
+  private static byte[] prefix(ImageInfo info) {
+    return ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Room for the longest {@code data:image/...;base64,} prefix. */
   private static final int MAX_PREFIX = "data:image/jpeg;base64,".length() + 1;
 
@@ -329,8 +428,7 @@ public final class ImageInput {
    * least a third of the input ahead), so no second array is needed before the string's own copy.
    */
   private static String encodeInPlace(byte[] uri, int start, ImageInfo info) {
-    byte[] prefix =
-        ("data:" + info.format().mimeType() + ";base64,").getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = prefix(info);
     int first = MAX_PREFIX - prefix.length;
     System.arraycopy(
         prefix,

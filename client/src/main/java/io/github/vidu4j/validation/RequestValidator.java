@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * as blank), its length counted in Unicode code points as Vidu counts; a seed may be any int
  * ({@code 0} or absent means random); the callback URL must be absolute http(s); each image must be
  * an http(s) URL or a base64 data URI of an accepted format whose header bytes are checked; the
- * JSON body size is computed from the request without serialising it. {@code auto} aspect ratio
- * without an image is not refused (Vidu documents no such error) but logged as a warning on the
- * {@code io.github.vidu4j.validation} {@link System.Logger}.
+ * JSON body size is counted by the serialiser into a sink that keeps nothing. {@code auto} aspect
+ * ratio without an image is not refused (Vidu documents no such error) but logged as a warning on
+ * the {@code io.github.vidu4j.validation} {@link System.Logger}.
  *
  * <pre>{@code
  * try {
@@ -75,7 +75,55 @@ public final class RequestValidator {
    * @throws ViduValidationException listing every broken rule
    */
   public void validate(ReferenceToImageRequest request) {
+    validate(Objects.requireNonNull(request, "request == null"), BodySize.of(request));
+  }
+
+  /**
+   * Checks {@code request} as {@link #validate(ReferenceToImageRequest)} does, with the size of its
+   * JSON body already known: a client that has written the body checks the bytes it will send
+   * instead of counting them a second time.
+   *
+   * @param bodyBytes the UTF-8 length of the body that will be sent, extra fields included
+   * @throws ViduValidationException listing every broken rule
+   */
+  public void validate(ReferenceToImageRequest request, long bodyBytes) {
     Objects.requireNonNull(request, "request == null");
+    List<String> images = request.getImages() == null ? List.of() : request.getImages();
+    check(
+        request,
+        images.size(),
+        (i, v) -> checkImage("images[" + i + "]", images.get(i), v),
+        bodyBytes);
+  }
+
+  /**
+   * Checks {@code request} with {@code images} in place of its {@code images} list, for a body that
+   * streams local files: they were checked when their inputs were made (format, size, dimensions),
+   * so only the count and the URLs are checked here, never the files' bytes.
+   *
+   * @param bodyBytes the UTF-8 length of the body that will be sent
+   * @throws ViduValidationException listing every broken rule
+   */
+  public void validate(ReferenceToImageRequest request, List<ImageInput> images, long bodyBytes) {
+    Objects.requireNonNull(request, "request == null");
+    List<ImageInput> inputs = List.copyOf(images);
+    check(
+        request,
+        inputs.size(),
+        (i, v) -> {
+          if (inputs.get(i).info().isEmpty()) {
+            checkImage("images[" + i + "]", inputs.get(i).value(), v);
+          }
+        },
+        bodyBytes);
+  }
+
+  private interface ImageCheck {
+    void check(int index, List<Violation> violations);
+  }
+
+  private void check(
+      ReferenceToImageRequest request, int imageCount, ImageCheck imageCheck, long bodyBytes) {
     List<Violation> violations = new ArrayList<>();
     String model = request.getModel();
     ModelRules rules = null;
@@ -101,19 +149,18 @@ public final class RequestValidator {
       }
     }
     checkPrompt(request.getPrompt(), violations);
-    List<String> images = request.getImages() == null ? List.of() : request.getImages();
-    if (rules != null && (images.size() < rules.minImages() || images.size() > rules.maxImages())) {
+    if (rules != null && (imageCount < rules.minImages() || imageCount > rules.maxImages())) {
       violations.add(
           new Violation(
               Code.IMAGE_COUNT,
               "images",
-              images.size(),
+              imageCount,
               model + " needs " + rules.minImages() + " to " + rules.maxImages() + " images"));
     }
-    for (int i = 0; i < images.size(); i++) {
-      checkImage("images[" + i + "]", images.get(i), violations);
+    for (int i = 0; i < imageCount; i++) {
+      imageCheck.check(i, violations);
     }
-    checkAspectRatio(request.getAspectRatio(), rules, images.size(), violations);
+    checkAspectRatio(request.getAspectRatio(), rules, imageCount, violations);
     String resolution = request.getResolution();
     if (rules != null && resolution != null && !rules.resolutions().contains(resolution)) {
       violations.add(
@@ -144,7 +191,6 @@ public final class RequestValidator {
         violations.add(new Violation(Code.CALLBACK_URL, "callback_url", callbackUrl, problem));
       }
     }
-    long bodyBytes = JsonSize.of(request);
     if (bodyBytes > LIMITS.maxBodyBytes()) {
       violations.add(
           Violation.stated(

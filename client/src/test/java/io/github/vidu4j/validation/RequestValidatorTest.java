@@ -276,12 +276,12 @@ class RequestValidatorTest {
   }
 
   @Test
-  void theBodyLimitIsComputedWithoutSerialisingAndSaysHowFarOver() {
+  void theBodyLimitIsCountedBySerialisingIntoACounterAndSaysHowFarOver() {
     String big = "data:image/png;base64," + Base64Padding.pngLike(7_000_000);
     ReferenceToImageRequest request = request("viduq2", 0).images(List.of(big, big, big));
     long actual = ViduJson.write(request).getBytes(StandardCharsets.UTF_8).length;
 
-    assertThat(JsonSize.of(request)).isEqualTo(actual);
+    assertThat(BodySize.of(request)).isEqualTo(actual);
     assertThatThrownBy(() -> STRICT.validate(request))
         .hasMessageContaining(
             String.format(

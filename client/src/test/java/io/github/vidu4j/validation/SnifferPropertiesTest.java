@@ -56,7 +56,7 @@ class SnifferPropertiesTest {
   }
 
   @Property(tries = 300)
-  void jsonSizeMatchesWhatGsonWrites(
+  void bodySizeMatchesWhatGsonWrites(
       @ForAll String prompt, @ForAll String payload, @ForAll List<@Size(max = 30) String> images) {
     ReferenceToImageRequest request =
         new ReferenceToImageRequest()
@@ -65,7 +65,7 @@ class SnifferPropertiesTest {
             .payload(payload)
             .images(images)
             .seed(prompt.length());
-    assertThat(JsonSize.of(request))
+    assertThat(BodySize.of(request))
         .isEqualTo(ViduJson.write(request).getBytes(StandardCharsets.UTF_8).length);
   }
 

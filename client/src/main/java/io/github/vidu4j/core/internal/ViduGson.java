@@ -3,8 +3,6 @@ package io.github.vidu4j.core.internal;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -122,14 +120,6 @@ public final class ViduGson {
       return new TypeAdapter<T>() {
         @Override
         public void write(JsonWriter out, T value) throws IOException {
-          if (value instanceof RequestWithExtraFields extended) {
-            JsonObject tree = delegate.toJsonTree(value).getAsJsonObject();
-            extended
-                .extraFields()
-                .forEach((name, json) -> tree.add(name, JsonParser.parseString(json)));
-            trees.write(out, tree);
-            return;
-          }
           delegate.write(out, value);
         }
 
