@@ -34,7 +34,7 @@ class Mp4DownloadCheckTest {
 
   /** Feeds {@code bytes} in chunks of {@code chunk}, as a download passes them. */
   private static DownloadCheck fed(byte[] bytes, int chunk) {
-    DownloadCheck check = new DownloadCheck();
+    DownloadCheck check = new DownloadCheck(new DownloadLimit(Long.MAX_VALUE), "GET x.mp4");
     for (int at = 0; at < bytes.length; at += chunk) {
       check.update(bytes, at, Math.min(chunk, bytes.length - at));
     }
@@ -44,8 +44,8 @@ class Mp4DownloadCheckTest {
   @Test
   void aWholeMp4PassesWithOrWithoutContentLengthWhateverTheChunks() {
     for (int chunk : new int[] {1, 3, 7, 4096}) {
-      assertThatCode(() -> fed(WHOLE, chunk).verify(-1, "GET x.mp4")).doesNotThrowAnyException();
-      assertThatCode(() -> fed(WHOLE, chunk).verify(WHOLE.length, "GET x.mp4"))
+      assertThatCode(() -> fed(WHOLE, chunk).verify(-1)).doesNotThrowAnyException();
+      assertThatCode(() -> fed(WHOLE, chunk).verify(WHOLE.length))
           .doesNotThrowAnyException();
     }
   }
@@ -53,18 +53,18 @@ class Mp4DownloadCheckTest {
   @Test
   void aCutMp4IsRefusedEvenWhenItsContentLengthAgrees() {
     byte[] cut = Arrays.copyOf(WHOLE, WHOLE.length - 100);
-    assertThatThrownBy(() -> fed(cut, 1000).verify(cut.length, "GET x.mp4"))
+    assertThatThrownBy(() -> fed(cut, 1000).verify(cut.length))
         .isInstanceOf(IncompleteDownloadException.class)
         .hasMessageContaining("box 'mdat'")
         .hasMessageContaining("announces 5008 bytes");
-    assertThatThrownBy(() -> fed(cut, 1000).verify(-1, "GET x.mp4"))
+    assertThatThrownBy(() -> fed(cut, 1000).verify(-1))
         .isInstanceOf(IncompleteDownloadException.class);
   }
 
   @Test
   void anMp4WithoutMoovIsRefused() {
     byte[] noIndex = file(box("ftyp", 16), box("mdat", 5000));
-    assertThatThrownBy(() -> fed(noIndex, 512).verify(noIndex.length, "GET x.mp4"))
+    assertThatThrownBy(() -> fed(noIndex, 512).verify(noIndex.length))
         .isInstanceOf(IncompleteDownloadException.class)
         .hasMessageContaining("no 'moov'");
   }
@@ -72,7 +72,7 @@ class Mp4DownloadCheckTest {
   @Test
   void trailingBytesAfterTheLastBoxAreRefused() {
     byte[] longer = Arrays.copyOf(WHOLE, WHOLE.length + 3);
-    assertThatThrownBy(() -> fed(longer, 512).verify(-1, "GET x.mp4"))
+    assertThatThrownBy(() -> fed(longer, 512).verify(-1))
         .isInstanceOf(IncompleteDownloadException.class);
   }
 
@@ -81,10 +81,10 @@ class Mp4DownloadCheckTest {
     ByteBuffer large = ByteBuffer.allocate(16 + 40);
     large.putInt(1).put("mdat".getBytes(StandardCharsets.US_ASCII)).putLong(56);
     byte[] withLarge = file(box("ftyp", 8), box("moov", 20), large.array());
-    assertThatCode(() -> fed(withLarge, 5).verify(-1, "GET x.mp4")).doesNotThrowAnyException();
+    assertThatCode(() -> fed(withLarge, 5).verify(-1)).doesNotThrowAnyException();
     byte[] toEnd = file(box("ftyp", 8), box("moov", 20), box("mdat", 30));
     toEnd[44 + 3] = 0; // the mdat's size 0: "to the end of the file"
     assertThat(toEnd[44 + 4]).isEqualTo((byte) 'm');
-    assertThatCode(() -> fed(toEnd, 5).verify(-1, "GET x.mp4")).doesNotThrowAnyException();
+    assertThatCode(() -> fed(toEnd, 5).verify(-1)).doesNotThrowAnyException();
   }
 }
