@@ -45,8 +45,7 @@ class Mp4DownloadCheckTest {
   void aWholeMp4PassesWithOrWithoutContentLengthWhateverTheChunks() {
     for (int chunk : new int[] {1, 3, 7, 4096}) {
       assertThatCode(() -> fed(WHOLE, chunk).verify(-1)).doesNotThrowAnyException();
-      assertThatCode(() -> fed(WHOLE, chunk).verify(WHOLE.length))
-          .doesNotThrowAnyException();
+      assertThatCode(() -> fed(WHOLE, chunk).verify(WHOLE.length)).doesNotThrowAnyException();
     }
   }
 
