@@ -11,11 +11,14 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -93,6 +96,10 @@ public final class CallbackVerifier {
    * larger values are refused rather than clamped, so the configuration says what runs.
    */
   public static final Duration MAX_WINDOW = Duration.ofHours(24);
+
+  /** The {@code Date} header's form: RFC 7231 IMF-fixdate and the other RFC 1123 forms. */
+  private static final DateTimeFormatter RFC_1123 =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 
   private static final List<String> REQUIRED =
       List.of(
@@ -352,7 +359,7 @@ public final class CallbackVerifier {
 
   private static Instant parseDate(String text) {
     try {
-      return HttpDate.parse(text);
+      return ZonedDateTime.parse(text, RFC_1123).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidSignatureException(
           Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
