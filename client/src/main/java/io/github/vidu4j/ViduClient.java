@@ -70,9 +70,10 @@ import retrofit2.Retrofit;
  * <p>Redirects: an API call follows a redirect only for a GET to the same scheme, host and port, at
  * most 5 times; any other (a POST's, or one to another host, which would carry the request
  * elsewhere) fails with a {@link ViduApiException} carrying the redirect's status and naming its
- * target without query values. Downloads follow up to 5 redirects to any host, without {@code
- * Authorization} once the host changes. A 2xx answer is read up to {@link
- * Builder#maxResponseBytes}; one that cannot be used is a {@link ViduResponseException}.
+ * target without query values. Downloads follow OkHttp's redirects: up to 20, to any host, without
+ * {@code Authorization} once the host changes; a longer chain fails and is not retried. A 2xx
+ * answer is read up to {@link Builder#maxResponseBytes}; one that cannot be used is a {@link
+ * ViduResponseException}.
  */
 public final class ViduClient implements AutoCloseable {
   /** Default {@link Builder#connectTimeout}: 10 s. */
@@ -171,9 +172,10 @@ public final class ViduClient implements AutoCloseable {
         .readTimeout(b.readTimeout)
         .callTimeout(b.downloadTimeout)
         .retryOnConnectionFailure(true)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addInterceptor(RedirectPolicy.forDownloads())
+        // Result files live on storage hosts behind CDNs: OkHttp's own redirects (any host, at
+        // most 20, Authorization dropped across hosts), each hop checked by the address guard.
+        .followRedirects(true)
+        .followSslRedirects(true)
         .addNetworkInterceptor(new SendTracker());
     if (!b.allowPrivateDownloadAddresses && !PrivateAddressGuard.isInternalHost(b.baseUrl)) {
       download.addNetworkInterceptor(PrivateAddressGuard.internalAddresses());
@@ -378,8 +380,8 @@ public final class ViduClient implements AutoCloseable {
    * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host and
    * port, at most 5 times (a POST's redirect, or one to another host, is a {@link ViduApiException}
    * with the 3xx status, naming the target without query values; nothing is re-sent there);
-   * downloads follow up to 5 redirects to any host, dropping {@code Authorization} when the host
-   * changes; error bodies are read up to 64 KiB.
+   * downloads follow OkHttp's redirects, up to 20 to any host, dropping {@code Authorization} when
+   * the host changes; error bodies are read up to 64 KiB.
    */
   public static final class Builder {
     private @Nullable String apiKey;

@@ -11,6 +11,7 @@ import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,7 +197,13 @@ public final class RetryingExecutor {
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
         failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
-        delay = mode.repeatable() || !mayHaveReachedVidu ? backoff(n, null) : null;
+        // OkHttp gives up on a redirect loop (a download's; API calls follow none of its own)
+        // after 20 hops: another attempt would only walk the same loop.
+        boolean redirectLoop =
+            e instanceof ProtocolException
+                && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests");
+        delay =
+            !redirectLoop && (mode.repeatable() || !mayHaveReachedVidu) ? backoff(n, null) : null;
       } finally {
         SendTracker.end();
       }
