@@ -16,7 +16,6 @@ import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
-import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
@@ -158,9 +157,6 @@ public final class ViduClient implements AutoCloseable {
         .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker())
         .addNetworkInterceptor(new NoHiddenResend());
-    if (b.eventListener != ViduEventListener.NONE) {
-      api.addNetworkInterceptor(new EventInterceptor(b.eventListener));
-    }
     this.apiHttp = api.build();
     if (download == null) {
       download = apiHttp.newBuilder();
@@ -179,9 +175,6 @@ public final class ViduClient implements AutoCloseable {
         .addNetworkInterceptor(new SendTracker());
     if (!b.allowPrivateDownloadAddresses && !PrivateAddressGuard.isInternalHost(b.baseUrl)) {
       download.addNetworkInterceptor(PrivateAddressGuard.internalAddresses());
-    }
-    if (b.eventListener != ViduEventListener.NONE) {
-      download.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     OkHttpClient downloadHttp = download.build();
     Retrofit retrofit =
@@ -636,7 +629,9 @@ public final class ViduClient implements AutoCloseable {
 
     /**
      * An OkHttp client to share connection pools and dispatchers with; the client derives its own
-     * from it (timeouts, interceptors) and does not shut it down. Default: a private one.
+     * from it (timeouts, interceptors) and does not shut it down. Default: a private one. Its
+     * {@link okhttp3.EventListener} (set with {@code eventListenerFactory}) sees every API call and
+     * download: that is where HTTP-level telemetry goes.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
@@ -683,9 +678,11 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Receives the client's events: requests, responses, retries, the states a wait reads and
-     * downloads ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
-     * nothing to a call. {@link #logEvents(System.Logger)} logs them.
+     * Receives the client's events: retries, the states a wait reads and downloads, each with its
+     * call's handle ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
+     * nothing to a call. {@link #logEvents(System.Logger)} logs them. HTTP requests and responses
+     * are OkHttp's events: pass {@code new OkHttpClient.Builder().eventListenerFactory(...)} built
+     * to {@link #httpClient}.
      */
     public Builder eventListener(ViduEventListener listener) {
       this.eventListener = Objects.requireNonNull(listener, "listener == null");
@@ -693,9 +690,9 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Writes each event as one line to {@code logger}: requests, responses and states at {@code
-     * DEBUG}, retries, failed requests and rejected callbacks at {@code WARNING}. Replaces the
-     * {@link #eventListener}; the {@code vidu4j-slf4j} artifact has an SLF4J listener.
+     * Writes each event as one line to {@code logger}, starting with its call's handle ({@code
+     * #12}): states and downloads at {@code DEBUG}, retries at {@code WARNING}. Replaces the {@link
+     * #eventListener}; the {@code vidu4j-slf4j} artifact has an SLF4J listener.
      */
     public Builder logEvents(System.Logger logger) {
       return eventListener(

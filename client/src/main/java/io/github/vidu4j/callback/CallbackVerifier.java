@@ -5,6 +5,7 @@ import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
+import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -164,10 +165,14 @@ public final class CallbackVerifier {
     try {
       verified = verifyUnobserved(request);
     } catch (InvalidSignatureException e) {
-      listener.callbackRejected(e.reason());
+      if (listener != ViduEventListener.NONE) {
+        listener.callbackRejected(CallIds.next(), e.reason());
+      }
       throw e;
     }
-    listener.callbackVerified(verified.taskId());
+    if (listener != ViduEventListener.NONE) {
+      listener.callbackVerified(CallIds.next(), verified.taskId());
+    }
     return verified;
   }
 

@@ -9,6 +9,7 @@ import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
+import io.github.vidu4j.core.internal.CallIds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
@@ -58,6 +59,9 @@ public final class RetryingExecutor {
     T run(int attempt) throws IOException;
   }
 
+  /** For {@link #run}: no caller's handle, the call takes its own. */
+  public static final long NEW_CALL = 0;
+
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
   private static final Set<String> REJECTED_BEFORE_ACCEPTING =
@@ -96,17 +100,20 @@ public final class RetryingExecutor {
    * Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages.
    */
   public <T> T execute(Call<T> call, Mode mode, String operation) {
-    return execute(call, mode, operation, null);
+    return execute(call, mode, operation, null, NEW_CALL);
   }
 
   /**
-   * {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given).
+   * {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given),
+   * as part of the call {@code callId} (a wait's polls: their retries carry the wait's handle).
    */
-  public <T> T execute(Call<T> call, Mode mode, String operation, @Nullable Instant deadline) {
+  public <T> T execute(
+      Call<T> call, Mode mode, String operation, @Nullable Instant deadline, long callId) {
     return run(
         mode,
         operation,
         deadline,
+        callId,
         attempt -> {
           Response<T> response = send(call, attempt, mode, operation);
           T body = response.body();
@@ -129,7 +136,7 @@ public final class RetryingExecutor {
    * an empty body is success too ({@link EmptyBodyConverterFactory} reads it as no body).
    */
   public void executeForStatus(Call<?> call, Mode mode, String operation) {
-    run(mode, operation, attempt -> send(call, attempt, mode, operation));
+    run(mode, operation, null, NEW_CALL, attempt -> send(call, attempt, mode, operation));
   }
 
   private <T> Response<T> send(Call<T> call, int attempt, Mode mode, String operation)
@@ -147,13 +154,18 @@ public final class RetryingExecutor {
     return response;
   }
 
-  /** Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached. */
-  public <T> T run(Mode mode, String operation, Attempt<T> attempt) {
-    return run(mode, operation, null, attempt);
+  /**
+   * Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached; its
+   * retry events carry {@code callId}.
+   */
+  public <T> T run(Mode mode, String operation, long callId, Attempt<T> attempt) {
+    return run(mode, operation, null, callId, attempt);
   }
 
-  private <T> T run(Mode mode, String operation, @Nullable Instant deadline, Attempt<T> attempt) {
+  private <T> T run(
+      Mode mode, String operation, @Nullable Instant deadline, long callId, Attempt<T> attempt) {
     Instant start = clock.instant();
+    long handle = callId;
     for (int n = 0; ; n++) {
       Duration delay;
       ViduException failure;
@@ -214,7 +226,11 @@ public final class RetryingExecutor {
           || (deadline != null && retryAt.isAfter(deadline))) {
         throw failure;
       }
-      listener.retryScheduled(operation, n + 1, maxRetries, delay, failure);
+      if (handle == NEW_CALL) {
+        // Taken at the first retry: a call that needs none costs no handle.
+        handle = CallIds.next();
+      }
+      listener.retryScheduled(handle, operation, n + 1, maxRetries, delay, failure);
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
