@@ -2,6 +2,7 @@ package io.github.vidu4j.internal;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
+import io.github.vidu4j.core.Backoff;
 import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.ViduApiException;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -69,6 +69,7 @@ public final class RetryingExecutor {
 
   private final int maxRetries;
   private final Duration maxRetryWait;
+  private final Backoff curve;
   private final Duration retryBudget;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -85,6 +86,8 @@ public final class RetryingExecutor {
       ViduEventListener listener) {
     this.maxRetries = maxRetries;
     this.maxRetryWait = maxRetryWait;
+    this.curve =
+        Backoff.exponential(min(INITIAL_BACKOFF, maxRetryWait), min(MAX_BACKOFF, maxRetryWait));
     this.retryBudget = retryBudget;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -260,12 +263,11 @@ public final class RetryingExecutor {
     if (retryAfter != null) {
       return retryAfter.compareTo(maxRetryWait) > 0 ? maxRetryWait : retryAfter;
     }
-    long ceiling =
-        Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(retry, 20));
-    ceiling = Math.min(ceiling, maxRetryWait.toMillis());
-    // "Equal jitter": at least half the exponential step, so retries never bunch up at zero.
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    return curve.jittered(retry);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static @Nullable String adviceFor(Mode mode, int status) {
