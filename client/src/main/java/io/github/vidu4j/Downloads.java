@@ -8,6 +8,7 @@ import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduLocalIOException;
 import io.github.vidu4j.core.ViduTransportException;
+import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.RetryingExecutor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -232,9 +233,11 @@ public final class Downloads {
       throw new IllegalArgumentException("not an http(s) URL: " + SafeUrl.of(url));
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
+    long callId = CallIds.next();
     return executor.run(
         RetryingExecutor.Mode.IDEMPOTENT,
         operation,
+        callId,
         attempt -> {
           long started = System.nanoTime();
           try (Response response =
@@ -256,6 +259,7 @@ public final class Downloads {
                 Optional<Path> file =
                     result instanceof Path path ? Optional.of(path) : Optional.empty();
                 listener.downloadFinished(
+                    callId,
                     SafeUrl.of(parsed),
                     file,
                     in.count,

@@ -2,6 +2,7 @@ package io.github.vidu4j;
 
 /**
  * Vidu's two API deployments. Keys, credits and task ids are not known to be shared between them.
+ * For {@link ViduClient.Builder#region}; the CLI's {@code --region} names them.
  */
 public enum Region {
   /** International: {@code https://api.vidu.com}. The default. */

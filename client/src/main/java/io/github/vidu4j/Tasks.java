@@ -8,6 +8,7 @@ import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduTransportException;
+import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.CancelTaskRequest;
@@ -83,7 +84,8 @@ public final class Tasks {
         api.getTaskCreations(id),
         RetryingExecutor.Mode.IDEMPOTENT,
         "GET /ent/v2/tasks/" + id + "/creations",
-        deadline);
+        deadline,
+        RetryingExecutor.NEW_CALL);
   }
 
   /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
@@ -269,6 +271,7 @@ public final class Tasks {
     private final Instant start = clock.instant();
     private final Instant deadline;
     private final RetryingExecutor reads;
+    private final long callId = CallIds.next();
     private Duration interval;
 
     /** A failed poll's {@code Retry-After}: the next pause is at least this. */
@@ -302,12 +305,13 @@ public final class Tasks {
                 api.getTaskCreations(id),
                 RetryingExecutor.Mode.IDEMPOTENT,
                 "GET /ent/v2/tasks/" + id + "/creations",
-                deadline);
+                deadline,
+                callId);
         String state =
             RawJson.field(task, "state")
                 .orElse(task.getState() == null ? "" : task.getState().getValue());
         lastKnown = task.getState();
-        listener.taskStateObserved(id, state, Duration.between(start, clock.instant()));
+        listener.taskStateObserved(callId, id, state, Duration.between(start, clock.instant()));
         if (!state.equals(lastState)) {
           lastState = state;
           options.onStateChange().accept(task);

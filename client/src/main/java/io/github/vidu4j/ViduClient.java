@@ -16,7 +16,6 @@ import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
-import io.github.vidu4j.internal.EventInterceptor;
 import io.github.vidu4j.internal.ImageCreateApi;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.NoHiddenResend;
@@ -70,9 +69,10 @@ import retrofit2.Retrofit;
  * <p>Redirects: an API call follows a redirect only for a GET to the same scheme, host and port, at
  * most 5 times; any other (a POST's, or one to another host, which would carry the request
  * elsewhere) fails with a {@link ViduApiException} carrying the redirect's status and naming its
- * target without query values. Downloads follow up to 5 redirects to any host, without {@code
- * Authorization} once the host changes. A 2xx answer is read up to {@link
- * Builder#maxResponseBytes}; one that cannot be used is a {@link ViduResponseException}.
+ * target without query values. Downloads follow OkHttp's redirects: up to 20, to any host, without
+ * {@code Authorization} once the host changes; a longer chain fails and is not retried. A 2xx
+ * answer is read up to {@link Builder#maxResponseBytes}; one that cannot be used is a {@link
+ * ViduResponseException}.
  */
 public final class ViduClient implements AutoCloseable {
   /** Default {@link Builder#connectTimeout}: 10 s. */
@@ -160,9 +160,6 @@ public final class ViduClient implements AutoCloseable {
         .addInterceptor(new ErrorBodyLimit())
         .addNetworkInterceptor(new SendTracker())
         .addNetworkInterceptor(new NoHiddenResend());
-    if (b.eventListener != ViduEventListener.NONE) {
-      api.addNetworkInterceptor(new EventInterceptor(b.eventListener));
-    }
     this.apiHttp = api.build();
     if (download == null) {
       download = apiHttp.newBuilder();
@@ -174,15 +171,13 @@ public final class ViduClient implements AutoCloseable {
         .readTimeout(b.readTimeout)
         .callTimeout(b.downloadTimeout)
         .retryOnConnectionFailure(true)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addInterceptor(RedirectPolicy.forDownloads())
+        // Result files live on storage hosts behind CDNs: OkHttp's own redirects (any host, at
+        // most 20, Authorization dropped across hosts), each hop checked by the address guard.
+        .followRedirects(true)
+        .followSslRedirects(true)
         .addNetworkInterceptor(new SendTracker());
     if (!b.allowPrivateDownloadAddresses && !PrivateAddressGuard.isInternalHost(b.baseUrl)) {
       download.addNetworkInterceptor(PrivateAddressGuard.internalAddresses());
-    }
-    if (b.eventListener != ViduEventListener.NONE) {
-      download.addNetworkInterceptor(new EventInterceptor(b.eventListener));
     }
     OkHttpClient downloadHttp = download.build();
     Retrofit retrofit =
@@ -422,8 +417,8 @@ public final class ViduClient implements AutoCloseable {
    * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host and
    * port, at most 5 times (a POST's redirect, or one to another host, is a {@link ViduApiException}
    * with the 3xx status, naming the target without query values; nothing is re-sent there);
-   * downloads follow up to 5 redirects to any host, dropping {@code Authorization} when the host
-   * changes; error bodies are read up to 64 KiB.
+   * downloads follow OkHttp's redirects, up to 20 to any host, dropping {@code Authorization} when
+   * the host changes; error bodies are read up to 64 KiB.
    */
   public static final class Builder {
     private @Nullable String apiKey;
@@ -678,7 +673,9 @@ public final class ViduClient implements AutoCloseable {
 
     /**
      * An OkHttp client to share connection pools and dispatchers with; the client derives its own
-     * from it (timeouts, interceptors) and does not shut it down. Default: a private one.
+     * from it (timeouts, interceptors) and does not shut it down. Default: a private one. Its
+     * {@link okhttp3.EventListener} (set with {@code eventListenerFactory}) sees every API call and
+     * download: that is where HTTP-level telemetry goes.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
@@ -725,9 +722,11 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Receives the client's events: requests, responses, retries, the states a wait reads and
-     * downloads ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
-     * nothing to a call. {@link #logEvents(System.Logger)} logs them.
+     * Receives the client's events: retries, the states a wait reads and downloads, each with its
+     * call's handle ({@link ViduEventListener}); default {@link ViduEventListener#NONE}, which adds
+     * nothing to a call. {@link #logEvents(System.Logger)} logs them. HTTP requests and responses
+     * are OkHttp's events: pass {@code new OkHttpClient.Builder().eventListenerFactory(...)} built
+     * to {@link #httpClient}.
      */
     public Builder eventListener(ViduEventListener listener) {
       this.eventListener = Objects.requireNonNull(listener, "listener == null");
@@ -735,9 +734,9 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Writes each event as one line to {@code logger}: requests, responses and states at {@code
-     * DEBUG}, retries, failed requests and rejected callbacks at {@code WARNING}. Replaces the
-     * {@link #eventListener}; the {@code vidu4j-slf4j} artifact has an SLF4J listener.
+     * Writes each event as one line to {@code logger}, starting with its call's handle ({@code
+     * #12}): states and downloads at {@code DEBUG}, retries at {@code WARNING}. Replaces the {@link
+     * #eventListener}; the {@code vidu4j-slf4j} artifact has an SLF4J listener.
      */
     public Builder logEvents(System.Logger logger) {
       return eventListener(

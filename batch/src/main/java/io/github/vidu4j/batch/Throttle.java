@@ -1,5 +1,6 @@
 package io.github.vidu4j.batch;
 
+import io.github.vidu4j.core.Backoff;
 import io.github.vidu4j.core.ViduException;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,12 +14,13 @@ import java.util.Optional;
 final class Throttle {
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
-  private final Duration initial;
+  private final Backoff curve;
   private long untilNanos = System.nanoTime();
   private int inARow;
 
   Throttle(Duration initial) {
-    this.initial = initial;
+    // The client's retry curve, without its jitter: one pause for the whole batch.
+    this.curve = Backoff.exponential(initial, BatchOptions.MAX_THROTTLE_BACKOFF);
   }
 
   /** Records a 429 and returns the pause it starts (or zero when a pause already covers it). */
@@ -28,10 +30,7 @@ final class Throttle {
       return Duration.ZERO;
     }
     inARow++;
-    Duration backoff = initial.multipliedBy(1L << Math.min(inARow - 1, 16));
-    if (backoff.compareTo(BatchOptions.MAX_THROTTLE_BACKOFF) > 0) {
-      backoff = BatchOptions.MAX_THROTTLE_BACKOFF;
-    }
+    Duration backoff = curve.step(inARow - 1);
     Duration asked =
         retryAfter
             .map(r -> r.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
@@ -23,6 +22,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -152,15 +154,24 @@ class BatchesTest {
             sandbox
                 .clientBuilder()
                 .maxRetries(0)
-                .eventListener(
-                    new ViduEventListener() {
-                      @Override
-                      public void requestStarted(String method, String url) {
-                        if (method.equals("POST") && url.contains("reference2image")) {
-                          createsSent.add(System.nanoTime());
-                        }
-                      }
-                    }));
+                // Each request sent, as OkHttp's own event listener sees it.
+                .httpClient(
+                    new OkHttpClient.Builder()
+                        .eventListenerFactory(
+                            call ->
+                                new EventListener() {
+                                  @Override
+                                  public void requestHeadersStart(Call call) {
+                                    if (call.request().method().equals("POST")
+                                        && call.request()
+                                            .url()
+                                            .encodedPath()
+                                            .contains("reference2image")) {
+                                      createsSent.add(System.nanoTime());
+                                    }
+                                  }
+                                })
+                        .build()));
     List<long[]> pauses = Collections.synchronizedList(new ArrayList<>());
     BatchListener listener =
         new BatchListener() {

@@ -6,9 +6,9 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /**
- * {@code --verbose}: the client's events ({@code ViduClient.Builder.logEvents}) as {@code [http]}
- * lines on stderr, every level. The client's lines never hold the key, a header or a URL's query
- * values.
+ * {@code --verbose}: the client's events ({@code ViduClient.Builder.logEvents}: retries, task
+ * states, downloads) as {@code [event]} lines on stderr, every level; {@link HttpTrace} prints the
+ * HTTP requests. The client's lines never hold the key, a header or a URL's query values.
  */
 final class VerboseLog implements System.Logger {
   private final PrintWriter err;
@@ -30,7 +30,7 @@ final class VerboseLog implements System.Logger {
   @Override
   public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
     err.println(
-        "[http] "
+        "[event] "
             + TerminalText.escape(message)
             + (thrown == null ? "" : ": " + TerminalText.escape(thrown)));
   }
@@ -38,7 +38,7 @@ final class VerboseLog implements System.Logger {
   @Override
   public void log(Level level, ResourceBundle bundle, String format, Object... params) {
     err.println(
-        "[http] "
+        "[event] "
             + TerminalText.escape(
                 params == null || params.length == 0
                     ? format
@@ -47,6 +47,6 @@ final class VerboseLog implements System.Logger {
 
   @Override
   public void log(Level level, Supplier<String> message) {
-    err.println("[http] " + TerminalText.escape(message.get()));
+    err.println("[event] " + TerminalText.escape(message.get()));
   }
 }

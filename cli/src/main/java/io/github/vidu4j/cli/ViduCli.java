@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -187,8 +188,11 @@ public final class ViduCli {
       builder.validator(RequestValidator.allowingUnknownModels());
     }
     if (verbose) {
-      // The client's events hold no key or header, and every URL's query values are redacted.
-      builder.logEvents(new VerboseLog(err));
+      // The client's events hold no key or header, and every URL's query values are redacted;
+      // HTTP requests are OkHttp's events, printed the same way (HttpTrace).
+      builder
+          .logEvents(new VerboseLog(err))
+          .httpClient(new OkHttpClient.Builder().eventListenerFactory(HttpTrace.to(err)).build());
     }
     builder.userAgentSuffix("vidu-cli");
     if (sandbox) {

@@ -105,7 +105,11 @@ class CliSecretsTest {
     assertThat(waited.err())
         .contains("/results/")
         .contains("sig=\u2026")
-        .doesNotContainPattern("sig=(?!\u2026)");
+        .doesNotContainPattern("sig=(?!\u2026)")
+        // OkHttp's events for each request, the client's own (with their call's handle) beside.
+        .containsPattern("\\[http\\] --> GET \\S+/results/")
+        .containsPattern("\\[event\\] #\\d+ task \\S+ is success")
+        .containsPattern("\\[event\\] #\\d+ downloaded \\d+ bytes from \\S+/results/");
     String id = Path.of(waited.out().strip()).getFileName().toString().replace("-1.png", "");
 
     CliRun get = vidu("task", "get", id);

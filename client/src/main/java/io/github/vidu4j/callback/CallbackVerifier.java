@@ -5,17 +5,21 @@ import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
+import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -94,6 +98,10 @@ public final class CallbackVerifier {
    */
   public static final Duration MAX_WINDOW = Duration.ofHours(24);
 
+  /** The {@code Date} header's form: RFC 7231 IMF-fixdate and the other RFC 1123 forms. */
+  private static final DateTimeFormatter RFC_1123 =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
+
   private static final List<String> REQUIRED =
       List.of(
           "Date",
@@ -157,10 +165,14 @@ public final class CallbackVerifier {
     try {
       verified = verifyUnobserved(request);
     } catch (InvalidSignatureException e) {
-      listener.callbackRejected(e.reason());
+      if (listener != ViduEventListener.NONE) {
+        listener.callbackRejected(CallIds.next(), e.reason());
+      }
       throw e;
     }
-    listener.callbackVerified(verified.taskId());
+    if (listener != ViduEventListener.NONE) {
+      listener.callbackVerified(CallIds.next(), verified.taskId());
+    }
     return verified;
   }
 
@@ -352,7 +364,7 @@ public final class CallbackVerifier {
 
   private static Instant parseDate(String text) {
     try {
-      return HttpDate.parse(text);
+      return ZonedDateTime.parse(text, RFC_1123).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidSignatureException(
           Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");

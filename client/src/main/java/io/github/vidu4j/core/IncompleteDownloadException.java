@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * Content-Length}, no bytes at all, or, where the server gave no length and closed the connection
  * to end the body, an image without its format's own end (PNG's {@code IEND} chunk, JPEG's {@code
  * FFD9} marker, WebP's RIFF size). Nothing was saved under the final name. Result URLs stay valid
- * for a while: downloading again usually works.
+ * for a while: downloading again usually works. Callers of {@code Downloads} catch it ({@code
+ * vidu4j-batch}'s {@code TaskFiles} reports it per file).
  */
 public final class IncompleteDownloadException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,8 @@ package io.github.vidu4j.core;
 /**
  * A {@code ViduClient.Builder} setting was refused. The setting's name and the problem are
  * separate, so that a tool can name the setting the way its user knows it (a command-line option,
- * an environment variable) without taking the message apart.
+ * an environment variable) without taking the message apart. Tools that name settings their own way
+ * catch it: the CLI turns it into an option name.
  */
 public final class InvalidSettingException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -8,7 +8,7 @@ package io.github.vidu4j.core;
  * host name resolving there later (DNS rebinding) is caught too. No request was sent to it and
  * nothing was saved. Not retried. Allow it with {@code
  * ViduClient.Builder#allowPrivateDownloadAddresses} when result files really live on such a
- * network.
+ * network. Callers of {@code Downloads} catch it to tell a refused address from a network failure.
  */
 public final class PrivateAddressException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -26,7 +26,9 @@ import java.util.Set;
  * Map<String, String> extra = RawJson.unknownFields(task);        // fields the spec lacks
  * }</pre>
  *
- * <p>Models built in code (requests, or responses constructed by hand) have no raw JSON.
+ * <p>Models built in code (requests, or responses constructed by hand) have no raw JSON. Used by
+ * callers who read what the spec does not know yet: the CLI's {@code --json} output and its {@code
+ * callback} command do.
  */
 public final class RawJson {
   private RawJson() {}

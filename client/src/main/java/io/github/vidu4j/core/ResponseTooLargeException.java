@@ -5,7 +5,8 @@ package io.github.vidu4j.core;
  * than {@code ViduClient.Builder#maxDownloadBytes}. Reading stopped at the limit (counted while
  * streaming and after decoding, whatever {@code Content-Length} claimed; a {@code Content-Length}
  * beyond it is refused before reading), so the body was never held in memory nor saved. Not
- * retried: the same request would get the same answer.
+ * retried: the same request would get the same answer. Callers catch it to tell a too-long answer
+ * from an unreadable one.
  */
 public final class ResponseTooLargeException extends ViduResponseException {
   private static final long serialVersionUID = 1L;

@@ -4,7 +4,9 @@ import okhttp3.HttpUrl;
 
 /**
  * A URL as logs and exception messages may show it: query parameter names kept, their values
- * replaced by {@code …}, user name, password and fragment left out.
+ * replaced by {@code …}, user name, password and fragment left out. Used by event listeners and
+ * tools that print URLs: {@code vidu4j-batch}, the CLI's {@code --verbose}, an OkHttp {@code
+ * EventListener} given to {@code ViduClient.Builder#httpClient}.
  *
  * <p>One rule for every host, because result URLs are presigned: their query values ({@code
  * X-Amz-Signature}, {@code Expires}, {@code OSSAccessKeyId}...) are a credential to the file, and

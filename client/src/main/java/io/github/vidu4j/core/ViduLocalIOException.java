@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Writing a download on this machine failed: the disk is full, a directory vanished, the file
  * system is read-only, or the caller's stream refused the bytes. The network is not at fault, so
  * this is never retried and is never a {@link ViduTransportException}. The message names the path;
- * the cause is the {@link IOException}.
+ * the cause is the {@link IOException}. Callers of {@code Downloads} catch it to tell a local
+ * failure from a network one.
  */
 public final class ViduLocalIOException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -9,38 +9,23 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which redirects a client follows, in place of OkHttp's (which follows any, to any host, up to 20,
- * and re-sends a POST's body on 307 and 308). The OkHttp client must have {@code
- * followRedirects(false)}; this interceptor then follows what its rule allows and refuses the rest
- * with a {@link RedirectRefusedException}:
- *
- * <ul>
- *   <li>{@link #forApi()}: only a GET, only to the same scheme, host and port (the request carries
- *       the API key), at most {@value #MAX_REDIRECTS} times. A redirect of a POST is never
- *       followed: re-sending a create elsewhere could create, and charge, a task there.
- *   <li>{@link #forDownloads()}: a GET to any host (result files live on storage hosts behind
- *       CDNs), at most {@value #MAX_REDIRECTS} times, without any {@code Authorization} header once
- *       the host changes.
- * </ul>
+ * The redirects an API call follows, in place of OkHttp's (which follows any, to any host, up to
+ * 20, and turns a POST answered 301, 302 or 303 into a GET): only a GET, only to the same scheme,
+ * host and port (the request carries the API key), at most {@value #MAX_REDIRECTS} times. A
+ * redirect of a POST is never followed: re-sending a create elsewhere could create, and charge, a
+ * task there. The OkHttp client must have {@code followRedirects(false)}; a redirect this refuses
+ * is a {@link RedirectRefusedException}. Downloads use OkHttp's own redirects, which drop {@code
+ * Authorization} across hosts (they carry none anyway).
  */
 public final class RedirectPolicy implements Interceptor {
   /** Redirects followed per request at most; a longer chain is refused as a loop. */
   public static final int MAX_REDIRECTS = 5;
 
-  private final boolean crossHost;
-
-  private RedirectPolicy(boolean crossHost) {
-    this.crossHost = crossHost;
-  }
+  private RedirectPolicy() {}
 
   /** Same-origin GET redirects only. */
   public static RedirectPolicy forApi() {
-    return new RedirectPolicy(false);
-  }
-
-  /** GET redirects to any host. */
-  public static RedirectPolicy forDownloads() {
-    return new RedirectPolicy(true);
+    return new RedirectPolicy();
   }
 
   @Override
@@ -70,11 +55,7 @@ public final class RedirectPolicy implements Interceptor {
                 + ") not followed: "
                 + refusal);
       }
-      Request.Builder next = response.request().newBuilder().url(target);
-      if (!sameOrigin(from, target)) {
-        next.removeHeader("Authorization");
-      }
-      response = chain.proceed(next.build());
+      response = chain.proceed(response.request().newBuilder().url(target).build());
     }
     return response;
   }
@@ -83,7 +64,7 @@ public final class RedirectPolicy implements Interceptor {
     if (!method.equals("GET")) {
       return "a " + method + " is never re-sent to a redirect's target";
     }
-    if (!crossHost && !sameOrigin(from, target)) {
+    if (!sameOrigin(from, target)) {
       return "API calls follow redirects only on the same host ("
           + from.scheme()
           + "://"

@@ -2,6 +2,7 @@ package io.github.vidu4j.internal;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
+import io.github.vidu4j.core.Backoff;
 import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.ViduApiException;
@@ -9,13 +10,14 @@ import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
+import io.github.vidu4j.core.internal.CallIds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -57,6 +59,9 @@ public final class RetryingExecutor {
     T run(int attempt) throws IOException;
   }
 
+  /** For {@link #run}: no caller's handle, the call takes its own. */
+  public static final long NEW_CALL = 0;
+
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
   private static final Set<String> REJECTED_BEFORE_ACCEPTING =
@@ -64,6 +69,7 @@ public final class RetryingExecutor {
 
   private final int maxRetries;
   private final Duration maxRetryWait;
+  private final Backoff curve;
   private final Duration retryBudget;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -80,6 +86,8 @@ public final class RetryingExecutor {
       ViduEventListener listener) {
     this.maxRetries = maxRetries;
     this.maxRetryWait = maxRetryWait;
+    this.curve =
+        Backoff.exponential(min(INITIAL_BACKOFF, maxRetryWait), min(MAX_BACKOFF, maxRetryWait));
     this.retryBudget = retryBudget;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -103,17 +111,20 @@ public final class RetryingExecutor {
    * Executes a Retrofit call, cloning it for each retry; {@code operation} names it in messages.
    */
   public <T> T execute(Call<T> call, Mode mode, String operation) {
-    return execute(call, mode, operation, null);
+    return execute(call, mode, operation, null, NEW_CALL);
   }
 
   /**
-   * {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given).
+   * {@link #execute(Call, Mode, String)} that starts no retry after {@code deadline} (when given),
+   * as part of the call {@code callId} (a wait's polls: their retries carry the wait's handle).
    */
-  public <T> T execute(Call<T> call, Mode mode, String operation, @Nullable Instant deadline) {
+  public <T> T execute(
+      Call<T> call, Mode mode, String operation, @Nullable Instant deadline, long callId) {
     return run(
         mode,
         operation,
         deadline,
+        callId,
         attempt -> {
           Response<T> response = send(call, attempt, mode, operation);
           T body = response.body();
@@ -136,7 +147,7 @@ public final class RetryingExecutor {
    * an empty body is success too ({@link EmptyBodyConverterFactory} reads it as no body).
    */
   public void executeForStatus(Call<?> call, Mode mode, String operation) {
-    run(mode, operation, attempt -> send(call, attempt, mode, operation));
+    run(mode, operation, null, NEW_CALL, attempt -> send(call, attempt, mode, operation));
   }
 
   private <T> Response<T> send(Call<T> call, int attempt, Mode mode, String operation)
@@ -154,13 +165,18 @@ public final class RetryingExecutor {
     return response;
   }
 
-  /** Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached. */
-  public <T> T run(Mode mode, String operation, Attempt<T> attempt) {
-    return run(mode, operation, null, attempt);
+  /**
+   * Runs {@code attempt} until it succeeds, fails for good, or the retry limits are reached; its
+   * retry events carry {@code callId}.
+   */
+  public <T> T run(Mode mode, String operation, long callId, Attempt<T> attempt) {
+    return run(mode, operation, null, callId, attempt);
   }
 
-  private <T> T run(Mode mode, String operation, @Nullable Instant deadline, Attempt<T> attempt) {
+  private <T> T run(
+      Mode mode, String operation, @Nullable Instant deadline, long callId, Attempt<T> attempt) {
     Instant start = clock.instant();
+    long handle = callId;
     for (int n = 0; ; n++) {
       Duration delay;
       ViduException failure;
@@ -204,7 +220,13 @@ public final class RetryingExecutor {
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
         failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
-        delay = mode.repeatable() || !mayHaveReachedVidu ? backoff(n, null) : null;
+        // OkHttp gives up on a redirect loop (a download's; API calls follow none of its own)
+        // after 20 hops: another attempt would only walk the same loop.
+        boolean redirectLoop =
+            e instanceof ProtocolException
+                && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests");
+        delay =
+            !redirectLoop && (mode.repeatable() || !mayHaveReachedVidu) ? backoff(n, null) : null;
       } finally {
         SendTracker.end();
       }
@@ -215,7 +237,11 @@ public final class RetryingExecutor {
           || (deadline != null && retryAt.isAfter(deadline))) {
         throw failure;
       }
-      listener.retryScheduled(operation, n + 1, maxRetries, delay, failure);
+      if (handle == NEW_CALL) {
+        // Taken at the first retry: a call that needs none costs no handle.
+        handle = CallIds.next();
+      }
+      listener.retryScheduled(handle, operation, n + 1, maxRetries, delay, failure);
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
@@ -245,12 +271,11 @@ public final class RetryingExecutor {
     if (retryAfter != null) {
       return retryAfter.compareTo(maxRetryWait) > 0 ? maxRetryWait : retryAfter;
     }
-    long ceiling =
-        Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(retry, 20));
-    ceiling = Math.min(ceiling, maxRetryWait.toMillis());
-    // "Equal jitter": at least half the exponential step, so retries never bunch up at zero.
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    return curve.jittered(retry);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static @Nullable String adviceFor(Mode mode, int status) {

@@ -3,7 +3,6 @@ package io.github.vidu4j.internal;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code ViduClient.Builder#logEvents}: one line per event. Each line is built only when its level
- * is enabled, so an installed logger at {@code INFO} costs a level check per event.
+ * {@code ViduClient.Builder#logEvents}: one line per event, starting with its call's handle ({@code
+ * #12}). Each line is built only when its level is enabled, so an installed logger at {@code INFO}
+ * costs a level check per event.
  */
 public final class SystemLoggerListener implements ViduEventListener {
   private final System.Logger logger;
@@ -22,48 +22,19 @@ public final class SystemLoggerListener implements ViduEventListener {
   }
 
   @Override
-  public void requestStarted(String method, String url) {
-    if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "--> " + method + " " + url);
-    }
-  }
-
-  @Override
-  public void responseReceived(
-      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
-    if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(
-          Level.DEBUG,
-          "<-- "
-              + statusCode
-              + " "
-              + method
-              + " "
-              + url
-              + " ("
-              + duration.toMillis()
-              + " ms"
-              + traceId.map(id -> ", trace_id " + id).orElse("")
-              + ")");
-    }
-  }
-
-  @Override
-  public void requestFailed(String method, String url, Duration duration, IOException cause) {
-    if (logger.isLoggable(Level.WARNING)) {
-      logger.log(
-          Level.WARNING,
-          "<-- failed " + method + " " + url + " (" + duration.toMillis() + " ms): " + cause);
-    }
-  }
-
-  @Override
   public void retryScheduled(
-      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+      long callId,
+      String operation,
+      int retry,
+      int maxRetries,
+      Duration delay,
+      ViduException cause) {
     if (logger.isLoggable(Level.WARNING)) {
       logger.log(
           Level.WARNING,
-          "retrying "
+          "#"
+              + callId
+              + " retrying "
               + operation
               + " in "
               + delay.toMillis()
@@ -77,19 +48,31 @@ public final class SystemLoggerListener implements ViduEventListener {
   }
 
   @Override
-  public void taskStateObserved(String taskId, String state, Duration elapsed) {
+  public void taskStateObserved(long callId, String taskId, String state, Duration elapsed) {
     if (logger.isLoggable(Level.DEBUG)) {
       logger.log(
-          Level.DEBUG, "task " + taskId + " is " + state + " after " + elapsed.toMillis() + " ms");
+          Level.DEBUG,
+          "#"
+              + callId
+              + " task "
+              + taskId
+              + " is "
+              + state
+              + " after "
+              + elapsed.toMillis()
+              + " ms");
     }
   }
 
   @Override
-  public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
+  public void downloadFinished(
+      long callId, String url, Optional<Path> file, long bytes, Duration duration) {
     if (logger.isLoggable(Level.DEBUG)) {
       logger.log(
           Level.DEBUG,
-          "downloaded "
+          "#"
+              + callId
+              + " downloaded "
               + bytes
               + " bytes from "
               + url
@@ -101,16 +84,18 @@ public final class SystemLoggerListener implements ViduEventListener {
   }
 
   @Override
-  public void callbackVerified(Optional<String> taskId) {
+  public void callbackVerified(long callId, Optional<String> taskId) {
     if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "callback verified" + taskId.map(id -> " for task " + id).orElse(""));
+      logger.log(
+          Level.DEBUG,
+          "#" + callId + " callback verified" + taskId.map(id -> " for task " + id).orElse(""));
     }
   }
 
   @Override
-  public void callbackRejected(InvalidSignatureException.Reason reason) {
+  public void callbackRejected(long callId, InvalidSignatureException.Reason reason) {
     if (logger.isLoggable(Level.WARNING)) {
-      logger.log(Level.WARNING, "callback rejected: " + reason);
+      logger.log(Level.WARNING, "#" + callId + " callback rejected: " + reason);
     }
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What an image's header says: its format and pixel size. Read from the first bytes only; the
- * pixels are never decoded.
+ * pixels are never decoded. Used by {@code vidu4j-batch} to name result files by their bytes and by
+ * the checks of {@link ImageInput}.
  */
 public final class ImageInfo {
   /**

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The model-independent limits: {@code x-vidu-image-rules} in {@code openapi/vidu.yaml}, as read by
- * {@link ViduRules}. The values are the spec's; nothing here restates them.
+ * {@link ViduRules}. The values are the spec's; nothing here restates them. Read through {@link
+ * ViduRules} by the validator, the sandbox and the CLI's help.
  *
  * @param formats the accepted image formats, lower case ({@code png}, ...), as {@link
  *     ImageInfo.Format} names them

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One model's rules: an entry of {@code x-vidu-model-rules} in {@code openapi/vidu.yaml}, as read
- * by {@link ViduRules}. The values are the spec's; nothing here restates them.
+ * by {@link ViduRules}. The values are the spec's; nothing here restates them. Read through {@link
+ * ViduRules} by the validator, the sandbox and the CLI's help.
  *
  * @param model the model name, as sent in {@code model}
  * @param description what the model does, in the spec's words

@@ -178,6 +178,17 @@ class CallbackVerifierTest {
     }
 
     @Test
+    void dateWhoseWeekdayIsWrong() {
+      // 6 May 2025 was a Tuesday: an RFC 1123 date names its weekday, and a wrong one is refused.
+      InvalidSignatureException e =
+          refusal(
+              verifier,
+              workedExampleWith(h -> h.put("Date", List.of("Mon, 06 May 2025 12:09:42 GMT"))));
+      assertThat(e.reason()).isEqualTo(Reason.MALFORMED_HEADER);
+      assertThat(e).hasMessageContaining("Mon, 06 May 2025");
+    }
+
+    @Test
     void signatureThatIsNotBase64() {
       InvalidSignatureException e =
           refusal(

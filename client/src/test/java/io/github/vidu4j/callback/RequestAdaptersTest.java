@@ -129,12 +129,12 @@ class RequestAdaptersTest {
     ViduEventListener listener =
         new ViduEventListener() {
           @Override
-          public void callbackVerified(java.util.Optional<String> taskId) {
+          public void callbackVerified(long callId, java.util.Optional<String> taskId) {
             events.add("verified " + taskId.orElse("-"));
           }
 
           @Override
-          public void callbackRejected(InvalidSignatureException.Reason reason) {
+          public void callbackRejected(long callId, InvalidSignatureException.Reason reason) {
             events.add("rejected " + reason);
           }
         };

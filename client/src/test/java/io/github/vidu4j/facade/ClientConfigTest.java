@@ -129,7 +129,7 @@ class ClientConfigTest extends ClientHarness {
   }
 
   @Test
-  void eventsTellOfRequestsResponsesAndRetriesWithoutTheKey() {
+  void eventsTellOfRetriesWithoutTheKey() {
     RecordingListener listener = new RecordingListener();
     server.enqueue(Responses.error(500, "InternalServiceFailure", "x"));
     server.enqueue(Responses.task("t-1", "processing"));
@@ -137,15 +137,9 @@ class ClientConfigTest extends ClientHarness {
       observed.tasks().get("t-1");
     }
 
-    String url = server.url("/ent/v2/tasks/t-1/creations").toString();
     assertThat(listener.events)
-        .containsSubsequence(
-            "requestStarted GET " + url,
-            "responseReceived GET " + url + " 500 trace-500",
-            "requestStarted GET " + url,
-            "responseReceived GET " + url + " 200 -");
-    assertThat(listener.events)
-        .anySatisfy(
+        .singleElement()
+        .satisfies(
             e -> assertThat(e).startsWith("retryScheduled GET /ent/v2/tasks/t-1/creations 1/2 "));
     assertThat(listener.all()).doesNotContain(API_KEY);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.core.ViduApiException;
+import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.ByteArrayOutputStream;
 import mockwebserver3.MockResponse;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * API calls follow only same-host GET redirects, at most 5; downloads follow up to 5 to any host.
- * Two servers on loopback: the API host ({@code server}) and another ({@code elsewhere}), whose
- * different port makes it a different origin.
+ * API calls follow only same-host GET redirects, at most 5; downloads follow OkHttp's, up to 20 to
+ * any host. Two servers on loopback: the API host ({@code server}) and another ({@code elsewhere}),
+ * whose different port makes it a different origin.
  */
 class RedirectsTest extends ClientHarness {
   final MockWebServer elsewhere = new MockWebServer();
@@ -113,17 +114,19 @@ class RedirectsTest extends ClientHarness {
   }
 
   @Test
-  void aDownloadFollowsRedirectsToAnotherHostWithoutTheKey() {
+  void aDownloadFollowsRedirectsToAnotherHostWithoutTheKey() throws Exception {
     server.enqueue(redirect(302, elsewhere.url("/cdn/a.png").toString()));
     elsewhere.enqueue(new MockResponse.Builder().body("png").build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(client.downloads().toStream(server.url("/files/a.png?sig=1").toString(), out))
         .isEqualTo(3);
     assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("png");
+    assertThat(take().getHeaders().get("Authorization")).isNull();
+    assertThat(elsewhere.takeRequest().getHeaders().get("Authorization")).isNull();
   }
 
   @Test
-  void aDownloadRedirectLoopIsBoundedAtFive() {
+  void aDownloadRedirectLoopEndsAtOkHttpsLimitAndIsNotRetried() {
     for (int i = 0; i < 30; i++) {
       server.enqueue(redirect(302, elsewhere.url("/hop").toString()));
       elsewhere.enqueue(redirect(302, server.url("/hop").toString()));
@@ -133,8 +136,10 @@ class RedirectsTest extends ClientHarness {
                 client
                     .downloads()
                     .toStream(server.url("/files/a.png").toString(), new ByteArrayOutputStream()))
-        .isInstanceOf(ViduApiException.class)
-        .hasMessageContaining("already followed 5 redirects");
-    assertThat(server.getRequestCount() + elsewhere.getRequestCount()).isEqualTo(6);
+        .isInstanceOf(ViduTransportException.class)
+        .hasMessageContaining("Too many follow-up requests");
+    assertThat(server.getRequestCount() + elsewhere.getRequestCount())
+        .as("the request and OkHttp's 20 redirects, one attempt")
+        .isEqualTo(21);
   }
 }

@@ -3,7 +3,6 @@ package io.github.vidu4j.readme;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.InvalidSignatureException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,50 +16,36 @@ public final class OpenTelemetryNames implements ViduEventListener {
   public final List<Map<String, Object>> records = new CopyOnWriteArrayList<>(); // span.setAttribute(name, value) instead
 
   @Override
-  public void responseReceived(String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
-    Map<String, Object> span = record("http.client", "http.request.method", method, "url.full", url, "http.response.status_code", statusCode);
-    span.put("http.client.request.duration", duration.toNanos() / 1e9); // the histogram's value, in seconds
-    traceId.ifPresent(id -> span.put("vidu.trace_id", id));
-    if (statusCode >= 400) {
-      span.put("error.type", String.valueOf(statusCode));
-    }
+  public void retryScheduled(long callId, String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+    record("vidu.retry", callId, "vidu.operation", operation, "http.request.resend_count", retry, "vidu.retry.delay_ms", delay.toMillis());
   }
 
   @Override
-  public void requestFailed(String method, String url, Duration duration, IOException cause) {
-    record("http.client", "http.request.method", method, "url.full", url, "error.type", cause.getClass().getName());
+  public void taskStateObserved(long callId, String taskId, String state, Duration elapsed) {
+    record("vidu.task.poll", callId, "vidu.task.id", taskId, "vidu.task.state", state, "vidu.task.elapsed_ms", elapsed.toMillis());
   }
 
   @Override
-  public void retryScheduled(String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
-    record("vidu.retry", "vidu.operation", operation, "http.request.resend_count", retry, "vidu.retry.delay_ms", delay.toMillis());
-  }
-
-  @Override
-  public void taskStateObserved(String taskId, String state, Duration elapsed) {
-    record("vidu.task.poll", "vidu.task.id", taskId, "vidu.task.state", state, "vidu.task.elapsed_ms", elapsed.toMillis());
-  }
-
-  @Override
-  public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
-    Map<String, Object> span = record("vidu.download", "url.full", url, "http.response.body.size", bytes, "vidu.download.duration_ms", duration.toMillis());
+  public void downloadFinished(long callId, String url, Optional<Path> file, long bytes, Duration duration) {
+    Map<String, Object> span = record("vidu.download", callId, "url.full", url, "http.response.body.size", bytes, "vidu.download.duration_ms", duration.toMillis());
     file.ifPresent(path -> span.put("file.path", path.toString()));
   }
 
   @Override
-  public void callbackVerified(Optional<String> taskId) {
-    Map<String, Object> event = record("vidu.callback", "vidu.callback.outcome", "verified");
+  public void callbackVerified(long callId, Optional<String> taskId) {
+    Map<String, Object> event = record("vidu.callback", callId, "vidu.callback.outcome", "verified");
     taskId.ifPresent(id -> event.put("vidu.task.id", id));
   }
 
   @Override
-  public void callbackRejected(InvalidSignatureException.Reason reason) {
-    record("vidu.callback", "vidu.callback.outcome", "rejected", "error.type", reason.name());
+  public void callbackRejected(long callId, InvalidSignatureException.Reason reason) {
+    record("vidu.callback", callId, "vidu.callback.outcome", "rejected", "error.type", reason.name());
   }
 
-  private Map<String, Object> record(String name, Object... attributes) {
+  private Map<String, Object> record(String name, long callId, Object... attributes) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
+    record.put("vidu.call.id", callId); // the events of one call (a wait, a download) share it
     for (int i = 0; i < attributes.length; i += 2) {
       record.put((String) attributes[i], attributes[i + 1]);
     }

@@ -3,7 +3,6 @@ package io.github.vidu4j.slf4j;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes vidu4j's events to SLF4J: requests, responses, task states, downloads and verified
- * callbacks at {@code DEBUG}; retries, failed requests and rejected callbacks at {@code WARN}.
- * Lines are the same as {@code ViduClient.Builder#logEvents(System.Logger)}'s, with SLF4J's {@code
- * {}} placeholders, so a disabled level costs a level check. Events carry no key, header or URL
- * query value, so neither do the lines.
+ * Writes vidu4j's events to SLF4J, each line starting with its call's handle ({@code #12}): task
+ * states, downloads and verified callbacks at {@code DEBUG}; retries and rejected callbacks at
+ * {@code WARN}. Lines are the same as {@code ViduClient.Builder#logEvents(System.Logger)}'s, with
+ * SLF4J's {@code {}} placeholders, so a disabled level costs a level check. HTTP requests are
+ * OkHttp's to log ({@code ViduEventListener}'s Javadoc shows how). Events carry no key, header or
+ * URL query value, so neither do the lines.
  *
  * <pre>{@code
  * ViduClient client = ViduClient.builder().apiKey(key).eventListener(Slf4jEventListener.create()).build();
@@ -40,38 +40,17 @@ public final class Slf4jEventListener implements ViduEventListener {
   }
 
   @Override
-  public void requestStarted(String method, String url) {
-    logger.debug("--> {} {}", method, url);
-  }
-
-  @Override
-  public void responseReceived(
-      String method, String url, int statusCode, Duration duration, Optional<String> traceId) {
-    if (logger.isDebugEnabled()) {
-      logger.debug(
-          "<-- {} {} {} ({} ms{})",
-          statusCode,
-          method,
-          url,
-          duration.toMillis(),
-          traceId.map(id -> ", trace_id " + id).orElse(""));
-    }
-  }
-
-  @Override
-  public void requestFailed(String method, String url, Duration duration, IOException cause) {
-    if (logger.isWarnEnabled()) {
-      logger.warn(
-          "<-- failed {} {} ({} ms): {}", method, url, duration.toMillis(), cause.toString());
-    }
-  }
-
-  @Override
   public void retryScheduled(
-      String operation, int retry, int maxRetries, Duration delay, ViduException cause) {
+      long callId,
+      String operation,
+      int retry,
+      int maxRetries,
+      Duration delay,
+      ViduException cause) {
     if (logger.isWarnEnabled()) {
       logger.warn(
-          "retrying {} in {} ms (retry {} of {}): {}",
+          "#{} retrying {} in {} ms (retry {} of {}): {}",
+          callId,
           operation,
           delay.toMillis(),
           retry,
@@ -81,17 +60,19 @@ public final class Slf4jEventListener implements ViduEventListener {
   }
 
   @Override
-  public void taskStateObserved(String taskId, String state, Duration elapsed) {
+  public void taskStateObserved(long callId, String taskId, String state, Duration elapsed) {
     if (logger.isDebugEnabled()) {
-      logger.debug("task {} is {} after {} ms", taskId, state, elapsed.toMillis());
+      logger.debug("#{} task {} is {} after {} ms", callId, taskId, state, elapsed.toMillis());
     }
   }
 
   @Override
-  public void downloadFinished(String url, Optional<Path> file, long bytes, Duration duration) {
+  public void downloadFinished(
+      long callId, String url, Optional<Path> file, long bytes, Duration duration) {
     if (logger.isDebugEnabled()) {
       logger.debug(
-          "downloaded {} bytes from {}{} in {} ms",
+          "#{} downloaded {} bytes from {}{} in {} ms",
+          callId,
           bytes,
           url,
           file.map(f -> " to " + f).orElse(""),
@@ -100,14 +81,15 @@ public final class Slf4jEventListener implements ViduEventListener {
   }
 
   @Override
-  public void callbackVerified(Optional<String> taskId) {
+  public void callbackVerified(long callId, Optional<String> taskId) {
     if (logger.isDebugEnabled()) {
-      logger.debug("callback verified{}", taskId.map(id -> " for task " + id).orElse(""));
+      logger.debug(
+          "#{} callback verified{}", callId, taskId.map(id -> " for task " + id).orElse(""));
     }
   }
 
   @Override
-  public void callbackRejected(InvalidSignatureException.Reason reason) {
-    logger.warn("callback rejected: {}", reason);
+  public void callbackRejected(long callId, InvalidSignatureException.Reason reason) {
+    logger.warn("#{} callback rejected: {}", callId, reason);
   }
 }

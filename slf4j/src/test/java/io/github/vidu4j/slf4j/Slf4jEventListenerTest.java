@@ -53,29 +53,24 @@ class Slf4jEventListenerTest {
   void eachEventIsOneLineAtItsLevel() {
     ViduEventListener listener = Slf4jEventListener.to(logger);
 
-    listener.requestStarted("GET", "https://api.vidu.com/ent/v2/tasks/t-1/creations");
-    listener.responseReceived(
-        "GET",
-        "https://api.vidu.com/ent/v2/tasks/t-1/creations",
-        503,
-        Duration.ofMillis(12),
-        Optional.of("abc123"));
     listener.retryScheduled(
+        7,
         "GET /ent/v2/tasks/t-1/creations",
         1,
         2,
         Duration.ofMillis(500),
         new ViduException("HTTP 503"));
-    listener.taskStateObserved("t-1", "processing", Duration.ofSeconds(3));
-    listener.callbackRejected(InvalidSignatureException.Reason.BAD_SIGNATURE);
+    listener.taskStateObserved(8, "t-1", "processing", Duration.ofSeconds(3));
+    listener.downloadFinished(
+        9, "https://cdn.example/1.png?sig=\u2026", Optional.empty(), 10, Duration.ofMillis(5));
+    listener.callbackRejected(10, InvalidSignatureException.Reason.BAD_SIGNATURE);
 
     assertThat(lines)
         .containsExactly(
-            "DEBUG --> GET https://api.vidu.com/ent/v2/tasks/t-1/creations",
-            "DEBUG <-- 503 GET https://api.vidu.com/ent/v2/tasks/t-1/creations (12 ms, trace_id abc123)",
-            "WARN retrying GET /ent/v2/tasks/t-1/creations in 500 ms (retry 1 of 2): HTTP 503",
-            "DEBUG task t-1 is processing after 3000 ms",
-            "WARN callback rejected: BAD_SIGNATURE");
+            "WARN #7 retrying GET /ent/v2/tasks/t-1/creations in 500 ms (retry 1 of 2): HTTP 503",
+            "DEBUG #8 task t-1 is processing after 3000 ms",
+            "DEBUG #9 downloaded 10 bytes from https://cdn.example/1.png?sig=\u2026 in 5 ms",
+            "WARN #10 callback rejected: BAD_SIGNATURE");
   }
 
   @Test
@@ -83,10 +78,10 @@ class Slf4jEventListenerTest {
     debugEnabled = false;
     ViduEventListener listener = Slf4jEventListener.to(logger);
 
-    listener.requestStarted("GET", "https://api.vidu.com/ent/v2/credits");
-    listener.taskStateObserved("t-1", "processing", Duration.ofSeconds(3));
+    listener.taskStateObserved(1, "t-1", "processing", Duration.ofSeconds(3));
     listener.downloadFinished(
-        "https://cdn.example/1.png?sig=\u2026", Optional.empty(), 10, Duration.ofMillis(5));
+        2, "https://cdn.example/1.png?sig=\u2026", Optional.empty(), 10, Duration.ofMillis(5));
+    listener.callbackVerified(3, Optional.of("t-1"));
 
     assertThat(lines).isEmpty();
   }
