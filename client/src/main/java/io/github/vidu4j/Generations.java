@@ -7,6 +7,7 @@ import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
+import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.OperationApi;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.model.TaskCreations;
@@ -135,7 +136,8 @@ public final class Generations {
     }
     RetryingExecutor sending =
         options.maxRetries() == null ? executor : executor.withMaxRetries(options.maxRetries());
-    return sending.execute(call, RetryingExecutor.Mode.CREATES_WORK, label, deadline);
+    return sending.execute(
+        call, RetryingExecutor.Mode.CREATES_WORK, label, deadline, CallIds.next());
   }
 
   /** The created task's id, refused as {@link Tasks#await} would refuse a caller's. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.sandbox.SandboxOptions;
-import io.github.vidu4j.sandbox.ViduSandboxExtension;
+import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
