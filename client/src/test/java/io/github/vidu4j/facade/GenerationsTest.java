@@ -48,7 +48,7 @@ class GenerationsTest extends ClientHarness {
 
     assertThat(task.getTaskId()).isEqualTo("901");
     assertThat(task.getState()).isEqualTo(TaskState.CREATED);
-    assertThat(task.getWmPosition()).isEqualTo("unspecified");
+    assertThat(RawJson.field(task, "wm_position")).hasValue("unspecified");
     assertThat(RawJson.of(task).orElseThrow()).contains("\"brand_new\":true");
     RecordedRequest request = take();
     assertThat(request.getTarget()).isEqualTo("/ent/v2/text2video");

@@ -62,6 +62,11 @@ class SandboxIsAnOracleTest {
         }
 
         public void validate(ReferenceToImageRequest request) {}
+
+        public void validate(ReferenceToImageRequest request, long bodyBytes) {}
+
+        public void validate(
+            ReferenceToImageRequest request, java.util.List<ImageInput> images, long bodyBytes) {}
       }
       """;
 
