@@ -57,9 +57,10 @@ class SpecRegenerationTest {
     editSpec(
         spec ->
             spec.replace(
-                    "          x-extensible-enum: [viduq2, viduq1]",
-                    "          x-extensible-enum: [viduq2, viduq1, viduq3]")
-                .replace(
+                    "          x-extensible-enum: [viduq2, viduq1, viduimage-2]",
+                    "          x-extensible-enum: [viduq2, viduq1, viduimage-2, viduq3]")
+                // The first table is the image request's (the video operations' follow it).
+                .replaceFirst(
                     "      x-vidu-model-rules:\n",
                     String.join(
                         "\n",
