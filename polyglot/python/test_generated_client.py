@@ -79,10 +79,10 @@ class GeneratedPythonClientTest(unittest.TestCase):
     def test_text_to_video_polls_to_success_and_downloads_an_mp4(self):
         created = self.generation.create_text_to_video(
             vidu_api.TextToVideoRequest(model="viduq2", prompt="a red fox in the snow", duration=1, resolution="540p"))
-        self.assertEqual(created.state, TaskState.CREATED)
+        self.assertEqual(created.state, CREATED)
         self.assertEqual(created.duration, 1)
         done, _ = self.poll(created.task_id)
-        self.assertEqual(done.state, TaskState.SUCCESS)
+        self.assertEqual(done.state, SUCCESS)
         with urllib.request.urlopen(done.creations[0].url, timeout=10) as response:
             self.assertEqual(response.read(8)[4:8], b"ftyp")
 
