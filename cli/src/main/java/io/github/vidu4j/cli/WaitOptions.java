@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code --timeout} and {@code --output}: a picocli mixin of the commands that wait and save. */
+/**
+ * {@code --timeout} and {@code --output}: a picocli mixin of the commands that wait and save
+ * (images or videos).
+ */
 final class WaitOptions {
   @Option(
       names = "--timeout",
@@ -18,7 +21,7 @@ final class WaitOptions {
       paramLabel = "DIR",
       defaultValue = ".",
       description =
-          "Where images are saved, as <task id>-<n>.<ext>; created and tried with a test file before anything is sent."
+          "Where the files (images or videos) are saved, as <task id>-<n>.<ext>; created and tried with a test file before anything is sent."
               + " Never overwrites: a taken name gets -2, -3, ... (<task id>-<n>-2.<ext>). Default: current directory.")
   Path output;
 }

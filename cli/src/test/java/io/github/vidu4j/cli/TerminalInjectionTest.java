@@ -87,7 +87,7 @@ class TerminalInjectionTest {
       tasks.add(task);
       body.add("tasks", tasks);
       body.addProperty("next_page_token", HOSTILE);
-    } else if (path.endsWith("/reference2image")) {
+    } else if (path.endsWith("/reference2image") || path.endsWith("/text2video")) {
       body.addProperty("task_id", createdId);
       body.addProperty("state", HOSTILE);
       body.addProperty("credits", 8);
@@ -253,6 +253,48 @@ class TerminalInjectionTest {
     assertThat(run.err())
         .contains("created the task")
         .contains("task_id \"1 && touch /tmp/INJECTED; echo\"")
+        .contains("vidu task list")
+        .doesNotContain("invalid input");
+  }
+
+  @Test
+  void videoCreateShowsTheTaskIdEscapedAndQuotedForTheShellAsImageCreateDoes() {
+    CliRun run =
+        assertSafe(
+            CliRun.of(
+                env(),
+                "video",
+                "text2video",
+                "--model",
+                "viduq2",
+                "--prompt",
+                "a fox in the snow"));
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).startsWith("task x\\x1b]0;PWNEDTITLE");
+    assertThat(run.err()).contains("follow it with: vidu task wait 'x\\x1b]0;PWNEDTITLE");
+  }
+
+  @Test
+  void waitingOnAVideoIdThatCannotBeFollowedSaysTheTaskWasCreated() {
+    createdId = "1 && touch /tmp/INJECTED; echo";
+    CliRun run =
+        assertSafe(
+            CliRun.of(
+                env(),
+                "video",
+                "text2video",
+                "--model",
+                "viduq2",
+                "--prompt",
+                "a fox in the snow",
+                "--wait",
+                "--timeout",
+                "2s",
+                "--output",
+                dir.toString()));
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OTHER);
+    assertThat(run.err())
+        .contains("created the task")
         .contains("vidu task list")
         .doesNotContain("invalid input");
   }
