@@ -26,19 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * help.
  */
 class CliAsAProductTest {
-  static final String KEY = "vda_cli_product_key_51c2";
+  static final String KEY = SandboxedCli.KEY;
   static final String LONG_PROMPT = "x".repeat(2001);
 
-  @RegisterExtension
-  static final ViduSandboxExtension vidu =
-      ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder().apiKey(KEY).build());
+  @RegisterExtension static final ViduSandboxExtension vidu = SandboxedCli.extension();
 
   @TempDir Path dir;
 
   CliRun vidu(String... args) {
-    List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
-    all.addAll(List.of(args));
-    return CliRun.of(Map.of("VIDU_API_KEY", KEY), all.toArray(String[]::new));
+    return SandboxedCli.run(vidu, args);
   }
 
   Path notAnImage() throws Exception {

@@ -8,9 +8,6 @@ import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import io.github.vidu4j.validation.ModelRules;
 import io.github.vidu4j.validation.ViduRules;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * yet.
  */
 class SpecDrivenCliTest {
-  static final String KEY = "vda_cli_fields_key_3c2b";
+  static final String KEY = SandboxedCli.KEY;
 
   @RegisterExtension
   static final ViduSandboxExtension vidu =
@@ -32,9 +29,7 @@ class SpecDrivenCliTest {
               .build());
 
   CliRun vidu(String... args) {
-    List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
-    all.addAll(List.of(args));
-    return CliRun.of(Map.of("VIDU_API_KEY", KEY), all.toArray(String[]::new));
+    return SandboxedCli.run(vidu, args);
   }
 
   @Test

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,18 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code vidu video ...}: MP4s of the requested shape, and invalid input refused before sending.
  */
 class VideoCliTest {
-  static final String KEY = "vda_cli_video_key_7d1e";
-
-  @RegisterExtension
-  static final ViduSandboxExtension vidu =
-      ViduSandboxExtension.withOptions(SandboxOptions.fast().toBuilder().apiKey(KEY).build());
+  @RegisterExtension static final ViduSandboxExtension vidu = SandboxedCli.extension();
 
   @TempDir Path dir;
 
   CliRun vidu(String... args) {
-    List<String> all = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
-    all.addAll(List.of(args));
-    return CliRun.of(Map.of("VIDU_API_KEY", KEY), all.toArray(String[]::new));
+    return SandboxedCli.run(vidu, args);
   }
 
   private Path png(String name, int width, int height) throws IOException {
