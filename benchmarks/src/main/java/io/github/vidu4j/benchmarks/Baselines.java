@@ -39,8 +39,9 @@ final class Baselines {
     RAW.put("HttpBenchmark.Get", HTTP_RAW);
     RAW.put(
         "HttpBenchmark.Create",
-        HTTP_RAW + "; the request serialised by plain Gson and posted as bytes");
-    RAW.put("HttpBenchmark.List", HTTP_RAW + "; the 10-task page");
+        "as HttpBenchmark.Get (same client, same timeouts), the request serialised by plain Gson"
+            + " and posted as bytes");
+    RAW.put("HttpBenchmark.List", "as HttpBenchmark.Get, for the 10-task page");
     RAW.put(
         "ListenerBenchmark.Get",
         "the same `ViduClient` call without a listener (ours: a listener that does nothing)");
