@@ -54,6 +54,7 @@ public final class SandboxOptions {
   private final Duration requestReadTimeout;
   private final int httpThreads;
   private final int httpQueue;
+  private final int maxResultSide;
   private final @Nullable String failTasks;
 
   private SandboxOptions(Builder b) {
@@ -76,6 +77,7 @@ public final class SandboxOptions {
     this.requestReadTimeout = b.requestReadTimeout;
     this.httpThreads = b.httpThreads;
     this.httpQueue = b.httpQueue;
+    this.maxResultSide = b.maxResultSide;
     this.failTasks = b.failTasks;
   }
 
@@ -130,6 +132,7 @@ public final class SandboxOptions {
     b.requestReadTimeout = requestReadTimeout;
     b.httpThreads = httpThreads;
     b.httpQueue = httpQueue;
+    b.maxResultSide = maxResultSide;
     b.failTasks = failTasks;
     return b;
   }
@@ -266,6 +269,15 @@ public final class SandboxOptions {
   }
 
   /**
+   * The longest side, in pixels, of the PNG results the sandbox renders (the aspect ratio kept); 0
+   * (the default) renders them at the size the task reports. The reported size never changes. For
+   * load tests: a 1080p picture costs the sandbox more than the client's whole work on its task.
+   */
+  public int maxResultSide() {
+    return maxResultSide;
+  }
+
+  /**
    * The {@code err_code} with which every task ends {@code failed} (credits refunded), so that a
    * program's failure path can be tried; empty (the default) when tasks succeed. {@link
    * Faults#failNextTask} fails one task at a time instead.
@@ -310,6 +322,7 @@ public final class SandboxOptions {
         + httpThreads
         + ", httpQueue="
         + httpQueue
+        + (maxResultSide == 0 ? "" : ", maxResultSide=" + maxResultSide)
         + (failTasks == null ? "" : ", failTasks=" + failTasks)
         + "}";
   }
@@ -334,6 +347,7 @@ public final class SandboxOptions {
     private Duration requestReadTimeout = Duration.ofSeconds(30);
     private int httpThreads = 32;
     private int httpQueue = 64;
+    private int maxResultSide;
     private @Nullable String failTasks;
 
     private Builder() {}
@@ -497,6 +511,15 @@ public final class SandboxOptions {
         throw new IllegalArgumentException("httpQueue must be 0..100000, got " + queue);
       }
       this.httpQueue = queue;
+      return this;
+    }
+
+    /** See {@link SandboxOptions#maxResultSide()}; 0 (the default) or 16 to 10,000. */
+    public Builder maxResultSide(int pixels) {
+      if (pixels != 0 && (pixels < 16 || pixels > 10_000)) {
+        throw new IllegalArgumentException("maxResultSide must be 0 or 16..10000, got " + pixels);
+      }
+      this.maxResultSide = pixels;
       return this;
     }
 

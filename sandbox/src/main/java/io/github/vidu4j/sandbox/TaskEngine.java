@@ -301,7 +301,7 @@ final class TaskEngine {
     byte[] file =
         extension.equals("mp4")
             ? VideoTasks.render(task, prompt, caption)
-            : ResultImages.render(task.width, task.height, task.seed, prompt, caption);
+            : renderImage(task, prompt, caption);
     synchronized (this) {
       rendered.put(key, file);
       if (rendered.size() > RESULT_CACHE_SIZE) {
@@ -587,6 +587,19 @@ final class TaskEngine {
       // falls through to the error
     }
     throw new ApiError(400, "FieldInvalid", "invalid field: pager.page_token");
+  }
+
+  /** The task's picture, at most {@link SandboxOptions#maxResultSide()} on its longer side. */
+  private byte[] renderImage(SandboxTask task, String prompt, String caption) {
+    int width = task.width;
+    int height = task.height;
+    int cap = options.maxResultSide();
+    if (cap > 0 && Math.max(width, height) > cap) {
+      double scale = (double) cap / Math.max(width, height);
+      width = Math.max(1, (int) Math.round(width * scale));
+      height = Math.max(1, (int) Math.round(height * scale));
+    }
+    return ResultImages.render(width, height, task.seed, prompt, caption);
   }
 
   // ---- result sizes -------------------------------------------------------------------------
