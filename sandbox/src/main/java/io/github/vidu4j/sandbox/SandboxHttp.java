@@ -10,7 +10,6 @@ import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ErrorMetadata;
 import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ final class SandboxHttp implements HttpHandler {
   private final Faults faults;
   private final TaskEngine engine;
   private final ExchangeRecorder recorder;
-  private final SecureRandom random = new SecureRandom();
+  private final Replies replies = new Replies();
 
   SandboxHttp(SandboxOptions options, Faults faults, TaskEngine engine) {
     this.options = options;
@@ -49,12 +48,6 @@ final class SandboxHttp implements HttpHandler {
   }
 
   /** An answer: status, content type, body and extra headers. */
-  private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-    static Reply json(int status, String json) {
-      return new Reply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-  }
-
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Route route = Route.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
@@ -74,7 +67,7 @@ final class SandboxHttp implements HttpHandler {
               503,
               "ServiceUnavailable",
               "service unavailable: the sandbox is serving as many requests as it can; retry later");
-      send(exchange, route, query, NO_BODY, 0, error(busy, null), null, true);
+      send(exchange, route, query, NO_BODY, 0, replies.error(busy, null), null, true);
       return;
     }
     Fault fault = faults.take(route.operation(), route.id());
@@ -122,7 +115,7 @@ final class SandboxHttp implements HttpHandler {
               + " "
               + exchange.getRequestURI().getRawPath(),
           e);
-      reply = sandboxBug(e);
+      reply = replies.sandboxBug(e);
     }
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
       recorder.record(route, exchange, query, body, bodyLength, -1, "", "", fault);
@@ -155,37 +148,37 @@ final class SandboxHttp implements HttpHandler {
       boolean unreadBody)
       throws IOException {
     String responseText =
-        reply.contentType.equals("image/png") || reply.contentType.equals("video/mp4")
+        reply.contentType().equals("image/png") || reply.contentType().equals("video/mp4")
             ? "<"
-                + reply.body.length
+                + reply.body().length
                 + " bytes of "
-                + (reply.contentType.equals("video/mp4") ? "MP4>" : "PNG>")
-            : new String(reply.body, StandardCharsets.UTF_8);
+                + (reply.contentType().equals("video/mp4") ? "MP4>" : "PNG>")
+            : new String(reply.body(), StandardCharsets.UTF_8);
     recorder.record(
         route,
         exchange,
         query,
         body,
         bodyLength,
-        reply.status,
-        reply.contentType,
+        reply.status(),
+        reply.contentType(),
         responseText,
         fault);
     exchange
         .getResponseHeaders()
         .set(
             "Content-Type",
-            reply.contentType.startsWith("application/json")
-                ? reply.contentType + "; charset=utf-8"
-                : reply.contentType);
-    reply.headers.forEach(exchange.getResponseHeaders()::set);
+            reply.contentType().startsWith("application/json")
+                ? reply.contentType() + "; charset=utf-8"
+                : reply.contentType());
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
     if (unreadBody) {
       // The JDK server drains only a little of an unread body, then drops the connection.
       exchange.getResponseHeaders().set("Connection", "close");
     }
-    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+    exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
     var out = exchange.getResponseBody();
-    out.write(reply.body);
+    out.write(reply.body());
     if (unreadBody) {
       out.flush();
       HttpWorkers.closeUnread(exchange);
@@ -211,47 +204,28 @@ final class SandboxHttp implements HttpHandler {
       }
       if (fault != null && fault.kind == Fault.Kind.ERROR) {
         throw new ApiError(
-            fault.status, fault.text == null ? "Unknown" : fault.text, messageFor(fault.text));
+            fault.status, fault.text == null ? "Unknown" : fault.text, Replies.messageFor(fault.text));
       }
       reply = process(route, query, requestBody, exchange);
     } catch (ApiError e) {
-      reply = error(e, fault);
+      reply = replies.error(e, fault);
     }
-    if (fault != null && reply.status == 200 && reply.contentType.equals("application/json")) {
-      reply = reshape(reply, fault);
+    if (fault != null && reply.status() == 200 && reply.contentType().equals("application/json")) {
+      reply = Replies.reshape(reply, fault);
     }
-    if (reply.contentType.equals("application/json")
-        && reply.body.length > 0
+    if (reply.contentType().equals("application/json")
+        && reply.body().length > 0
         && !options.extraFields().isEmpty()) {
       String json =
-          ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
+          ExtraFields.addTo(new String(reply.body(), StandardCharsets.UTF_8), options.extraFields());
       reply =
           new Reply(
-              reply.status,
-              reply.contentType,
+              reply.status(),
+              reply.contentType(),
               json.getBytes(StandardCharsets.UTF_8),
-              reply.headers);
+              reply.headers());
     }
     return reply;
-  }
-
-  /**
-   * Vidu's answer to a failure inside it; the body names the sandbox, the stack trace goes to the
-   * log only.
-   */
-  private Reply sandboxBug(RuntimeException e) {
-    String cause =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    ErrorResponse body =
-        new ErrorResponse()
-            .code(500)
-            .reason("InternalServiceFailure")
-            .message(
-                "internal service failure: a bug in the vidu4j sandbox, not Vidu's behaviour ("
-                    + cause
-                    + ")")
-            .metadata(new ErrorMetadata().traceId(traceId()));
-    return Reply.json(500, ViduJson.write(body));
   }
 
   List<RecordedExchange> recorded() {
@@ -267,25 +241,20 @@ final class SandboxHttp implements HttpHandler {
   private Reply process(Route route, String query, byte[] body, HttpExchange exchange) {
     return switch (route.operation()) {
       case CREATE_TASK -> {
+        SpecOperation operation = SpecRules.named(route.id());
         JsonObject accepted = new JsonObject();
-        if (!route.id().equals("reference2image")) {
-          GenerationOperation operation = GenerationOperation.named(route.id()).orElseThrow();
-          JsonObject request =
-              VideoRequests.parse(operation, body, options.acceptedRequestFields(), accepted);
-          JsonObject task =
-              engine.createVideo(
-                  Authentication.apiKey(exchange.getRequestHeaders()), operation, request);
-          accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
-          yield Reply.json(200, task.toString());
-        }
-        ReferenceToImageRequest request =
-            CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
+        JsonObject request =
+            CreateRequests.parse(operation, body, options.acceptedRequestFields(), accepted);
+        String apiKey = Authentication.apiKey(exchange.getRequestHeaders());
         JsonObject task =
-            JsonParser.parseString(
-                    ViduJson.write(
-                        engine.create(
-                            Authentication.apiKey(exchange.getRequestHeaders()), request)))
-                .getAsJsonObject();
+            operation.name().equals("reference2image")
+                ? JsonParser.parseString(
+                        ViduJson.write(
+                            engine.create(
+                                apiKey,
+                                ViduJson.read(request.toString(), ReferenceToImageRequest.class))))
+                    .getAsJsonObject()
+                : engine.createVideo(apiKey, operation, request);
         accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
         yield Reply.json(200, task.toString());
       }
@@ -344,7 +313,7 @@ final class SandboxHttp implements HttpHandler {
     String token = q.first("pager.page_token");
     int offset =
         token != null && !token.isEmpty()
-            ? TaskEngine.pageOf(token) * pageSize
+            ? PageTokens.pageOf(token) * pageSize
             : q.intParam("pager.page", 0) * pageSize;
     if (offset < 0) {
       throw new ApiError(400, "FieldInvalid", "invalid field: pager.page");
@@ -363,77 +332,6 @@ final class SandboxHttp implements HttpHandler {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
-
-  private Reply error(ApiError e, @Nullable Fault fault) {
-    if (e.status == 403 || e.reason.equals("NoSuchKey")) {
-      // Result URLs live on object storage in Vidu's deployment, which answers in XML.
-      String xml =
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-              + e.reason
-              + "</Code><Message>"
-              + e.getMessage()
-              + "</Message></Error>";
-      return new Reply(e.status, "application/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-    ErrorResponse body =
-        new ErrorResponse()
-            .code(e.status)
-            .reason(e.reason)
-            .message(e.getMessage())
-            .metadata(new ErrorMetadata().traceId(traceId()));
-    Map<String, String> headers =
-        fault != null && fault.kind == Fault.Kind.ERROR && fault.duration != null
-            ? Map.of("Retry-After", Long.toString(fault.duration.toSeconds()))
-            : Map.of();
-    return new Reply(
-        e.status,
-        "application/json",
-        ViduJson.write(body).getBytes(StandardCharsets.UTF_8),
-        headers);
-  }
-
-  private static Reply reshape(Reply reply, Fault fault) {
-    JsonElement json = JsonParser.parseString(new String(reply.body, StandardCharsets.UTF_8));
-    if (!json.isJsonObject()) {
-      return reply;
-    }
-    JsonObject object = json.getAsJsonObject();
-    if (fault.kind == Fault.Kind.EXTRA_FIELD && fault.text != null && fault.json != null) {
-      object.add(fault.text, JsonParser.parseString(fault.json));
-    } else if (fault.kind == Fault.Kind.STATE && fault.text != null) {
-      if (object.has("state")) {
-        object.addProperty("state", fault.text);
-      }
-      if (object.has("tasks") && object.get("tasks").isJsonArray()) {
-        object
-            .getAsJsonArray("tasks")
-            .forEach(t -> t.getAsJsonObject().addProperty("state", fault.text));
-      }
-    } else {
-      return reply;
-    }
-    return Reply.json(reply.status, object.toString());
-  }
-
-  private static String messageFor(@Nullable String reason) {
-    if (reason == null) {
-      return "unknown";
-    }
-    return switch (reason) {
-      case "TooManyRequests" -> "too many requests";
-      case "SystemThrottling" -> "system is throttling";
-      case "QuotaExceeded" -> "quota exceeded";
-      case "InternalServiceFailure" -> "internal service failure";
-      case "OperationInProcess" -> "operation in process, please retry later";
-      default -> reason;
-    };
-  }
-
-  private String traceId() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
 
   private static void sleep(Fault fault) {
     try {
