@@ -19,8 +19,8 @@ final class CreateRequests {
 
   /**
    * Vidu's checks, in its order: JSON, unwanted fields, missing fields, then the fields' types and
-   * limits and the model's and images' rules of the spec. Fields of {@code acceptedExtras} the
-   * spec does not know are moved into {@code extras}.
+   * limits and the model's and images' rules of the spec. Fields of {@code acceptedExtras} the spec
+   * does not know are moved into {@code extras}.
    *
    * @return the request, checked
    * @throws ApiError Vidu's 400 answer for the first kind of problem found

@@ -40,7 +40,9 @@ final class ImageChecks {
     int comma = image.indexOf(',');
     String format = comma < 0 ? null : format(image.substring(0, comma));
     if (format == null) {
-      return "a data URI must start data:image/<" + String.join("|", limits.formats()) + ">;base64,";
+      return "a data URI must start data:image/<"
+          + String.join("|", limits.formats())
+          + ">;base64,";
     }
     if (!limits.formats().contains(format)) {
       return "image/" + format + " is not one of " + limits.formats();

@@ -1,22 +1,17 @@
 package io.github.vidu4j.sandbox;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.vidu4j.core.ViduJson;
-import io.github.vidu4j.model.ErrorMetadata;
-import io.github.vidu4j.model.ErrorResponse;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,7 +171,8 @@ final class SandboxHttp implements HttpHandler {
       // The JDK server drains only a little of an unread body, then drops the connection.
       exchange.getResponseHeaders().set("Connection", "close");
     }
-    exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+    exchange.sendResponseHeaders(
+        reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
     var out = exchange.getResponseBody();
     out.write(reply.body());
     if (unreadBody) {
@@ -204,7 +200,9 @@ final class SandboxHttp implements HttpHandler {
       }
       if (fault != null && fault.kind == Fault.Kind.ERROR) {
         throw new ApiError(
-            fault.status, fault.text == null ? "Unknown" : fault.text, Replies.messageFor(fault.text));
+            fault.status,
+            fault.text == null ? "Unknown" : fault.text,
+            Replies.messageFor(fault.text));
       }
       reply = process(route, query, requestBody, exchange);
     } catch (ApiError e) {
@@ -217,7 +215,8 @@ final class SandboxHttp implements HttpHandler {
         && reply.body().length > 0
         && !options.extraFields().isEmpty()) {
       String json =
-          ExtraFields.addTo(new String(reply.body(), StandardCharsets.UTF_8), options.extraFields());
+          ExtraFields.addTo(
+              new String(reply.body(), StandardCharsets.UTF_8), options.extraFields());
       reply =
           new Reply(
               reply.status(),

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server-side rules of every generation operation, read straight from the spec that
- * vidu4j-generated ships ({@code META-INF/vidu4j/openapi.json}): each {@code POST} that says what it
- * produces ({@code x-vidu-output}), with its request schema's {@code properties} (type, format,
+ * vidu4j-generated ships ({@code META-INF/vidu4j/openapi.json}): each {@code POST} that says what
+ * it produces ({@code x-vidu-output}), with its request schema's {@code properties} (type, format,
  * lengths, item counts, ranges) and {@code required}, its {@code x-vidu-model-rules} and its {@code
  * x-vidu-image-rules}. Read here, and not through the client's {@code validation} package, so that
  * the sandbox is an oracle of its own: a client rule that is wrong is refused here, and provider

@@ -350,8 +350,7 @@ final class TaskEngine {
     if (url == null || url.isEmpty()) {
       return;
     }
-    String body =
-        ExtraFields.addTo(ViduJson.write(views.creations(task)), options.extraFields());
+    String body = ExtraFields.addTo(ViduJson.write(views.creations(task)), options.extraFields());
     callbacks.send(
         task.id,
         url,
