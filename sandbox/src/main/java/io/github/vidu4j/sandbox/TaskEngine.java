@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  * timers run on one scheduler thread. What the API shows of them is {@link TaskViews}'.
  */
 final class TaskEngine {
-  private static final SpecOperation IMAGE_OPERATION = SpecRules.named("reference2image");
-
   private final SandboxOptions options;
   private final Faults faults;
   private final ScheduledExecutorService timers;
@@ -82,11 +80,12 @@ final class TaskEngine {
   /** An image task: {@code request} has passed {@link CreateRequests#parse}. */
   ReferenceToImageTask create(String apiKey, ReferenceToImageRequest request) {
     JsonObject body =
-        JsonParser.parseString(ViduJson.write(withVidusDefaults(request))).getAsJsonObject();
+        JsonParser.parseString(ViduJson.write(ImageTasks.withVidusDefaults(request)))
+            .getAsJsonObject();
     SandboxTask task =
-        admit(apiKey, IMAGE_OPERATION, body, Prices.of(request), sizes.of(body), false);
+        admit(apiKey, ImageTasks.OPERATION, body, Prices.of(request), sizes.of(body), false);
     synchronized (this) {
-      return views.created(task);
+      return ImageTasks.createdView(task);
     }
   }
 
@@ -217,29 +216,12 @@ final class TaskEngine {
 
   // ---- provider states and control --------------------------------------------------------
 
-  /**
-   * {@code request} with its model's defaults (the spec's {@code x-vidu-model-rules}) for what it
-   * leaves out, so a task shows them as Vidu's do; every task's request has been through this.
-   */
-  static ReferenceToImageRequest withVidusDefaults(ReferenceToImageRequest request) {
-    SpecModel rules =
-        request.getModel() == null ? null : IMAGE_OPERATION.models().get(request.getModel());
-    if (rules != null) {
-      if (request.getAspectRatio() == null) {
-        request.setAspectRatio(rules.defaultAspectRatio());
-      }
-      if (request.getResolution() == null) {
-        request.setResolution(rules.defaultResolution());
-      }
-    }
-    return request;
-  }
-
   synchronized void seed(
       String id, TaskState state, String errCode, String apiKey, ReferenceToImageRequest given) {
     // A copy with Vidu's defaults filled in, as a created task would have them.
     ReferenceToImageRequest request =
-        withVidusDefaults(ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
+        ImageTasks.withVidusDefaults(
+            ViduJson.read(ViduJson.write(given), ReferenceToImageRequest.class));
     JsonObject body = JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
     SandboxTask old = tasks.remove(id);
     if (old != null) {
@@ -250,7 +232,7 @@ final class TaskEngine {
         new SandboxTask(
             id,
             apiKey,
-            IMAGE_OPERATION,
+            ImageTasks.OPERATION,
             body,
             options.clock().instant(),
             Prices.of(request),

@@ -4,7 +4,6 @@ import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.CreditPackage;
 import io.github.vidu4j.model.Credits;
-import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskSummary;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the API answers about tasks and credits, as the generated models: the image task as created,
- * a task's creations, a task in the list, the credit balance. Called under the engine's lock.
+ * What the API answers about tasks and credits, as the generated models: a task's creations, a task
+ * in the list, the credit balance. Called under the engine's lock.
  */
 final class TaskViews {
   private final SandboxOptions options;
@@ -27,23 +26,6 @@ final class TaskViews {
   TaskViews(SandboxOptions options, ResultUrls urls) {
     this.options = options;
     this.urls = urls;
-  }
-
-  /** An image task as {@code POST /ent/v2/reference2image} answers it. */
-  ReferenceToImageTask created(SandboxTask task) {
-    return new ReferenceToImageTask()
-        .taskId(task.id)
-        .state(task.state)
-        .model(task.text("model"))
-        .prompt(task.text("prompt"))
-        .images(task.images())
-        .seed(task.body.has("seed") ? task.body.get("seed").getAsInt() : 0)
-        .aspectRatio(task.text("aspect_ratio"))
-        .resolution(task.text("resolution"))
-        .callbackUrl(task.text("callback_url"))
-        .payload(task.textOrEmpty("payload"))
-        .credits(task.credits)
-        .createdAt(task.createdAt.atOffset(ZoneOffset.UTC));
   }
 
   /** A task as {@code GET /ent/v2/tasks/{id}/creations} and the callbacks give it. */
