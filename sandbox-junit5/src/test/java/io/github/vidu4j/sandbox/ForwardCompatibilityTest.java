@@ -170,12 +170,12 @@ class ForwardCompatibilityTest {
   /** An image host is never resolved: DNS would leave the machine, and CI has no network. */
   @Test
   void onlyLiteralLoopbackHostsCountAsLoopback() {
-    assertThat(TaskEngine.isLoopback("127.0.0.1")).isTrue();
-    assertThat(TaskEngine.isLoopback("[::1]")).isTrue();
-    assertThat(TaskEngine.isLoopback("localhost")).isTrue();
-    assertThat(TaskEngine.isLoopback("10.0.0.1")).isFalse();
-    assertThat(TaskEngine.isLoopback("example.com")).isFalse();
-    assertThat(TaskEngine.isLoopback("127.0.0.1.nip.io")).isFalse();
-    assertThat(TaskEngine.isLoopback(null)).isFalse();
+    assertThat(ResultSizes.isLoopback("127.0.0.1")).isTrue();
+    assertThat(ResultSizes.isLoopback("[::1]")).isTrue();
+    assertThat(ResultSizes.isLoopback("localhost")).isTrue();
+    assertThat(ResultSizes.isLoopback("10.0.0.1")).isFalse();
+    assertThat(ResultSizes.isLoopback("example.com")).isFalse();
+    assertThat(ResultSizes.isLoopback("127.0.0.1.nip.io")).isFalse();
+    assertThat(ResultSizes.isLoopback(null)).isFalse();
   }
 }

@@ -4,37 +4,29 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.core.ViduException;
-import io.github.vidu4j.core.ViduJson;
-import io.github.vidu4j.model.ReferenceToImageRequest;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A create request's body, checked as Vidu checks it: with the spec's rules ({@link SpecChecks}),
- * never the client's validator.
+ * A create request's body for any generation operation, checked as Vidu checks it: with the spec's
+ * rules ({@link SpecRules}, {@link SpecChecks}), never the client's validator.
  */
 final class CreateRequests {
-  /**
-   * The request's fields, read from the generated model: a new field in the spec needs no change
-   * here.
-   */
-  private static final Set<String> REQUEST_FIELDS = serializedNames(ReferenceToImageRequest.class);
-
   private CreateRequests() {}
 
   /**
-   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, types, then the model's and
-   * images' rules of the spec. Fields of {@code acceptedExtras} the spec does not know are moved
-   * into {@code extras}.
+   * Vidu's checks, in its order: JSON, unwanted fields, missing fields, then the fields' types and
+   * limits and the model's and images' rules of the spec. Fields of {@code acceptedExtras} the spec
+   * does not know are moved into {@code extras}.
+   *
+   * @return the request, checked
+   * @throws ApiError Vidu's 400 answer for the first kind of problem found
    */
-  static ReferenceToImageRequest parse(byte[] body, Set<String> acceptedExtras, JsonObject extras) {
+  static JsonObject parse(
+      SpecOperation operation, byte[] body, Set<String> acceptedExtras, JsonObject extras) {
     JsonObject json;
     try {
       JsonElement parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
@@ -46,7 +38,7 @@ final class CreateRequests {
       throw new ApiError(400, "BadRequest", "bad request: the body is not JSON");
     }
     Set<String> unwanted = new LinkedHashSet<>(json.keySet());
-    unwanted.removeAll(REQUEST_FIELDS);
+    unwanted.removeAll(operation.fields().keySet());
     for (String name : unwanted) {
       if (acceptedExtras.contains(name)) {
         extras.add(name, json.remove(name));
@@ -56,26 +48,21 @@ final class CreateRequests {
     if (!unwanted.isEmpty()) {
       throw new ApiError(400, "FieldUnwanted", "unwanted field: " + String.join(", ", unwanted));
     }
-    List<String> lacking = new ArrayList<>();
-    for (String required : SpecRules.spec().required) {
-      JsonElement value = json.get(required);
-      if (value == null
-          || value.isJsonNull()
-          || (value.isJsonPrimitive() && value.getAsString().isBlank())) {
-        lacking.add(required);
-      }
-    }
+    List<String> lacking =
+        operation.required().stream()
+            .filter(
+                name -> {
+                  JsonElement value = json.get(name);
+                  return value == null
+                      || value.isJsonNull()
+                      || (value.isJsonPrimitive() && value.getAsString().isBlank());
+                })
+            .toList();
     if (!lacking.isEmpty()) {
       throw new ApiError(
           400, "FieldLacking", "field is missing or empty: " + String.join(", ", lacking));
     }
-    ReferenceToImageRequest request;
-    try {
-      request = ViduJson.read(json.toString(), ReferenceToImageRequest.class);
-    } catch (ViduException e) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: " + e.getMessage());
-    }
-    List<SpecChecks.Problem> problems = SpecChecks.check(json, body.length);
+    List<SpecChecks.Problem> problems = SpecChecks.check(operation, json, body.length);
     if (!problems.isEmpty()) {
       String fields =
           problems.stream()
@@ -84,7 +71,7 @@ final class CreateRequests {
               .collect(Collectors.joining(", "));
       String details =
           problems.stream().map(SpecChecks.Problem::toString).collect(Collectors.joining("; "));
-      if (problems.stream().allMatch(p -> p.field().equals("images"))) {
+      if (problems.stream().allMatch(SpecChecks.Problem::count)) {
         throw new ApiError(
             400,
             "FieldItemCountOutOfRange",
@@ -92,23 +79,6 @@ final class CreateRequests {
       }
       throw new ApiError(400, "FieldInvalid", "invalid field: " + fields + " (" + details + ")");
     }
-    TaskEngine.withVidusDefaults(request);
-    return request;
-  }
-
-  private static Set<String> serializedNames(Class<?> model) {
-    Set<String> names = new LinkedHashSet<>();
-    for (Field field : model.getFields()) {
-      if (Modifier.isStatic(field.getModifiers())
-          && field.getName().startsWith("SERIALIZED_NAME_")
-          && field.getType() == String.class) {
-        try {
-          names.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return Set.copyOf(names);
+    return json;
   }
 }

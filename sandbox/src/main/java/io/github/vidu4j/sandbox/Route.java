@@ -1,6 +1,5 @@
 package io.github.vidu4j.sandbox;
 
-import io.github.vidu4j.validation.GenerationOperation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -20,7 +19,7 @@ record Route(Operation operation, String id) {
   static Route of(String method, String rawPath) {
     Matcher task = TASK_PATH.matcher(rawPath);
     Matcher result = RESULT_PATH.matcher(rawPath);
-    var generation = GenerationOperation.atPath(rawPath);
+    var generation = SpecRules.atPath(rawPath);
     if (generation.isPresent() && method.equals("POST")) {
       return new Route(Operation.CREATE_TASK, generation.get().name());
     } else if (task.matches() && task.group(2).equals("creations") && method.equals("GET")) {

@@ -1,28 +1,11 @@
 package io.github.vidu4j.sandbox;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.vidu4j.core.ViduJson;
-import io.github.vidu4j.model.ErrorMetadata;
-import io.github.vidu4j.model.ErrorResponse;
-import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.GenerationOperation;
-import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,27 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class SandboxHttp implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(SandboxHttp.class.getName());
-  private static final ViduRules RULES = ViduRules.spec();
   private static final byte[] NO_BODY = new byte[0];
 
   private final SandboxOptions options;
   private final Faults faults;
-  private final TaskEngine engine;
   private final ExchangeRecorder recorder;
-  private final SecureRandom random = new SecureRandom();
+  private final Replies replies = new Replies();
+  private final Endpoints endpoints;
 
   SandboxHttp(SandboxOptions options, Faults faults, TaskEngine engine) {
     this.options = options;
     this.faults = faults;
-    this.engine = engine;
     this.recorder = new ExchangeRecorder(options.recordLimit());
-  }
-
-  /** An answer: status, content type, body and extra headers. */
-  private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-    static Reply json(int status, String json) {
-      return new Reply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
+    this.endpoints = new Endpoints(options, engine);
   }
 
   @Override
@@ -74,7 +49,7 @@ final class SandboxHttp implements HttpHandler {
               503,
               "ServiceUnavailable",
               "service unavailable: the sandbox is serving as many requests as it can; retry later");
-      send(exchange, route, query, NO_BODY, 0, error(busy, null), null, true);
+      send(exchange, route, query, NO_BODY, 0, replies.error(busy, null), null, true);
       return;
     }
     Fault fault = faults.take(route.operation(), route.id());
@@ -122,7 +97,7 @@ final class SandboxHttp implements HttpHandler {
               + " "
               + exchange.getRequestURI().getRawPath(),
           e);
-      reply = sandboxBug(e);
+      reply = replies.sandboxBug(e);
     }
     if (fault != null && fault.kind == Fault.Kind.DROP_AFTER_PROCESSING) {
       recorder.record(route, exchange, query, body, bodyLength, -1, "", "", fault);
@@ -155,37 +130,38 @@ final class SandboxHttp implements HttpHandler {
       boolean unreadBody)
       throws IOException {
     String responseText =
-        reply.contentType.equals("image/png") || reply.contentType.equals("video/mp4")
+        reply.contentType().equals("image/png") || reply.contentType().equals("video/mp4")
             ? "<"
-                + reply.body.length
+                + reply.body().length
                 + " bytes of "
-                + (reply.contentType.equals("video/mp4") ? "MP4>" : "PNG>")
-            : new String(reply.body, StandardCharsets.UTF_8);
+                + (reply.contentType().equals("video/mp4") ? "MP4>" : "PNG>")
+            : new String(reply.body(), StandardCharsets.UTF_8);
     recorder.record(
         route,
         exchange,
         query,
         body,
         bodyLength,
-        reply.status,
-        reply.contentType,
+        reply.status(),
+        reply.contentType(),
         responseText,
         fault);
     exchange
         .getResponseHeaders()
         .set(
             "Content-Type",
-            reply.contentType.startsWith("application/json")
-                ? reply.contentType + "; charset=utf-8"
-                : reply.contentType);
-    reply.headers.forEach(exchange.getResponseHeaders()::set);
+            reply.contentType().startsWith("application/json")
+                ? reply.contentType() + "; charset=utf-8"
+                : reply.contentType());
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
     if (unreadBody) {
       // The JDK server drains only a little of an unread body, then drops the connection.
       exchange.getResponseHeaders().set("Connection", "close");
     }
-    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+    exchange.sendResponseHeaders(
+        reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
     var out = exchange.getResponseBody();
-    out.write(reply.body);
+    out.write(reply.body());
     if (unreadBody) {
       out.flush();
       HttpWorkers.closeUnread(exchange);
@@ -211,47 +187,31 @@ final class SandboxHttp implements HttpHandler {
       }
       if (fault != null && fault.kind == Fault.Kind.ERROR) {
         throw new ApiError(
-            fault.status, fault.text == null ? "Unknown" : fault.text, messageFor(fault.text));
+            fault.status,
+            fault.text == null ? "Unknown" : fault.text,
+            Replies.messageFor(fault.text));
       }
-      reply = process(route, query, requestBody, exchange);
+      reply = endpoints.answer(route, query, requestBody, exchange);
     } catch (ApiError e) {
-      reply = error(e, fault);
+      reply = replies.error(e, fault);
     }
-    if (fault != null && reply.status == 200 && reply.contentType.equals("application/json")) {
-      reply = reshape(reply, fault);
+    if (fault != null && reply.status() == 200 && reply.contentType().equals("application/json")) {
+      reply = Replies.reshape(reply, fault);
     }
-    if (reply.contentType.equals("application/json")
-        && reply.body.length > 0
+    if (reply.contentType().equals("application/json")
+        && reply.body().length > 0
         && !options.extraFields().isEmpty()) {
       String json =
-          ExtraFields.addTo(new String(reply.body, StandardCharsets.UTF_8), options.extraFields());
+          ExtraFields.addTo(
+              new String(reply.body(), StandardCharsets.UTF_8), options.extraFields());
       reply =
           new Reply(
-              reply.status,
-              reply.contentType,
+              reply.status(),
+              reply.contentType(),
               json.getBytes(StandardCharsets.UTF_8),
-              reply.headers);
+              reply.headers());
     }
     return reply;
-  }
-
-  /**
-   * Vidu's answer to a failure inside it; the body names the sandbox, the stack trace goes to the
-   * log only.
-   */
-  private Reply sandboxBug(RuntimeException e) {
-    String cause =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    ErrorResponse body =
-        new ErrorResponse()
-            .code(500)
-            .reason("InternalServiceFailure")
-            .message(
-                "internal service failure: a bug in the vidu4j sandbox, not Vidu's behaviour ("
-                    + cause
-                    + ")")
-            .metadata(new ErrorMetadata().traceId(traceId()));
-    return Reply.json(500, ViduJson.write(body));
   }
 
   List<RecordedExchange> recorded() {
@@ -262,202 +222,11 @@ final class SandboxHttp implements HttpHandler {
     recorder.clear();
   }
 
-  // ---- operations -------------------------------------------------------------------------
-
-  private Reply process(Route route, String query, byte[] body, HttpExchange exchange) {
-    return switch (route.operation()) {
-      case CREATE_TASK -> {
-        JsonObject accepted = new JsonObject();
-        if (!route.id().equals("reference2image")) {
-          GenerationOperation operation = GenerationOperation.named(route.id()).orElseThrow();
-          JsonObject request =
-              VideoRequests.parse(operation, body, options.acceptedRequestFields(), accepted);
-          JsonObject task =
-              engine.createVideo(
-                  Authentication.apiKey(exchange.getRequestHeaders()), operation, request);
-          accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
-          yield Reply.json(200, task.toString());
-        }
-        ReferenceToImageRequest request =
-            CreateRequests.parse(body, options.acceptedRequestFields(), accepted);
-        JsonObject task =
-            JsonParser.parseString(
-                    ViduJson.write(
-                        engine.create(
-                            Authentication.apiKey(exchange.getRequestHeaders()), request)))
-                .getAsJsonObject();
-        accepted.entrySet().forEach(e -> task.add(e.getKey(), e.getValue()));
-        yield Reply.json(200, task.toString());
-      }
-      case GET_TASK -> Reply.json(200, ViduJson.write(engine.get(route.id())));
-      case CANCEL_TASK -> {
-        engine.cancel(route.id());
-        yield Reply.json(200, "{}");
-      }
-      case LIST_TASKS -> list(QueryParams.parse(query));
-      case GET_CREDITS ->
-          Reply.json(
-              200,
-              ViduJson.write(
-                  engine.credits("true".equals(QueryParams.parse(query).first("show_detail")))));
-      case DOWNLOAD_RESULT -> {
-        QueryParams q = QueryParams.parse(query);
-        String expires = q.first("expires");
-        String sig = q.first("sig");
-        String creation = route.id().substring(0, route.id().lastIndexOf('.'));
-        String extension = route.id().substring(route.id().lastIndexOf('.') + 1);
-        byte[] file =
-            engine.result(
-                creation, extension, expires == null ? "" : expires, sig == null ? "" : sig);
-        yield new Reply(
-            200,
-            extension.equals("mp4") ? "video/mp4" : "image/png",
-            file,
-            Map.of("Cache-Control", "private, max-age=3600"));
-      }
-      case UNKNOWN ->
-          throw new ApiError(
-              404,
-              "NotFound",
-              "not found: " + exchange.getRequestMethod() + " " + receivedPath(exchange));
-    };
-  }
-
-  private Reply list(QueryParams q) {
-    OffsetDateTime now = OffsetDateTime.now(options.clock());
-    OffsetDateTime from = q.dateParam("created_at.from", now.minusDays(7));
-    OffsetDateTime to = q.dateParam("created_at.to", now.plus(1, ChronoUnit.MINUTES));
-    Set<String> ids = q.values("task_ids");
-    Set<String> models =
-        q.values("model_versions").stream()
-            .map(m -> m.startsWith("vidu") ? m : "vidu" + m)
-            .collect(Collectors.toSet());
-    Set<String> resolutions = q.values("resolutions");
-    Set<String> states = q.values("states");
-    int pageSize = q.intParam("pager.pagesz", RULES.defaultPageSize());
-    if (pageSize < 1 || pageSize > RULES.maxPageSize()) {
-      throw new ApiError(
-          400,
-          "PageSizeOutOfRange",
-          "page size out of range: " + pageSize + " (1 to " + RULES.maxPageSize() + ")");
-    }
-    String token = q.first("pager.page_token");
-    int offset =
-        token != null && !token.isEmpty()
-            ? TaskEngine.pageOf(token) * pageSize
-            : q.intParam("pager.page", 0) * pageSize;
-    if (offset < 0) {
-      throw new ApiError(400, "FieldInvalid", "invalid field: pager.page");
-    }
-    Predicate<SandboxTask> filter =
-        t -> {
-          OffsetDateTime created = t.createdAt.atOffset(now.getOffset());
-          return !created.isBefore(from)
-              && !created.isAfter(to)
-              && (ids.isEmpty() || ids.contains(t.id))
-              && (models.isEmpty() || models.contains(t.text("model")))
-              && (resolutions.isEmpty() || resolutions.contains(t.text("resolution")))
-              && (states.isEmpty() || states.contains(t.state.getValue()));
-        };
-    return Reply.json(200, ViduJson.write(engine.list(filter, offset, pageSize)));
-  }
-
-  // ---- helpers ------------------------------------------------------------------------------
-
-  private Reply error(ApiError e, @Nullable Fault fault) {
-    if (e.status == 403 || e.reason.equals("NoSuchKey")) {
-      // Result URLs live on object storage in Vidu's deployment, which answers in XML.
-      String xml =
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-              + e.reason
-              + "</Code><Message>"
-              + e.getMessage()
-              + "</Message></Error>";
-      return new Reply(e.status, "application/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-    ErrorResponse body =
-        new ErrorResponse()
-            .code(e.status)
-            .reason(e.reason)
-            .message(e.getMessage())
-            .metadata(new ErrorMetadata().traceId(traceId()));
-    Map<String, String> headers =
-        fault != null && fault.kind == Fault.Kind.ERROR && fault.duration != null
-            ? Map.of("Retry-After", Long.toString(fault.duration.toSeconds()))
-            : Map.of();
-    return new Reply(
-        e.status,
-        "application/json",
-        ViduJson.write(body).getBytes(StandardCharsets.UTF_8),
-        headers);
-  }
-
-  private static Reply reshape(Reply reply, Fault fault) {
-    JsonElement json = JsonParser.parseString(new String(reply.body, StandardCharsets.UTF_8));
-    if (!json.isJsonObject()) {
-      return reply;
-    }
-    JsonObject object = json.getAsJsonObject();
-    if (fault.kind == Fault.Kind.EXTRA_FIELD && fault.text != null && fault.json != null) {
-      object.add(fault.text, JsonParser.parseString(fault.json));
-    } else if (fault.kind == Fault.Kind.STATE && fault.text != null) {
-      if (object.has("state")) {
-        object.addProperty("state", fault.text);
-      }
-      if (object.has("tasks") && object.get("tasks").isJsonArray()) {
-        object
-            .getAsJsonArray("tasks")
-            .forEach(t -> t.getAsJsonObject().addProperty("state", fault.text));
-      }
-    } else {
-      return reply;
-    }
-    return Reply.json(reply.status, object.toString());
-  }
-
-  private static String messageFor(@Nullable String reason) {
-    if (reason == null) {
-      return "unknown";
-    }
-    return switch (reason) {
-      case "TooManyRequests" -> "too many requests";
-      case "SystemThrottling" -> "system is throttling";
-      case "QuotaExceeded" -> "quota exceeded";
-      case "InternalServiceFailure" -> "internal service failure";
-      case "OperationInProcess" -> "operation in process, please retry later";
-      default -> reason;
-    };
-  }
-
-  private String traceId() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private static void sleep(Fault fault) {
     try {
       Thread.sleep(fault.duration == null ? 0 : fault.duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * The path as the client sent it. A path starting {@code //} (a base URL ending in "/" with
-   * {@code /ent/v2/...} appended) reads as an authority in {@link java.net.URI}, so the path alone
-   * would name one the client never sent. What Vidu answers to {@code //ent/v2/...} is not known;
-   * the sandbox answers 404 and says so (assumed).
-   */
-  private static String receivedPath(HttpExchange exchange) {
-    java.net.URI uri = exchange.getRequestURI();
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    if (uri.getScheme() == null && uri.getRawAuthority() != null) {
-      return "//"
-          + uri.getRawAuthority()
-          + path
-          + " (a doubled slash: a base URL that ends in \"/\" followed by \"/ent/v2/...\"?)";
-    }
-    return path;
   }
 }

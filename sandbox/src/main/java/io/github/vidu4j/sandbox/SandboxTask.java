@@ -3,7 +3,6 @@ package io.github.vidu4j.sandbox;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.model.TaskState;
-import io.github.vidu4j.validation.GenerationOperation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class SandboxTask {
   final String id;
   final String apiKey;
-  final GenerationOperation operation;
+  final SpecOperation operation;
   final JsonObject body;
   final Instant createdAt;
   final int credits;
@@ -44,7 +43,7 @@ final class SandboxTask {
   SandboxTask(
       String id,
       String apiKey,
-      GenerationOperation operation,
+      SpecOperation operation,
       JsonObject body,
       Instant createdAt,
       int credits,

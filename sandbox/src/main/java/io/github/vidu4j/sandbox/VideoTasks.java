@@ -6,8 +6,6 @@ import com.google.gson.JsonParser;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.CreationVideo;
 import io.github.vidu4j.model.PixelSize;
-import io.github.vidu4j.validation.GenerationOperation;
-import io.github.vidu4j.validation.OperationModel;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -30,16 +28,16 @@ final class VideoTasks {
   /**
    * Fills in, as Vidu does, what {@code body} leaves out and the model's rules give a default for.
    */
-  static void withVidusDefaults(GenerationOperation operation, JsonObject body) {
+  static void withVidusDefaults(SpecOperation operation, JsonObject body) {
     JsonElement model = body.get("model");
-    OperationModel rules =
+    SpecModel rules =
         model == null || !model.isJsonPrimitive()
             ? null
             : operation.model(model.getAsString()).orElse(null);
     if (rules == null) {
       return;
     }
-    Map<String, GenerationOperation.Field> fields = operation.fields();
+    Map<String, SpecOperation.Field> fields = operation.fields();
     if (fields.containsKey("duration")
         && !body.has("duration")
         && rules.defaultDuration() != null) {
@@ -63,7 +61,7 @@ final class VideoTasks {
   /**
    * The clip's seconds and frames per second: {@code duration} (0: automatic) and the model's fps.
    */
-  static int[] secondsAndFps(GenerationOperation operation, JsonObject body) {
+  static int[] secondsAndFps(SpecOperation operation, JsonObject body) {
     JsonElement duration = body.get("duration");
     int seconds =
         duration == null || !duration.isJsonPrimitive() || duration.getAsInt() <= 0
@@ -73,7 +71,7 @@ final class VideoTasks {
     Integer fps =
         model == null || !model.isJsonPrimitive()
             ? null
-            : operation.model(model.getAsString()).map(OperationModel::fps).orElse(null);
+            : operation.model(model.getAsString()).map(SpecModel::fps).orElse(null);
     return new int[] {seconds, fps == null ? DEFAULT_FPS : fps};
   }
 

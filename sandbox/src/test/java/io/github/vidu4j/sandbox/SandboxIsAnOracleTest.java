@@ -3,8 +3,17 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.vidu4j.RequestOptions;
+import io.github.vidu4j.Videos;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.TextToVideoRequest;
+import io.github.vidu4j.validation.GenerationOperation;
+import io.github.vidu4j.validation.OperationModel;
+import io.github.vidu4j.validation.OperationValidator;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one whose rules are loosened on purpose (it accepts every request), for the client and the
  * sandbox alike, as a bug in the client's validation would be: the client then sends a request Vidu
  * refuses, and the sandbox refuses it too. (With the sandbox checking through the client's
- * validator, as it did, the request was accepted and the wrong rule went unnoticed.)
+ * validator, as it did, the request was accepted and the wrong rule went unnoticed.) The same holds
+ * for the video operations, whose rules the sandbox reads from the spec too: there the client's own
+ * duration rule is loosened, one line of its source changed.
  */
 class SandboxIsAnOracleTest {
   /** {@code viduq1} takes 16:9, 9:16, 1:1, 3:4 and 4:3 ({@code x-vidu-model-rules}). */
@@ -70,6 +81,16 @@ class SandboxIsAnOracleTest {
       }
       """;
 
+  /** {@code viduq1} on {@code text2video} takes 5 s only ({@code x-vidu-model-rules}). */
+  private static final TextToVideoRequest VIDEO_REFUSED_BY_THE_SPEC =
+      new TextToVideoRequest().model("viduq1").prompt("a fox").duration(8);
+
+  /** The client's duration rule, and the same rule loosened: every duration is taken. */
+  private static final String DURATION_RULE = "public boolean takesDuration(int seconds) {";
+
+  private static final String LOOSENED_DURATION_RULE =
+      DURATION_RULE + " if (seconds >= 0) { return true; } // loosened on purpose\n";
+
   @TempDir Path dir;
 
   @Test
@@ -111,11 +132,76 @@ class SandboxIsAnOracleTest {
     }
   }
 
+  @Test
+  void aVideoRequestALoosenedClientDurationRuleLetsThroughIsRefusedBySandbox() throws Exception {
+    JsonObject body =
+        JsonParser.parseString(ViduJson.write(VIDEO_REFUSED_BY_THE_SPEC)).getAsJsonObject();
+    assertThatThrownBy(() -> OperationValidator.strict().validate(Videos.TEXT_TO_VIDEO, body))
+        .as("the real client rule")
+        .isInstanceOf(ViduValidationException.class)
+        .hasMessageContaining("duration");
+
+    try (URLClassLoader wrongClient = clientAndSandboxWith(loosenedDurationRule())) {
+      Class<?> operation = wrongClient.loadClass(GenerationOperation.class.getName());
+      Object textToVideo =
+          wrongClient.loadClass(Videos.class.getName()).getField("TEXT_TO_VIDEO").get(null);
+      Class<?> validator = wrongClient.loadClass(OperationValidator.class.getName());
+      validator
+          .getMethod("validate", operation, JsonObject.class)
+          .invoke(validator.getMethod("strict").invoke(null), textToVideo, body); // accepted: wrong
+
+      Class<?> sandboxClass = wrongClient.loadClass(ViduSandbox.class.getName());
+      Class<?> optionsClass = wrongClient.loadClass(SandboxOptions.class.getName());
+      Object options = optionsClass.getMethod("fast").invoke(null);
+      try (AutoCloseable sandbox =
+              (AutoCloseable) sandboxClass.getMethod("start", optionsClass).invoke(null, options);
+          AutoCloseable client =
+              (AutoCloseable) sandboxClass.getMethod("newClient").invoke(sandbox)) {
+        Object videos = client.getClass().getMethod("videos").invoke(client);
+        Class<?> requestOptions = wrongClient.loadClass(RequestOptions.class.getName());
+        Object defaults = requestOptions.getMethod("defaults").invoke(null);
+
+        assertThatThrownBy(
+                () ->
+                    videos
+                        .getClass()
+                        .getMethod("textToVideo", TextToVideoRequest.class, requestOptions)
+                        .invoke(videos, VIDEO_REFUSED_BY_THE_SPEC, defaults))
+            .isInstanceOf(InvocationTargetException.class)
+            .cause()
+            .satisfies(e -> assertThat(e.getClass().getName()).endsWith(".ViduApiException"))
+            .hasMessageContaining("FieldInvalid")
+            .hasMessageContaining("duration");
+        assertThat(sandboxClass.getMethod("taskCount").invoke(sandbox)).isEqualTo(0);
+      }
+    }
+  }
+
   /** The loosened validator, compiled against the client. */
   private Path loosenedValidator() throws IOException {
-    Path source = dir.resolve("src/io/github/vidu4j/validation/RequestValidator.java");
+    return compile("io/github/vidu4j/validation/RequestValidator.java", LOOSENED_VALIDATOR);
+  }
+
+  /**
+   * The client's own {@link OperationModel}, its source with the duration rule loosened, compiled
+   * against the client.
+   */
+  private Path loosenedDurationRule() throws IOException {
+    String path = OperationModel.class.getName().replace('.', '/') + ".java";
+    Path source =
+        Path.of(System.getProperty("user.dir"))
+            .resolveSibling("client/src/main/java")
+            .resolve(path);
+    String real = Files.readString(source);
+    assertThat(real).as("the client's duration rule in %s", source).contains(DURATION_RULE);
+    return compile(path, real.replace(DURATION_RULE, LOOSENED_DURATION_RULE));
+  }
+
+  /** {@code text}, the source of the class at {@code path}, compiled against the client. */
+  private Path compile(String path, String text) throws IOException {
+    Path source = dir.resolve("src").resolve(path);
     Files.createDirectories(source.getParent());
-    Files.writeString(source, LOOSENED_VALIDATOR);
+    Files.writeString(source, text);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -138,8 +224,8 @@ class SandboxIsAnOracleTest {
 
   /**
    * A class loader holding its own copy of the client and the sandbox, with {@code validator}'s
-   * classes first; everything else (the generated models, OkHttp, Gson, the spec) comes from the
-   * test's class path.
+   * classes (a client class made wrong) first; everything else (the generated models, OkHttp, Gson,
+   * the spec) comes from the test's class path.
    */
   private static URLClassLoader clientAndSandboxWith(Path validator) throws Exception {
     List<URL> urls =
