@@ -1,4 +1,6 @@
 package io.github.vidu4j.batch;
+import io.github.vidu4j.testing.RawHttpServer;
+import io.github.vidu4j.testing.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,5 @@
 package io.github.vidu4j.facade;
+import io.github.vidu4j.testing.RawHttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,5 @@
 package io.github.vidu4j.facade;
+import io.github.vidu4j.testing.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,5 @@
 package io.github.vidu4j.facade;
+import io.github.vidu4j.testing.RawHttpServer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
