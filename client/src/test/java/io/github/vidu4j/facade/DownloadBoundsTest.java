@@ -1,5 +1,4 @@
 package io.github.vidu4j.facade;
-import io.github.vidu4j.testing.RawHttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
 import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.testing.RawHttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;

@@ -1,10 +1,10 @@
 package io.github.vidu4j.facade;
-import io.github.vidu4j.testing.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.testing.Responses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

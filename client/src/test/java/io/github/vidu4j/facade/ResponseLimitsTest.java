@@ -1,5 +1,4 @@
 package io.github.vidu4j.facade;
-import io.github.vidu4j.testing.RawHttpServer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.RawHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
