@@ -1,7 +1,7 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
-import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.validation.ImageInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ final class DownloadCheck {
   /**
    * Takes the next bytes of the body.
    *
-   * @throws ResponseTooLargeException once the body goes beyond the limit
+   * @throws ViduResponseException once the body goes beyond the limit
    */
   void update(byte[] bytes, int offset, int length) {
     limit.checkReceived(what, count + length);

@@ -2,11 +2,11 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.PrivateAddressException;
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduLocalIOException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -35,11 +35,11 @@ import okhttp3.ResponseBody;
  * byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is not
  * whole ({@link IncompleteDownloadException}) is not retried. A file may have at most {@link
  * ViduClient.Builder#maxDownloadBytes} bytes (64 MiB by default), counted after decoding: a larger
- * one is a {@link ResponseTooLargeException}, refused before reading when its {@code
- * Content-Length} says so, and not retried. Result URLs, and every redirect's target, that reach a
- * loopback, private or link-local address are refused ({@link PrivateAddressException}) unless the
- * API itself is at such an address ({@link ViduClient.Builder#allowPrivateDownloadAddresses}).
- * Obtain from {@link ViduClient#downloads()}.
+ * one is a {@link ViduResponseException} (with {@code limitBytes()}), refused before reading when
+ * its {@code Content-Length} says so, and not retried. Result URLs, and every redirect's target,
+ * that reach a loopback, private or link-local address are refused ({@link
+ * PrivateAddressException}) unless the API itself is at such an address ({@link
+ * ViduClient.Builder#allowPrivateDownloadAddresses}). Obtain from {@link ViduClient#downloads()}.
  */
 public final class Downloads {
   private final OkHttpClient http;

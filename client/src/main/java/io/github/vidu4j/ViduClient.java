@@ -2,7 +2,6 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.TaskFailedException;
@@ -510,9 +509,9 @@ public final class ViduClient implements AutoCloseable {
     /**
      * The longest 2xx API answer read, in bytes; default {@link
      * ViduClient#defaultMaxResponseBytes()} (16 MiB). A longer one fails with {@link
-     * ResponseTooLargeException} after at most this many bytes were read, whatever its {@code
-     * Content-Length} says, and is not retried. Error bodies are read up to 64 KiB whatever this
-     * says; downloads of result files are not bounded by it.
+     * ViduResponseException} (with {@code limitBytes()}) after at most this many bytes were read,
+     * whatever its {@code Content-Length} says, and is not retried. Error bodies are read up to 64
+     * KiB whatever this says; downloads of result files are not bounded by it.
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
@@ -530,7 +529,7 @@ public final class ViduClient implements AutoCloseable {
      * The largest result file downloaded, in bytes, counted after decoding (gzip); default {@link
      * ViduClient#defaultMaxDownloadBytes()} (64 MiB), from 1024 up. A {@code Content-Length} beyond
      * it is refused before the body is read; a body going beyond it is stopped there; either is a
-     * {@link ResponseTooLargeException} and is not retried.
+     * {@link ViduResponseException} (with {@code limitBytes()}) and is not retried.
      */
     public Builder maxDownloadBytes(long maxDownloadBytes) {
       if (maxDownloadBytes < 1024) {

@@ -1,6 +1,5 @@
 package io.github.vidu4j.internal;
 
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.internal.RetryingExecutor.Mode;
@@ -24,7 +23,7 @@ final class CallFailures {
   static ViduResponseException unusable(String operation, Mode mode, UnusableResponseException e) {
     String message = withAdvice(operation + ": the response is unusable: " + e.getMessage(), mode);
     return e.limitBytes > 0
-        ? new ResponseTooLargeException(operation, message, e.limitBytes)
+        ? new ViduResponseException(operation, message, e.limitBytes)
         : new ViduResponseException(operation, message);
   }
 
