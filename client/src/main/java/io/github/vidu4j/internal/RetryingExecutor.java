@@ -189,7 +189,13 @@ public final class RetryingExecutor {
         throw CallFailures.unusable(operation, mode, e);
       } catch (RedirectRefusedException e) {
         throw new ViduApiException(
-            errors.redact(operation + ": " + e.getMessage()), e.status, null, null, null, null);
+            errors.redact(operation + ": " + e.getMessage()),
+            e.status,
+            null,
+            null,
+            null,
+            null,
+            null);
       } catch (MalformedJsonException | JsonParseException e) {
         // A 2xx we cannot read still means Vidu acted on the request.
         throw CallFailures.unreadable(
