@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * How {@link Tasks#await(String, AwaitOptions)} polls: a deadline, a schedule and a listener told
- * of every state change (for progress displays). Immutable.
+ * of every state change (for progress displays). Immutable. Applications, {@code vidu4j-batch}
+ * ({@code BatchOptions}) and the CLI's waits pass it.
  *
  * <p><b>The schedule.</b> Every {@link #initialInterval()} (1 s) for the first {@link
  * #backoffAfter()} (2 min), so a task of up to 2 minutes, as image tasks are, is seen done within 1

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@code listTasks} parameters say which; the page size bounds are {@link
  * ViduRules#defaultPageSize()} and {@link ViduRules#maxPageSize()}). Pages are chosen either by
  * number ({@link #page}) or by a previous page's token ({@link #pageToken}); setting one clears the
- * other. Immutable; every method returns a copy.
+ * other. Immutable; every method returns a copy. Used by applications, {@code vidu4j-batch}'s
+ * reconciler and the CLI's {@code task list}.
  */
 public final class TaskQuery {
   private static final TaskQuery ALL = new Builder().build();

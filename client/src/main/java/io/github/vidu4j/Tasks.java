@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads, lists, cancels and awaits tasks. Obtain from {@link ViduClient#tasks()}. Reads are retried
- * on network failures, 408, 429 and 5xx.
+ * on network failures, 408, 429 and 5xx. Applications, {@code vidu4j-batch} (its runs and
+ * reconciler) and the CLI's {@code task} commands use it.
  */
 public final class Tasks {
   private final TasksApi api;
