@@ -13,7 +13,6 @@ import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -67,16 +66,10 @@ public final class Tasks {
    */
   public TaskCreations get(String taskId) {
     String id = requireId(taskId);
-    return getBefore(id, null);
-  }
-
-  private TaskCreations getBefore(String id, @Nullable Instant deadline) {
     return executor.execute(
         api.getTaskCreations(id),
         RetryingExecutor.Mode.IDEMPOTENT,
-        "GET /ent/v2/tasks/" + id + "/creations",
-        deadline,
-        RetryingExecutor.NEW_CALL);
+        "GET /ent/v2/tasks/" + id + "/creations");
   }
 
   /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
