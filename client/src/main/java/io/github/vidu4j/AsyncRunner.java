@@ -50,17 +50,7 @@ final class AsyncRunner {
   private AsyncRunner(ScheduledExecutorService executor, boolean owned) {
     this.executor = executor;
     this.owned = owned;
-    this.deadlines =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, DEADLINE_THREAD);
-              t.setDaemon(true);
-              return t;
-            });
-    deadlines.setKeepAliveTime(IDLE_THREAD_LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
-    deadlines.allowCoreThreadTimeOut(true);
-    deadlines.setRemoveOnCancelPolicy(true);
+    this.deadlines = daemonPool(1, () -> DEADLINE_THREAD);
   }
 
   /**
@@ -68,18 +58,24 @@ final class AsyncRunner {
    */
   static AsyncRunner ofOwnExecutor() {
     AtomicInteger count = new AtomicInteger();
-    ScheduledThreadPoolExecutor own =
+    return new AsyncRunner(
+        daemonPool(OWN_THREADS, () -> THREAD_PREFIX + count.incrementAndGet()), true);
+  }
+
+  /** Daemon threads named by {@code names}, ending when idle; cancelled work is dropped at once. */
+  private static ScheduledThreadPoolExecutor daemonPool(int threads, Supplier<String> names) {
+    ScheduledThreadPoolExecutor pool =
         new ScheduledThreadPoolExecutor(
-            OWN_THREADS,
+            threads,
             r -> {
-              Thread t = new Thread(r, THREAD_PREFIX + count.incrementAndGet());
+              Thread t = new Thread(r, names.get());
               t.setDaemon(true);
               return t;
             });
-    own.setKeepAliveTime(IDLE_THREAD_LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
-    own.allowCoreThreadTimeOut(true);
-    own.setRemoveOnCancelPolicy(true);
-    return new AsyncRunner(own, true);
+    pool.setKeepAliveTime(IDLE_THREAD_LIFETIME.toMillis(), TimeUnit.MILLISECONDS);
+    pool.allowCoreThreadTimeOut(true);
+    pool.setRemoveOnCancelPolicy(true);
+    return pool;
   }
 
   /** A runner on the caller's executor, which the caller keeps running and shuts down. */

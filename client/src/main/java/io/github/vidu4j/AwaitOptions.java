@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * How {@link Tasks#await(String, AwaitOptions)} polls: a deadline, a schedule and a listener told
- * of every state change (for progress displays). Immutable.
+ * of every state change (for progress displays). Immutable. Applications, {@code vidu4j-batch}
+ * ({@code BatchOptions}) and the CLI's waits pass it.
  *
  * <p><b>The schedule.</b> Every {@link #initialInterval()} (1 s) for the first {@link
  * #backoffAfter()} (2 min), so a task of up to 2 minutes, as image tasks are, is seen done within 1
@@ -99,13 +100,17 @@ public final class AwaitOptions {
   /** These options with another timeout. */
   public AwaitOptions withTimeout(Duration timeout) {
     return new AwaitOptions(
-        positive(timeout, "timeout"), initialInterval, maxInterval, backoffAfter, onStateChange);
+        PositiveDurations.require(timeout, "timeout"),
+        initialInterval,
+        maxInterval,
+        backoffAfter,
+        onStateChange);
   }
 
   /** These options with other poll intervals; {@code initial} must not exceed {@code max}. */
   public AwaitOptions withIntervals(Duration initial, Duration max) {
-    positive(initial, "initial");
-    positive(max, "max");
+    PositiveDurations.require(initial, "initial");
+    PositiveDurations.require(max, "max");
     if (initial.compareTo(max) > 0) {
       throw new IllegalArgumentException(
           "initial interval " + initial + " exceeds max interval " + max);
@@ -133,14 +138,6 @@ public final class AwaitOptions {
         maxInterval,
         backoffAfter,
         Objects.requireNonNull(listener, "listener == null"));
-  }
-
-  private static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name + " == null");
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + d);
-    }
-    return d;
   }
 
   @Override

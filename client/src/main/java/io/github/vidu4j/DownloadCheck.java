@@ -1,8 +1,11 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
-import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.validation.ImageInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,7 +46,7 @@ final class DownloadCheck {
   /**
    * Takes the next bytes of the body.
    *
-   * @throws ResponseTooLargeException once the body goes beyond the limit
+   * @throws ViduResponseException once the body goes beyond the limit
    */
   void update(byte[] bytes, int offset, int length) {
     limit.checkReceived(what, count + length);
@@ -60,6 +63,19 @@ final class DownloadCheck {
     mp4.update(bytes, offset, length);
   }
 
+  /**
+   * Copies {@code body} into {@code out}, taking each chunk; a read failure is the network's, a
+   * write failure {@code out}'s.
+   */
+  void copy(InputStream body, OutputStream out) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    for (int n; (n = body.read(buffer)) != -1; ) {
+      update(buffer, 0, n);
+      out.write(buffer, 0, n);
+    }
+  }
+
+  /** The bytes taken so far. */
   long count() {
     return count;
   }

@@ -1,12 +1,13 @@
 package io.github.vidu4j;
 
-import io.github.vidu4j.core.ResponseTooLargeException;
+import io.github.vidu4j.core.ViduResponseException;
 
 /**
  * The most bytes one result file may have ({@link ViduClient.Builder#maxDownloadBytes}): a {@code
  * Content-Length} beyond it is refused before the body is read, and a body is stopped once it goes
  * beyond it, counted after decoding (a few hundred KB of gzip can inflate to gigabytes). Either is
- * a {@link ResponseTooLargeException}, never retried: the same URL would send the same file.
+ * a {@link ViduResponseException} (with {@code limitBytes()}), never retried: the same URL would
+ * send the same file.
  */
 final class DownloadLimit {
   private final long maxBytes;
@@ -18,7 +19,7 @@ final class DownloadLimit {
   /** Refuses a body whose announced length is beyond the limit; -1 (none announced) passes. */
   void checkDeclared(String what, long contentLength) {
     if (contentLength > maxBytes) {
-      throw new ResponseTooLargeException(
+      throw new ViduResponseException(
           what,
           what
               + ": its Content-Length of "
@@ -33,7 +34,7 @@ final class DownloadLimit {
   /** Refuses a body once {@code received} bytes of it (decoded) are beyond the limit. */
   void checkReceived(String what, long received) {
     if (received > maxBytes) {
-      throw new ResponseTooLargeException(
+      throw new ViduResponseException(
           what,
           what
               + ": the file went on beyond the download limit of "

@@ -2,22 +2,20 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.PrivateAddressException;
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduLocalIOException;
+import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.RetryingExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +25,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads result files ({@code creations[].url}). Result URLs expire (Vidu documents one hour in
@@ -38,11 +35,11 @@ import org.jspecify.annotations.Nullable;
  * byte is written; a failure to write here ({@link ViduLocalIOException}) or a body that is not
  * whole ({@link IncompleteDownloadException}) is not retried. A file may have at most {@link
  * ViduClient.Builder#maxDownloadBytes} bytes (64 MiB by default), counted after decoding: a larger
- * one is a {@link ResponseTooLargeException}, refused before reading when its {@code
- * Content-Length} says so, and not retried. Result URLs, and every redirect's target, that reach a
- * loopback, private or link-local address are refused ({@link PrivateAddressException}) unless the
- * API itself is at such an address ({@link ViduClient.Builder#allowPrivateDownloadAddresses}).
- * Obtain from {@link ViduClient#downloads()}.
+ * one is a {@link ViduResponseException} (with {@code limitBytes()}), refused before reading when
+ * its {@code Content-Length} says so, and not retried. Result URLs, and every redirect's target,
+ * that reach a loopback, private or link-local address are refused ({@link
+ * PrivateAddressException}) unless the API itself is at such an address ({@link
+ * ViduClient.Builder#allowPrivateDownloadAddresses}). Obtain from {@link ViduClient#downloads()}.
  */
 public final class Downloads {
   private final OkHttpClient http;
@@ -80,7 +77,7 @@ public final class Downloads {
         url,
         (body, response, check) -> {
           try {
-            copy(body, local, check);
+            check.copy(body, local);
           } catch (IOException e) {
             if (check.count() == 0) {
               throw e;
@@ -121,13 +118,13 @@ public final class Downloads {
     fetch(
         url,
         (body, response, check) -> {
-          Path part = writePart(body, response, check, directory, name);
+          Path part = PartFiles.write(body, response.contentLength(), check, directory, name);
           try {
-            if (!claim(part, file)) {
+            if (!PartFiles.claim(part, file)) {
               throw new ViduException("will not overwrite existing file " + file);
             }
           } finally {
-            deleteQuietly(part);
+            PartFiles.deleteQuietly(part);
           }
           return file;
         });
@@ -146,79 +143,6 @@ public final class Downloads {
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(file, "file == null");
     return async.supply(() -> toFile(url, file));
-  }
-
-  /**
-   * Copies {@code body} into a new part file for {@code name} in {@code directory} and checks it is
-   * whole. A failure to read {@code body} stays an {@link IOException} (the network's, may be
-   * retried: the part file is deleted); a failure to write is a {@link ViduLocalIOException}.
-   */
-  private static Path writePart(
-      InputStream body, ResponseBody response, DownloadCheck check, Path directory, String name)
-      throws IOException {
-    // Not Files.createTempFile: its owner-only permissions would carry over to the image.
-    Path part = directory.resolve(PartFiles.nameFor(name));
-    boolean done = false;
-    try {
-      try (OutputStream out = new LocalOutput(open(part), part)) {
-        copy(body, out, check);
-      }
-      check.verify(response.contentLength());
-      done = true;
-      return part;
-    } finally {
-      if (!done) {
-        deleteQuietly(part);
-      }
-    }
-  }
-
-  private static OutputStream open(Path part) {
-    try {
-      return Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new ViduLocalIOException("cannot create " + part + ": " + e, part, e);
-    }
-  }
-
-  private static void copy(InputStream body, OutputStream out, DownloadCheck check)
-      throws IOException {
-    byte[] buffer = new byte[16 * 1024];
-    for (int n; (n = body.read(buffer)) != -1; ) {
-      check.update(buffer, 0, n);
-      out.write(buffer, 0, n);
-    }
-  }
-
-  private static void deleteQuietly(Path part) {
-    try {
-      Files.deleteIfExists(part);
-    } catch (IOException e) {
-      // Left for PartFiles.removeStale once this process has ended.
-    }
-  }
-
-  /**
-   * Gives {@code part}'s content the name {@code file} unless that exists. A hard link is made
-   * atomically or not at all, so even a file appearing meanwhile is never replaced; where links are
-   * unsupported, a copy that refuses an existing target.
-   */
-  private static boolean claim(Path part, Path file) {
-    try {
-      Files.createLink(file, part);
-      return true;
-    } catch (FileAlreadyExistsException taken) {
-      return false;
-    } catch (UnsupportedOperationException | IOException noLinks) {
-      try {
-        Files.copy(part, file);
-        return true;
-      } catch (FileAlreadyExistsException taken) {
-        return false;
-      } catch (IOException e) {
-        throw new ViduLocalIOException("cannot write " + file + ": " + e, file, e);
-      }
-    }
   }
 
   @FunctionalInterface
@@ -253,8 +177,9 @@ public final class Downloads {
                   .toException(operation, response.code(), response.headers(), body, advice);
             }
             limit.checkDeclared(operation, body.contentLength());
-            try (CountingInputStream in = new CountingInputStream(body.byteStream())) {
-              T result = handler.handle(in, body, new DownloadCheck(limit, operation));
+            try (InputStream in = body.byteStream()) {
+              DownloadCheck check = new DownloadCheck(limit, operation);
+              T result = handler.handle(in, body, check);
               if (listener != ViduEventListener.NONE) {
                 Optional<Path> file =
                     result instanceof Path path ? Optional.of(path) : Optional.empty();
@@ -262,100 +187,12 @@ public final class Downloads {
                     callId,
                     SafeUrl.of(parsed),
                     file,
-                    in.count,
+                    check.count(),
                     Duration.ofNanos(System.nanoTime() - started));
               }
               return result;
             }
           }
         });
-  }
-
-  /**
-   * A local target: its write failures are {@link ViduLocalIOException}s, so that only reading the
-   * response can raise the {@link IOException} the retry logic takes for the network's.
-   */
-  private static final class LocalOutput extends OutputStream {
-    private final OutputStream out;
-    private final @Nullable Path path;
-
-    LocalOutput(OutputStream out, @Nullable Path path) {
-      this.out = out;
-      this.path = path;
-    }
-
-    @Override
-    public void write(int b) {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      try {
-        out.write(bytes, offset, length);
-      } catch (IOException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public void flush() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw failed(e);
-      }
-    }
-
-    /** Closes the file; a caller's stream ({@code path} null) is the caller's to close. */
-    @Override
-    public void close() {
-      if (path == null) {
-        return;
-      }
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw failed(e);
-      }
-    }
-
-    private ViduLocalIOException failed(IOException e) {
-      return new ViduLocalIOException(
-          (path == null ? "cannot write to the given stream" : "cannot write " + path) + ": " + e,
-          path,
-          e);
-    }
-  }
-
-  /** Counts what the handler read, for {@link ViduEventListener#downloadFinished}. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
-    long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
   }
 }

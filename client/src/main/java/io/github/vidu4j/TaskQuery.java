@@ -13,12 +13,11 @@ import org.jspecify.annotations.Nullable;
  * {@code listTasks} parameters say which; the page size bounds are {@link
  * ViduRules#defaultPageSize()} and {@link ViduRules#maxPageSize()}). Pages are chosen either by
  * number ({@link #page}) or by a previous page's token ({@link #pageToken}); setting one clears the
- * other. Immutable; every method returns a copy.
+ * other. Immutable; every method returns a copy. Used by applications, {@code vidu4j-batch}'s
+ * reconciler and the CLI's {@code task list}.
  */
 public final class TaskQuery {
-  private static final TaskQuery ALL =
-      new TaskQuery(
-          null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
+  private static final TaskQuery ALL = new Builder().build();
 
   final @Nullable OffsetDateTime createdFrom;
   final @Nullable OffsetDateTime createdTo;
@@ -31,27 +30,17 @@ public final class TaskQuery {
   final @Nullable Integer pageSize;
   final @Nullable String pageToken;
 
-  private TaskQuery(
-      @Nullable OffsetDateTime createdFrom,
-      @Nullable OffsetDateTime createdTo,
-      List<String> taskIds,
-      List<String> templates,
-      List<String> modelVersions,
-      List<String> resolutions,
-      List<TaskState> states,
-      @Nullable Integer page,
-      @Nullable Integer pageSize,
-      @Nullable String pageToken) {
-    this.createdFrom = createdFrom;
-    this.createdTo = createdTo;
-    this.taskIds = List.copyOf(taskIds);
-    this.templates = List.copyOf(templates);
-    this.modelVersions = List.copyOf(modelVersions);
-    this.resolutions = List.copyOf(resolutions);
-    this.states = List.copyOf(states);
-    this.page = page;
-    this.pageSize = pageSize;
-    this.pageToken = pageToken;
+  private TaskQuery(Builder b) {
+    this.createdFrom = b.createdFrom;
+    this.createdTo = b.createdTo;
+    this.taskIds = List.copyOf(b.taskIds);
+    this.templates = List.copyOf(b.templates);
+    this.modelVersions = List.copyOf(b.modelVersions);
+    this.resolutions = List.copyOf(b.resolutions);
+    this.states = List.copyOf(b.states);
+    this.page = b.page;
+    this.pageSize = b.pageSize;
+    this.pageToken = b.pageToken;
   }
 
   /** No filters: Vidu's defaults. */
@@ -64,7 +53,7 @@ public final class TaskQuery {
    * TaskQuery.builder().states(List.of(TaskState.SUCCESS)).pageSize(50).build()}.
    */
   public static Builder builder() {
-    return new Builder(ALL);
+    return new Builder();
   }
 
   /** A builder starting from this query. */
@@ -77,121 +66,120 @@ public final class TaskQuery {
    * does, and throws at once on a bad one. Not thread-safe.
    */
   public static final class Builder {
-    private TaskQuery query;
+    private @Nullable OffsetDateTime createdFrom;
+    private @Nullable OffsetDateTime createdTo;
+    private List<String> taskIds = List.of();
+    private List<String> templates = List.of();
+    private List<String> modelVersions = List.of();
+    private List<String> resolutions = List.of();
+    private List<TaskState> states = List.of();
+    private @Nullable Integer page;
+    private @Nullable Integer pageSize;
+    private @Nullable String pageToken;
+
+    private Builder() {}
 
     private Builder(TaskQuery query) {
-      this.query = query;
+      this.createdFrom = query.createdFrom;
+      this.createdTo = query.createdTo;
+      this.taskIds = query.taskIds;
+      this.templates = query.templates;
+      this.modelVersions = query.modelVersions;
+      this.resolutions = query.resolutions;
+      this.states = query.states;
+      this.page = query.page;
+      this.pageSize = query.pageSize;
+      this.pageToken = query.pageToken;
     }
 
     /** See {@link TaskQuery#createdFrom}. */
     public Builder createdFrom(OffsetDateTime from) {
-      query = query.createdFrom(from);
+      this.createdFrom = Objects.requireNonNull(from, "from == null");
       return this;
     }
 
     /** See {@link TaskQuery#createdTo}. */
     public Builder createdTo(OffsetDateTime to) {
-      query = query.createdTo(to);
+      this.createdTo = Objects.requireNonNull(to, "to == null");
       return this;
     }
 
     /** See {@link TaskQuery#taskIds}. */
     public Builder taskIds(List<String> ids) {
-      query = query.taskIds(ids);
+      this.taskIds = List.copyOf(ids);
       return this;
     }
 
     /** See {@link TaskQuery#templates}. */
     public Builder templates(List<String> names) {
-      query = query.templates(names);
+      this.templates = List.copyOf(names);
       return this;
     }
 
     /** See {@link TaskQuery#modelVersions}. */
     public Builder modelVersions(List<String> versions) {
-      query = query.modelVersions(versions);
+      this.modelVersions = List.copyOf(versions);
       return this;
     }
 
     /** See {@link TaskQuery#resolutions}. */
     public Builder resolutions(List<String> values) {
-      query = query.resolutions(values);
+      this.resolutions = List.copyOf(values);
       return this;
     }
 
     /** See {@link TaskQuery#states}. */
     public Builder states(List<TaskState> values) {
-      query = query.states(values);
+      this.states = List.copyOf(values);
       return this;
     }
 
     /** See {@link TaskQuery#page}; clears a page token. */
     public Builder page(int number) {
-      query = query.page(number);
+      if (number < 0) {
+        throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
+      }
+      this.page = number;
+      this.pageToken = null;
       return this;
     }
 
     /** See {@link TaskQuery#pageSize}. */
     public Builder pageSize(int size) {
-      query = query.pageSize(size);
+      int max = ViduRules.spec().maxPageSize();
+      if (size < 1 || size > max) {
+        throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
+      }
+      this.pageSize = size;
       return this;
     }
 
     /** See {@link TaskQuery#pageToken}; clears a page number. */
     public Builder pageToken(String token) {
-      query = query.pageToken(token);
+      this.pageToken = Objects.requireNonNull(token, "token == null");
+      this.page = null;
       return this;
     }
 
     /** The query. */
     public TaskQuery build() {
-      return query;
+      return new TaskQuery(this);
     }
   }
 
   /** Tasks created at or after {@code from} ({@code created_at.from}). */
   public TaskQuery createdFrom(OffsetDateTime from) {
-    return new TaskQuery(
-        Objects.requireNonNull(from, "from == null"),
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().createdFrom(from).build();
   }
 
   /** Tasks created before {@code to} ({@code created_at.to}). */
   public TaskQuery createdTo(OffsetDateTime to) {
-    return new TaskQuery(
-        createdFrom,
-        Objects.requireNonNull(to, "to == null"),
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().createdTo(to).build();
   }
 
   /** Only these task ids ({@code task_ids}). */
   public TaskQuery taskIds(List<String> ids) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        ids,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().taskIds(ids).build();
   }
 
   /**
@@ -199,62 +187,22 @@ public final class TaskQuery {
    * have none, so this is here for completeness.
    */
   public TaskQuery templates(List<String> names) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        names,
-        modelVersions,
-        resolutions,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().templates(names).build();
   }
 
   /** Only these model versions ({@code model_versions}, for example {@code q2}). */
   public TaskQuery modelVersions(List<String> versions) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        versions,
-        resolutions,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().modelVersions(versions).build();
   }
 
   /** Only these resolutions ({@code resolutions}). */
   public TaskQuery resolutions(List<String> values) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        values,
-        states,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().resolutions(values).build();
   }
 
   /** Only tasks in these states ({@code states}). */
   public TaskQuery states(List<TaskState> values) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        values,
-        page,
-        pageSize,
-        pageToken);
+    return toBuilder().states(values).build();
   }
 
   /**
@@ -262,20 +210,7 @@ public final class TaskQuery {
    * alternative to {@link #pageToken}, which it clears, as the two together are ambiguous.
    */
   public TaskQuery page(int number) {
-    if (number < 0) {
-      throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
-    }
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        number,
-        pageSize,
-        null);
+    return toBuilder().page(number).build();
   }
 
   /**
@@ -283,21 +218,7 @@ public final class TaskQuery {
    * default {@link ViduRules#defaultPageSize()}.
    */
   public TaskQuery pageSize(int size) {
-    int max = ViduRules.spec().maxPageSize();
-    if (size < 1 || size > max) {
-      throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
-    }
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        page,
-        size,
-        pageToken);
+    return toBuilder().pageSize(size).build();
   }
 
   /**
@@ -305,17 +226,7 @@ public final class TaskQuery {
    * alternative to {@link #page}, which it clears.
    */
   public TaskQuery pageToken(String token) {
-    return new TaskQuery(
-        createdFrom,
-        createdTo,
-        taskIds,
-        templates,
-        modelVersions,
-        resolutions,
-        states,
-        null,
-        pageSize,
-        Objects.requireNonNull(token, "token == null"));
+    return toBuilder().pageToken(token).build();
   }
 
   @Override

@@ -1,14 +1,10 @@
 package io.github.vidu4j;
 
-import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
-import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
-import io.github.vidu4j.core.ViduTransportException;
-import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.CancelTaskRequest;
@@ -17,25 +13,20 @@ import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads, lists, cancels and awaits tasks. Obtain from {@link ViduClient#tasks()}. Reads are retried
- * on network failures, 408, 429 and 5xx.
+ * on network failures, 408, 429 and 5xx. Applications, {@code vidu4j-batch} (its runs and
+ * reconciler) and the CLI's {@code task} commands use it.
  */
 public final class Tasks {
   private final TasksApi api;
@@ -55,14 +46,13 @@ public final class Tasks {
   Tasks(
       TasksApi api,
       RetryingExecutor executor,
-      RetryingExecutor singleAttempt,
       AsyncRunner async,
       Clock clock,
       Sleeper sleeper,
       ViduEventListener listener) {
     this.api = api;
     this.executor = executor;
-    this.singleAttempt = singleAttempt;
+    this.singleAttempt = executor.withMaxRetries(0);
     this.async = async;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -76,16 +66,10 @@ public final class Tasks {
    */
   public TaskCreations get(String taskId) {
     String id = requireId(taskId);
-    return getBefore(id, null);
-  }
-
-  private TaskCreations getBefore(String id, @Nullable Instant deadline) {
     return executor.execute(
         api.getTaskCreations(id),
         RetryingExecutor.Mode.IDEMPOTENT,
-        "GET /ent/v2/tasks/" + id + "/creations",
-        deadline,
-        RetryingExecutor.NEW_CALL);
+        "GET /ent/v2/tasks/" + id + "/creations");
   }
 
   /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
@@ -152,7 +136,7 @@ public final class Tasks {
    */
   public Stream<TaskSummary> listAll(TaskQuery query) {
     Objects.requireNonNull(query, "query == null");
-    Iterator<TaskSummary> iterator = new PageIterator(query);
+    Iterator<TaskSummary> iterator = new TaskPages(query, this::list, executor.errors()::redact);
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
@@ -175,26 +159,7 @@ public final class Tasks {
    * @throws ViduException if the thread is interrupted (the interrupt flag is kept)
    */
   public TaskCreations await(String taskId, AwaitOptions options) {
-    Wait wait =
-        new Wait(requireId(taskId), Objects.requireNonNull(options, "options == null"), executor);
-    while (true) {
-      TaskCreations done = wait.poll();
-      if (done != null) {
-        return done;
-      }
-      try {
-        sleeper.sleep(wait.nextPause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ViduException(
-            "interrupted while waiting for task "
-                + wait.id
-                + "; resume with client.tasks().await(\""
-                + wait.id
-                + "\")",
-            e);
-      }
-    }
+    return newWait(taskId, options, executor).block(sleeper);
   }
 
   /** {@link #awaitAsync(String, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -215,157 +180,17 @@ public final class Tasks {
    * dropped, one in flight is ignored).
    */
   public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
-    Wait wait =
-        new Wait(
-            requireId(taskId), Objects.requireNonNull(options, "options == null"), singleAttempt);
-    CompletableFuture<TaskCreations> result = async.newFuture();
-    // The deadline is kept by a timer of its own: polls queued behind other work cannot delay it.
-    async.failAfter(result, options.timeout(), wait::timedOut);
-    new ScheduledPolls(wait, result).next(Duration.ZERO);
-    return result;
+    return newWait(taskId, options, singleAttempt).schedule(async);
   }
 
-  /** The polls of one {@link #awaitAsync}: each schedules the next, so none waits on a thread. */
-  private final class ScheduledPolls {
-    private final Wait wait;
-    private final CompletableFuture<TaskCreations> result;
-    private volatile @Nullable ScheduledFuture<?> scheduled;
-
-    ScheduledPolls(Wait wait, CompletableFuture<TaskCreations> result) {
-      this.wait = wait;
-      this.result = result;
-      // Cancelling (or closing the client) drops the queued poll instead of letting it wake up
-      // idle;
-      // the dependent stage only forwards that and cannot fail on its own.
-      var unused =
-          result.whenComplete(
-              (value, error) -> {
-                ScheduledFuture<?> next = scheduled;
-                if (next != null) {
-                  next.cancel(false);
-                }
-              });
-    }
-
-    void next(Duration pause) {
-      scheduled = async.schedule(result, this::poll, pause);
-    }
-
-    private void poll() {
-      TaskCreations done = wait.poll();
-      if (done != null) {
-        result.complete(done);
-      } else {
-        next(wait.nextPause());
-      }
-    }
-  }
-
-  /**
-   * One wait's state and schedule, shared by {@link #await} and {@link #awaitAsync}: what a read
-   * means for the wait, and how long to pause before the next one.
-   */
-  private final class Wait {
-    final String id;
-    private final AwaitOptions options;
-    private final Instant start = clock.instant();
-    private final Instant deadline;
-    private final RetryingExecutor reads;
-    private final long callId = CallIds.next();
-    private Duration interval;
-
-    /** A failed poll's {@code Retry-After}: the next pause is at least this. */
-    private @Nullable Duration retryAfter;
-
-    private @Nullable String lastState;
-
-    /** Written by the poll, read by the deadline timer of {@link #awaitAsync}. */
-    private volatile @Nullable TaskState lastKnown;
-
-    Wait(String id, AwaitOptions options, RetryingExecutor reads) {
-      this.id = id;
-      this.reads = reads;
-      this.options = options;
-      this.deadline = start.plus(options.timeout());
-      this.interval = options.initialInterval();
-    }
-
-    /**
-     * Reads the task once: the task if it succeeded, {@code null} to poll again.
-     *
-     * @throws TaskFailedException if it failed
-     * @throws ViduApiException for an error a later read would not get past
-     */
-    @Nullable TaskCreations poll() {
-      try {
-        // No retry of this read starts after the deadline: a wait overruns it by one request at
-        // most.
-        TaskCreations task =
-            reads.execute(
-                api.getTaskCreations(id),
-                RetryingExecutor.Mode.IDEMPOTENT,
-                "GET /ent/v2/tasks/" + id + "/creations",
-                deadline,
-                callId);
-        String state =
-            RawJson.field(task, "state")
-                .orElse(task.getState() == null ? "" : task.getState().getValue());
-        lastKnown = task.getState();
-        listener.taskStateObserved(callId, id, state, Duration.between(start, clock.instant()));
-        if (!state.equals(lastState)) {
-          lastState = state;
-          options.onStateChange().accept(task);
-        }
-        if (TaskState.SUCCESS.equals(task.getState())) {
-          return task;
-        }
-        if (TaskState.FAILED.equals(task.getState())) {
-          throw new TaskFailedException(id, task, executor.errors()::redact);
-        }
-      } catch (ViduTransportException e) {
-        // Already retried by the executor; the task goes on regardless, so keep polling.
-      } catch (ViduApiException e) {
-        if (!e.isRetryable()) {
-          throw e;
-        }
-        retryAfter = e.retryAfter().orElse(null);
-      }
-      return null;
-    }
-
-    /** The exception for a wait that reached its deadline. */
-    TaskTimeoutException timedOut() {
-      // The id may come from the server (createAndAwait): it is quoted only redacted.
-      return new TaskTimeoutException(
-          executor.errors().redact(id),
-          lastKnown,
-          Duration.between(start, clock.instant()),
-          executor.errors()::redact);
-    }
-
-    /**
-     * The pause before the next read.
-     *
-     * @throws TaskTimeoutException if the deadline has passed
-     */
-    Duration nextPause() {
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) {
-        throw timedOut();
-      }
-      Duration left = Duration.between(now, deadline);
-      boolean steady = Duration.between(start, now).compareTo(options.backoffAfter()) < 0;
-      Duration pause = steady ? options.initialInterval() : interval;
-      if (retryAfter != null && retryAfter.compareTo(pause) > 0) {
-        pause = retryAfter;
-      }
-      retryAfter = null;
-      if (!steady) {
-        Duration next = interval.plus(interval.dividedBy(2));
-        interval = next.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : next;
-      }
-      return pause.compareTo(left) < 0 ? pause : left;
-    }
+  private TaskWait newWait(String taskId, AwaitOptions options, RetryingExecutor reads) {
+    return new TaskWait(
+        requireId(taskId),
+        Objects.requireNonNull(options, "options == null"),
+        api,
+        reads,
+        clock,
+        listener);
   }
 
   private static String requireId(String taskId) {
@@ -378,45 +203,5 @@ public final class Tasks {
 
   private static <T> @Nullable List<T> nullIfEmpty(List<T> list) {
     return list.isEmpty() ? null : list;
-  }
-
-  private final class PageIterator implements Iterator<TaskSummary> {
-    private TaskQuery next;
-    private boolean lastPage;
-    private Iterator<TaskSummary> page = List.<TaskSummary>of().iterator();
-    private final Set<String> seenTokens = new HashSet<>();
-
-    PageIterator(TaskQuery first) {
-      this.next = first;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!page.hasNext() && !lastPage) {
-        TaskList list = list(next);
-        List<TaskSummary> tasks = list.getTasks() == null ? List.of() : list.getTasks();
-        page = tasks.iterator();
-        String token = list.getNextPageToken();
-        if (token == null || token.isEmpty() || tasks.isEmpty()) {
-          lastPage = true;
-        } else if (!seenTokens.add(token)) {
-          throw new ViduException(
-              "GET /ent/v2/tasks returned next_page_token \""
-                  + executor.errors().redact(token)
-                  + "\" twice; stopping to avoid an endless listing");
-        } else {
-          next = next.pageToken(token);
-        }
-      }
-      return page.hasNext();
-    }
-
-    @Override
-    public TaskSummary next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return page.next();
-    }
   }
 }

@@ -2,7 +2,6 @@ package io.github.vidu4j;
 
 import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.TaskFailedException;
@@ -12,31 +11,22 @@ import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
-import io.github.vidu4j.internal.AuthInterceptor;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
-import io.github.vidu4j.internal.ErrorBodyLimit;
 import io.github.vidu4j.internal.ErrorMapper;
+import io.github.vidu4j.internal.HttpClients;
 import io.github.vidu4j.internal.ImageCreateApi;
 import io.github.vidu4j.internal.JsonConverterFactory;
-import io.github.vidu4j.internal.NoHiddenResend;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
-import io.github.vidu4j.internal.PrivateAddressGuard;
-import io.github.vidu4j.internal.RedirectPolicy;
 import io.github.vidu4j.internal.RetryingExecutor;
-import io.github.vidu4j.internal.SendTracker;
 import io.github.vidu4j.internal.SystemLoggerListener;
 import io.github.vidu4j.internal.api.AccountApi;
 import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.validation.RequestValidator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
@@ -138,48 +128,19 @@ public final class ViduClient implements AutoCloseable {
     this.settings = new Builder(b);
     this.baseUrl = b.baseUrl;
     this.ownsHttpClient = b.httpClient == null;
-    // One client built for the API; the download client is derived from it (sharing its pool and
-    // dispatcher) with what differs. Nothing is built only to be copied.
-    OkHttpClient.Builder api =
-        b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
-    api.connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .writeTimeout(b.writeTimeout)
-        .callTimeout(b.callTimeout)
-        // OkHttp would silently re-send a POST on some connection failures; retries are ours.
-        .retryOnConnectionFailure(false)
-        // OkHttp follows any redirect to any host, re-sending a POST's body on 307/308: ours are
-        // narrower.
-        .followRedirects(false)
-        .followSslRedirects(false);
-    // Downloads share the base's interceptors but not the API key's.
-    OkHttpClient.Builder download = b.httpClient != null ? b.httpClient.newBuilder() : null;
-    api.addInterceptor(
-            new AuthInterceptor(Objects.requireNonNull(b.apiKey), userAgent(b.userAgentSuffix)))
-        .addInterceptor(RedirectPolicy.forApi())
-        .addInterceptor(new ErrorBodyLimit())
-        .addNetworkInterceptor(new SendTracker())
-        .addNetworkInterceptor(new NoHiddenResend());
-    this.apiHttp = api.build();
-    if (download == null) {
-      download = apiHttp.newBuilder();
-      download.interceptors().clear();
-      download.networkInterceptors().clear();
-    }
-    download
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .callTimeout(b.downloadTimeout)
-        .retryOnConnectionFailure(true)
-        // Result files live on storage hosts behind CDNs: OkHttp's own redirects (any host, at
-        // most 20, Authorization dropped across hosts), each hop checked by the address guard.
-        .followRedirects(true)
-        .followSslRedirects(true)
-        .addNetworkInterceptor(new SendTracker());
-    if (!b.allowPrivateDownloadAddresses && !PrivateAddressGuard.isInternalHost(b.baseUrl)) {
-      download.addNetworkInterceptor(PrivateAddressGuard.internalAddresses());
-    }
-    OkHttpClient downloadHttp = download.build();
+    HttpClients http =
+        new HttpClients(
+            b.httpClient,
+            Objects.requireNonNull(b.apiKey),
+            b.userAgentSuffix,
+            b.connectTimeout,
+            b.readTimeout,
+            b.writeTimeout,
+            b.callTimeout,
+            b.downloadTimeout,
+            b.baseUrl,
+            b.allowPrivateDownloadAddresses);
+    this.apiHttp = http.api();
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -198,24 +159,9 @@ public final class ViduClient implements AutoCloseable {
             b.eventListener);
     this.async =
         b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
-    RetryingExecutor singleAttempt =
-        new RetryingExecutor(
-            0,
-            b.maxRetryWait,
-            b.retryBudget,
-            b.clock,
-            b.sleeper,
-            executor.errors(),
-            b.eventListener);
     this.tasks =
         new Tasks(
-            retrofit.create(TasksApi.class),
-            executor,
-            singleAttempt,
-            async,
-            b.clock,
-            b.sleeper,
-            b.eventListener);
+            retrofit.create(TasksApi.class), executor, async, b.clock, b.sleeper, b.eventListener);
     this.images =
         new Images(retrofit.create(ImageCreateApi.class), executor, async, b.validator, tasks);
     this.generations =
@@ -230,7 +176,7 @@ public final class ViduClient implements AutoCloseable {
     this.videos = new Videos(generations);
     this.asyncSide = new Async(generations, tasks, async);
     this.downloads =
-        new Downloads(downloadHttp, executor, async, b.eventListener, b.maxDownloadBytes);
+        new Downloads(http.downloads(), executor, async, b.eventListener, b.maxDownloadBytes);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
   }
@@ -376,39 +322,6 @@ public final class ViduClient implements AutoCloseable {
   @Override
   public String toString() {
     return "ViduClient{baseUrl=" + baseUrl + ", apiKey=<redacted>}";
-  }
-
-  static String version() {
-    return Version.VALUE;
-  }
-
-  /** Read once, on first use: every client has the same version. */
-  private static final class Version {
-    static final String VALUE = read();
-
-    private static String read() {
-      Properties properties = new Properties();
-      try (InputStream in = ViduClient.class.getResourceAsStream("internal/vidu4j.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return properties.getProperty("version", "unknown");
-    }
-  }
-
-  private static String userAgent(@Nullable String suffix) {
-    String agent =
-        "vidu4j/"
-            + version()
-            + " (Java "
-            + System.getProperty("java.version")
-            + "; "
-            + System.getProperty("os.name")
-            + ")";
-    return suffix == null ? agent : agent + " " + suffix;
   }
 
   /**
@@ -565,40 +478,40 @@ public final class ViduClient implements AutoCloseable {
 
     /** Time to establish a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = PositiveDurations.require(timeout, "connectTimeout");
       return this;
     }
 
     /** Longest silence while reading a response; default {@link #DEFAULT_READ_TIMEOUT}. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = PositiveDurations.require(timeout, "readTimeout");
       return this;
     }
 
     /** Longest stall while writing a request; default {@link #DEFAULT_WRITE_TIMEOUT}. */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      this.writeTimeout = PositiveDurations.require(timeout, "writeTimeout");
       return this;
     }
 
     /** Time for one attempt of an API call, end to end; default {@link #DEFAULT_CALL_TIMEOUT}. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = PositiveDurations.require(timeout, "callTimeout");
       return this;
     }
 
     /** Time for downloading one result file; default {@link #DEFAULT_DOWNLOAD_TIMEOUT}. */
     public Builder downloadTimeout(Duration timeout) {
-      this.downloadTimeout = positive(timeout, "downloadTimeout");
+      this.downloadTimeout = PositiveDurations.require(timeout, "downloadTimeout");
       return this;
     }
 
     /**
      * The longest 2xx API answer read, in bytes; default {@link
      * ViduClient#defaultMaxResponseBytes()} (16 MiB). A longer one fails with {@link
-     * ResponseTooLargeException} after at most this many bytes were read, whatever its {@code
-     * Content-Length} says, and is not retried. Error bodies are read up to 64 KiB whatever this
-     * says; downloads of result files are not bounded by it.
+     * ViduResponseException} (with {@code limitBytes()}) after at most this many bytes were read,
+     * whatever its {@code Content-Length} says, and is not retried. Error bodies are read up to 64
+     * KiB whatever this says; downloads of result files are not bounded by it.
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
@@ -616,7 +529,7 @@ public final class ViduClient implements AutoCloseable {
      * The largest result file downloaded, in bytes, counted after decoding (gzip); default {@link
      * ViduClient#defaultMaxDownloadBytes()} (64 MiB), from 1024 up. A {@code Content-Length} beyond
      * it is refused before the body is read; a body going beyond it is stopped there; either is a
-     * {@link ResponseTooLargeException} and is not retried.
+     * {@link ViduResponseException} (with {@code limitBytes()}) and is not retried.
      */
     public Builder maxDownloadBytes(long maxDownloadBytes) {
       if (maxDownloadBytes < 1024) {
@@ -658,7 +571,7 @@ public final class ViduClient implements AutoCloseable {
      * #DEFAULT_MAX_RETRY_WAIT}.
      */
     public Builder maxRetryWait(Duration wait) {
-      this.maxRetryWait = positive(wait, "maxRetryWait");
+      this.maxRetryWait = PositiveDurations.require(wait, "maxRetryWait");
       return this;
     }
 
@@ -667,7 +580,7 @@ public final class ViduClient implements AutoCloseable {
      * #DEFAULT_RETRY_BUDGET}.
      */
     public Builder retryBudget(Duration budget) {
-      this.retryBudget = positive(budget, "retryBudget");
+      this.retryBudget = PositiveDurations.require(budget, "retryBudget");
       return this;
     }
 
@@ -769,14 +682,6 @@ public final class ViduClient implements AutoCloseable {
             "apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
       }
       return new ViduClient(this);
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name + " == null");
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + duration);
-      }
-      return duration;
     }
 
     @Override

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.ViduLocalIOException;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.testing.RawHttpServer;
+import io.github.vidu4j.testing.Responses;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

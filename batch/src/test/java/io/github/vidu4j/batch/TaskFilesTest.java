@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.testing.Responses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,9 @@ package io.github.vidu4j.core;
 
 /**
  * A callback failed verification: answer it with 401 and do not act on it. {@link #reason()} says
- * which check failed; the message names the header or value involved, never a secret.
+ * which check failed; the message names the header or value involved, never a secret. Receivers
+ * catch it; {@code vidu4j-redis}, {@code vidu4j-slf4j} and the CLI's {@code callback verify} read
+ * its reason.
  */
 public final class InvalidSignatureException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The task itself ended in state {@code failed}: the HTTP calls worked, the generation did not.
  * Distinct from {@link ViduApiException}, which is an HTTP error. {@link #errCode()} is Vidu's
- * {@code err_code}, for example {@code CreationPolicyViolation} or {@code UserCancelled}.
+ * {@code err_code}, for example {@code CreationPolicyViolation} or {@code UserCancelled}. Callers
+ * of {@code await} catch it; {@code vidu4j-batch} asks it whether to submit again, the CLI turns it
+ * into an exit code.
  */
 public final class TaskFailedException extends ViduException {
   private static final long serialVersionUID = 1L;

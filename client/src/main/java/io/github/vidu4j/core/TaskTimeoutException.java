@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Waiting for a task passed its deadline. The task itself goes on (and is charged): resume with
- * {@code client.tasks().await(e.taskId())} or {@code vidu task wait <id>}.
+ * {@code client.tasks().await(e.taskId())} or {@code vidu task wait <id>}. Callers of {@code await}
+ * catch it, {@code vidu4j-batch} and the CLI among them.
  */
 public final class TaskTimeoutException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -17,14 +18,9 @@ public final class TaskTimeoutException extends ViduException {
   private final @Nullable TaskState lastState;
   private final Duration waited;
 
-  /** Creates the exception; {@code lastState} is the state last read, if any. */
-  public TaskTimeoutException(String taskId, @Nullable TaskState lastState, Duration waited) {
-    this(taskId, lastState, waited, UnaryOperator.identity());
-  }
-
   /**
-   * Creates the exception, passing the state's value through {@code redact} for the message: an
-   * unknown state is the server's text, kept as sent.
+   * Creates the exception; {@code lastState} is the state last read, if any, its value passed
+   * through {@code redact} for the message (an unknown state is the server's text, kept as sent).
    */
   public TaskTimeoutException(
       String taskId, @Nullable TaskState lastState, Duration waited, UnaryOperator<String> redact) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * TooManyRequests}), its {@code message} and its {@code trace_id}, which Vidu support asks for.
  *
  * <p>A body that is not Vidu's error JSON (an HTML 502 page from a proxy, an empty body) still
- * gives this exception: {@link #reason()} is then empty and the message describes the body.
+ * gives this exception: {@link #reason()} is then empty and the message describes the body. {@code
+ * vidu4j-batch} (whether a create may be repeated) and the CLI (exit codes) read it.
  */
 public final class ViduApiException extends ViduException {
   private static final long serialVersionUID = 1L;
@@ -24,21 +25,6 @@ public final class ViduApiException extends ViduException {
 
   /**
    * Creates the exception; vidu4j builds these from responses, users need this only in tests.
-   *
-   * @param retryAfter the server's {@code Retry-After}, if it sent one
-   */
-  public ViduApiException(
-      String message,
-      int statusCode,
-      @Nullable String reason,
-      @Nullable String apiMessage,
-      @Nullable String traceId,
-      @Nullable Duration retryAfter) {
-    this(message, statusCode, reason, apiMessage, traceId, retryAfter, null);
-  }
-
-  /**
-   * Creates the exception with the error body as Vidu sent it.
    *
    * @param retryAfter the server's {@code Retry-After}, if it sent one
    * @param errorJson the body, if it was Vidu's error JSON (with the API key removed)

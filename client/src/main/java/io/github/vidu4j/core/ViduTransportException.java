@@ -7,7 +7,8 @@ package io.github.vidu4j.core;
  * <p>{@link #mayHaveReachedVidu()} tells whether the request may have been received. For a task
  * creation that is true means a task may exist and be charged even though no task id came back: the
  * message says how to look for it (list recent tasks, match on the {@code payload} you sent)
- * instead of creating it again.
+ * instead of creating it again. {@code vidu4j-batch} (whether a create may be repeated) and the CLI
+ * (exit codes) read it.
  */
 public final class ViduTransportException extends ViduException {
   private static final long serialVersionUID = 1L;

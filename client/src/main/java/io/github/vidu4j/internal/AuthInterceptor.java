@@ -9,7 +9,7 @@ import okhttp3.Response;
  * every API request. Only the API client has it: result downloads go to other hosts and must never
  * carry the key.
  */
-public final class AuthInterceptor implements Interceptor {
+final class AuthInterceptor implements Interceptor {
   private final String authorization;
   private final String userAgent;
 

@@ -14,7 +14,7 @@ import okio.BufferedSource;
  * {@link ErrorMapper} could cap it. A body that cannot be read (cut short, or framed with a
  * negative {@code Content-Length}) becomes empty; the status still stands.
  */
-public final class ErrorBodyLimit implements Interceptor {
+final class ErrorBodyLimit implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());

@@ -11,7 +11,7 @@ import okhttp3.Response;
  * sees each answer before that step does and drops such a header, so that {@link RetryingExecutor},
  * which knows what may be sent twice, is the only one to retry.
  */
-public final class NoHiddenResend implements Interceptor {
+final class NoHiddenResend implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());

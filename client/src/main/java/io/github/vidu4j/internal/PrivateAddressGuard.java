@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * numeric hosts are covered alike. Behind a proxy only the URL's host can be checked (the proxy
  * resolves it): a numeric internal host or {@code localhost} is refused, a name is let through.
  */
-public final class PrivateAddressGuard implements Interceptor {
+final class PrivateAddressGuard implements Interceptor {
   private final Predicate<InetSocketAddress> refused;
 
   private PrivateAddressGuard(Predicate<InetSocketAddress> refused) {

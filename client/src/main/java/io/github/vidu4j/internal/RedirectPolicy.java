@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * is a {@link RedirectRefusedException}. Downloads use OkHttp's own redirects, which drop {@code
  * Authorization} across hosts (they carry none anyway).
  */
-public final class RedirectPolicy implements Interceptor {
+final class RedirectPolicy implements Interceptor {
   /** Redirects followed per request at most; a longer chain is refused as a loop. */
   public static final int MAX_REDIRECTS = 5;
 

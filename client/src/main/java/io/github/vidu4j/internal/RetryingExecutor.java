@@ -3,16 +3,13 @@ package io.github.vidu4j.internal;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
 import io.github.vidu4j.core.Backoff;
-import io.github.vidu4j.core.ResponseTooLargeException;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
-import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.core.internal.CallIds;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +39,7 @@ public final class RetryingExecutor {
     /** Cancellation: a repeat after it took effect would answer 400, hiding the success. */
     CANCELS(MAY_HAVE_CANCELLED_ADVICE);
 
-    private final @Nullable String uncertainOutcomeAdvice;
+    final @Nullable String uncertainOutcomeAdvice;
 
     Mode(@Nullable String uncertainOutcomeAdvice) {
       this.uncertainOutcomeAdvice = uncertainOutcomeAdvice;
@@ -131,7 +128,7 @@ public final class RetryingExecutor {
           if (body == null) {
             throw new ViduResponseException(
                 operation,
-                withAdvice(
+                CallFailures.withAdvice(
                     operation
                         + ": HTTP "
                         + response.code()
@@ -160,7 +157,7 @@ public final class RetryingExecutor {
           response.code(),
           response.headers(),
           response.errorBody(),
-          adviceFor(mode, response.code()));
+          response.code() >= 500 ? mode.uncertainOutcomeAdvice : null);
     }
     return response;
   }
@@ -189,37 +186,28 @@ public final class RetryingExecutor {
       } catch (ViduException e) {
         throw e;
       } catch (UnusableResponseException e) {
-        throw unusable(operation, mode, e);
+        throw CallFailures.unusable(operation, mode, e);
       } catch (RedirectRefusedException e) {
         throw new ViduApiException(
-            errors.redact(operation + ": " + e.getMessage()), e.status, null, null, null, null);
+            errors.redact(operation + ": " + e.getMessage()),
+            e.status,
+            null,
+            null,
+            null,
+            null,
+            null);
       } catch (MalformedJsonException | JsonParseException e) {
         // A 2xx we cannot read still means Vidu acted on the request.
-        throw new ViduResponseException(
-            operation,
-            withAdvice(
-                operation
-                    + ": the response is not the JSON the spec describes ("
-                    + errors.describeUnreadable(e)
-                    + ")",
-                mode),
-            errors.redactedCopy(e));
+        throw CallFailures.unreadable(
+            operation, mode, "the response is not the JSON the spec describes", e, errors);
       } catch (RuntimeException | StackOverflowError e) {
         // What OkHttp, Okio and Gson throw on input they did not expect (IllegalArgumentException
         // for a negative Content-Length, IllegalStateException, NumberFormatException...): the
         // answer came, so this is a response that cannot be read, never a reason to escape untyped.
-        throw new ViduResponseException(
-            operation,
-            withAdvice(
-                operation
-                    + ": the response could not be read ("
-                    + errors.describeUnreadable(e)
-                    + ")",
-                mode),
-            errors.redactedCopy(e));
+        throw CallFailures.unreadable(operation, mode, "the response could not be read", e, errors);
       } catch (IOException e) {
         boolean mayHaveReachedVidu = SendTracker.connected();
-        failure = transportFailure(operation, mode, e, mayHaveReachedVidu);
+        failure = CallFailures.transport(operation, mode, e, mayHaveReachedVidu);
         // OkHttp gives up on a redirect loop (a download's; API calls follow none of its own)
         // after 20 hops: another attempt would only walk the same loop.
         boolean redirectLoop =
@@ -251,13 +239,6 @@ public final class RetryingExecutor {
     }
   }
 
-  private ViduResponseException unusable(String operation, Mode mode, UnusableResponseException e) {
-    String message = withAdvice(operation + ": the response is unusable: " + e.getMessage(), mode);
-    return e.limitBytes > 0
-        ? new ResponseTooLargeException(operation, message, e.limitBytes)
-        : new ViduResponseException(operation, message);
-  }
-
   private static boolean shouldRetry(Mode mode, ViduApiException e) {
     int status = e.statusCode();
     if (!mode.repeatable()) {
@@ -278,16 +259,6 @@ public final class RetryingExecutor {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static @Nullable String adviceFor(Mode mode, int status) {
-    return status >= 500 ? mode.uncertainOutcomeAdvice : null;
-  }
-
-  private static String withAdvice(String message, Mode mode) {
-    return mode.uncertainOutcomeAdvice == null
-        ? message
-        : message + ". " + mode.uncertainOutcomeAdvice;
-  }
-
   /** What a failed creation's message advises when the task may exist. */
   public static final String MAY_EXIST_ADVICE =
       "The request may have reached Vidu, so the task may exist and be charged; it was not retried,"
@@ -298,23 +269,4 @@ public final class RetryingExecutor {
       "The request may have reached Vidu, so the cancel may have taken effect; it was not retried,"
           + " because cancelling an already cancelled task answers 400. Check the task's state with"
           + " client.tasks().get(taskId) (a cancelled task ends failed with err_code UserCancelled)";
-
-  private static ViduTransportException transportFailure(
-      String operation, Mode mode, IOException e, boolean mayHaveReachedVidu) {
-    String what = e instanceof InterruptedIOException ? "timed out" : "failed";
-    String detail =
-        e.getMessage() == null
-            ? e.getClass().getSimpleName()
-            : e.getClass().getSimpleName() + ": " + e.getMessage();
-    StringBuilder message = new StringBuilder(operation).append(' ').append(what);
-    if (!mayHaveReachedVidu) {
-      message.append(" before a connection was established (").append(detail).append(")");
-    } else {
-      message.append(" after the request may have been sent (").append(detail).append(")");
-      if (mode.uncertainOutcomeAdvice != null) {
-        message.append(". ").append(mode.uncertainOutcomeAdvice);
-      }
-    }
-    return new ViduTransportException(message.toString(), e, mayHaveReachedVidu);
-  }
 }

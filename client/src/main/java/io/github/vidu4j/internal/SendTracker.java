@@ -11,7 +11,7 @@ import okhttp3.Response;
  * task creation may be sent again. Synchronous OkHttp calls run the whole chain on the calling
  * thread, hence the thread-local.
  */
-public final class SendTracker implements Interceptor {
+final class SendTracker implements Interceptor {
   private static final ThreadLocal<boolean[]> CONNECTED = new ThreadLocal<>();
 
   /** Starts tracking an attempt on this thread. */

@@ -13,6 +13,7 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.testing.Eventually;
+import io.github.vidu4j.testing.Responses;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;

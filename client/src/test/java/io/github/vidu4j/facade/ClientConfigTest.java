@@ -7,6 +7,7 @@ import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Responses;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.github.vidu4j.core.IncompleteDownloadException;
 import io.github.vidu4j.core.ViduLocalIOException;
 import io.github.vidu4j.core.ViduTransportException;
+import io.github.vidu4j.testing.RawHttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;

@@ -7,6 +7,7 @@ import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.TaskCreations;
+import io.github.vidu4j.testing.Responses;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.testing.Responses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Responses;
 import io.github.vidu4j.validation.ViduValidationException;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.testing.Responses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TextToVideoRequest;
 import io.github.vidu4j.model.VideoTask;
+import io.github.vidu4j.testing.Responses;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.charset.StandardCharsets;

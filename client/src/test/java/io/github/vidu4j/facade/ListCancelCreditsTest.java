@@ -10,6 +10,7 @@ import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.model.TaskList;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.model.TaskSummary;
+import io.github.vidu4j.testing.Responses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

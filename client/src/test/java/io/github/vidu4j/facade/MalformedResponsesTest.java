@@ -9,6 +9,7 @@ import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.RawHttpServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

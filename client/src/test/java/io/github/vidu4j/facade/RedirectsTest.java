@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Responses;
 import java.io.ByteArrayOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -14,6 +14,7 @@ import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.RawHttpServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
+import io.github.vidu4j.testing.Responses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Responses;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Consumer;

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.testing.Responses;
 import io.github.vidu4j.validation.ImageInput;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;

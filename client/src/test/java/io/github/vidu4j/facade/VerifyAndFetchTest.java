@@ -10,6 +10,7 @@ import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.testing.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
-package io.github.vidu4j.batch;
+package io.github.vidu4j.testing;
 
 import mockwebserver3.MockResponse;
 
 /** Vidu-shaped canned responses. */
-final class Responses {
+public final class Responses {
   private Responses() {}
 
-  static MockResponse json(int code, String body) {
+  public static MockResponse json(int code, String body) {
     return new MockResponse.Builder()
         .code(code)
         .setHeader("Content-Type", "application/json")
@@ -14,7 +14,7 @@ final class Responses {
         .build();
   }
 
-  static MockResponse error(int code, String reason, String message) {
+  public static MockResponse error(int code, String reason, String message) {
     return json(
         code,
         "{\"code\":"
@@ -28,7 +28,7 @@ final class Responses {
             + "\"}}");
   }
 
-  static MockResponse created(String taskId) {
+  public static MockResponse created(String taskId) {
     return json(
         200,
         "{\"task_id\":\""
@@ -37,7 +37,7 @@ final class Responses {
             + "\"prompt\":\"a red fox\",\"credits\":4,\"created_at\":\"2026-11-25T10:00:00Z\"}");
   }
 
-  static MockResponse task(String taskId, String state) {
+  public static MockResponse task(String taskId, String state) {
     return json(
         200,
         "{\"id\":\""
@@ -47,7 +47,7 @@ final class Responses {
             + "\",\"err_code\":\"\",\"credits\":4,\"creations\":[]}");
   }
 
-  static MockResponse succeeded(String taskId, String... urls) {
+  public static MockResponse succeeded(String taskId, String... urls) {
     StringBuilder creations = new StringBuilder();
     for (int i = 0; i < urls.length; i++) {
       creations
@@ -67,7 +67,7 @@ final class Responses {
             + "]}");
   }
 
-  static MockResponse failed(String taskId, String errCode) {
+  public static MockResponse failed(String taskId, String errCode) {
     return json(
         200,
         "{\"id\":\""

@@ -1,4 +1,4 @@
-package io.github.vidu4j.facade;
+package io.github.vidu4j.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * body streamed from a generator without ever being held, a close-delimited body. One response per
  * connection, then the connection is closed.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
   /** Writes one response; {@code request} is the request line and headers as received. */
   @FunctionalInterface
-  interface Responder {
+  public interface Responder {
     void respond(String request, OutputStream out) throws IOException;
   }
 
@@ -33,25 +33,25 @@ final class RawHttpServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile Responder responder =
       (request, out) -> out.write(head("200 OK", "Content-Length: 0"));
-  final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+  public final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
   private final BlockingQueue<byte[]> answers = new LinkedBlockingQueue<>();
   private final AtomicInteger requestCount = new AtomicInteger();
 
   /** Bytes of responses the server managed to write, over all connections. */
-  final AtomicLong bytesWritten = new AtomicLong();
+  public final AtomicLong bytesWritten = new AtomicLong();
 
-  RawHttpServer() throws IOException {
+  public RawHttpServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::acceptLoop, "raw-http-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + socket.getLocalPort() + "/";
   }
 
-  void respondWith(Responder responder) {
+  public void respondWith(Responder responder) {
     this.responder = responder;
   }
 
@@ -59,7 +59,7 @@ final class RawHttpServer implements AutoCloseable {
    * Queues bytes to send, exactly as given, to one later connection; queued answers go out in order
    * before the {@link #respondWith responder} answers again.
    */
-  void enqueue(byte[] answer) {
+  public void enqueue(byte[] answer) {
     answers.add(answer);
   }
 
@@ -67,7 +67,7 @@ final class RawHttpServer implements AutoCloseable {
    * An HTTP/1.0 200 with no Content-Length whose body is {@code body}: it ends when the connection
    * closes.
    */
-  static byte[] closeDelimited(String contentType, byte[] body) {
+  public static byte[] closeDelimited(String contentType, byte[] body) {
     byte[] head =
         ("HTTP/1.0 200 OK\r\nContent-Type: " + contentType + "\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -76,17 +76,17 @@ final class RawHttpServer implements AutoCloseable {
     return all;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + socket.getLocalPort() + path;
   }
 
   /** Requests received so far, over all connections. */
-  int requestCount() {
+  public int requestCount() {
     return requestCount.get();
   }
 
   /** A fixed response: {@code head} (see {@link #head}) then {@code body}. */
-  void respondWith(byte[] head, byte[] body) {
+  public void respondWith(byte[] head, byte[] body) {
     respondWith(
         (request, out) -> {
           out.write(head);
@@ -98,7 +98,7 @@ final class RawHttpServer implements AutoCloseable {
    * A status line and headers, with {@code Connection: close} so that no client reuses the
    * connection.
    */
-  static byte[] head(String status, String... headers) {
+  public static byte[] head(String status, String... headers) {
     StringBuilder text =
         new StringBuilder("HTTP/1.1 ").append(status).append("\r\nConnection: close\r\n");
     for (String header : headers) {
