@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code Date} and {@code x-request-nonce} and the signing string built from it, HMAC-SHA256 with a
  * cached {@code Mac}, Base64, constant-time compare, the {@code Date} parsed once with the JDK's
  * RFC 1123 parser, a {@code ConcurrentHashMap.putIfAbsent} for the nonce, and plain Gson for the
- * body (into the same generated model). Nonces are all distinct; every {@value #RING} calls both sides start a fresh nonce memory
- * (a new verifier, a new map), so neither sees a replay.
+ * body (into the same generated model). Nonces are all distinct; every {@value #RING} calls both
+ * sides start a fresh nonce memory (a new verifier, a new map), so neither sees a replay.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
