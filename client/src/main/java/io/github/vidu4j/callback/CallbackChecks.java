@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.crypto.Mac;
@@ -24,10 +21,6 @@ import javax.crypto.Mac;
  * with the nonce recorded. Thread-safe: the keyed {@code Mac}s are per thread.
  */
 final class CallbackChecks {
-  /** The {@code Date} header's form: RFC 7231 IMF-fixdate and the other RFC 1123 forms. */
-  private static final DateTimeFormatter RFC_1123 =
-      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
-
   private final int secretCount;
   private final Duration maxAge;
   private final Duration maxFutureSkew;
@@ -208,7 +201,7 @@ final class CallbackChecks {
 
   private static Instant parseDate(String text) {
     try {
-      return ZonedDateTime.parse(text, RFC_1123).toInstant();
+      return HttpDates.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidSignatureException(
           Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
