@@ -98,12 +98,8 @@ public final class CallbackVerifier {
   private final boolean failOpen;
   private final CallbackChecks checks;
 
-  /** The callback URLs given to the builder, parsed there. */
-  private final Map<String, SigningString.Target> registeredTargets;
-
+  private final CallbackTargets targets;
   private final ViduEventListener listener;
-
-  private volatile SigningString.@Nullable Target lastTarget;
 
   private CallbackVerifier(Builder b) {
     this.secrets = List.copyOf(b.secrets);
@@ -112,7 +108,7 @@ public final class CallbackVerifier {
     this.clock = b.clock;
     this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
     this.failOpen = b.failOpen;
-    this.registeredTargets = Map.copyOf(b.targets);
+    this.targets = new CallbackTargets(b.targets);
     this.listener = b.eventListener;
     this.checks = new CallbackChecks(secrets, maxAge, maxFutureSkew, nonces, failOpen);
   }
@@ -147,7 +143,7 @@ public final class CallbackVerifier {
   }
 
   private VerifiedCallback verifyUnobserved(CallbackRequest request) {
-    CallbackChecks.Verified verified = checks.check(request, clock.instant(), this::target);
+    CallbackChecks.Verified verified = checks.check(request, clock.instant(), targets);
     TaskCreations task;
     try {
       task =
@@ -161,34 +157,6 @@ public final class CallbackVerifier {
     // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
     return new VerifiedCallback(
         task, verified.nonce(), verified.date(), request.bodyUnsafe(), verified.replayChecked());
-  }
-
-  /**
-   * The signed parts of {@code callbackUrl}. A receiver verifies against the one URL it registered,
-   * so the last one parsed is kept: {@code new URI} costs as much as the HMAC.
-   */
-  private SigningString.Target target(String callbackUrl) {
-    SigningString.Target registered = registeredTargets.get(callbackUrl);
-    if (registered != null) {
-      return registered;
-    }
-    SigningString.Target last = lastTarget;
-    if (last != null && last.url.equals(callbackUrl)) {
-      return last;
-    }
-    last = parseTarget(callbackUrl);
-    lastTarget = last;
-    return last;
-  }
-
-  private static SigningString.Target parseTarget(String callbackUrl) {
-    try {
-      return SigningString.Target.of(callbackUrl);
-    } catch (IllegalArgumentException e) {
-      // The message shows the URL through SafeUrl (query names only).
-      throw new CallbackConfigurationException(
-          "the registered callback URL cannot be parsed: " + e.getMessage());
-    }
   }
 
   /**
@@ -300,7 +268,7 @@ public final class CallbackVerifier {
      */
     public Builder callbackUrl(String callbackUrl) {
       Objects.requireNonNull(callbackUrl, "callbackUrl == null");
-      targets.put(callbackUrl, parseTarget(callbackUrl));
+      targets.put(callbackUrl, CallbackTargets.parse(callbackUrl));
       return this;
     }
 
