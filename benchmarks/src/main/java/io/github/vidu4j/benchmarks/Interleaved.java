@@ -2,6 +2,8 @@ package io.github.vidu4j.benchmarks;
 
 import com.google.gson.GsonBuilder;
 import io.github.vidu4j.benchmarks.Bodies.Body;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +20,14 @@ import java.util.Map;
  *
  * <p>Usage: {@code Interleaved <out.json> [rounds] [sliceMillis] [ClassName,...]}: the optional
  * last argument keeps only those benchmark classes (simple names), for a quick look at one row.
+ * With {@code -Dinterleaved.clock=cpu} a call's cost is the calling thread's CPU time rather than
+ * elapsed time: on a machine shared with other work, elapsed time mostly measures the wait for a
+ * core (a loopback server's thread is then not counted, on either side).
  */
 public final class Interleaved {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_CLOCK = "cpu".equals(System.getProperty("interleaved.clock"));
+
   private Interleaved() {}
 
   public static void main(String[] args) throws Exception {
@@ -79,9 +87,13 @@ public final class Interleaved {
     Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(results));
   }
 
-  /** Nanoseconds per call over at least {@code nanos} and at least 3 calls. */
+  /**
+   * Nanoseconds (elapsed, or CPU with {@code -Dinterleaved.clock=cpu}) per call over at least
+   * {@code nanos} elapsed and at least 3 calls.
+   */
   private static double slice(Body body, long nanos) throws Exception {
     long start = System.nanoTime();
+    long cpuStart = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : 0;
     long calls = 0;
     long elapsed;
     Object sink = null;
@@ -93,7 +105,8 @@ public final class Interleaved {
     if (sink == null) {
       throw new IllegalStateException(body.name() + " returned null");
     }
-    return (double) elapsed / calls;
+    long spent = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() - cpuStart : elapsed;
+    return (double) spent / calls;
   }
 
   private static double median(double[] values) {

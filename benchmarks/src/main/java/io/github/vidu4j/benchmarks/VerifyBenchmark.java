@@ -35,11 +35,13 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * {@code CallbackVerifier.verify} of a signed success callback (the request built from the headers
- * a servlet hands over, as a receiver does) against the same checks by hand: HMAC-SHA256 with a
+ * a servlet hands over, as a receiver does) against the same checks by hand: headers looked up
+ * case-insensitively, algorithm and access key checked, the signed-header list required to name
+ * {@code Date} and {@code x-request-nonce} and the signing string built from it, HMAC-SHA256 with a
  * cached {@code Mac}, Base64, constant-time compare, the {@code Date} parsed once with the JDK's
  * RFC 1123 parser, a {@code ConcurrentHashMap.putIfAbsent} for the nonce, and plain Gson for the
- * body. Nonces are all distinct; every {@value #RING} calls both sides start a fresh nonce memory
- * (a new verifier, a new map), so neither sees a replay.
+ * body (into the same generated model). Nonces are all distinct; every {@value #RING} calls both
+ * sides start a fresh nonce memory (a new verifier, a new map), so neither sees a replay.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -136,11 +138,27 @@ public class VerifyBenchmark {
     return body;
   }
 
-  /** The checks by hand, {@code isNew} recording the nonce. */
+  /**
+   * The checks by hand, {@code isNew} recording the nonce: the same work as {@code verify}. Headers
+   * are looked up case-insensitively (a scan with {@code equalsIgnoreCase}, as a hand-written
+   * receiver would, since HTTP stacks change the case), the algorithm and access key checked, the
+   * signed-header list read and required to name {@code Date} and {@code x-request-nonce}, and the
+   * signing string built from the headers it lists, in its order.
+   */
   TaskCreations raw(Map<String, List<String>> headers, Predicate<String> isNew) {
     if (!"hmac-sha256".equalsIgnoreCase(header(headers, "X-HMAC-ALGORITHM"))
         || !"vidu".equals(header(headers, "X-HMAC-ACCESS-KEY"))) {
       throw new IllegalStateException("algorithm");
+    }
+    String[] signedNames = header(headers, "X-HMAC-SIGNED-HEADERS").split(";");
+    boolean dateSigned = false;
+    boolean nonceSigned = false;
+    for (String name : signedNames) {
+      dateSigned |= name.trim().equalsIgnoreCase("Date");
+      nonceSigned |= name.trim().equalsIgnoreCase("x-request-nonce");
+    }
+    if (!dateSigned || !nonceSigned) {
+      throw new IllegalStateException("unsigned");
     }
     String dateText = header(headers, "Date");
     String nonce = header(headers, "x-request-nonce");
@@ -150,20 +168,24 @@ public class VerifyBenchmark {
         || Duration.between(now, date).compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalStateException("stale");
     }
-    String signing =
-        "POST\n"
-            + PATH
-            + "\n"
-            + QUERY
-            + "\nvidu\n"
-            + dateText
-            + "\nDate:"
-            + dateText
-            + "\nx-request-nonce:"
-            + nonce
-            + "\n";
+    StringBuilder signing =
+        new StringBuilder(160)
+            .append("POST\n")
+            .append(PATH)
+            .append('\n')
+            .append(QUERY)
+            .append("\nvidu\n")
+            .append(dateText)
+            .append('\n');
+    for (String name : signedNames) {
+      String trimmed = name.trim();
+      if (!trimmed.isEmpty()) {
+        signing.append(trimmed).append(':').append(header(headers, trimmed).trim()).append('\n');
+      }
+    }
     byte[] expected =
-        Base64.getEncoder().encode(mac.doFinal(signing.getBytes(StandardCharsets.UTF_8)));
+        Base64.getEncoder()
+            .encode(mac.doFinal(signing.toString().getBytes(StandardCharsets.UTF_8)));
     if (!MessageDigest.isEqual(
         expected, header(headers, "X-HMAC-SIGNATURE").getBytes(StandardCharsets.US_ASCII))) {
       throw new IllegalStateException("signature");
@@ -174,7 +196,13 @@ public class VerifyBenchmark {
     return gson.fromJson(new String(body, StandardCharsets.UTF_8), TaskCreations.class);
   }
 
+  /** The first value of {@code name}, in any case. */
   private static String header(Map<String, List<String>> headers, String name) {
-    return headers.get(name).get(0);
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue().get(0);
+      }
+    }
+    throw new IllegalStateException("missing " + name);
   }
 }

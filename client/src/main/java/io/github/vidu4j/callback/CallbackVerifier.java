@@ -8,21 +8,13 @@ import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.model.TaskCreations;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,39 +90,16 @@ public final class CallbackVerifier {
    */
   public static final Duration MAX_WINDOW = Duration.ofHours(24);
 
-  /** The {@code Date} header's form: RFC 7231 IMF-fixdate and the other RFC 1123 forms. */
-  private static final DateTimeFormatter RFC_1123 =
-      DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
-
-  private static final List<String> REQUIRED =
-      List.of(
-          "Date",
-          "x-request-nonce",
-          "X-HMAC-SIGNED-HEADERS",
-          "X-HMAC-SIGNATURE",
-          "X-HMAC-ALGORITHM",
-          "X-HMAC-ACCESS-KEY");
-
   private final List<String> secrets;
   private final Duration maxAge;
   private final Duration maxFutureSkew;
   private final Clock clock;
   private final NonceStore nonces;
-  private final Duration nonceTtl;
   private final boolean failOpen;
+  private final CallbackChecks checks;
 
-  /** The callback URLs given to the builder, parsed there. */
-  private final Map<String, SigningString.Target> registeredTargets;
-
+  private final CallbackTargets targets;
   private final ViduEventListener listener;
-
-  /**
-   * A keyed {@code Mac} per secret for each thread: {@code Mac.getInstance} and {@code init} cost
-   * more than the HMAC itself.
-   */
-  private final ThreadLocal<Mac[]> macs;
-
-  private volatile SigningString.@Nullable Target lastTarget;
 
   private CallbackVerifier(Builder b) {
     this.secrets = List.copyOf(b.secrets);
@@ -138,13 +107,10 @@ public final class CallbackVerifier {
     this.maxFutureSkew = b.maxFutureSkew;
     this.clock = b.clock;
     this.nonces = b.nonceStore != null ? b.nonceStore : NonceStore.inMemory();
-    this.nonceTtl = maxAge.plus(maxFutureSkew);
     this.failOpen = b.failOpen;
-    this.registeredTargets = Map.copyOf(b.targets);
+    this.targets = new CallbackTargets(b.targets);
     this.listener = b.eventListener;
-    List<String> keys = secrets;
-    this.macs =
-        ThreadLocal.withInitial(() -> keys.stream().map(SigningString::mac).toArray(Mac[]::new));
+    this.checks = new CallbackChecks(secrets, maxAge, maxFutureSkew, nonces, failOpen);
   }
 
   /** A builder; at least one secret is required. */
@@ -177,8 +143,7 @@ public final class CallbackVerifier {
   }
 
   private VerifiedCallback verifyUnobserved(CallbackRequest request) {
-    Instant now = clock.instant();
-    Verified verified = verifyHeaders(request, now);
+    CallbackChecks.Verified verified = checks.check(request, clock.instant(), targets);
     TaskCreations task;
     try {
       task =
@@ -191,188 +156,7 @@ public final class CallbackVerifier {
     }
     // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
     return new VerifiedCallback(
-        task, verified.nonce, verified.date, request.bodyUnsafe(), verified.replayChecked);
-  }
-
-  private record Verified(String nonce, Instant date, boolean replayChecked) {}
-
-  /** Checks everything but the body and returns the nonce and date; records the nonce. */
-  private Verified verifyHeaders(CallbackRequest request, Instant now) {
-    for (String name : REQUIRED) {
-      if (request.hasNullValue(name)) {
-        throw new InvalidSignatureException(Reason.MALFORMED_HEADER, name + " has a null value");
-      }
-      if (request.headers(name).isEmpty()) {
-        throw new InvalidSignatureException(Reason.MISSING_HEADER, "missing header " + name);
-      }
-    }
-    String algorithm = single(request, "X-HMAC-ALGORITHM");
-    if (!algorithm.equalsIgnoreCase(SigningString.ALGORITHM)) {
-      throw new InvalidSignatureException(
-          Reason.UNSUPPORTED_ALGORITHM,
-          "X-HMAC-ALGORITHM is \"" + shorten(algorithm) + "\", expected hmac-sha256");
-    }
-    String accessKey = single(request, "X-HMAC-ACCESS-KEY");
-    if (!accessKey.equals(SigningString.ACCESS_KEY)) {
-      throw new InvalidSignatureException(
-          Reason.WRONG_ACCESS_KEY,
-          "X-HMAC-ACCESS-KEY is \"" + shorten(accessKey) + "\", expected vidu");
-    }
-    List<String> signedNames = new ArrayList<>();
-    for (String name : single(request, "X-HMAC-SIGNED-HEADERS").split(";")) {
-      if (!name.trim().isEmpty()) {
-        signedNames.add(name.trim());
-      }
-    }
-    for (String required : List.of("Date", "x-request-nonce")) {
-      if (!containsIgnoringCase(signedNames, required)) {
-        throw new InvalidSignatureException(
-            Reason.UNSIGNED_REQUIRED_HEADER,
-            required
-                + " is not listed in X-HMAC-SIGNED-HEADERS, so it could be changed undetected");
-      }
-    }
-    String dateText = single(request, "Date");
-    Instant date = parseDate(dateText);
-    if (Duration.between(date, now).compareTo(maxAge) > 0) {
-      throw new InvalidSignatureException(
-          Reason.STALE, "Date " + dateText + " is more than " + written(maxAge) + " old");
-    }
-    if (Duration.between(now, date).compareTo(maxFutureSkew) > 0) {
-      throw new InvalidSignatureException(
-          Reason.FROM_FUTURE,
-          "Date " + dateText + " is more than " + written(maxFutureSkew) + " ahead");
-    }
-    List<Map.Entry<String, String>> signed = new ArrayList<>();
-    for (String name : signedNames) {
-      List<String> values = request.headers(name);
-      if (request.hasNullValue(name)) {
-        throw new InvalidSignatureException(
-            Reason.MALFORMED_HEADER, shorten(name) + " has a null value");
-      }
-      if (values.isEmpty()) {
-        throw new InvalidSignatureException(
-            Reason.MISSING_HEADER,
-            "missing header " + shorten(name) + ", listed in X-HMAC-SIGNED-HEADERS");
-      }
-      signed.add(
-          Map.entry(
-              name,
-              values.size() == 1
-                  ? values.get(0).trim()
-                  : String.join(",", values.stream().map(String::trim).toList())));
-    }
-    String presentedText = single(request, "X-HMAC-SIGNATURE");
-    // Compared as canonical base64 text, not decoded bytes: the decoder ignores the unused low
-    // bits of the last character, so several spellings decode alike and would all be accepted.
-    byte[] presented = presentedText.getBytes(StandardCharsets.US_ASCII);
-    List<String> signingStrings =
-        SigningString.readings(request.method(), target(request.callbackUrl()), dateText, signed);
-    Mac[] keyed = macs.get();
-    boolean matched = false;
-    for (String signingString : signingStrings) {
-      for (Mac mac : keyed) {
-        // Every secret is tried even after a match, so timing does not reveal which one matched.
-        matched |= MessageDigest.isEqual(SigningString.signature(mac, signingString), presented);
-      }
-    }
-    if (!matched) {
-      // Checked only here: a match is canonical base64 already.
-      try {
-        Base64.getDecoder().decode(presentedText);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidSignatureException(
-            Reason.MALFORMED_HEADER, "X-HMAC-SIGNATURE is not base64");
-      }
-      throw new InvalidSignatureException(
-          Reason.BAD_SIGNATURE,
-          "X-HMAC-SIGNATURE matches none of the "
-              + secrets.size()
-              + " configured secret(s); check the secret"
-              + " (the API key that created the task) and that the callback URL is exactly the registered one");
-    }
-    String nonce = single(request, "x-request-nonce");
-    boolean isNew;
-    try {
-      isNew = nonces.markIfNew(nonce, now, nonceTtl);
-    } catch (RuntimeException storeFailure) {
-      if (failOpen) {
-        return new Verified(nonce, date, false);
-      }
-      // The store's exception is the cause, not the message: a driver's text is not ours to vouch
-      // for.
-      throw new InvalidSignatureException(
-          Reason.NONCE_STORE_UNAVAILABLE,
-          "the nonce store failed ("
-              + storeFailure.getClass().getSimpleName()
-              + "), so a replay cannot be ruled out;"
-              + " answer 503 so that Vidu retries",
-          storeFailure);
-    }
-    if (!isNew) {
-      throw new InvalidSignatureException(
-          Reason.REPLAYED, "nonce " + shorten(nonce) + " was already used");
-    }
-    return new Verified(nonce, date, true);
-  }
-
-  /**
-   * The signed parts of {@code callbackUrl}. A receiver verifies against the one URL it registered,
-   * so the last one parsed is kept: {@code new URI} costs as much as the HMAC.
-   */
-  private SigningString.Target target(String callbackUrl) {
-    SigningString.Target registered = registeredTargets.get(callbackUrl);
-    if (registered != null) {
-      return registered;
-    }
-    SigningString.Target last = lastTarget;
-    if (last != null && last.url.equals(callbackUrl)) {
-      return last;
-    }
-    last = parseTarget(callbackUrl);
-    lastTarget = last;
-    return last;
-  }
-
-  private static SigningString.Target parseTarget(String callbackUrl) {
-    try {
-      return SigningString.Target.of(callbackUrl);
-    } catch (IllegalArgumentException e) {
-      // The message shows the URL through SafeUrl (query names only).
-      throw new CallbackConfigurationException(
-          "the registered callback URL cannot be parsed: " + e.getMessage());
-    }
-  }
-
-  private static boolean containsIgnoringCase(List<String> names, String name) {
-    for (String candidate : names) {
-      if (candidate.equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String single(CallbackRequest request, String name) {
-    List<String> values = request.headers(name);
-    if (values.size() != 1) {
-      throw new InvalidSignatureException(
-          Reason.MALFORMED_HEADER, name + " appears " + values.size() + " times");
-    }
-    return values.get(0).trim();
-  }
-
-  private static Instant parseDate(String text) {
-    try {
-      return ZonedDateTime.parse(text, RFC_1123).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidSignatureException(
-          Reason.MALFORMED_HEADER, "Date \"" + shorten(text) + "\" is not an RFC 1123 date");
-    }
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 60) + "...";
+        task, verified.nonce(), verified.date(), request.bodyUnsafe(), verified.replayChecked());
   }
 
   /**
@@ -484,7 +268,7 @@ public final class CallbackVerifier {
      */
     public Builder callbackUrl(String callbackUrl) {
       Objects.requireNonNull(callbackUrl, "callbackUrl == null");
-      targets.put(callbackUrl, parseTarget(callbackUrl));
+      targets.put(callbackUrl, CallbackTargets.parse(callbackUrl));
       return this;
     }
 

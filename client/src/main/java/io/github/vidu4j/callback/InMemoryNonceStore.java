@@ -26,7 +26,9 @@ final class InMemoryNonceStore implements NonceStore {
     if (seen != null && seen.isAfter(now)) {
       return false;
     }
-    expiries.remove(nonce);
+    if (seen != null) {
+      expiries.remove(nonce);
+    }
     Iterator<Map.Entry<String, Instant>> oldest = expiries.entrySet().iterator();
     while (oldest.hasNext()) {
       Map.Entry<String, Instant> entry = oldest.next();

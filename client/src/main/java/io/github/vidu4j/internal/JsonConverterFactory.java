@@ -18,8 +18,9 @@ import retrofit2.Retrofit;
 
 /**
  * JSON bodies with {@link ViduGson}, in place of Retrofit's Gson converter, for two costs it has: a
- * response is read as text once and the models point into it ({@link ViduGson#read}); a request is
- * written once into an Okio buffer ({@link JsonBody}), its length known before sending.
+ * response's bytes are read once, decoded as they are parsed, and the models point into them
+ * ({@link ViduGson#read(byte[], java.nio.charset.Charset, Type)}); a request is written once into
+ * an Okio buffer ({@link JsonBody}), its length known before sending.
  */
 public final class JsonConverterFactory extends Converter.Factory {
   private final long maxResponseBytes;
@@ -37,21 +38,26 @@ public final class JsonConverterFactory extends Converter.Factory {
       Type type, Annotation[] annotations, Retrofit retrofit) {
     return body -> {
       try (body) {
-        String text = readBounded(body, maxResponseBytes);
-        if (text.isEmpty()) {
+        byte[] bytes = readBounded(body, maxResponseBytes);
+        if (bytes.length == 0) {
           throw new EOFException("End of input at line 1 column 1 path $");
         }
-        return ViduGson.read(text, type);
+        MediaType mediaType = body.contentType();
+        return ViduGson.read(
+            bytes,
+            mediaType == null ? StandardCharsets.UTF_8 : mediaType.charset(StandardCharsets.UTF_8),
+            type);
       }
     };
   }
 
   /**
-   * The body as text, refusing one longer than {@code limit}: by its {@code Content-Length} before
-   * reading, and by counting while reading (a chunked or close-delimited body has no length, and a
-   * stated one may lie), so at most {@code limit + 1} bytes are ever buffered.
+   * The body's bytes (without a UTF-8 byte order mark), refusing one longer than {@code limit}: by
+   * its {@code Content-Length} before reading, and by counting while reading (a chunked or
+   * close-delimited body has no length, and a stated one may lie), so at most {@code limit + 1}
+   * bytes are ever buffered.
    */
-  static String readBounded(ResponseBody body, long limit) throws IOException {
+  static byte[] readBounded(ResponseBody body, long limit) throws IOException {
     long declared = body.contentLength();
     if (declared < -1) {
       // OkHttp would fail reading with an IllegalArgumentException ("byteCount < 0").
@@ -68,9 +74,8 @@ public final class JsonConverterFactory extends Converter.Factory {
     if (buffer.rangeEquals(0, UTF8_BOM)) {
       buffer.skip(UTF8_BOM.size());
     }
-    MediaType type = body.contentType();
-    return buffer.readString(
-        type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
+    // Bytes, not a String: the parser decodes them as it reads, one copy fewer.
+    return buffer.readByteArray();
   }
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");

@@ -4,8 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.Reader;
+import java.io.StringReader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,29 +39,47 @@ public final class RawJsonStore {
 
   private RawJsonStore() {}
 
-  /** One response's JSON: the text as received, its tree built on first use. */
+  /** One response's JSON: the text or bytes as received, its tree built on first use. */
   static final class Source {
     private final @Nullable String text;
+    private final byte @Nullable [] bytes;
+    private final @Nullable Charset charset;
     private volatile @Nullable JsonElement tree;
 
-    private Source(@Nullable String text, @Nullable JsonElement tree) {
+    private Source(
+        @Nullable String text,
+        byte @Nullable [] bytes,
+        @Nullable Charset charset,
+        @Nullable JsonElement tree) {
       this.text = text;
+      this.bytes = bytes;
+      this.charset = charset;
       this.tree = tree;
     }
 
     static Source ofText(String text) {
-      return new Source(text, null);
+      return new Source(text, null, null, null);
+    }
+
+    /** {@code bytes} is kept, not copied: nobody else may change it. */
+    static Source ofBytes(byte[] bytes, Charset charset) {
+      return new Source(null, bytes, charset, null);
     }
 
     static Source ofTree(JsonElement tree) {
-      return new Source(null, tree);
+      return new Source(null, null, null, tree);
+    }
+
+    /** A reader of the JSON from its start. */
+    Reader reader() {
+      return text != null ? new StringReader(text) : new BytesReader(bytes, charset);
     }
 
     JsonElement tree() {
       JsonElement parsed = tree;
       if (parsed == null) {
         // Two threads may both parse; they build equal trees and either may be kept.
-        parsed = JsonParser.parseString(text);
+        parsed = JsonParser.parseReader(reader());
         tree = parsed;
       }
       return parsed;
