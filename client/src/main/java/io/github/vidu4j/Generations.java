@@ -177,7 +177,7 @@ public final class Generations {
                 Violation.Code.EXTRA_FIELD,
                 name,
                 extras.get(name),
-                "is a field of " + operation.name() + ", not an extra one: set it in the body"));
+                "is a field of the spec, not an extra one: set it on the request"));
       }
     }
     if (!clashes.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.vidu4j.facade;
 
+import io.github.vidu4j.RequestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class CreateBodySizeTest extends ClientHarness {
   void extraFieldsThatPushTheBodyOverTheLimitAreRefusedBeforeSending() {
     ExtraBodyFields huge = ExtraBodyFields.none().with("notes", "x".repeat(20_000_000));
 
-    assertThatThrownBy(() -> client.images().create(FOX, huge))
+    assertThatThrownBy(() -> client.images().create(FOX, RequestOptions.defaults().withExtraFields(huge)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->

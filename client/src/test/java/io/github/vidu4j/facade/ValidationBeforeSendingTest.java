@@ -1,5 +1,8 @@
 package io.github.vidu4j.facade;
 
+import io.github.vidu4j.model.ReferenceToImageTask;
+import io.github.vidu4j.RequestOptions;
+import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +112,13 @@ class ValidationBeforeSendingTest extends ClientHarness {
             ViduValidationException.class,
             e ->
                 assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
-    assertThatThrownBy(() -> client.images().createAsync(request))
+    assertThatThrownBy(() -> client
+                    .async()
+                    .create(
+                        Images.REFERENCE_TO_IMAGE,
+                        request,
+                        RequestOptions.defaults(),
+                        ReferenceToImageTask.class))
         .isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The video operations' rules, read from the spec, applied to JSON bodies. */
 class OperationValidatorTest {
-  private static final OperationValidator VALIDATOR = OperationValidator.strict();
+  private static final RequestValidator VALIDATOR = RequestValidator.strict();
 
   private static GenerationOperation op(String name) {
     return GenerationOperation.named(name).orElseThrow();
@@ -106,7 +106,7 @@ class OperationValidatorTest {
             Violation.Code.FIELD_RANGE);
     assertThatCode(
             () ->
-                OperationValidator.allowingUnknownModels()
+                RequestValidator.allowingUnknownModels()
                     .validate(
                         op("text2video"),
                         JsonParser.parseString("{\"model\":\"viduq9\",\"prompt\":\"p\"}")
