@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The video operations' rules, read from the spec, applied to JSON bodies. */
-class OperationValidatorTest {
+class VideoRulesValidationTest {
   private static final RequestValidator VALIDATOR = RequestValidator.strict();
 
   private static GenerationOperation op(String name) {
