@@ -1,7 +1,6 @@
 package io.github.vidu4j;
 
 import com.google.gson.JsonObject;
-import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.GenerationOperation;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public final class Async {
   public <T> CompletableFuture<T> create(
       GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
     Objects.requireNonNull(type, "type == null");
-    return create(operation, Generations.json(request), options).thenApply(task -> ViduJson.read(task.toString(), type));
+    return create(operation, Generations.json(request), options).thenApply(task -> generations.typed(operation, task, type));
   }
 
   /** {@link Tasks#await(String, AwaitOptions)}, as a future: no thread is held while it waits. */

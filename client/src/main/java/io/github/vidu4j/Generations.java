@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.internal.CallIds;
@@ -84,7 +85,7 @@ public final class Generations {
    */
   public <T> T create(
       GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
-    return ViduJson.read(create(operation, json(request), options).toString(), type);
+    return typed(operation, create(operation, json(request), options), type);
   }
 
   /**
@@ -121,6 +122,29 @@ public final class Generations {
       List<ImageInput> images,
       RequestOptions options) {
     return send(operation, prepare(operation, body, images, options), options);
+  }
+
+  /**
+   * Vidu's answer as the generated {@code type}. What cannot be read fails as the executor fails an
+   * unreadable answer: a {@link ViduResponseException} naming the place, never the value (a server
+   * echoing headers may have put the key there); the task may exist.
+   */
+  <T> T typed(GenerationOperation operation, JsonObject task, Class<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    try {
+      return ViduJson.read(task.toString(), type);
+    } catch (ViduException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String label = "POST " + operation.path();
+      throw new ViduResponseException(
+          label,
+          label
+              + ": the response is not the JSON the spec describes ("
+              + executor.errors().describeUnreadable(cause)
+              + "). "
+              + RetryingExecutor.MAY_EXIST_ADVICE,
+          executor.errors().redactedCopy(cause));
+    }
   }
 
   /** A generated request model as the JSON tree to send. */

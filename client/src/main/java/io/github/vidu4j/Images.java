@@ -3,7 +3,6 @@ package io.github.vidu4j;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
-import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -65,7 +64,7 @@ public final class Images {
   public ReferenceToImageTask create(ReferenceToImageRequest request, List<ImageInput> images) {
     JsonObject task =
         generations.create(REFERENCE_TO_IMAGE, Generations.json(request), images, RequestOptions.defaults());
-    return ViduJson.read(task.toString(), ReferenceToImageTask.class);
+    return generations.typed(REFERENCE_TO_IMAGE, task, ReferenceToImageTask.class);
   }
 
   /**
