@@ -1,12 +1,13 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ImageInput;
-import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ final class ImageCommand {
       if ("auto".equals(aspectRatio)
           && model != null
           && images.isEmpty()
-          && ViduRules.spec()
+          && Images.REFERENCE_TO_IMAGE
               .model(model)
               .map(rules -> rules.aspectRatios().contains("auto"))
               .orElse(false)) {
@@ -190,9 +191,10 @@ final class ImageCommand {
       }
       try (Session session = root.openSession(unknownModels.allowed)) {
         ReferenceToImageTask task =
-            extraFields.isEmpty()
-                ? session.client.images().create(request)
-                : session.client.images().create(request, extraFields);
+            session
+                .client
+                .images()
+                .create(request, RequestOptions.defaults().withExtraFields(extraFields));
         String taskId = task.getTaskId();
         boolean followable = followable(taskId);
         if (!await) {

@@ -1,7 +1,8 @@
 package io.github.vidu4j.cli;
 
+import io.github.vidu4j.Images;
 import io.github.vidu4j.validation.ImageRules;
-import io.github.vidu4j.validation.ModelRules;
+import io.github.vidu4j.validation.OperationModel;
 import io.github.vidu4j.validation.ViduRules;
 import java.util.ListResourceBundle;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class SpecHelp extends ListResourceBundle {
                         + " to "
                         + m.maxImages()
                         + " images"
-                        + (m.minImages() == 0 ? ", none for text-to-image" : ""))
+                        + (Integer.valueOf(0).equals(m.minImages()) ? ", none for text-to-image" : ""))
             + "; another name needs --allow-unknown-model."
       },
       {PROMPT, "What to draw; at most " + limits.promptMaxCodePoints() + " characters."},
@@ -83,8 +84,8 @@ final class SpecHelp extends ListResourceBundle {
     };
   }
 
-  private static String perModel(ViduRules rules, Function<ModelRules, String> describe) {
-    return rules.models().values().stream()
+  private static String perModel(ViduRules rules, Function<OperationModel, String> describe) {
+    return Images.REFERENCE_TO_IMAGE.models().values().stream()
         .map(m -> m.model() + " (" + describe.apply(m) + ")")
         .collect(Collectors.joining(", "));
   }

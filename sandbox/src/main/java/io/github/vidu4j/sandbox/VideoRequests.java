@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.validation.GenerationOperation;
-import io.github.vidu4j.validation.OperationValidator;
+import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ final class VideoRequests {
           400, "FieldLacking", "field is missing or empty: " + String.join(", ", lacking));
     }
     try {
-      OperationValidator.strict().validate(operation, json);
+      RequestValidator.strict().validate(operation, json);
     } catch (ViduValidationException e) {
       String fields =
           e.violations().stream()

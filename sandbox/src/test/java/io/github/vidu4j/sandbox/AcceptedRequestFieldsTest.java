@@ -1,5 +1,6 @@
 package io.github.vidu4j.sandbox;
 
+import io.github.vidu4j.RequestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -59,7 +60,8 @@ class AcceptedRequestFieldsTest {
               .images()
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                  ExtraBodyFields.none().with("watermark", "high"));
+                  RequestOptions.defaults()
+                      .withExtraFields(ExtraBodyFields.none().with("watermark", "high")));
       assertThat(io.github.vidu4j.core.RawJson.field(task, "watermark")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
@@ -67,7 +69,8 @@ class AcceptedRequestFieldsTest {
                       .images()
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                          ExtraBodyFields.none().with("meta_data", "disabled")))
+                          RequestOptions.defaults()
+                              .withExtraFields(ExtraBodyFields.none().with("meta_data", "disabled"))))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }

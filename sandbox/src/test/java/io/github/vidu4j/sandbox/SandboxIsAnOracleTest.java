@@ -42,8 +42,8 @@ class SandboxIsAnOracleTest {
       """
       package io.github.vidu4j.validation;
 
-      import io.github.vidu4j.model.ReferenceToImageRequest;
-      import java.util.Set;
+      import com.google.gson.JsonObject;
+      import java.util.List;
 
       /** The client's validator with every rule loosened: it accepts any request. */
       public final class RequestValidator {
@@ -57,16 +57,17 @@ class SandboxIsAnOracleTest {
           return ANY;
         }
 
-        public static Set<String> knownModels() {
-          return ViduRules.spec().models().keySet();
-        }
+        public void validate(Object request) {}
 
-        public void validate(ReferenceToImageRequest request) {}
+        public void validate(GenerationOperation operation, JsonObject body) {}
 
-        public void validate(ReferenceToImageRequest request, long bodyBytes) {}
+        public void validate(GenerationOperation operation, JsonObject body, long bodyBytes) {}
 
         public void validate(
-            ReferenceToImageRequest request, java.util.List<ImageInput> images, long bodyBytes) {}
+            GenerationOperation operation,
+            JsonObject body,
+            List<ImageInput> images,
+            long bodyBytes) {}
       }
       """;
 
@@ -83,7 +84,7 @@ class SandboxIsAnOracleTest {
       Class<?> validator = wrongClient.loadClass(RequestValidator.class.getName());
       Object loosened = validator.getMethod("strict").invoke(null);
       validator
-          .getMethod("validate", ReferenceToImageRequest.class)
+          .getMethod("validate", Object.class)
           .invoke(loosened, REFUSED_BY_THE_SPEC); // accepted: the rule is wrong
 
       Class<?> sandboxClass = wrongClient.loadClass(ViduSandbox.class.getName());
