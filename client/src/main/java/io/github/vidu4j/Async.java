@@ -38,7 +38,8 @@ public final class Async {
   public <T> CompletableFuture<T> create(
       GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
     Objects.requireNonNull(type, "type == null");
-    return create(operation, Generations.json(request), options).thenApply(task -> generations.typed(operation, task, type));
+    return create(operation, Generations.json(request), options)
+        .thenApply(task -> generations.typed(operation, task, type));
   }
 
   /** {@link Tasks#await(String, AwaitOptions)}, as a future: no thread is held while it waits. */

@@ -34,10 +34,11 @@ import retrofit2.Call;
  * The one create path for every generation operation of the spec, keyed by the {@link
  * GenerationOperation}: validate the body by the operation's rules, add the extra fields, send it
  * with the rule that a paid task is never created twice, and optionally await the task. The typed
- * methods ({@link Images}, {@link Videos}) are one line over it; an operation the spec adds is usable here with no
- * Java change: {@code client.generations().create(GenerationOperation.named("x").orElseThrow(),
- * body, RequestOptions.defaults())}. The same calls returning futures are on {@link
- * ViduClient#async()}. Obtain from {@link ViduClient#generations()}.
+ * methods ({@link Images}, {@link Videos}) are one line over it; an operation the spec adds is
+ * usable here with no Java change: {@code
+ * client.generations().create(GenerationOperation.named("x").orElseThrow(), body,
+ * RequestOptions.defaults())}. The same calls returning futures are on {@link ViduClient#async()}.
+ * Obtain from {@link ViduClient#generations()}.
  */
 public final class Generations {
   private final OperationApi api;

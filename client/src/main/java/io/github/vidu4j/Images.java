@@ -63,7 +63,8 @@ public final class Images {
    */
   public ReferenceToImageTask create(ReferenceToImageRequest request, List<ImageInput> images) {
     JsonObject task =
-        generations.create(REFERENCE_TO_IMAGE, Generations.json(request), images, RequestOptions.defaults());
+        generations.create(
+            REFERENCE_TO_IMAGE, Generations.json(request), images, RequestOptions.defaults());
     return generations.typed(REFERENCE_TO_IMAGE, task, ReferenceToImageTask.class);
   }
 

@@ -38,7 +38,9 @@ final class SpecHelp extends ListResourceBundle {
                         + " to "
                         + m.maxImages()
                         + " images"
-                        + (Integer.valueOf(0).equals(m.minImages()) ? ", none for text-to-image" : ""))
+                        + (Integer.valueOf(0).equals(m.minImages())
+                            ? ", none for text-to-image"
+                            : ""))
             + "; another name needs --allow-unknown-model."
       },
       {PROMPT, "What to draw; at most " + limits.promptMaxCodePoints() + " characters."},

@@ -1,8 +1,8 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vidu4j.Images;
 import io.github.vidu4j.validation.GenerationOperation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.vidu4j.Images;
 import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
 import io.github.vidu4j.validation.OperationModel;

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * openapi/vidu.yaml} ({@code reference2image}, {@code text2video}, {@code img2video}, ...), with
  * its request fields, its models' rules ({@code x-vidu-model-rules} of the request schema), its
  * limits ({@code x-vidu-image-rules}) and what it produces ({@code x-vidu-output}). Read from the
- * spec this release was built from ({@link ViduRules}), so an operation added to the spec is known here after a rebuild
- * with no Java edit. Immutable and thread-safe.
+ * spec this release was built from ({@link ViduRules}), so an operation added to the spec is known
+ * here after a rebuild with no Java edit. Immutable and thread-safe.
  */
 public final class GenerationOperation {
   /**

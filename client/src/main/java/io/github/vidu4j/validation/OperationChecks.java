@@ -122,10 +122,7 @@ final class OperationChecks {
 
   /** The schema's item count of an array field ({@code field} null: none). */
   static void count(
-      GenerationOperation operation,
-      @Nullable Field field,
-      int size,
-      List<Violation> violations) {
+      GenerationOperation operation, @Nullable Field field, int size, List<Violation> violations) {
     if (field == null
         || ((field.maxItems() == null || size <= field.maxItems())
             && (field.minItems() == null || size >= field.minItems()))) {
@@ -194,7 +191,8 @@ final class OperationChecks {
               duration,
               model + " on " + operation.name() + " takes " + rules.durationRule()));
     }
-    String aspectRatio = typed.contains("aspect_ratio") ? body.get("aspect_ratio").getAsString() : null;
+    String aspectRatio =
+        typed.contains("aspect_ratio") ? body.get("aspect_ratio").getAsString() : null;
     if (aspectRatio != null && !rules.aspectRatios().isEmpty()) {
       if (!rules.aspectRatios().contains(aspectRatio)) {
         violations.add(

@@ -69,12 +69,15 @@ final class OperationImages {
               Code.IMAGE_DATA_URI,
               field,
               image,
-              "a data URI must start data:image/<" + String.join("|", limits.formats()) + ">;base64,"));
+              "a data URI must start data:image/<"
+                  + String.join("|", limits.formats())
+                  + ">;base64,"));
       return null;
     }
     if (!limits.formats().contains(uri.mimeType.substring("image/".length()))) {
       problems.add(
-          new Violation(Code.IMAGE_FORMAT, field, uri.mimeType, "Vidu accepts " + limits.mimeTypes()));
+          new Violation(
+              Code.IMAGE_FORMAT, field, uri.mimeType, "Vidu accepts " + limits.mimeTypes()));
       return null;
     }
     if (uri.decodedBytes() > limits.maxImageBytes()) {

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.internal.ViduGson;
-import io.github.vidu4j.validation.GenerationOperation.Field;
 import io.github.vidu4j.validation.Violation.Code;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +93,9 @@ public final class RequestValidator {
   }
 
   /**
-   * {@link #validate(GenerationOperation, JsonObject)} with the size of the JSON body already known:
-   * a client that has written the body checks the bytes it will send instead of counting twice.
+   * {@link #validate(GenerationOperation, JsonObject)} with the size of the JSON body already
+   * known: a client that has written the body checks the bytes it will send instead of counting
+   * twice.
    *
    * @param bodyBytes the UTF-8 length of the body that will be sent, extra fields included
    * @throws ViduValidationException listing every broken rule
@@ -108,8 +108,7 @@ public final class RequestValidator {
         operation,
         body,
         items == null ? 0 : items.size(),
-        (i, v) ->
-            OperationImages.check(operation.limits(), "images[" + i + "]", items.get(i), v),
+        (i, v) -> OperationImages.check(operation.limits(), "images[" + i + "]", items.get(i), v),
         bodyBytes);
   }
 
@@ -227,9 +226,7 @@ public final class RequestValidator {
                 Code.MODEL_REQUIRED,
                 "model",
                 String.valueOf(model),
-                "model is required ("
-                    + String.join(" or ", operation.models().keySet())
-                    + ")"));
+                "model is required (" + String.join(" or ", operation.models().keySet()) + ")"));
       }
       return null;
     }

@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * What {@code openapi/vidu.yaml} says, read from the spec this release was built from
  * (vidu4j-generated carries it as JSON): every {@link GenerationOperation} with its fields, models
  * and limits, and the task list's page sizes and the default concurrency limit. The one reader of
- * the spec: the validator, the sandbox, the CLI and the batch engine all ask here, so a rule changes
- * in the spec alone (a model added to an operation's {@code x-vidu-model-rules} is known after a
- * rebuild with no Java edit). Immutable and thread-safe.
+ * the spec: the validator, the sandbox, the CLI and the batch engine all ask here, so a rule
+ * changes in the spec alone (a model added to an operation's {@code x-vidu-model-rules} is known
+ * after a rebuild with no Java edit). Immutable and thread-safe.
  *
  * <p>Sources in the spec: {@link #operations()} are the {@code POST}s tagged {@code Generation};
  * {@link #images()} is {@code x-vidu-image-rules} of {@code ReferenceToImageRequest} (the limits an

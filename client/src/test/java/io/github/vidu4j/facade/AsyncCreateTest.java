@@ -1,10 +1,10 @@
 package io.github.vidu4j.facade;
 
-import io.github.vidu4j.RequestOptions;
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -25,7 +25,15 @@ class AsyncCreateTest extends ClientHarness {
   void anInvalidRequestThrowsFromCreateAsyncItself() {
     ReferenceToImageRequest invalid = new ReferenceToImageRequest().model("viduq2").prompt(" ");
 
-    assertThatThrownBy(() -> client.async().create(Images.REFERENCE_TO_IMAGE, invalid, RequestOptions.defaults(), ReferenceToImageTask.class))
+    assertThatThrownBy(
+            () ->
+                client
+                    .async()
+                    .create(
+                        Images.REFERENCE_TO_IMAGE,
+                        invalid,
+                        RequestOptions.defaults(),
+                        ReferenceToImageTask.class))
         .isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -65,7 +73,8 @@ class AsyncCreateTest extends ClientHarness {
         new ReferenceToImageRequest().model("viduq2").prompt("a red fox").images(images);
 
     try (ViduClient gated = client(b -> b.clock(gate))) {
-      CompletableFuture<ReferenceToImageTask> future = gated
+      CompletableFuture<ReferenceToImageTask> future =
+          gated
               .async()
               .create(
                   Images.REFERENCE_TO_IMAGE,

@@ -1,10 +1,10 @@
 package io.github.vidu4j.facade;
 
-import io.github.vidu4j.RequestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.ViduValidationException;
@@ -25,7 +25,8 @@ class CreateBodySizeTest extends ClientHarness {
   void extraFieldsThatPushTheBodyOverTheLimitAreRefusedBeforeSending() {
     ExtraBodyFields huge = ExtraBodyFields.none().with("notes", "x".repeat(20_000_000));
 
-    assertThatThrownBy(() -> client.images().create(FOX, RequestOptions.defaults().withExtraFields(huge)))
+    assertThatThrownBy(
+            () -> client.images().create(FOX, RequestOptions.defaults().withExtraFields(huge)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->

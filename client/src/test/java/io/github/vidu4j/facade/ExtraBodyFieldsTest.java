@@ -1,13 +1,13 @@
 package io.github.vidu4j.facade;
 
-import io.github.vidu4j.model.ReferenceToImageTask;
-import io.github.vidu4j.RequestOptions;
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ViduValidationException;
 import org.junit.jupiter.api.Test;
 

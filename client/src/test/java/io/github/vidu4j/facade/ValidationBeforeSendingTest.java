@@ -1,13 +1,13 @@
 package io.github.vidu4j.facade;
 
-import io.github.vidu4j.model.ReferenceToImageTask;
-import io.github.vidu4j.RequestOptions;
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import java.nio.ByteBuffer;
@@ -112,7 +112,9 @@ class ValidationBeforeSendingTest extends ClientHarness {
             ViduValidationException.class,
             e ->
                 assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
-    assertThatThrownBy(() -> client
+    assertThatThrownBy(
+            () ->
+                client
                     .async()
                     .create(
                         Images.REFERENCE_TO_IMAGE,

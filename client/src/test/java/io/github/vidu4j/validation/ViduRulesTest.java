@@ -124,10 +124,7 @@ class ViduRulesTest {
         .as("image counts are per-model rules, not a cap on models the spec does not know")
         .isFalse();
     List<String> allRatios =
-        models().values().stream()
-            .flatMap(r -> r.aspectRatios().stream())
-            .distinct()
-            .toList();
+        models().values().stream().flatMap(r -> r.aspectRatios().stream()).distinct().toList();
     assertThat((List<String>) properties.get("aspect_ratio").get("x-extensible-enum"))
         .containsExactlyInAnyOrderElementsOf(allRatios);
     List<String> listedModels = (List<String>) properties.get("model").get("x-extensible-enum");

@@ -1,7 +1,7 @@
 package io.github.vidu4j.sandbox;
 
-import io.github.vidu4j.Images;
 import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.Images;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;

@@ -1,11 +1,11 @@
 package io.github.vidu4j.sandbox;
 
-import io.github.vidu4j.RequestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
@@ -70,7 +70,8 @@ class AcceptedRequestFieldsTest {
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
                           RequestOptions.defaults()
-                              .withExtraFields(ExtraBodyFields.none().with("meta_data", "disabled"))))
+                              .withExtraFields(
+                                  ExtraBodyFields.none().with("meta_data", "disabled"))))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }

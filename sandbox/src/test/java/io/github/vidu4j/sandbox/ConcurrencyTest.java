@@ -1,13 +1,13 @@
 package io.github.vidu4j.sandbox;
 
-import io.github.vidu4j.model.ReferenceToImageTask;
-import io.github.vidu4j.RequestOptions;
-import io.github.vidu4j.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.testing.Eventually;
 import java.time.Duration;
