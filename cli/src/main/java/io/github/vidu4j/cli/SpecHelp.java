@@ -32,7 +32,6 @@ final class SpecHelp extends ListResourceBundle {
         MODEL,
         "One of "
             + perModel(
-                rules,
                 m ->
                     m.minImages()
                         + " to "
@@ -56,7 +55,6 @@ final class SpecHelp extends ListResourceBundle {
         ASPECT_RATIO,
         "Per model: "
             + perModel(
-                rules,
                 m -> String.join(", ", m.aspectRatios()) + "; default " + m.defaultAspectRatio())
             + ". auto follows the first image."
       },
@@ -64,7 +62,6 @@ final class SpecHelp extends ListResourceBundle {
         RESOLUTION,
         "Per model (case as written): "
             + perModel(
-                rules,
                 m -> String.join(", ", m.resolutions()) + "; default " + m.defaultResolution())
             + "."
       },
@@ -86,7 +83,7 @@ final class SpecHelp extends ListResourceBundle {
     };
   }
 
-  private static String perModel(ViduRules rules, Function<OperationModel, String> describe) {
+  private static String perModel(Function<OperationModel, String> describe) {
     return Images.REFERENCE_TO_IMAGE.models().values().stream()
         .map(m -> m.model() + " (" + describe.apply(m) + ")")
         .collect(Collectors.joining(", "));
