@@ -126,18 +126,9 @@ public final class ViduRules {
 
   static ViduRules parse(JsonObject spec) {
     JsonObject schemas = object(object(spec, "components"), "schemas");
-    JsonObject imageRules =
+    JsonObject imageLimits =
         object(object(schemas, "ReferenceToImageRequest"), "x-vidu-image-rules");
-    ImageRules images =
-        new ImageRules(
-            strings(imageRules, "formats"),
-            integer(imageRules, "min_width"),
-            integer(imageRules, "min_height"),
-            integer(imageRules, "max_aspect_ratio"),
-            number(imageRules, "max_image_bytes"),
-            number(imageRules, "max_body_bytes"),
-            integer(imageRules, "prompt_max_code_points"),
-            integer(imageRules, "payload_max_chars"));
+    ImageRules images = imageRules(imageLimits);
     Map<String, GenerationOperation> operations = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> path : object(spec, "paths").entrySet()) {
       JsonObject post = path.getValue().getAsJsonObject().getAsJsonObject("post");
@@ -158,7 +149,8 @@ public final class ViduRules {
       String name = path.getKey().substring(path.getKey().lastIndexOf('/') + 1);
       operations.put(
           name,
-          operation(name, path.getKey(), post, schemaName, object(schemas, schemaName), images));
+          operation(
+              name, path.getKey(), post, schemaName, object(schemas, schemaName), imageLimits));
     }
     JsonObject pageSize = pageSizeSchema(spec);
     int concurrency =
@@ -179,7 +171,7 @@ public final class ViduRules {
       JsonObject post,
       String schemaName,
       JsonObject schema,
-      ImageRules defaults) {
+      JsonObject defaults) {
     Map<String, Field> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> p : schema.getAsJsonObject("properties").entrySet()) {
       JsonObject property = p.getValue().getAsJsonObject();
@@ -206,36 +198,21 @@ public final class ViduRules {
           .entrySet()
           .forEach(e -> models.put(e.getKey(), model(e.getKey(), e.getValue().getAsJsonObject())));
     }
-    JsonObject limits =
+    // The operation's own limits over reference2image's; a prompt or payload without its own limit
+    // in x-vidu-image-rules keeps its schema maxLength.
+    JsonObject limits = defaults.deepCopy();
+    fields.values().stream()
+        .filter(f -> f.maxLength() != null && Set.of("prompt", "payload").contains(f.name()))
+        .forEach(
+            f ->
+                limits.addProperty(
+                    f.name().equals("prompt") ? "prompt_max_code_points" : "payload_max_chars",
+                    f.maxLength()));
+    JsonObject own =
         schema.has("x-vidu-image-rules") ? schema.getAsJsonObject("x-vidu-image-rules") : null;
-    Field prompt = fields.get("prompt");
-    Field payload = fields.get("payload");
-    ImageRules imageRules =
-        new ImageRules(
-            limits != null && limits.has("formats")
-                ? strings(limits, "formats")
-                : defaults.formats(),
-            orElse(limits, "min_width", defaults.minWidth()),
-            orElse(limits, "min_height", defaults.minHeight()),
-            orElse(limits, "max_aspect_ratio", defaults.maxAspectRatio()),
-            limits != null && limits.has("max_image_bytes")
-                ? limits.get("max_image_bytes").getAsLong()
-                : defaults.maxImageBytes(),
-            limits != null && limits.has("max_body_bytes")
-                ? limits.get("max_body_bytes").getAsLong()
-                : defaults.maxBodyBytes(),
-            orElse(
-                limits,
-                "prompt_max_code_points",
-                prompt != null && prompt.maxLength() != null
-                    ? prompt.maxLength()
-                    : defaults.promptMaxCodePoints()),
-            orElse(
-                limits,
-                "payload_max_chars",
-                payload != null && payload.maxLength() != null
-                    ? payload.maxLength()
-                    : defaults.payloadMaxChars()));
+    if (own != null) {
+      own.entrySet().forEach(e -> limits.add(e.getKey(), e.getValue()));
+    }
     return new GenerationOperation(
         name,
         path,
@@ -245,11 +222,11 @@ public final class ViduRules {
         fields,
         required,
         models,
-        imageRules,
-        limits != null && limits.has("min_start_end_pixel_ratio")
+        imageRules(limits),
+        limits.has("min_start_end_pixel_ratio")
             ? limits.get("min_start_end_pixel_ratio").getAsDouble()
             : null,
-        limits != null && limits.has("max_start_end_pixel_ratio")
+        limits.has("max_start_end_pixel_ratio")
             ? limits.get("max_start_end_pixel_ratio").getAsDouble()
             : null);
   }
@@ -306,9 +283,16 @@ public final class ViduRules {
     return value == null || !value.isJsonPrimitive() ? null : value.getAsInt();
   }
 
-  private static int orElse(@Nullable JsonObject object, String name, int otherwise) {
-    Integer value = object == null ? null : optionalInt(object, name);
-    return value == null ? otherwise : value;
+  private static ImageRules imageRules(JsonObject limits) {
+    return new ImageRules(
+        strings(limits, "formats"),
+        integer(limits, "min_width"),
+        integer(limits, "min_height"),
+        integer(limits, "max_aspect_ratio"),
+        number(limits, "max_image_bytes"),
+        number(limits, "max_body_bytes"),
+        integer(limits, "prompt_max_code_points"),
+        integer(limits, "payload_max_chars"));
   }
 
   private static JsonObject pageSizeSchema(JsonObject spec) {
