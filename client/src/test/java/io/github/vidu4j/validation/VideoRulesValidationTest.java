@@ -133,4 +133,21 @@ class VideoRulesValidationTest {
     assertThatCode(() -> VALIDATOR.validate(op("start-end2video"), body))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void aGeneratedRequestModelIsCheckedByTheRulesOfItsOperation() {
+    ViduValidationException e =
+        catchThrowableOfType(
+            ViduValidationException.class,
+            () ->
+                VALIDATOR.validate(
+                    new io.github.vidu4j.model.TextToVideoRequest()
+                        .model("viduq1")
+                        .prompt("p")
+                        .duration(8)));
+    assertThat(e.violations()).extracting(Violation::code).containsExactly(Violation.Code.DURATION);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VALIDATOR.validate("not a request"))
+        .isInstanceOf(io.github.vidu4j.core.ViduException.class)
+        .hasMessageContaining("String is not the request of a generation operation");
+  }
 }
