@@ -1,11 +1,11 @@
 package io.github.vidu4j;
 
 import com.google.gson.JsonObject;
-import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.GenerationOperation;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.RequestBody;
 
 /**
  * The asynchronous side of the client in one place: each method is the blocking call of the same
@@ -28,7 +28,7 @@ public final class Async {
   /** {@link Generations#create(GenerationOperation, JsonObject, RequestOptions)}, as a future. */
   public CompletableFuture<JsonObject> create(
       GenerationOperation operation, JsonObject body, RequestOptions options) {
-    JsonObject prepared = generations.prepare(operation, body, options);
+    RequestBody prepared = generations.prepare(operation, body, options);
     return runner.supply(() -> generations.send(operation, prepared, options));
   }
 
@@ -38,9 +38,8 @@ public final class Async {
   public <T> CompletableFuture<T> create(
       GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
     Objects.requireNonNull(type, "type == null");
-    JsonObject body =
-        com.google.gson.JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
-    return create(operation, body, options).thenApply(task -> ViduJson.read(task.toString(), type));
+    return create(operation, Generations.json(request), options)
+        .thenApply(task -> generations.typed(operation, task, type));
   }
 
   /** {@link Tasks#await(String, AwaitOptions)}, as a future: no thread is held while it waits. */

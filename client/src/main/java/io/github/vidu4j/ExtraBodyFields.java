@@ -21,11 +21,12 @@ import java.util.Objects;
  * JSON fields sent in a create request's body unchanged, for what Vidu accepts before the spec
  * knows it (a new model's {@code watermark}, say), like openai-java's {@code
  * additionalBodyProperties}. Validation leaves them alone; a name the spec already has is refused
- * (set it on the request instead). Immutable; every method returns a copy. Pass to {@link
- * Images#create(io.github.vidu4j.model.ReferenceToImageRequest, ExtraBodyFields)}.
+ * (set it on the request instead). Immutable; every method returns a copy. The value of {@link
+ * RequestOptions#withExtraFields}, so every create call of every operation takes them.
  *
  * <pre>{@code
- * client.images().create(request, ExtraBodyFields.none().with("watermark", "high").withJson("meta_data", "{\"level\":1}"));
+ * client.images().create(request, RequestOptions.defaults().withExtraFields(
+ *     ExtraBodyFields.none().with("watermark", "high").withJson("meta_data", "{\"level\":1}")));
  * }</pre>
  */
 public final class ExtraBodyFields {

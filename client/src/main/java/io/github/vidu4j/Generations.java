@@ -5,14 +5,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
+import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.internal.CallIds;
+import io.github.vidu4j.internal.JsonBody;
 import io.github.vidu4j.internal.OperationApi;
 import io.github.vidu4j.internal.RetryingExecutor;
+import io.github.vidu4j.internal.StreamedJsonBody;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.GenerationOperation;
-import io.github.vidu4j.validation.OperationValidator;
+import io.github.vidu4j.validation.ImageInput;
+import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
@@ -29,22 +34,23 @@ import retrofit2.Call;
  * The one create path for every generation operation of the spec, keyed by the {@link
  * GenerationOperation}: validate the body by the operation's rules, add the extra fields, send it
  * with the rule that a paid task is never created twice, and optionally await the task. The typed
- * methods ({@link Videos}) are one line over it; an operation the spec adds is usable here with no
- * Java change: {@code client.generations().create(GenerationOperation.named("x").orElseThrow(),
- * body, RequestOptions.defaults())}. The same calls returning futures are on {@link
- * ViduClient#async()}. Obtain from {@link ViduClient#generations()}.
+ * methods ({@link Images}, {@link Videos}) are one line over it; an operation the spec adds is
+ * usable here with no Java change: {@code
+ * client.generations().create(GenerationOperation.named("x").orElseThrow(), body,
+ * RequestOptions.defaults())}. The same calls returning futures are on {@link ViduClient#async()}.
+ * Obtain from {@link ViduClient#generations()}.
  */
 public final class Generations {
   private final OperationApi api;
   private final RetryingExecutor executor;
-  private final OperationValidator validator;
+  private final RequestValidator validator;
   private final Tasks tasks;
   private final Clock clock;
 
   Generations(
       OperationApi api,
       RetryingExecutor executor,
-      OperationValidator validator,
+      RequestValidator validator,
       Tasks tasks,
       Clock clock) {
     this.api = api;
@@ -80,8 +86,7 @@ public final class Generations {
    */
   public <T> T create(
       GenerationOperation operation, Object request, RequestOptions options, Class<T> type) {
-    JsonObject body = JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
-    return ViduJson.read(create(operation, body, options).toString(), type);
+    return typed(operation, create(operation, json(request), options), type);
   }
 
   /**
@@ -101,8 +106,90 @@ public final class Generations {
     return tasks.await(taskId(operation, create(operation, body, options)), awaitOptions);
   }
 
-  /** A deep copy of {@code body}, validated, with the extra fields added. */
-  JsonObject prepare(GenerationOperation operation, JsonObject body, RequestOptions options) {
+  /**
+   * {@link #create(GenerationOperation, JsonObject, RequestOptions)} with {@code images} as the
+   * body's {@code images} (which must be absent or empty). A local file ({@link
+   * ImageInput#fromFile}) is not held in memory: it is read, base64-encoded and written to the
+   * connection as the body is sent, so memory does not grow with the image. The body's length is
+   * computed from the file sizes first, so the body-size limit is checked before anything is sent.
+   * A file whose size changed since its input was made fails the send ({@code
+   * ViduTransportException}; nothing usable reached Vidu, as the body was cut short).
+   *
+   * @throws ViduValidationException listing every violation; nothing was sent
+   */
+  public JsonObject create(
+      GenerationOperation operation,
+      JsonObject body,
+      List<ImageInput> images,
+      RequestOptions options) {
+    return send(operation, prepare(operation, body, images, options), options);
+  }
+
+  /**
+   * Vidu's answer as the generated {@code type}. What cannot be read fails as the executor fails an
+   * unreadable answer: a {@link ViduResponseException} naming the place, never the value (a server
+   * echoing headers may have put the key there); the task may exist.
+   */
+  <T> T typed(GenerationOperation operation, JsonObject task, Class<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    try {
+      return ViduJson.read(task.toString(), type);
+    } catch (ViduException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String label = "POST " + operation.path();
+      throw new ViduResponseException(
+          label,
+          label
+              + ": the response is not the JSON the spec describes ("
+              + executor.errors().describeUnreadable(cause)
+              + "). "
+              + RetryingExecutor.MAY_EXIST_ADVICE,
+          executor.errors().redactedCopy(cause));
+    }
+  }
+
+  /** A generated request model as the JSON tree to send. */
+  static JsonObject json(Object request) {
+    Objects.requireNonNull(request, "request == null");
+    return JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
+  }
+
+  /** The body to send: written once (a snapshot), validated with its exact length. */
+  RequestBody prepare(GenerationOperation operation, JsonObject body, RequestOptions options) {
+    JsonObject copy = withExtras(operation, body, options);
+    JsonBody bytes = JsonBody.of(copy);
+    validator.validate(operation, body, bytes.contentLength());
+    return bytes;
+  }
+
+  /** The streamed body to send, its length computed from the inputs, validated with it. */
+  RequestBody prepare(
+      GenerationOperation operation,
+      JsonObject body,
+      List<ImageInput> images,
+      RequestOptions options) {
+    Objects.requireNonNull(images, "images == null");
+    JsonElement given = Objects.requireNonNull(body, "body == null").get("images");
+    if (given != null && given.isJsonArray() && !given.getAsJsonArray().isEmpty()) {
+      throw new ViduValidationException(
+          List.of(
+              new Violation(
+                  Violation.Code.IMAGE_COUNT,
+                  "images",
+                  given.getAsJsonArray().size() + " in the request",
+                  "give the images either in the request or as inputs, not both")));
+    }
+    JsonObject rest = body.deepCopy();
+    rest.remove("images");
+    StreamedJsonBody streamed =
+        StreamedJsonBody.of(withExtras(operation, rest, options), "images", images);
+    validator.validate(operation, rest, images, streamed.contentLength());
+    return streamed;
+  }
+
+  /** A deep copy of {@code body} with the extra fields added; one the schema has is refused. */
+  private static JsonObject withExtras(
+      GenerationOperation operation, JsonObject body, RequestOptions options) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(options, "options == null");
     JsonObject copy = Objects.requireNonNull(body, "body == null").deepCopy();
@@ -115,18 +202,17 @@ public final class Generations {
                 Violation.Code.EXTRA_FIELD,
                 name,
                 extras.get(name),
-                "is a field of " + operation.name() + ", not an extra one: set it in the body"));
+                "is a field of the spec, not an extra one: set it on the request"));
       }
     }
     if (!clashes.isEmpty()) {
       throw new ViduValidationException(clashes);
     }
-    validator.validate(operation, copy);
     extras.forEach((name, json) -> copy.add(name, JsonParser.parseString(json)));
     return copy;
   }
 
-  JsonObject send(GenerationOperation operation, JsonObject body, RequestOptions options) {
+  JsonObject send(GenerationOperation operation, RequestBody body, RequestOptions options) {
     String label = "POST " + operation.path();
     Call<JsonObject> call = api.create(operation.path().substring(1), body);
     @Nullable Instant deadline = null;
@@ -146,11 +232,17 @@ public final class Generations {
     String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
     if (text == null || text.isBlank() || text.contains("/")) {
       String label = "POST " + operation.path();
+      String shown =
+          text == null
+              ? ""
+              : executor
+                  .errors()
+                  .redact(text.length() <= 64 ? text : text.substring(0, 64) + "...");
       throw new ViduResponseException(
           label,
           label
               + ": Vidu accepted the request but answered with "
-              + (text == null ? "no task_id" : "a task_id that is not a task id")
+              + (text == null ? "no task_id" : "task_id \"" + shown + "\", which is not a task id")
               + ", so the task cannot be awaited. "
               + RetryingExecutor.MAY_EXIST_ADVICE);
     }

@@ -14,7 +14,6 @@ import io.github.vidu4j.core.ViduTransportException;
 import io.github.vidu4j.internal.EmptyBodyConverterFactory;
 import io.github.vidu4j.internal.ErrorMapper;
 import io.github.vidu4j.internal.HttpClients;
-import io.github.vidu4j.internal.ImageCreateApi;
 import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -162,17 +161,14 @@ public final class ViduClient implements AutoCloseable {
     this.tasks =
         new Tasks(
             retrofit.create(TasksApi.class), executor, async, b.clock, b.sleeper, b.eventListener);
-    this.images =
-        new Images(retrofit.create(ImageCreateApi.class), executor, async, b.validator, tasks);
     this.generations =
         new Generations(
             retrofit.create(io.github.vidu4j.internal.OperationApi.class),
             executor,
-            b.validator == RequestValidator.allowingUnknownModels()
-                ? io.github.vidu4j.validation.OperationValidator.allowingUnknownModels()
-                : io.github.vidu4j.validation.OperationValidator.strict(),
+            b.validator,
             tasks,
             b.clock);
+    this.images = new Images(generations);
     this.videos = new Videos(generations);
     this.asyncSide = new Async(generations, tasks, async);
     this.downloads =

@@ -1,9 +1,9 @@
 package io.github.vidu4j.cli;
 
+import io.github.vidu4j.Images;
 import io.github.vidu4j.Region;
 import io.github.vidu4j.model.TaskState;
-import io.github.vidu4j.validation.ModelRules;
-import io.github.vidu4j.validation.ViduRules;
+import io.github.vidu4j.validation.OperationModel;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ final class Completions {
   static final class Models implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return ViduRules.spec().models().keySet().iterator();
+      return Images.REFERENCE_TO_IMAGE.models().keySet().iterator();
     }
   }
 
@@ -34,7 +34,7 @@ final class Completions {
   static final class AspectRatios implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return acrossModels(ModelRules::aspectRatios).iterator();
+      return acrossModels(OperationModel::aspectRatios).iterator();
     }
   }
 
@@ -42,7 +42,7 @@ final class Completions {
   static final class Resolutions implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return acrossModels(ModelRules::resolutions).iterator();
+      return acrossModels(OperationModel::resolutions).iterator();
     }
   }
 
@@ -62,9 +62,9 @@ final class Completions {
     }
   }
 
-  private static Set<String> acrossModels(Function<ModelRules, List<String>> values) {
+  private static Set<String> acrossModels(Function<OperationModel, List<String>> values) {
     Set<String> all = new LinkedHashSet<>();
-    ViduRules.spec().models().values().forEach(m -> all.addAll(values.apply(m)));
+    Images.REFERENCE_TO_IMAGE.models().values().forEach(m -> all.addAll(values.apply(m)));
     return all;
   }
 }

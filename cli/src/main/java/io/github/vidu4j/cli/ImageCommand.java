@@ -1,10 +1,11 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
-import io.github.vidu4j.validation.ViduRules;
 import io.github.vidu4j.validation.ViduValidationException;
 import io.github.vidu4j.validation.Violation;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class ImageCommand {
       if ("auto".equals(aspectRatio)
           && model != null
           && images.isEmpty()
-          && ViduRules.spec()
+          && Images.REFERENCE_TO_IMAGE
               .model(model)
               .map(rules -> rules.aspectRatios().contains("auto"))
               .orElse(false)) {
@@ -138,9 +139,10 @@ final class ImageCommand {
           "images",
           session -> {
             ReferenceToImageTask task =
-                extraFields.isEmpty()
-                    ? session.client.images().create(request)
-                    : session.client.images().create(request, extraFields);
+                session
+                    .client
+                    .images()
+                    .create(request, RequestOptions.defaults().withExtraFields(extraFields));
             return new TaskCreation.Created(
                 task.getTaskId(),
                 RawJson.field(task, "state").orElse(String.valueOf(task.getState())),

@@ -1,7 +1,8 @@
 package io.github.vidu4j.cli;
 
+import io.github.vidu4j.Images;
 import io.github.vidu4j.validation.ImageRules;
-import io.github.vidu4j.validation.ModelRules;
+import io.github.vidu4j.validation.OperationModel;
 import io.github.vidu4j.validation.ViduRules;
 import java.util.ListResourceBundle;
 import java.util.Locale;
@@ -31,13 +32,14 @@ final class SpecHelp extends ListResourceBundle {
         MODEL,
         "One of "
             + perModel(
-                rules,
                 m ->
                     m.minImages()
                         + " to "
                         + m.maxImages()
                         + " images"
-                        + (m.minImages() == 0 ? ", none for text-to-image" : ""))
+                        + (Integer.valueOf(0).equals(m.minImages())
+                            ? ", none for text-to-image"
+                            : ""))
             + "; another name needs --allow-unknown-model."
       },
       {PROMPT, "What to draw; at most " + limits.promptMaxCodePoints() + " characters."},
@@ -53,7 +55,6 @@ final class SpecHelp extends ListResourceBundle {
         ASPECT_RATIO,
         "Per model: "
             + perModel(
-                rules,
                 m -> String.join(", ", m.aspectRatios()) + "; default " + m.defaultAspectRatio())
             + ". auto follows the first image."
       },
@@ -61,7 +62,6 @@ final class SpecHelp extends ListResourceBundle {
         RESOLUTION,
         "Per model (case as written): "
             + perModel(
-                rules,
                 m -> String.join(", ", m.resolutions()) + "; default " + m.defaultResolution())
             + "."
       },
@@ -83,8 +83,8 @@ final class SpecHelp extends ListResourceBundle {
     };
   }
 
-  private static String perModel(ViduRules rules, Function<ModelRules, String> describe) {
-    return rules.models().values().stream()
+  private static String perModel(Function<OperationModel, String> describe) {
+    return Images.REFERENCE_TO_IMAGE.models().values().stream()
         .map(m -> m.model() + " (" + describe.apply(m) + ")")
         .collect(Collectors.joining(", "));
   }

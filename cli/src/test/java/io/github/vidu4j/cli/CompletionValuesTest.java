@@ -2,7 +2,8 @@ package io.github.vidu4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.validation.ViduRules;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.validation.GenerationOperation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class CompletionValuesTest {
 
   @Test
   void modelsAspectRatiosAndResolutionsComeFromTheSpec() throws Exception {
-    ViduRules rules = ViduRules.spec();
+    GenerationOperation rules = Images.REFERENCE_TO_IMAGE;
     assertThat(complete("vidu", "image", "create", "--model", ""))
         .isNotEmpty()
         .containsExactlyInAnyOrderElementsOf(rules.models().keySet());

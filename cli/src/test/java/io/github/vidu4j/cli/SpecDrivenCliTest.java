@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.vidu4j.Images;
 import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
-import io.github.vidu4j.validation.ModelRules;
+import io.github.vidu4j.validation.OperationModel;
 import io.github.vidu4j.validation.ViduRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,7 +113,7 @@ class SpecDrivenCliTest {
   void helpListsTheSpecsModelsAndLimits() {
     CliRun run = vidu("image", "create", "--help");
     String help = run.out().replaceAll("\\s+", " ");
-    for (ModelRules model : ViduRules.spec().models().values()) {
+    for (OperationModel model : Images.REFERENCE_TO_IMAGE.models().values()) {
       assertThat(help)
           .contains(
               model.model() + " (" + model.minImages() + " to " + model.maxImages() + " images")

@@ -2,7 +2,6 @@ package io.github.vidu4j.validation;
 
 import com.google.gson.stream.JsonWriter;
 import io.github.vidu4j.core.internal.ViduGson;
-import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,10 +15,11 @@ import java.io.Writer;
 final class BodySize {
   private BodySize() {}
 
-  static long of(ReferenceToImageRequest request) {
+  /** The size of {@code request} (a generated request model or a JSON tree) as sent. */
+  static long of(Object request) {
     Counter counter = new Counter();
     try (JsonWriter writer = ViduGson.gson().newJsonWriter(counter)) {
-      ViduGson.gson().toJson(request, ReferenceToImageRequest.class, writer);
+      ViduGson.gson().toJson(request, request.getClass(), writer);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the counter never fails
     }

@@ -1,12 +1,5 @@
 package io.github.vidu4j.validation;
 
-import com.google.gson.JsonParser;
-import io.github.vidu4j.core.ViduException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +13,10 @@ import org.jspecify.annotations.Nullable;
  * openapi/vidu.yaml} ({@code reference2image}, {@code text2video}, {@code img2video}, ...), with
  * its request fields, its models' rules ({@code x-vidu-model-rules} of the request schema), its
  * limits ({@code x-vidu-image-rules}) and what it produces ({@code x-vidu-output}). Read from the
- * spec this release was built from, so an operation added to the spec is known here after a rebuild
- * with no Java edit. Immutable and thread-safe.
+ * spec this release was built from ({@link ViduRules}), so an operation added to the spec is known
+ * here after a rebuild with no Java edit. Immutable and thread-safe.
  */
 public final class GenerationOperation {
-  private static final Map<String, GenerationOperation> SPEC = load();
-
   /**
    * One request field as the schema types it.
    *
@@ -88,17 +79,17 @@ public final class GenerationOperation {
 
   /** Every generation operation of the spec, by {@link #name()}, in the spec's order. */
   public static Map<String, GenerationOperation> all() {
-    return SPEC;
+    return ViduRules.spec().operations();
   }
 
   /** The operation called {@code name} ({@code text2video}, ...), if the spec has it. */
   public static Optional<GenerationOperation> named(String name) {
-    return Optional.ofNullable(SPEC.get(name));
+    return ViduRules.spec().operation(name);
   }
 
   /** The operation at {@code path} ({@code /ent/v2/text2video}), if the spec has it. */
   public static Optional<GenerationOperation> atPath(String path) {
-    return SPEC.values().stream().filter(o -> o.path.equals(path)).findFirst();
+    return all().values().stream().filter(o -> o.path.equals(path)).findFirst();
   }
 
   /** The last segment of the path: {@code reference2image}, {@code text2video}, ... */
@@ -169,24 +160,5 @@ public final class GenerationOperation {
   @Override
   public String toString() {
     return "POST " + path;
-  }
-
-  // ---- reading the spec ----------------------------------------------------------------------
-
-  private static Map<String, GenerationOperation> load() {
-    try (InputStream in =
-        GenerationOperation.class.getClassLoader().getResourceAsStream(ViduRules.RESOURCE)) {
-      if (in == null) {
-        throw new ViduException(ViduRules.RESOURCE + " is missing from the class path");
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return OperationSpecReader.parse(JsonParser.parseReader(reader).getAsJsonObject());
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ViduException known) {
-        throw known;
-      }
-      throw new ViduException("cannot read the spec's operations: " + e.getMessage(), e);
-    }
   }
 }

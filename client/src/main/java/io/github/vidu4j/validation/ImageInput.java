@@ -319,28 +319,33 @@ public final class ImageInput {
   }
 
   static @Nullable String dimensionProblem(ImageInfo info) {
-    if (!LIMITS.accepts(info.format())) {
-      return info.format().mimeType() + ", not one Vidu accepts (" + LIMITS.mimeTypes() + ")";
+    return dimensionProblem(info, LIMITS);
+  }
+
+  /** Why {@code info} breaks {@code limits} (format, least size, aspect ratio), or null. */
+  static @Nullable String dimensionProblem(ImageInfo info, ImageRules limits) {
+    if (!limits.accepts(info.format())) {
+      return info.format().mimeType() + ", not one Vidu accepts (" + limits.mimeTypes() + ")";
     }
-    if (info.width() < LIMITS.minWidth() || info.height() < LIMITS.minHeight()) {
+    if (info.width() < limits.minWidth() || info.height() < limits.minHeight()) {
       return info.width()
           + "x"
           + info.height()
           + ", under Vidu's minimum of "
-          + LIMITS.minWidth()
+          + limits.minWidth()
           + "x"
-          + LIMITS.minHeight();
+          + limits.minHeight();
     }
     long longer = Math.max(info.width(), info.height());
     long shorter = Math.min(info.width(), info.height());
-    if (longer > shorter * LIMITS.maxAspectRatio()) {
+    if (longer > shorter * limits.maxAspectRatio()) {
       return info.width()
           + "x"
           + info.height()
           + ", more elongated than Vidu's 1:"
-          + LIMITS.maxAspectRatio()
+          + limits.maxAspectRatio()
           + " to "
-          + LIMITS.maxAspectRatio()
+          + limits.maxAspectRatio()
           + ":1 limit";
     }
     return null;

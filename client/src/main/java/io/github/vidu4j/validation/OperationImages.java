@@ -6,13 +6,15 @@ import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.validation.Violation.Code;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link OperationValidator}'s image checks: each image an http(s) URL or a data URI of an accepted
- * format, size and shape; start and end frames close enough in size.
+ * {@link RequestValidator}'s image checks: each image an http(s) URL or a data URI of an accepted
+ * format, size and shape (the operation's {@code x-vidu-image-rules}); start and end frames close
+ * enough in size.
  */
 final class OperationImages {
   private OperationImages() {}
@@ -23,95 +25,100 @@ final class OperationImages {
       return;
     }
     String image = item.getAsString();
+    if (image.isEmpty()) {
+      violations.add(
+          new Violation(
+              Code.IMAGE_URL,
+              field,
+              "\"\"",
+              "must be an http(s) URL or a data:image/...;base64, URI"));
+      return;
+    }
     if (!image.regionMatches(true, 0, "data:", 0, 5)) {
-      String problem = image.isEmpty() ? "empty" : ImageInput.urlProblem(image);
-      if (problem != null) {
+      if (ImageInput.urlProblem(image) != null) {
         violations.add(
             new Violation(
                 Code.IMAGE_URL,
                 field,
                 image,
-                "must be an absolute http(s) URL or a data:image/...;base64, URI"));
+                "must be an absolute http(s) URL or a data:image/"
+                    + String.join("|", limits.formats())
+                    + ";base64, URI"));
       }
       return;
     }
     ImageInfo info = sniff(limits, field, image, violations);
-    if (info == null) {
-      return;
-    }
-    long longer = Math.max(info.width(), info.height());
-    long shorter = Math.min(info.width(), info.height());
-    if (info.width() < limits.minWidth()
-        || info.height() < limits.minHeight()
-        || longer > shorter * limits.maxAspectRatio()) {
+    String problem = info == null ? null : ImageInput.dimensionProblem(info, limits);
+    if (problem != null) {
       violations.add(
-          Violation.stated(
-              Code.IMAGE_DIMENSIONS,
-              field,
-              image,
-              field
-                  + ": the image is "
-                  + info.width()
-                  + "x"
-                  + info.height()
-                  + "; Vidu needs at least "
-                  + limits.minWidth()
-                  + "x"
-                  + limits.minHeight()
-                  + " and an aspect ratio within 1:"
-                  + limits.maxAspectRatio()
-                  + " to "
-                  + limits.maxAspectRatio()
-                  + ":1"));
+          Violation.stated(Code.IMAGE_DIMENSIONS, field, image, "the image is " + problem));
     }
   }
 
-  /** The data URI's image header, or null after adding why it cannot be read. */
+  /**
+   * The data URI's image header, or null after adding why it cannot be read ({@code violations}
+   * null: nothing is added).
+   */
   private static @Nullable ImageInfo sniff(
       ImageRules limits, String field, String image, @Nullable List<Violation> violations) {
+    List<Violation> problems = violations == null ? new ArrayList<>() : violations;
     DataUri uri = DataUri.parse(image);
-    if (uri == null
-        || !limits.formats().contains(uri.mimeType.substring("image/".length()))
-        || uri.decodedBytes() > limits.maxImageBytes()) {
-      if (violations != null) {
-        violations.add(
-            new Violation(
-                uri == null ? Code.IMAGE_DATA_URI : Code.IMAGE_FORMAT,
-                field,
-                image,
-                "must be a data:image/<"
-                    + String.join("|", limits.formats())
-                    + ">;base64, URI of at most "
-                    + limits.maxImageSize()));
-      }
+    if (uri == null) {
+      problems.add(
+          new Violation(
+              Code.IMAGE_DATA_URI,
+              field,
+              image,
+              "a data URI must start data:image/<"
+                  + String.join("|", limits.formats())
+                  + ">;base64,"));
       return null;
     }
+    if (!limits.formats().contains(uri.mimeType.substring("image/".length()))) {
+      problems.add(
+          new Violation(
+              Code.IMAGE_FORMAT, field, uri.mimeType, "Vidu accepts " + limits.mimeTypes()));
+      return null;
+    }
+    if (uri.decodedBytes() > limits.maxImageBytes()) {
+      problems.add(
+          new Violation(
+              Code.IMAGE_BYTES,
+              field,
+              uri.decodedBytes() + " bytes",
+              "at most "
+                  + limits.maxImageSize()
+                  + " ("
+                  + limits.maxImageBytes()
+                  + " bytes) per image"));
+      return null;
+    }
+    ImageInfo info;
     try (InputStream in = uri.decoded()) {
-      ImageInfo info = ImageSniffer.sniff(in);
-      if (!info.format().mimeType().equals(uri.mimeType) && violations != null) {
-        violations.add(
-            Violation.stated(
-                Code.IMAGE_FORMAT,
-                field,
-                image,
-                field
-                    + ": the data URI says "
-                    + uri.mimeType
-                    + " but holds "
-                    + info.format().mimeType()));
-      }
-      return info;
-    } catch (ImageSniffer.NotAnImage | IOException | IllegalArgumentException e) {
-      if (violations != null) {
-        violations.add(
-            Violation.stated(
-                Code.IMAGE_FORMAT,
-                field,
-                image,
-                field + ": not a readable image (" + e.getMessage() + ")"));
-      }
+      info = ImageSniffer.sniff(in);
+    } catch (ImageSniffer.NotAnImage e) {
+      problems.add(
+          Violation.stated(
+              Code.IMAGE_FORMAT, field, image, "the data URI's image: " + e.getMessage()));
+      return null;
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add(
+          Violation.stated(
+              Code.IMAGE_DATA_URI,
+              field,
+              image,
+              "the data URI is not valid base64 (" + e.getMessage() + ")"));
       return null;
     }
+    if (!info.format().mimeType().equals(uri.mimeType)) {
+      problems.add(
+          Violation.stated(
+              Code.IMAGE_FORMAT,
+              field,
+              image,
+              "the data URI says " + uri.mimeType + " but holds " + info.format().mimeType()));
+    }
+    return info;
   }
 
   /** Start and end frames: the ratio of their pixel counts, when both are data URIs. */

@@ -1,9 +1,12 @@
 package io.github.vidu4j.validation;
 
-import io.github.vidu4j.model.ReferenceToImageRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.core.internal.ViduGson;
 import io.github.vidu4j.validation.Violation.Code;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +15,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a create request against Vidu's rules before anything is sent, and reports every problem
- * at once. {@code ViduClient} runs it on every request; call {@link #validate} to check early (for
- * example in a form handler). Immutable and thread-safe.
+ * Checks a create request against its {@link GenerationOperation}'s rules before anything is sent,
+ * and reports every problem at once. {@code ViduClient} runs it on every create; call {@link
+ * #validate(Object)} to check early (for example in a form handler). Nothing is read from the
+ * network. Immutable and thread-safe.
  *
- * <p>The rules are the spec's, read through {@link ViduRules}: each model's image count, aspect
- * ratios and resolutions (case as written) from {@code x-vidu-model-rules}, and for every model the
- * prompt, payload, image and body limits from {@code x-vidu-image-rules} (see {@code
- * openapi/vidu.yaml}). Beyond them: a prompt must not be blank (Unicode spaces such as U+00A0 count
- * as blank), its length counted in Unicode code points as Vidu counts; a seed may be any int
- * ({@code 0} or absent means random); the callback URL must be absolute http(s); each image must be
- * an http(s) URL or a base64 data URI of an accepted format whose header bytes are checked; the
- * JSON body size is counted by the serialiser into a sink that keeps nothing. {@code auto} aspect
- * ratio without an image is not refused (Vidu documents no such error) but logged as a warning on
- * the {@code io.github.vidu4j.validation} {@link System.Logger}.
+ * <p>The rules are the spec's, read through {@link ViduRules}: fields the request schema does not
+ * have, types, lengths and ranges from the schema; each model's durations, resolutions (per
+ * duration), aspect ratios (case as written) and image counts from {@code x-vidu-model-rules};
+ * images, prompt, payload and body limits from {@code x-vidu-image-rules}; the start/end pixel
+ * ratio when the spec has one and both images are data URIs. Beyond them: a prompt must not be
+ * blank (Unicode spaces such as U+00A0 count as blank), its length counted in Unicode code points
+ * as Vidu counts; the callback URL must be absolute http(s); each image must be an http(s) URL or a
+ * base64 data URI of an accepted format whose header bytes are checked. {@code auto} aspect ratio
+ * without an image is not refused (Vidu documents no such error) but logged as a warning on the
+ * {@code io.github.vidu4j.validation} {@link System.Logger}.
  *
  * <pre>{@code
  * try {
@@ -38,8 +42,6 @@ import org.jspecify.annotations.Nullable;
 public final class RequestValidator {
   private static final RequestValidator STRICT = new RequestValidator(false);
   private static final RequestValidator ALLOWING_UNKNOWN_MODELS = new RequestValidator(true);
-  private static final ViduRules RULES = ViduRules.spec();
-  private static final ImageRules LIMITS = RULES.images();
   private static final System.Logger LOG = System.getLogger("io.github.vidu4j.validation");
 
   private final boolean allowUnknownModels;
@@ -48,71 +50,88 @@ public final class RequestValidator {
     this.allowUnknownModels = allowUnknownModels;
   }
 
-  /** The default: a model this release does not know is refused. */
+  /** The default: a model the operation's rules do not name is refused. */
   public static RequestValidator strict() {
     return STRICT;
   }
 
   /**
    * The escape hatch for a model Vidu adds before vidu4j knows it: an unknown model is sent with
-   * only the model-independent checks (prompt, payload, images, URLs, body size). Known models keep
-   * all their rules.
+   * only the schema's and the model-independent checks (prompt, payload, images, URLs, body size).
+   * Known models keep all their rules.
    */
   public static RequestValidator allowingUnknownModels() {
     return ALLOWING_UNKNOWN_MODELS;
   }
 
   /**
-   * The models whose rules this release knows: the keys of the spec's {@code x-vidu-model-rules}.
+   * Checks {@code request}, a generated request model ({@code ReferenceToImageRequest}, {@code
+   * TextToVideoRequest}, ...), by the rules of the operation whose request schema it is.
+   *
+   * @throws ViduValidationException listing every broken rule
+   * @throws ViduException if {@code request} is not the request of an operation of the spec
    */
-  public static Set<String> knownModels() {
-    return RULES.models().keySet();
+  public void validate(Object request) {
+    Objects.requireNonNull(request, "request == null");
+    String schema = request.getClass().getSimpleName();
+    GenerationOperation operation =
+        GenerationOperation.all().values().stream()
+            .filter(o -> o.requestSchema().equals(schema))
+            .findFirst()
+            .orElseThrow(
+                () -> new ViduException(schema + " is not the request of a generation operation"));
+    validate(operation, ViduGson.gson().toJsonTree(request).getAsJsonObject());
   }
 
   /**
-   * Checks {@code request}.
+   * Checks {@code body}, the JSON object to send to {@code operation} (extra fields excluded).
    *
    * @throws ViduValidationException listing every broken rule
    */
-  public void validate(ReferenceToImageRequest request) {
-    validate(Objects.requireNonNull(request, "request == null"), BodySize.of(request));
+  public void validate(GenerationOperation operation, JsonObject body) {
+    validate(operation, body, BodySize.of(Objects.requireNonNull(body, "body == null")));
   }
 
   /**
-   * Checks {@code request} as {@link #validate(ReferenceToImageRequest)} does, with the size of its
-   * JSON body already known: a client that has written the body checks the bytes it will send
-   * instead of counting them a second time.
+   * {@link #validate(GenerationOperation, JsonObject)} with the size of the JSON body already
+   * known: a client that has written the body checks the bytes it will send instead of counting
+   * twice.
    *
    * @param bodyBytes the UTF-8 length of the body that will be sent, extra fields included
    * @throws ViduValidationException listing every broken rule
    */
-  public void validate(ReferenceToImageRequest request, long bodyBytes) {
-    Objects.requireNonNull(request, "request == null");
-    List<String> images = request.getImages() == null ? List.of() : request.getImages();
+  public void validate(GenerationOperation operation, JsonObject body, long bodyBytes) {
+    Objects.requireNonNull(body, "body == null");
+    JsonElement images = body.get("images");
+    JsonArray items = images != null && images.isJsonArray() ? images.getAsJsonArray() : null;
     check(
-        request,
-        images.size(),
-        (i, v) -> checkImage("images[" + i + "]", images.get(i), v),
+        operation,
+        body,
+        items == null ? 0 : items.size(),
+        (i, v) -> OperationImages.check(operation.limits(), "images[" + i + "]", items.get(i), v),
         bodyBytes);
   }
 
   /**
-   * Checks {@code request} with {@code images} in place of its {@code images} list, for a body that
-   * streams local files: they were checked when their inputs were made (format, size, dimensions),
-   * so only the count and the URLs are checked here, never the files' bytes.
+   * Checks {@code body} (without {@code images}) with {@code images} as its {@code images}, for a
+   * body that streams local files: they were checked when their inputs were made (format, size,
+   * dimensions), so only the count and the URLs are checked here, never the files' bytes.
    *
    * @param bodyBytes the UTF-8 length of the body that will be sent
    * @throws ViduValidationException listing every broken rule
    */
-  public void validate(ReferenceToImageRequest request, List<ImageInput> images, long bodyBytes) {
-    Objects.requireNonNull(request, "request == null");
+  public void validate(
+      GenerationOperation operation, JsonObject body, List<ImageInput> images, long bodyBytes) {
+    Objects.requireNonNull(body, "body == null");
     List<ImageInput> inputs = List.copyOf(images);
     check(
-        request,
+        operation,
+        body,
         inputs.size(),
         (i, v) -> {
           if (inputs.get(i).info().isEmpty()) {
-            checkImage("images[" + i + "]", inputs.get(i).value(), v);
+            JsonPrimitive value = new JsonPrimitive(inputs.get(i).value());
+            OperationImages.check(operation.limits(), "images[" + i + "]", value, v);
           }
         },
         bodyBytes);
@@ -123,75 +142,54 @@ public final class RequestValidator {
   }
 
   private void check(
-      ReferenceToImageRequest request, int imageCount, ImageCheck imageCheck, long bodyBytes) {
+      GenerationOperation operation,
+      JsonObject body,
+      int imageCount,
+      ImageCheck imageCheck,
+      long bodyBytes) {
+    Objects.requireNonNull(operation, "operation == null");
     List<Violation> violations = new ArrayList<>();
-    String model = request.getModel();
-    ModelRules rules = null;
-    if (model == null || model.isBlank()) {
-      violations.add(
-          Violation.stated(
-              Code.MODEL_REQUIRED,
-              "model",
-              String.valueOf(model),
-              "model is required (" + String.join(" or ", knownModels()) + ")"));
-    } else {
-      rules = RULES.models().get(model);
-      if (rules == null && !allowUnknownModels) {
-        ModelRules caseless = RULES.models().get(model.trim().toLowerCase(Locale.ROOT));
+    ImageRules limits = operation.limits();
+    Set<String> typed = OperationChecks.unknownAndTyped(operation, body, violations);
+    OperationModel rules = checkModel(operation, body, typed, violations);
+    for (String name : operation.required()) {
+      JsonElement value = body.get(name);
+      boolean given =
+          (value != null && !value.isJsonNull()) || (name.equals("images") && imageCount > 0);
+      if (!given && !name.equals("model")) {
         violations.add(
-            new Violation(
-                Code.MODEL_UNKNOWN,
-                "model",
-                model,
-                caseless != null
-                    ? "unknown model; did you mean " + caseless.model() + "?"
-                    : "unknown model; known: " + String.join(", ", knownModels())));
+            Violation.stated(
+                name.equals("prompt") ? Code.PROMPT_REQUIRED : Code.FIELD_TYPE,
+                name,
+                "null",
+                name + " is required"));
       }
     }
-    checkPrompt(request.getPrompt(), violations);
-    if (rules != null && (imageCount < rules.minImages() || imageCount > rules.maxImages())) {
+    String prompt = typed.contains("prompt") ? body.get("prompt").getAsString() : null;
+    if (prompt != null && isBlank(prompt)) {
+      violations.add(
+          new Violation(Code.PROMPT_BLANK, "prompt", "\"" + prompt + "\"", "must not be blank"));
+    } else if (prompt != null
+        && prompt.codePointCount(0, prompt.length()) > limits.promptMaxCodePoints()) {
       violations.add(
           new Violation(
-              Code.IMAGE_COUNT,
-              "images",
-              imageCount,
-              model + " needs " + rules.minImages() + " to " + rules.maxImages() + " images"));
+              Code.PROMPT_LENGTH,
+              "prompt",
+              prompt.codePointCount(0, prompt.length()) + " characters",
+              "at most " + limits.promptMaxCodePoints() + " characters"));
+    }
+    if (!OperationChecks.imageCount(operation, rules, imageCount, violations)) {
+      OperationChecks.count(operation, operation.fields().get("images"), imageCount, violations);
     }
     for (int i = 0; i < imageCount; i++) {
       imageCheck.check(i, violations);
     }
-    checkAspectRatio(request.getAspectRatio(), rules, imageCount, violations);
-    String resolution = request.getResolution();
-    if (rules != null && resolution != null && !rules.resolutions().contains(resolution)) {
-      violations.add(
-          new Violation(
-              Code.RESOLUTION,
-              "resolution",
-              resolution,
-              model
-                  + " supports "
-                  + String.join(", ", rules.resolutions())
-                  + (rules.resolutions().stream().anyMatch(r -> r.equalsIgnoreCase(resolution))
-                      ? " (case as written)"
-                      : "")));
+    OperationImages.checkPair(operation, body, violations);
+    if (rules != null) {
+      OperationChecks.check(operation, rules, body, typed, imageCount, violations);
     }
-    String payload = request.getPayload();
-    if (payload != null && payload.codePointCount(0, payload.length()) > LIMITS.payloadMaxChars()) {
-      violations.add(
-          new Violation(
-              Code.PAYLOAD_LENGTH,
-              "payload",
-              payload.codePointCount(0, payload.length()) + " characters",
-              "at most " + LIMITS.payloadMaxChars() + " characters"));
-    }
-    String callbackUrl = request.getCallbackUrl();
-    if (callbackUrl != null) {
-      String problem = ImageInput.urlProblem(callbackUrl);
-      if (problem != null) {
-        violations.add(new Violation(Code.CALLBACK_URL, "callback_url", callbackUrl, problem));
-      }
-    }
-    if (bodyBytes > LIMITS.maxBodyBytes()) {
+    OperationChecks.otherFields(operation, body, typed, violations);
+    if (bodyBytes > limits.maxBodyBytes()) {
       violations.add(
           Violation.stated(
               Code.BODY_SIZE,
@@ -201,35 +199,50 @@ public final class RequestValidator {
                   Locale.ROOT,
                   "the JSON body would be %,d bytes, %,d over Vidu's %s limit (%,d); pass large images as URLs instead of data URIs",
                   bodyBytes,
-                  bodyBytes - LIMITS.maxBodyBytes(),
-                  LIMITS.maxBodySize(),
-                  LIMITS.maxBodyBytes())));
+                  bodyBytes - limits.maxBodyBytes(),
+                  limits.maxBodySize(),
+                  limits.maxBodyBytes())));
     }
     if (!violations.isEmpty()) {
       throw new ViduValidationException(violations);
     }
   }
 
-  private static void checkPrompt(@Nullable String prompt, List<Violation> violations) {
-    if (prompt == null) {
-      violations.add(
-          Violation.stated(Code.PROMPT_REQUIRED, "prompt", "null", "prompt is required"));
-      return;
+  /** The model's rules, or null after reporting a missing or (unless allowed) unknown model. */
+  private @Nullable OperationModel checkModel(
+      GenerationOperation operation,
+      JsonObject body,
+      Set<String> typed,
+      List<Violation> violations) {
+    JsonElement value = body.get("model");
+    if (value != null && !value.isJsonNull() && !typed.contains("model")) {
+      return null; // a type violation already
     }
-    if (isBlank(prompt)) {
-      violations.add(
-          new Violation(Code.PROMPT_BLANK, "prompt", "\"" + prompt + "\"", "must not be blank"));
-      return;
+    String model = value == null || value.isJsonNull() ? null : value.getAsString();
+    if (model == null || model.isBlank()) {
+      if (model != null || operation.required().contains("model")) {
+        violations.add(
+            Violation.stated(
+                Code.MODEL_REQUIRED,
+                "model",
+                String.valueOf(model),
+                "model is required (" + String.join(" or ", operation.models().keySet()) + ")"));
+      }
+      return null;
     }
-    int codePoints = prompt.codePointCount(0, prompt.length());
-    if (codePoints > LIMITS.promptMaxCodePoints()) {
+    OperationModel rules = operation.models().get(model);
+    if (rules == null && !allowUnknownModels) {
+      OperationModel caseless = operation.models().get(model.trim().toLowerCase(Locale.ROOT));
       violations.add(
           new Violation(
-              Code.PROMPT_LENGTH,
-              "prompt",
-              codePoints + " characters",
-              "at most " + LIMITS.promptMaxCodePoints() + " characters"));
+              Code.MODEL_UNKNOWN,
+              "model",
+              model,
+              caseless != null
+                  ? "unknown model; did you mean " + caseless.model() + "?"
+                  : "unknown model; known: " + String.join(", ", operation.models().keySet())));
     }
+    return rules;
   }
 
   /**
@@ -241,115 +254,12 @@ public final class RequestValidator {
     return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
-  private static void checkAspectRatio(
-      @Nullable String aspectRatio,
-      @Nullable ModelRules rules,
-      int imageCount,
-      List<Violation> violations) {
-    if (rules == null || aspectRatio == null) {
-      return;
-    }
-    if (!rules.aspectRatios().contains(aspectRatio)) {
-      violations.add(
-          new Violation(
-              Code.ASPECT_RATIO,
-              "aspect_ratio",
-              aspectRatio,
-              rules.model() + " supports " + String.join(", ", rules.aspectRatios())));
-    } else if (aspectRatio.equals("auto") && imageCount == 0) {
-      // Vidu documents auto as following the first image but no error without one: warn, send.
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "aspect_ratio auto follows the first image, and this request has none;"
-              + " Vidu documents no error for that, so it is sent as is");
-    }
-  }
-
-  private static void checkImage(String field, @Nullable String image, List<Violation> violations) {
-    if (image == null || image.isEmpty()) {
-      violations.add(
-          new Violation(
-              Code.IMAGE_URL,
-              field,
-              "\"\"",
-              "must be an http(s) URL or a data:image/...;base64, URI"));
-      return;
-    }
-    if (!image.regionMatches(true, 0, "data:", 0, 5)) {
-      String problem = ImageInput.urlProblem(image);
-      if (problem != null) {
-        violations.add(
-            new Violation(
-                Code.IMAGE_URL,
-                field,
-                image,
-                "must be an absolute http(s) URL or a data:image/"
-                    + String.join("|", LIMITS.formats())
-                    + ";base64, URI"));
-      }
-      return;
-    }
-    DataUri uri = DataUri.parse(image);
-    if (uri == null) {
-      violations.add(
-          new Violation(
-              Code.IMAGE_DATA_URI,
-              field,
-              image,
-              "a data URI must start data:image/<"
-                  + String.join("|", LIMITS.formats())
-                  + ">;base64,"));
-      return;
-    }
-    if (!LIMITS.formats().contains(uri.mimeType.substring("image/".length()))) {
-      violations.add(
-          new Violation(
-              Code.IMAGE_FORMAT, field, uri.mimeType, "Vidu accepts " + LIMITS.mimeTypes()));
-      return;
-    }
-    if (uri.decodedBytes() > LIMITS.maxImageBytes()) {
-      violations.add(
-          new Violation(
-              Code.IMAGE_BYTES,
-              field,
-              uri.decodedBytes() + " bytes",
-              "at most "
-                  + LIMITS.maxImageSize()
-                  + " ("
-                  + LIMITS.maxImageBytes()
-                  + " bytes) per image"));
-      return;
-    }
-    ImageInfo info;
-    try (InputStream in = uri.decoded()) {
-      info = ImageSniffer.sniff(in);
-    } catch (ImageSniffer.NotAnImage e) {
-      violations.add(
-          Violation.stated(
-              Code.IMAGE_FORMAT, field, image, "the data URI's image: " + e.getMessage()));
-      return;
-    } catch (IOException | IllegalArgumentException e) {
-      violations.add(
-          Violation.stated(
-              Code.IMAGE_DATA_URI,
-              field,
-              image,
-              "the data URI is not valid base64 (" + e.getMessage() + ")"));
-      return;
-    }
-    if (!info.format().mimeType().equals(uri.mimeType)) {
-      violations.add(
-          Violation.stated(
-              Code.IMAGE_FORMAT,
-              field,
-              image,
-              "the data URI says " + uri.mimeType + " but holds " + info.format().mimeType()));
-    }
-    String problem = ImageInput.dimensionProblem(info);
-    if (problem != null) {
-      violations.add(
-          Violation.stated(Code.IMAGE_DIMENSIONS, field, image, "the image is " + problem));
-    }
+  /** The aspect ratio {@code auto} follows the first image; without one, say so and send. */
+  static void warnAutoWithoutImage() {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "aspect_ratio auto follows the first image, and this request has none;"
+            + " Vidu documents no error for that, so it is sent as is");
   }
 
   @Override

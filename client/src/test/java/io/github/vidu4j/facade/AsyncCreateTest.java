@@ -3,6 +3,8 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -18,13 +20,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** createAsync checks and captures the request on the caller's thread. */
+/** client.async().create checks and captures the request on the caller's thread. */
 class AsyncCreateTest extends ClientHarness {
   @Test
   void anInvalidRequestThrowsFromCreateAsyncItself() {
     ReferenceToImageRequest invalid = new ReferenceToImageRequest().model("viduq2").prompt(" ");
 
-    assertThatThrownBy(() -> client.images().createAsync(invalid))
+    assertThatThrownBy(
+            () ->
+                client
+                    .async()
+                    .create(
+                        Images.REFERENCE_TO_IMAGE,
+                        invalid,
+                        RequestOptions.defaults(),
+                        ReferenceToImageTask.class))
         .isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -64,7 +74,14 @@ class AsyncCreateTest extends ClientHarness {
         new ReferenceToImageRequest().model("viduq2").prompt("a red fox").images(images);
 
     try (ViduClient gated = client(b -> b.clock(gate))) {
-      CompletableFuture<ReferenceToImageTask> future = gated.images().createAsync(request);
+      CompletableFuture<ReferenceToImageTask> future =
+          gated
+              .async()
+              .create(
+                  Images.REFERENCE_TO_IMAGE,
+                  request,
+                  RequestOptions.defaults(),
+                  ReferenceToImageTask.class);
       request.model("viduq9").prompt("changed after the call");
       images.add("https://example.com/added-later.png");
       changed.countDown();

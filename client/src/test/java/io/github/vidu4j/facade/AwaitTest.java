@@ -291,8 +291,12 @@ class AwaitTest extends ClientHarness {
             closing.creditsAsync(),
             closing.tasks().cancelAsync("t-1"),
             closing
-                .images()
-                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("a fox")))) {
+                .async()
+                .create(
+                    io.github.vidu4j.Images.REFERENCE_TO_IMAGE,
+                    new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
+                    io.github.vidu4j.RequestOptions.defaults(),
+                    io.github.vidu4j.model.ReferenceToImageTask.class))) {
       assertThatThrownBy(later::join)
           .hasCauseExactlyInstanceOf(ViduException.class)
           .hasMessageContaining("ViduClient is closed");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.testing.Responses;
@@ -25,7 +26,8 @@ class CreateBodySizeTest extends ClientHarness {
   void extraFieldsThatPushTheBodyOverTheLimitAreRefusedBeforeSending() {
     ExtraBodyFields huge = ExtraBodyFields.none().with("notes", "x".repeat(20_000_000));
 
-    assertThatThrownBy(() -> client.images().create(FOX, huge))
+    assertThatThrownBy(
+            () -> client.images().create(FOX, RequestOptions.defaults().withExtraFields(huge)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->

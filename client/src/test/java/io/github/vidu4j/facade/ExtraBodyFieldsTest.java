@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.testing.Responses;
 import io.github.vidu4j.validation.ViduValidationException;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,11 @@ class ExtraBodyFieldsTest extends ClientHarness {
             .with("hd", true)
             .withJson("options", "{\"style\": [\"a\", 1]}");
 
-    client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox"), extras);
+    client
+        .images()
+        .create(
+            new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
+            RequestOptions.defaults().withExtraFields(extras));
 
     assertThat(take().getBody().utf8())
         .isEqualTo(
@@ -38,7 +45,14 @@ class ExtraBodyFieldsTest extends ClientHarness {
     server.enqueue(Responses.created("t-1"));
     ReferenceToImageRequest request = new ReferenceToImageRequest().model("viduq2").prompt("a fox");
     var future =
-        client.images().createAsync(request, ExtraBodyFields.none().with("watermark", "low"));
+        client
+            .async()
+            .create(
+                Images.REFERENCE_TO_IMAGE,
+                request,
+                RequestOptions.defaults()
+                    .withExtraFields(ExtraBodyFields.none().with("watermark", "low")),
+                ReferenceToImageTask.class);
     request.prompt("changed after the call");
     future.join();
     assertThat(take().getBody().utf8())
@@ -53,7 +67,9 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt(" "),
-                        ExtraBodyFields.none().with("watermark", "anything at all")))
+                        RequestOptions.defaults()
+                            .withExtraFields(
+                                ExtraBodyFields.none().with("watermark", "anything at all"))))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("prompt"));
@@ -68,7 +84,8 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-                        ExtraBodyFields.none().with("model", "viduimage-2")))
+                        RequestOptions.defaults()
+                            .withExtraFields(ExtraBodyFields.none().with("model", "viduimage-2"))))
         .isInstanceOf(ViduValidationException.class)
         .hasMessageContaining(
             "model: is a field of the spec, not an extra one: set it on the request");

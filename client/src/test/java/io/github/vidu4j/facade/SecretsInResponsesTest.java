@@ -59,6 +59,13 @@ class SecretsInResponsesTest extends ClientHarness {
     check(
         "{\"task_id\":\"t-1\",\"credits\":\"Token " + KEY + "\"}",
         c -> c.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox")));
+    check(
+        "{\"task_id\":\"t-1\",\"credits\":\"Token " + KEY + "\"}",
+        c ->
+            c.videos()
+                .textToVideo(
+                    new io.github.vidu4j.model.TextToVideoRequest().model("viduq2").prompt("a fox"),
+                    io.github.vidu4j.RequestOptions.defaults()));
   }
 
   @Test

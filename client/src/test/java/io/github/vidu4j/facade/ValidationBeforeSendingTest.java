@@ -3,8 +3,11 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.testing.Responses;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
@@ -110,7 +113,15 @@ class ValidationBeforeSendingTest extends ClientHarness {
             ViduValidationException.class,
             e ->
                 assertThat(e.violations()).anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
-    assertThatThrownBy(() -> client.images().createAsync(request))
+    assertThatThrownBy(
+            () ->
+                client
+                    .async()
+                    .create(
+                        Images.REFERENCE_TO_IMAGE,
+                        request,
+                        RequestOptions.defaults(),
+                        ReferenceToImageTask.class))
         .isInstanceOf(ViduValidationException.class);
     assertThat(server.getRequestCount()).isZero();
   }

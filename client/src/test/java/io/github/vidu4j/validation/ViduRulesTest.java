@@ -20,6 +20,11 @@ class ViduRulesTest {
   static Map<String, Object> root;
   static Map<String, Object> schema;
 
+  /** reference2image's models, read with every other operation's. */
+  private static Map<String, OperationModel> models() {
+    return ViduRules.spec().operation("reference2image").orElseThrow().models();
+  }
+
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void readSpec() throws Exception {
@@ -37,8 +42,8 @@ class ViduRulesTest {
   void everyModelAndEveryRuleOfTheSpecIsRead() {
     Map<String, Map<String, Object>> specRules =
         (Map<String, Map<String, Object>>) schema.get("x-vidu-model-rules");
-    assertThat(ViduRules.spec().models().keySet()).containsExactlyElementsOf(specRules.keySet());
-    for (ModelRules read : ViduRules.spec().models().values()) {
+    assertThat(models().keySet()).containsExactlyElementsOf(specRules.keySet());
+    for (OperationModel read : models().values()) {
       Map<String, Object> spec = new LinkedHashMap<>(specRules.get(read.model()));
       assertThat(read.description()).isEqualTo(String.valueOf(spec.remove("description")).trim());
       Map<String, Object> expected = new LinkedHashMap<>();
@@ -115,35 +120,26 @@ class ViduRulesTest {
     ImageRules limits = ViduRules.spec().images();
     assertThat(properties.get("prompt").get("maxLength")).isEqualTo(limits.promptMaxCodePoints());
     assertThat(properties.get("payload").get("maxLength")).isEqualTo(limits.payloadMaxChars());
-    int maxImages =
-        ViduRules.spec().models().values().stream()
-            .mapToInt(ModelRules::maxImages)
-            .max()
-            .orElseThrow();
-    assertThat(ViduRules.spec().maxImages()).isEqualTo(maxImages);
     assertThat(properties.get("images").containsKey("maxItems"))
         .as("image counts are per-model rules, not a cap on models the spec does not know")
         .isFalse();
     List<String> allRatios =
-        ViduRules.spec().models().values().stream()
-            .flatMap(r -> r.aspectRatios().stream())
-            .distinct()
-            .toList();
+        models().values().stream().flatMap(r -> r.aspectRatios().stream()).distinct().toList();
     assertThat((List<String>) properties.get("aspect_ratio").get("x-extensible-enum"))
         .containsExactlyInAnyOrderElementsOf(allRatios);
     List<String> listedModels = (List<String>) properties.get("model").get("x-extensible-enum");
-    assertThat(listedModels).containsAll(ViduRules.spec().models().keySet());
+    assertThat(listedModels).containsAll(models().keySet());
     // A listed model without rules is one third parties use but Vidu does not document.
     String modelText = (String) properties.get("model").get("description");
     listedModels.stream()
-        .filter(m -> !ViduRules.spec().models().containsKey(m))
+        .filter(m -> !models().containsKey(m))
         .forEach(
             m ->
                 assertThat(modelText)
                     .as(m + " has no x-vidu-model-rules, so its description says it is observed")
                     .contains("**Observed**")
                     .contains("`" + m + "`"));
-    for (ModelRules rules : ViduRules.spec().models().values()) {
+    for (OperationModel rules : models().values()) {
       assertThat(rules.aspectRatios()).as(rules.model()).contains(rules.defaultAspectRatio());
       assertThat(rules.resolutions()).as(rules.model()).contains(rules.defaultResolution());
     }

@@ -1,10 +1,10 @@
 package io.github.vidu4j.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.Images;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
-import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -221,8 +221,8 @@ public final class ViduSandbox implements AutoCloseable {
 
   /** The spec's first model that takes no images (text-to-image). */
   static String textToImageModel() {
-    return ViduRules.spec().models().values().stream()
-        .filter(m -> m.minImages() == 0)
+    return Images.REFERENCE_TO_IMAGE.models().values().stream()
+        .filter(m -> Integer.valueOf(0).equals(m.minImages()))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("the spec has no text-to-image model"))
         .model();

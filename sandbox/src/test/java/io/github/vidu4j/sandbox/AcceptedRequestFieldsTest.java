@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
@@ -59,7 +60,8 @@ class AcceptedRequestFieldsTest {
               .images()
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                  ExtraBodyFields.none().with("watermark", "high"));
+                  RequestOptions.defaults()
+                      .withExtraFields(ExtraBodyFields.none().with("watermark", "high")));
       assertThat(io.github.vidu4j.core.RawJson.field(task, "watermark")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
@@ -67,7 +69,9 @@ class AcceptedRequestFieldsTest {
                       .images()
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                          ExtraBodyFields.none().with("meta_data", "disabled")))
+                          RequestOptions.defaults()
+                              .withExtraFields(
+                                  ExtraBodyFields.none().with("meta_data", "disabled"))))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }

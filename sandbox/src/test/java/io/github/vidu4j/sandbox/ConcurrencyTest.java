@@ -2,9 +2,12 @@ package io.github.vidu4j.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.CreditBalance;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.testing.Eventually;
 import java.time.Duration;
@@ -28,8 +31,12 @@ class ConcurrencyTest {
       for (int i = 0; i < 6; i++) {
         creating.add(
             client
-                .images()
-                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("task " + i))
+                .async()
+                .create(
+                    Images.REFERENCE_TO_IMAGE,
+                    new ReferenceToImageRequest().model("viduq2").prompt("task " + i),
+                    RequestOptions.defaults(),
+                    ReferenceToImageTask.class)
                 .thenApply(t -> t.getTaskId()));
       }
       List<String> ids = creating.stream().map(CompletableFuture::join).toList();

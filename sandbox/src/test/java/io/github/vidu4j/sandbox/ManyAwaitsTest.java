@@ -3,8 +3,11 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.Images;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
 import java.time.Duration;
@@ -34,8 +37,12 @@ class ManyAwaitsTest {
       for (int i = 0; i < TASKS; i++) {
         creates.add(
             client
-                .images()
-                .createAsync(new ReferenceToImageRequest().model("viduq2").prompt("fox " + i))
+                .async()
+                .create(
+                    Images.REFERENCE_TO_IMAGE,
+                    new ReferenceToImageRequest().model("viduq2").prompt("fox " + i),
+                    RequestOptions.defaults(),
+                    ReferenceToImageTask.class)
                 .thenApply(t -> t.getTaskId()));
       }
       List<String> ids = creates.stream().map(CompletableFuture::join).toList();

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The video operations' rules, read from the spec, applied to JSON bodies. */
-class OperationValidatorTest {
-  private static final OperationValidator VALIDATOR = OperationValidator.strict();
+class VideoRulesValidationTest {
+  private static final RequestValidator VALIDATOR = RequestValidator.strict();
 
   private static GenerationOperation op(String name) {
     return GenerationOperation.named(name).orElseThrow();
@@ -106,7 +106,7 @@ class OperationValidatorTest {
             Violation.Code.FIELD_RANGE);
     assertThatCode(
             () ->
-                OperationValidator.allowingUnknownModels()
+                RequestValidator.allowingUnknownModels()
                     .validate(
                         op("text2video"),
                         JsonParser.parseString("{\"model\":\"viduq9\",\"prompt\":\"p\"}")
@@ -132,5 +132,22 @@ class OperationValidatorTest {
     images.set(1, images.get(0));
     assertThatCode(() -> VALIDATOR.validate(op("start-end2video"), body))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aGeneratedRequestModelIsCheckedByTheRulesOfItsOperation() {
+    ViduValidationException e =
+        catchThrowableOfType(
+            ViduValidationException.class,
+            () ->
+                VALIDATOR.validate(
+                    new io.github.vidu4j.model.TextToVideoRequest()
+                        .model("viduq1")
+                        .prompt("p")
+                        .duration(8)));
+    assertThat(e.violations()).extracting(Violation::code).containsExactly(Violation.Code.DURATION);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VALIDATOR.validate("not a request"))
+        .isInstanceOf(io.github.vidu4j.core.ViduException.class)
+        .hasMessageContaining("String is not the request of a generation operation");
   }
 }
