@@ -1,13 +1,17 @@
 package io.github.vidu4j.batch;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ImageInput;
+import io.github.vidu4j.validation.OperationValidator;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import java.io.IOException;
@@ -28,23 +32,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a batch from a JSON Lines file: one create request per line, in the API's own request JSON
  * ({@code model}, {@code prompt}, {@code images}, {@code aspect_ratio}, ...), plus an optional
- * {@code name} for the output files. Each entry of {@code images} is an {@code http(s)} URL, a data
- * URI, or a local PNG/JPEG/WebP file path, relative to the file's folder and inside it (unless
- * {@link #read(Path, RequestValidator, boolean)} allows any path), a regular file (a FIFO or device
- * is refused, never read). Local images are checked when the file is read and read again, encoded
- * and sent inline only when their line's create is sent: memory holds the images of the lines in
- * flight, not of the whole file. Blank lines are skipped (they still count in the numbering).
+ * {@code name} for the output files and an optional {@code operation}: the spec's generation
+ * operation the line is sent to ({@code reference2image} by default, {@code text2video}, {@code
+ * img2video}, {@code start-end2video}, {@code reference2video}), whose rules check it. Each entry
+ * of {@code images} is an {@code http(s)} URL, a data URI, or a local PNG/JPEG/WebP file path,
+ * relative to the file's folder and inside it (unless {@link #read(Path, RequestValidator,
+ * boolean)} allows any path), a regular file (a FIFO or device is refused, never read). Local
+ * images are checked when the file is read and read again, encoded and sent inline only when their
+ * line's create is sent: memory holds the images of the lines in flight, not of the whole file.
+ * Blank lines are skipped (they still count in the numbering).
  *
  * <pre>{@code
  * {"name": "fox", "model": "viduq2", "prompt": "a red fox in the snow", "resolution": "2K"}
  * {"model": "viduq1", "prompt": "the fox at night", "images": ["sketch.png"]}
+ * {"operation": "img2video", "model": "viduq2", "prompt": "the fox runs", "images": ["sketch.png"]}
  * }</pre>
  */
 public final class BatchFile {
   private BatchFile() {}
 
   /**
-   * Every line of {@code file}, each checked by {@code validator} as a create would check it.
+   * Every line of {@code file}, each checked as a create would check it: {@value
+   * BatchLine#DEFAULT_OPERATION} lines by {@code validator}, lines of other operations by {@link
+   * OperationValidator#strict()} (or {@link OperationValidator#allowingUnknownModels()} when {@code
+   * validator} is {@link RequestValidator#allowingUnknownModels()}).
    *
    * @throws BatchInputException listing every bad line at once, with its number
    * @throws ViduException if the file cannot be read
@@ -62,8 +73,28 @@ public final class BatchFile {
    * @throws ViduException if the file cannot be read
    */
   public static List<BatchLine> read(Path file, RequestValidator validator, boolean anyImagePath) {
+    Objects.requireNonNull(validator, "validator == null");
+    return read(
+        file,
+        validator,
+        validator == RequestValidator.allowingUnknownModels()
+            ? OperationValidator.allowingUnknownModels()
+            : OperationValidator.strict(),
+        anyImagePath);
+  }
+
+  /**
+   * {@link #read(Path, RequestValidator, boolean)}, lines of operations other than {@value
+   * BatchLine#DEFAULT_OPERATION} checked by {@code operations}.
+   *
+   * @throws BatchInputException listing every bad line at once, with its number
+   * @throws ViduException if the file cannot be read
+   */
+  public static List<BatchLine> read(
+      Path file, RequestValidator validator, OperationValidator operations, boolean anyImagePath) {
     Objects.requireNonNull(file, "file == null");
     Objects.requireNonNull(validator, "validator == null");
+    Objects.requireNonNull(operations, "operations == null");
     List<String> texts;
     try {
       texts = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -97,7 +128,7 @@ public final class BatchFile {
       problems.add(
           new BatchInputException.Problem(1, null, "NO_REQUESTS", "the file has no requests"));
     }
-    problems.addAll(LineChecks.problems(lines, validator::validate));
+    problems.addAll(LineChecks.problems(lines, validator::validate, operations::validate));
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(BatchInputException.Problem::line));
       throw new BatchInputException(file.toString(), problems);
@@ -127,26 +158,85 @@ public final class BatchFile {
       }
       name = nameValue.getAsString();
     }
-    ReferenceToImageRequest request =
-        ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+    GenerationOperation operation = operation(object.remove("operation"));
     Map<Integer, Path> local = new HashMap<>();
-    if (request.getImages() != null) {
-      List<String> images = new ArrayList<>();
-      for (String image : request.getImages()) {
-        String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
-        if (image == null || lower.startsWith("data:")) {
-          images.add(image);
-        } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
-          images.add(ImageInput.fromUrl(image).value());
-        } else {
-          Path path = localImage(image, folder, anyImagePath);
-          local.put(images.size(), path);
-          images.add(path.toString());
+    if (operation.name().equals(BatchLine.DEFAULT_OPERATION)) {
+      ReferenceToImageRequest request =
+          ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+      if (request.getImages() != null) {
+        List<String> images = new ArrayList<>();
+        for (String image : request.getImages()) {
+          images.add(image(image, images.size(), local, folder, anyImagePath));
+        }
+        request.setImages(images);
+      }
+      return BatchLine.of(number, name, request, local);
+    }
+    // Other operations keep the line's JSON as written; only images that are files are resolved
+    // (anything else in the array is left for the operation's validator to name).
+    if (operation.fields().containsKey("images")
+        && object.get("images") instanceof JsonArray images) {
+      for (int i = 0; i < images.size(); i++) {
+        if (images.get(i) instanceof JsonPrimitive p && p.isString()) {
+          images.set(i, new JsonPrimitive(image(p.getAsString(), i, local, folder, anyImagePath)));
         }
       }
-      request.setImages(images);
     }
-    return BatchLine.of(number, name, request, local);
+    return BatchLine.of(number, name, operation, object, local);
+  }
+
+  /**
+   * The line's operation: {@value BatchLine#DEFAULT_OPERATION} when {@code value} is absent, else
+   * the spec's operation of that name.
+   */
+  private static GenerationOperation operation(@Nullable JsonElement value) {
+    String name = BatchLine.DEFAULT_OPERATION;
+    if (value != null) {
+      if (!(value instanceof JsonPrimitive p) || !p.isString()) {
+        throw new LineProblem(
+            "operation",
+            "OPERATION_NOT_TEXT",
+            "operation must be a string naming one of: " + operationNames() + "; got " + value);
+      }
+      name = p.getAsString();
+    }
+    String given = name;
+    return GenerationOperation.named(name)
+        .orElseThrow(
+            () ->
+                new LineProblem(
+                    "operation",
+                    "OPERATION_UNKNOWN",
+                    "operation \""
+                        + shown(given)
+                        + "\" is not one of this release's: "
+                        + operationNames()));
+  }
+
+  private static String operationNames() {
+    return String.join(", ", GenerationOperation.all().keySet());
+  }
+
+  /**
+   * An entry of the images array as it is kept: a URL or data URI as it is, a local file's checked
+   * real path (noted in {@code local} at {@code index}, read only when the line is sent).
+   */
+  private static @Nullable String image(
+      @Nullable String image,
+      int index,
+      Map<Integer, Path> local,
+      Path folder,
+      boolean anyImagePath) {
+    String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
+    if (image == null || lower.startsWith("data:")) {
+      return image;
+    }
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return ImageInput.fromUrl(image).value();
+    }
+    Path path = localImage(image, folder, anyImagePath);
+    local.put(index, path);
+    return path.toString();
   }
 
   /**
