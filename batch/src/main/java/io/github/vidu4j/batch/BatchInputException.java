@@ -67,9 +67,17 @@ public final class BatchInputException extends ViduException {
       this(line, null, "INVALID_LINE", message);
     }
 
-    /** A request rule that {@code line} breaks. */
+    /**
+     * A request rule that {@code line} breaks; the message names the value given, when the rule's
+     * own words do not.
+     */
     public static Problem of(int line, Violation violation) {
-      return new Problem(line, violation.field(), violation.code().name(), violation.toString());
+      String message = violation.toString();
+      String value = violation.value();
+      if (!value.isEmpty() && !message.contains(value)) {
+        message += ", got " + value;
+      }
+      return new Problem(line, violation.field(), violation.code().name(), message);
     }
   }
 }
