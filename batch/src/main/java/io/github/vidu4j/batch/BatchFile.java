@@ -10,7 +10,6 @@ import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.GenerationOperation;
-import io.github.vidu4j.validation.ImageInput;
 import io.github.vidu4j.validation.OperationValidator;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
@@ -18,13 +17,10 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -166,7 +162,7 @@ public final class BatchFile {
       if (request.getImages() != null) {
         List<String> images = new ArrayList<>();
         for (String image : request.getImages()) {
-          images.add(image(image, images.size(), local, folder, anyImagePath));
+          images.add(LineImages.resolve(image, images.size(), local, folder, anyImagePath));
         }
         request.setImages(images);
       }
@@ -178,7 +174,10 @@ public final class BatchFile {
         && object.get("images") instanceof JsonArray images) {
       for (int i = 0; i < images.size(); i++) {
         if (images.get(i) instanceof JsonPrimitive p && p.isString()) {
-          images.set(i, new JsonPrimitive(image(p.getAsString(), i, local, folder, anyImagePath)));
+          images.set(
+              i,
+              new JsonPrimitive(
+                  LineImages.resolve(p.getAsString(), i, local, folder, anyImagePath)));
         }
       }
     }
@@ -208,96 +207,13 @@ public final class BatchFile {
                     "operation",
                     "OPERATION_UNKNOWN",
                     "operation \""
-                        + shown(given)
+                        + LineImages.shown(given)
                         + "\" is not one of this release's: "
                         + operationNames()));
   }
 
   private static String operationNames() {
     return String.join(", ", GenerationOperation.all().keySet());
-  }
-
-  /**
-   * An entry of the images array as it is kept: a URL or data URI as it is, a local file's checked
-   * real path (noted in {@code local} at {@code index}, read only when the line is sent).
-   */
-  private static @Nullable String image(
-      @Nullable String image,
-      int index,
-      Map<Integer, Path> local,
-      Path folder,
-      boolean anyImagePath) {
-    String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
-    if (image == null || lower.startsWith("data:")) {
-      return image;
-    }
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return ImageInput.fromUrl(image).value();
-    }
-    Path path = localImage(image, folder, anyImagePath);
-    local.put(index, path);
-    return path.toString();
-  }
-
-  /**
-   * A local image's file, checked to be a regular file inside {@code folder} (unless {@code
-   * anywhere}); the containment is decided on the path as written, before the file system is asked
-   * anything, so a refusal says nothing of what exists elsewhere.
-   */
-  private static Path localImage(String image, Path folder, boolean anywhere) {
-    String shown = "image \"" + shown(image) + "\"";
-    Path given;
-    try {
-      given = Path.of(image);
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("images: " + shown + " is not a file path");
-    }
-    Path resolved = folder.resolve(given).normalize();
-    if (!anywhere && (given.isAbsolute() || !resolved.startsWith(folder))) {
-      throw new IllegalArgumentException(
-          "images: "
-              + shown
-              + " is outside the batch file's folder; paths are relative to it and stay inside it"
-              + " (allow others with --allow-any-image-path, or BatchFile.read(file, validator, true))");
-    }
-    Path real;
-    try {
-      real = resolved.toRealPath();
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("images: " + shown + ": no such file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("images: " + shown + " cannot be read");
-    }
-    if (!anywhere && !real.startsWith(realFolder(folder))) {
-      throw new IllegalArgumentException(
-          "images: " + shown + " is a link to outside the batch file's folder");
-    }
-    if (!Files.isRegularFile(real)) {
-      throw new IllegalArgumentException(
-          "images: " + shown + " is not a regular file (a folder, FIFO or device is never read)");
-    }
-    return real;
-  }
-
-  /** The path as written, control characters escaped and cut at 120 characters. */
-  private static String shown(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && i < 120; i++) {
-      char c = text.charAt(i);
-      out.append(
-          Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x202e
-              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
-              : String.valueOf(c));
-    }
-    return text.length() > 120 ? out + "... (" + text.length() + " characters)" : out.toString();
-  }
-
-  private static Path realFolder(Path folder) {
-    try {
-      return folder.toRealPath();
-    } catch (IOException e) {
-      return folder;
-    }
   }
 
   /** A line that is no request, with its code for {@link BatchInputException.Problem}. */
