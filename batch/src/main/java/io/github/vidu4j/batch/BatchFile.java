@@ -1,26 +1,25 @@
 package io.github.vidu4j.batch;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
-import io.github.vidu4j.validation.ImageInput;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.RequestValidator;
 import io.github.vidu4j.validation.ViduValidationException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -28,23 +27,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a batch from a JSON Lines file: one create request per line, in the API's own request JSON
  * ({@code model}, {@code prompt}, {@code images}, {@code aspect_ratio}, ...), plus an optional
- * {@code name} for the output files. Each entry of {@code images} is an {@code http(s)} URL, a data
- * URI, or a local PNG/JPEG/WebP file path, relative to the file's folder and inside it (unless
- * {@link #read(Path, RequestValidator, boolean)} allows any path), a regular file (a FIFO or device
- * is refused, never read). Local images are checked when the file is read and read again, encoded
- * and sent inline only when their line's create is sent: memory holds the images of the lines in
- * flight, not of the whole file. Blank lines are skipped (they still count in the numbering).
+ * {@code name} for the output files and an optional {@code operation}: the spec's generation
+ * operation the line is sent to ({@code reference2image} by default, {@code text2video}, {@code
+ * img2video}, {@code start-end2video}, {@code reference2video}), whose rules check it. Each entry
+ * of {@code images} is an {@code http(s)} URL, a data URI, or a local PNG/JPEG/WebP file path,
+ * relative to the file's folder and inside it (unless {@link #read(Path, RequestValidator,
+ * boolean)} allows any path), a regular file (a FIFO or device is refused, never read). Local
+ * images are checked when the file is read and read again, encoded and sent inline only when their
+ * line's create is sent: memory holds the images of the lines in flight, not of the whole file.
+ * Blank lines are skipped (they still count in the numbering).
  *
  * <pre>{@code
  * {"name": "fox", "model": "viduq2", "prompt": "a red fox in the snow", "resolution": "2K"}
  * {"model": "viduq1", "prompt": "the fox at night", "images": ["sketch.png"]}
+ * {"operation": "img2video", "model": "viduq2", "prompt": "the fox runs", "images": ["sketch.png"]}
  * }</pre>
  */
 public final class BatchFile {
   private BatchFile() {}
 
   /**
-   * Every line of {@code file}, each checked by {@code validator} as a create would check it.
+   * Every line of {@code file}, each checked by {@code validator} with its operation's rules, as a
+   * create would check it.
    *
    * @throws BatchInputException listing every bad line at once, with its number
    * @throws ViduException if the file cannot be read
@@ -97,7 +101,7 @@ public final class BatchFile {
       problems.add(
           new BatchInputException.Problem(1, null, "NO_REQUESTS", "the file has no requests"));
     }
-    problems.addAll(LineChecks.problems(lines, validator::validate));
+    problems.addAll(LineChecks.problems(lines, validator::validate, validator::validate));
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(BatchInputException.Problem::line));
       throw new BatchInputException(file.toString(), problems);
@@ -127,87 +131,66 @@ public final class BatchFile {
       }
       name = nameValue.getAsString();
     }
-    ReferenceToImageRequest request =
-        ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+    GenerationOperation operation = operation(object.remove("operation"));
     Map<Integer, Path> local = new HashMap<>();
-    if (request.getImages() != null) {
-      List<String> images = new ArrayList<>();
-      for (String image : request.getImages()) {
-        String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
-        if (image == null || lower.startsWith("data:")) {
-          images.add(image);
-        } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
-          images.add(ImageInput.fromUrl(image).value());
-        } else {
-          Path path = localImage(image, folder, anyImagePath);
-          local.put(images.size(), path);
-          images.add(path.toString());
+    if (operation.name().equals(BatchLine.DEFAULT_OPERATION)) {
+      ReferenceToImageRequest request =
+          ViduJson.read(object.toString(), ReferenceToImageRequest.class);
+      if (request.getImages() != null) {
+        List<String> images = new ArrayList<>();
+        for (String image : request.getImages()) {
+          images.add(LineImages.resolve(image, images.size(), local, folder, anyImagePath));
+        }
+        request.setImages(images);
+      }
+      return BatchLine.of(number, name, request, local);
+    }
+    // Other operations keep the line's JSON as written; only images that are files are resolved
+    // (anything else in the array is left for the operation's validator to name).
+    if (operation.fields().containsKey("images")
+        && object.get("images") instanceof JsonArray images) {
+      for (int i = 0; i < images.size(); i++) {
+        if (images.get(i) instanceof JsonPrimitive p && p.isString()) {
+          images.set(
+              i,
+              new JsonPrimitive(
+                  LineImages.resolve(p.getAsString(), i, local, folder, anyImagePath)));
         }
       }
-      request.setImages(images);
     }
-    return BatchLine.of(number, name, request, local);
+    return BatchLine.of(number, name, operation, object, local);
   }
 
   /**
-   * A local image's file, checked to be a regular file inside {@code folder} (unless {@code
-   * anywhere}); the containment is decided on the path as written, before the file system is asked
-   * anything, so a refusal says nothing of what exists elsewhere.
+   * The line's operation: {@value BatchLine#DEFAULT_OPERATION} when {@code value} is absent, else
+   * the spec's operation of that name.
    */
-  private static Path localImage(String image, Path folder, boolean anywhere) {
-    String shown = "image \"" + shown(image) + "\"";
-    Path given;
-    try {
-      given = Path.of(image);
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("images: " + shown + " is not a file path");
+  private static GenerationOperation operation(@Nullable JsonElement value) {
+    String name = BatchLine.DEFAULT_OPERATION;
+    if (value != null) {
+      if (!(value instanceof JsonPrimitive p) || !p.isString()) {
+        throw new LineProblem(
+            "operation",
+            "OPERATION_NOT_TEXT",
+            "operation must be a string naming one of: " + operationNames() + "; got " + value);
+      }
+      name = p.getAsString();
     }
-    Path resolved = folder.resolve(given).normalize();
-    if (!anywhere && (given.isAbsolute() || !resolved.startsWith(folder))) {
-      throw new IllegalArgumentException(
-          "images: "
-              + shown
-              + " is outside the batch file's folder; paths are relative to it and stay inside it"
-              + " (allow others with --allow-any-image-path, or BatchFile.read(file, validator, true))");
-    }
-    Path real;
-    try {
-      real = resolved.toRealPath();
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("images: " + shown + ": no such file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("images: " + shown + " cannot be read");
-    }
-    if (!anywhere && !real.startsWith(realFolder(folder))) {
-      throw new IllegalArgumentException(
-          "images: " + shown + " is a link to outside the batch file's folder");
-    }
-    if (!Files.isRegularFile(real)) {
-      throw new IllegalArgumentException(
-          "images: " + shown + " is not a regular file (a folder, FIFO or device is never read)");
-    }
-    return real;
+    String given = name;
+    return GenerationOperation.named(name)
+        .orElseThrow(
+            () ->
+                new LineProblem(
+                    "operation",
+                    "OPERATION_UNKNOWN",
+                    "operation \""
+                        + LineImages.shown(given)
+                        + "\" is not one of this release's: "
+                        + operationNames()));
   }
 
-  /** The path as written, control characters escaped and cut at 120 characters. */
-  private static String shown(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && i < 120; i++) {
-      char c = text.charAt(i);
-      out.append(
-          Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x202e
-              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
-              : String.valueOf(c));
-    }
-    return text.length() > 120 ? out + "... (" + text.length() + " characters)" : out.toString();
-  }
-
-  private static Path realFolder(Path folder) {
-    try {
-      return folder.toRealPath();
-    } catch (IOException e) {
-      return folder;
-    }
+  private static String operationNames() {
+    return String.join(", ", GenerationOperation.all().keySet());
   }
 
   /** A line that is no request, with its code for {@link BatchInputException.Problem}. */

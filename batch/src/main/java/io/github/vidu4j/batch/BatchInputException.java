@@ -54,8 +54,9 @@ public final class BatchInputException extends ViduException {
    *     whole (not JSON, a name taken twice)
    * @param code a stable code: a {@link io.github.vidu4j.validation.Violation.Code} name for a
    *     request rule, else {@code NOT_JSON}, {@code NOT_AN_OBJECT}, {@code NOT_A_REQUEST}, {@code
-   *     NAME_NOT_TEXT}, {@code NAME_TAKEN}, {@code LINE_NUMBER_TAKEN}, {@code NO_REQUESTS}, or
-   *     {@code INVALID_LINE} when none of these says it
+   *     NAME_NOT_TEXT}, {@code OPERATION_NOT_TEXT}, {@code OPERATION_UNKNOWN}, {@code NAME_TAKEN},
+   *     {@code LINE_NUMBER_TAKEN}, {@code NO_REQUESTS}, or {@code INVALID_LINE} when none of these
+   *     says it
    * @param message what is wrong, naming the field
    */
   public record Problem(int line, @Nullable String field, String code, String message)
@@ -67,9 +68,17 @@ public final class BatchInputException extends ViduException {
       this(line, null, "INVALID_LINE", message);
     }
 
-    /** A request rule that {@code line} breaks. */
+    /**
+     * A request rule that {@code line} breaks; the message names the value given, when the rule's
+     * own words do not.
+     */
     public static Problem of(int line, Violation violation) {
-      return new Problem(line, violation.field(), violation.code().name(), violation.toString());
+      String message = violation.toString();
+      String value = violation.value();
+      if (!value.isEmpty() && !message.contains(value)) {
+        message += ", got " + value;
+      }
+      return new Problem(line, violation.field(), violation.code().name(), message);
     }
   }
 }

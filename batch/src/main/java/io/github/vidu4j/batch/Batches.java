@@ -1,5 +1,6 @@
 package io.github.vidu4j.batch;
 
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.CreditBalance;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs many image tasks as one batch: every line validated before anything is sent, at most {@link
- * BatchOptions#concurrency()} tasks in flight, results saved as each task succeeds, and an
- * append-only journal that makes a run after a crash resume rather than pay again. Obtain with
- * {@link #of(ViduClient)}.
+ * Runs many generation tasks (images, videos: each line names its operation) as one batch: every
+ * line validated before anything is sent, at most {@link BatchOptions#concurrency()} tasks in
+ * flight, results saved as each task succeeds, and an append-only journal that makes a run after a
+ * crash resume rather than pay again. Obtain with {@link #of(ViduClient)}.
  *
  * <p>Never paying twice: each create is recorded in the journal before it is sent and its task id
  * the moment it is known; each request carries a unique tag in {@code payload} (in front of the
@@ -131,7 +132,11 @@ public final class Batches {
               new BatchInputException.Problem(1, null, "NO_REQUESTS", "the batch has no lines")));
     }
     List<BatchInputException.Problem> problems =
-        LineChecks.problems(lines, request -> client.images().validate(request));
+        LineChecks.problems(
+            lines,
+            request -> client.images().validate(request),
+            (operation, body) ->
+                client.generations().validate(operation, body, RequestOptions.defaults()));
     if (!problems.isEmpty()) {
       throw new BatchInputException("batch", problems);
     }

@@ -1,6 +1,9 @@
 package io.github.vidu4j.batch;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduException;
@@ -76,16 +79,17 @@ final class Creates {
       JsonObject creating = BatchRun.lineEvent("creating", line);
       creating.addProperty("attempt", line.attempt);
       creating.addProperty("tag", line.tag);
+      creating.addProperty("operation", line.line.operation().name());
       journal.append(creating);
       line.status = RunLine.Status.CREATING;
       try {
-        ReferenceToImageTask task = client.images().create(PayloadTag.tagged(line.line, line.tag));
-        String id = task.getTaskId();
+        Answer task = send(line.line, line.tag);
+        String id = task.id();
         if (id == null || id.isEmpty()) {
           why = "Vidu answered the create without a task id";
           unanswered(line, why);
         } else {
-          created(line, id, task.getCredits(), false);
+          created(line, id, task.credits(), false);
           throttle.succeeded();
           return true;
         }
@@ -124,6 +128,43 @@ final class Creates {
       }
       refusals++;
     }
+  }
+
+  /** A create's answer: the task id and the credits announced, each null if absent. */
+  private record Answer(@Nullable String id, @Nullable Integer credits) {}
+
+  /**
+   * Sends the line's create, tagged: a {@value BatchLine#DEFAULT_OPERATION} line by the typed image
+   * call, any other by the client's generic path (validated by its operation's rules, sent with the
+   * same never-twice retry rules).
+   */
+  private Answer send(BatchLine line, String tag) {
+    if (line.isReferenceToImage()) {
+      ReferenceToImageTask task = client.images().create(PayloadTag.tagged(line, tag));
+      return new Answer(task.getTaskId(), task.getCredits());
+    }
+    JsonObject task =
+        client
+            .generations()
+            .create(line.operation(), PayloadTag.taggedBody(line, tag), RequestOptions.defaults());
+    return new Answer(text(task.get("task_id")), whole(task.get("credits")));
+  }
+
+  private static @Nullable String text(@Nullable JsonElement value) {
+    return value instanceof JsonPrimitive p && (p.isString() || p.isNumber())
+        ? p.getAsString()
+        : null;
+  }
+
+  private static @Nullable Integer whole(@Nullable JsonElement value) {
+    if (value instanceof JsonPrimitive p && p.isNumber()) {
+      try {
+        return new java.math.BigDecimal(p.getAsString()).intValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        return null; // not a whole number of credits: not reported
+      }
+    }
+    return null;
   }
 
   private enum Settled {

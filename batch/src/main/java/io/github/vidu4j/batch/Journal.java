@@ -230,13 +230,13 @@ final class Journal implements AutoCloseable {
     return value instanceof JsonPrimitive p && p.isString() ? p.getAsString() : "";
   }
 
-  /** The input's identity: every line's number, file stem and request, hashed. */
+  /** The input's identity: every line's number, file stem, operation and request, hashed. */
   static String fingerprint(List<BatchLine> lines) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (BatchLine line : lines) {
         digest.update(
-            (line.number() + "\u0000" + line.fileStem() + "\u0000" + line.requestJson() + "\n")
+            (line.number() + "\u0000" + line.fileStem() + "\u0000" + line.identity() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());

@@ -1,19 +1,28 @@
 package io.github.vidu4j.batch;
 
+import com.google.gson.JsonObject;
 import io.github.vidu4j.model.ReferenceToImageRequest;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ViduValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The checks every batch passes before a task is created: each request, and the lines together. */
 final class LineChecks {
   private LineChecks() {}
 
+  /**
+   * Every problem of {@code lines}: {@code images} checks {@value BatchLine#DEFAULT_OPERATION}
+   * requests, {@code others} the bodies of every other operation.
+   */
   static List<BatchInputException.Problem> problems(
-      List<BatchLine> lines, Consumer<ReferenceToImageRequest> validator) {
+      List<BatchLine> lines,
+      Consumer<ReferenceToImageRequest> images,
+      BiConsumer<GenerationOperation, JsonObject> others) {
     List<BatchInputException.Problem> problems = new ArrayList<>();
     Map<Integer, BatchLine> numbers = new HashMap<>();
     Map<String, BatchLine> stems = new HashMap<>();
@@ -50,7 +59,11 @@ final class LineChecks {
       }
       try {
         // Checked as sent: with the longest tag the batch puts in front of the payload.
-        validator.accept(PayloadTag.tagged(line, PayloadTag.LONGEST));
+        if (line.isReferenceToImage()) {
+          images.accept(PayloadTag.tagged(line, PayloadTag.LONGEST));
+        } else {
+          others.accept(line.operation(), PayloadTag.taggedBody(line, PayloadTag.LONGEST));
+        }
       } catch (ViduValidationException e) {
         e.violations().forEach(v -> problems.add(BatchInputException.Problem.of(line.number(), v)));
       }

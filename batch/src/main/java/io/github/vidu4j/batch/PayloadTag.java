@@ -1,5 +1,7 @@
 package io.github.vidu4j.batch;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,21 @@ final class PayloadTag {
     String own = request.getPayload();
     request.setPayload(own == null ? tag : tag + "\n" + own);
     return request;
+  }
+
+  /**
+   * The line's request body (any operation) with the tag in front of its payload. A payload that is
+   * not a string is left as it is, for the validator to name.
+   */
+  static JsonObject taggedBody(BatchLine line, String tag) {
+    JsonObject body = line.body();
+    JsonElement own = body.get("payload");
+    if (own == null || own.isJsonNull()) {
+      body.addProperty("payload", tag);
+    } else if (own.isJsonPrimitive() && own.getAsJsonPrimitive().isString()) {
+      body.addProperty("payload", tag + "\n" + own.getAsString());
+    }
+    return body;
   }
 
   /**

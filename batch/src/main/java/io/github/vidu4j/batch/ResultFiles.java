@@ -107,12 +107,12 @@ final class ResultFiles {
   }
 
   /**
-   * The names the batch writes for {@code stem}: {@code <stem>-<n>.<png|jpg|webp|bin>}, compared
-   * without regard to case (as case-insensitive file systems compare them).
+   * The names the batch writes for {@code stem}: {@code <stem>-<n>.<png|jpg|webp|mp4|bin>},
+   * compared without regard to case (as case-insensitive file systems compare them).
    */
   static Pattern namePattern(String stem) {
     return Pattern.compile(
-        Pattern.quote(stem) + "-[1-9][0-9]{0,3}\\.(png|jpg|webp|bin)",
+        Pattern.quote(stem) + "-[1-9][0-9]{0,3}\\.(png|jpg|webp|mp4|bin)",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
@@ -126,7 +126,7 @@ final class ResultFiles {
       return List.of();
     }
     Pattern any =
-        Pattern.compile("(.+)-[1-9][0-9]{0,3}\\.(png|jpg|webp|bin)", Pattern.CASE_INSENSITIVE);
+        Pattern.compile("(.+)-[1-9][0-9]{0,3}\\.(png|jpg|webp|mp4|bin)", Pattern.CASE_INSENSITIVE);
     Set<String> lower = new HashSet<>();
     stems.forEach(s -> lower.add(s.toLowerCase(Locale.ROOT)));
     List<String> found = new ArrayList<>();

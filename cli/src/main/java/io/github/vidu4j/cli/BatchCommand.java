@@ -23,21 +23,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code vidu image batch}: a face over {@code Batches.of(client)}. */
+/**
+ * {@code vidu image batch}: a face over {@code Batches.of(client)}, for images and videos alike.
+ */
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
     description = {
-      "Create an image per line of a JSON Lines file, at most --concurrency at once, saving each as it succeeds.",
+      "Create an image or a video per line of a JSON Lines file, at most --concurrency at once, saving each as it succeeds.",
       "A line is the API's request JSON (model, prompt, images as URLs, data URIs or local paths, ...) plus an optional"
-          + " \"name\" for its files: DIR/<name or line number>-<n>.<ext>. Every line is checked first; bad lines are listed"
-          + " with their numbers and nothing is sent (exit 2).",
+          + " \"name\" for its files: DIR/<name or line number>-<n>.<ext> (png, jpg or webp for images, mp4 for videos),"
+          + " and an optional \"operation\": reference2image (the default), text2video, img2video, start-end2video or"
+          + " reference2video, whose rules check the line (vidu video <operation> --help lists them). Every line is checked"
+          + " first; bad lines are listed with their numbers and nothing is sent (exit 2).",
       "DIR/"
           + Batches.DEFAULT_JOURNAL_NAME
           + " records every task: run the same command again after Ctrl-C, a crash or"
           + " kill -9 to resume without paying twice. Exit 0 if every line succeeded, 4 if any failed."
     })
 final class BatchCommand implements Callable<Integer> {
+  private static final String ESTIMATE_BASIS =
+      "sandbox prices: 8, 12, 16 credits per 1080p, 2K, 4K image; 4, 7, 12, 15 credits a second"
+          + " of 360p, 540p, 720p, 1080p video (invented, after Vidu's CN price table)";
+
   @ParentCommand ImageCommand image;
 
   @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "One create request per line.")
@@ -47,7 +55,7 @@ final class BatchCommand implements Callable<Integer> {
       names = "--output",
       required = true,
       paramLabel = "DIR",
-      description = "Where images and the journal go; resuming needs the same DIR.")
+      description = "Where images, videos and the journal go; resuming needs the same DIR.")
   Path output;
 
   @Option(
@@ -156,12 +164,19 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private int dryRun(ViduCli root, List<BatchLine> lines) {
-    long credits = lines.stream().mapToLong(l -> ViduSandbox.creditsFor(l.request())).sum();
+    long credits =
+        lines.stream()
+            .mapToLong(
+                l ->
+                    l.isReferenceToImage()
+                        ? ViduSandbox.creditsFor(l.request())
+                        : ViduSandbox.creditsFor(l.operation(), l.body()))
+            .sum();
     if (root.json) {
       JsonObject o = new JsonObject();
       o.addProperty("lines", lines.size());
       o.addProperty("credits_estimate", credits);
-      o.addProperty("estimate_basis", "sandbox prices: 8, 12, 16 credits per 1080p, 2K, 4K image");
+      o.addProperty("estimate_basis", ESTIMATE_BASIS);
       root.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
     } else {
       root.out.println(
@@ -171,8 +186,7 @@ final class BatchCommand implements Callable<Integer> {
               + credits
               + " credits");
       root.err.println(
-          "an estimate at the sandbox's prices (8, 12, 16 credits per 1080p, 2K, 4K image); Vidu's may differ."
-              + " Nothing was sent.");
+          "an estimate at " + ESTIMATE_BASIS + "; Vidu's may differ. Nothing was sent.");
     }
     return ExitCode.OK;
   }

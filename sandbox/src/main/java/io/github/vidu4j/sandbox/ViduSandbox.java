@@ -1,10 +1,13 @@
 package io.github.vidu4j.sandbox;
 
+import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.Images;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.validation.GenerationOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -202,6 +205,23 @@ public final class ViduSandbox implements AutoCloseable {
    */
   public static int creditsFor(ReferenceToImageRequest request) {
     return Prices.of(Objects.requireNonNull(request, "request == null"));
+  }
+
+  /**
+   * The credits a task of {@code operation} with {@code body} costs in the sandbox: for an image
+   * operation as {@link #creditsFor(ReferenceToImageRequest)}, for a video per second by resolution
+   * after Vidu's defaults are filled in (invented prices modelled on Vidu's CN price table, not
+   * Vidu's). Only an estimate of what Vidu charges.
+   */
+  public static int creditsFor(GenerationOperation operation, JsonObject body) {
+    Objects.requireNonNull(operation, "operation == null");
+    JsonObject filled = Objects.requireNonNull(body, "body == null").deepCopy();
+    SpecOperation spec = SpecRules.named(operation.name());
+    if (!spec.producesVideo()) {
+      return Prices.of(ViduJson.read(filled.toString(), ReferenceToImageRequest.class));
+    }
+    VideoTasks.withVidusDefaults(spec, filled);
+    return Prices.ofVideo(filled, VideoTasks.secondsAndFps(spec, filled)[0]);
   }
 
   /**
