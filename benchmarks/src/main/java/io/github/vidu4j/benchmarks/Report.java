@@ -35,6 +35,7 @@ public final class Report {
     TARGETS.put("HttpBenchmark.Get", 1.05);
     TARGETS.put("HttpBenchmark.Create", 1.05);
     TARGETS.put("HttpBenchmark.List", 1.1);
+    TARGETS.put("HttpBenchmark.ListPlainClasses", 1.1);
     TARGETS.put("ListenerBenchmark.Get", 1.05);
     TARGETS.put("ClientBuildBenchmark.BuildAndClose", 1.2);
     TARGETS.put("DataUriBenchmark.DataUriRequest", 1.1);
