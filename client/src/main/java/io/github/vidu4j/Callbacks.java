@@ -5,6 +5,7 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.core.ViduException;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,7 @@ public final class Callbacks {
     String taskId =
         callback
             .taskId()
-            .or(() -> RawJson.field(callback.task(), "task_id"))
+            .or(() -> RawJson.field(callback.task(), ReferenceToImageTask.SERIALIZED_NAME_TASK_ID))
             .filter(id -> !id.isBlank())
             .orElseThrow(
                 () ->

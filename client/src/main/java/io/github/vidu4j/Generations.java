@@ -13,6 +13,7 @@ import io.github.vidu4j.internal.JsonBody;
 import io.github.vidu4j.internal.OperationApi;
 import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.StreamedJsonBody;
+import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.ImageInput;
@@ -41,6 +42,12 @@ import retrofit2.Call;
  * Obtain from {@link ViduClient#generations()}.
  */
 public final class Generations {
+  /**
+   * The create answer's id field, named by the generated model so that renaming it in the spec
+   * fails to compile here rather than at run time; every generation answer shares the field.
+   */
+  private static final String TASK_ID = ReferenceToImageTask.SERIALIZED_NAME_TASK_ID;
+
   private final OperationApi api;
   private final RetryingExecutor executor;
   private final RequestValidator validator;
@@ -228,7 +235,7 @@ public final class Generations {
 
   /** The created task's id, refused as {@link Tasks#await} would refuse a caller's. */
   String taskId(GenerationOperation operation, JsonObject task) {
-    JsonElement id = task.get("task_id");
+    JsonElement id = task.get(TASK_ID);
     String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
     if (text == null || text.isBlank() || text.contains("/")) {
       String label = "POST " + operation.path();
@@ -242,7 +249,9 @@ public final class Generations {
           label,
           label
               + ": Vidu accepted the request but answered with "
-              + (text == null ? "no task_id" : "task_id \"" + shown + "\", which is not a task id")
+              + (text == null
+                  ? "no " + TASK_ID
+                  : TASK_ID + " \"" + shown + "\", which is not a task id")
               + ", so the task cannot be awaited. "
               + RetryingExecutor.MAY_EXIST_ADVICE);
     }
