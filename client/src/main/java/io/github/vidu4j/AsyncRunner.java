@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a client's {@code ...Async} calls run: short tasks (one request and its retries) on a
+ * Where the calls of a client's {@link Async} run: short tasks (one request and its retries) on a
  * scheduled executor, and waits between polls as scheduled tasks, so a waiting future holds no
  * thread. Every future it hands out fails with "client is closed" once the client closes, whether
  * it was still queued, scheduled or running.

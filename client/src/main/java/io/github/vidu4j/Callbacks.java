@@ -8,7 +8,6 @@ import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.model.TaskCreations;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Verify, then confirm: checks a callback's signature and then reads the task from Vidu, so you act
@@ -24,32 +23,6 @@ public final class Callbacks {
   }
 
   /**
-   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest)}: verified on the caller's thread (it
-   * touches no network; an invalid callback throws here), the task read on the client's async
-   * executor.
-   *
-   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
-   *     fetched)
-   */
-  public CompletableFuture<TaskCreations> verifyAndFetchAsync(
-      CallbackVerifier verifier, CallbackRequest request) {
-    String taskId = verifiedTaskId(verifier, request);
-    return tasks.getAsync(taskId);
-  }
-
-  /**
-   * {@link #verifyAndFetch(CallbackVerifier, CallbackRequest, String)}, the task read on the
-   * client's async executor; verification happens on the caller's thread.
-   *
-   * @throws io.github.vidu4j.core.InvalidSignatureException if verification fails (nothing is
-   *     fetched)
-   */
-  public CompletableFuture<TaskCreations> verifyAndFetchAsync(
-      CallbackVerifier verifier, CallbackRequest request, String taskId) {
-    return tasks.getAsync(verifiedGivenId(verifier, request, taskId));
-  }
-
-  /**
    * Verifies {@code request} with {@code verifier}, then returns the task as {@code GET
    * /ent/v2/tasks/{id}/creations} reports it now (its state may be later than the callback's).
    *
@@ -62,8 +35,7 @@ public final class Callbacks {
   }
 
   /** {@code taskId}, once {@code request} verified: the id comes from the caller, not the body. */
-  private static String verifiedGivenId(
-      CallbackVerifier verifier, CallbackRequest request, String taskId) {
+  static String verifiedGivenId(CallbackVerifier verifier, CallbackRequest request, String taskId) {
     Objects.requireNonNull(verifier, "verifier == null");
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank()) {
@@ -73,7 +45,7 @@ public final class Callbacks {
     return taskId;
   }
 
-  private static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
+  static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
     Objects.requireNonNull(verifier, "verifier == null");
     VerifiedCallback callback = verifier.verify(request);
     String taskId =

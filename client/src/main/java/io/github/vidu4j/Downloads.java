@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -44,19 +43,16 @@ import okhttp3.ResponseBody;
 public final class Downloads {
   private final OkHttpClient http;
   private final RetryingExecutor executor;
-  private final AsyncRunner async;
   private final ViduEventListener listener;
   private final DownloadLimit limit;
 
   Downloads(
       OkHttpClient http,
       RetryingExecutor executor,
-      AsyncRunner async,
       ViduEventListener listener,
       long maxDownloadBytes) {
     this.http = http;
     this.executor = executor;
-    this.async = async;
     this.listener = listener;
     this.limit = new DownloadLimit(maxDownloadBytes);
   }
@@ -129,20 +125,6 @@ public final class Downloads {
           return file;
         });
     return file;
-  }
-
-  /** {@link #toStream} on the client's async executor; {@code out} is written from its thread. */
-  public CompletableFuture<Long> toStreamAsync(String url, OutputStream out) {
-    Objects.requireNonNull(url, "url == null");
-    Objects.requireNonNull(out, "out == null");
-    return async.supply(() -> toStream(url, out));
-  }
-
-  /** {@link #toFile} on the client's async executor. */
-  public CompletableFuture<Path> toFileAsync(String url, Path file) {
-    Objects.requireNonNull(url, "url == null");
-    Objects.requireNonNull(file, "file == null");
-    return async.supply(() -> toFile(url, file));
   }
 
   @FunctionalInterface

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One wait for a task to end, shared by {@link Tasks#await} (which sleeps between polls) and {@link
- * Tasks#awaitAsync} (which schedules them): what a read means for the wait, and how long to pause
- * before the next one.
+ * Async#await} (which schedules them): what a read means for the wait, and how long to pause before
+ * the next one.
  */
 final class TaskWait {
   private final String id;

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads, lists, cancels and awaits tasks. Obtain from {@link ViduClient#tasks()}. Reads are retried
  * on network failures, 408, 429 and 5xx. Applications, {@code vidu4j-batch} (its runs and
- * reconciler) and the CLI's {@code task} commands use it.
+ * reconciler) and the CLI's {@code task} commands use it. The same calls as futures are on {@link
+ * ViduClient#async()}.
  */
 public final class Tasks {
   private final TasksApi api;
@@ -38,7 +38,6 @@ public final class Tasks {
    */
   private final RetryingExecutor singleAttempt;
 
-  private final AsyncRunner async;
   private final Clock clock;
   private final Sleeper sleeper;
   private final ViduEventListener listener;
@@ -46,14 +45,12 @@ public final class Tasks {
   Tasks(
       TasksApi api,
       RetryingExecutor executor,
-      AsyncRunner async,
       Clock clock,
       Sleeper sleeper,
       ViduEventListener listener) {
     this.api = api;
     this.executor = executor;
     this.singleAttempt = executor.withMaxRetries(0);
-    this.async = async;
     this.clock = clock;
     this.sleeper = sleeper;
     this.listener = listener;
@@ -72,12 +69,6 @@ public final class Tasks {
         "GET /ent/v2/tasks/" + id + "/creations");
   }
 
-  /** {@link #get} on the client's async executor; the id is checked on the caller's thread. */
-  public CompletableFuture<TaskCreations> getAsync(String taskId) {
-    String id = requireId(taskId);
-    return async.supply(() -> get(id));
-  }
-
   /**
    * Asks Vidu to cancel the task ({@code POST /ent/v2/tasks/{id}/cancel}). Vidu refuses with 400
    * {@code BadRequest} once the task has started; a cancelled task ends {@code failed} with {@code
@@ -90,16 +81,6 @@ public final class Tasks {
         api.cancelTask(id, new CancelTaskRequest().id(id)),
         RetryingExecutor.Mode.CANCELS,
         "POST /ent/v2/tasks/" + id + "/cancel");
-  }
-
-  /** {@link #cancel} on the client's async executor; the id is checked on the caller's thread. */
-  public CompletableFuture<Void> cancelAsync(String taskId) {
-    String id = requireId(taskId);
-    return async.supply(
-        () -> {
-          cancel(id);
-          return null;
-        });
   }
 
   /**
@@ -122,12 +103,6 @@ public final class Tasks {
             query.pageToken),
         RetryingExecutor.Mode.IDEMPOTENT,
         "GET /ent/v2/tasks");
-  }
-
-  /** {@link #list} on the client's async executor. */
-  public CompletableFuture<TaskList> listAsync(TaskQuery query) {
-    Objects.requireNonNull(query, "query == null");
-    return async.supply(() -> list(query));
   }
 
   /**
@@ -162,25 +137,9 @@ public final class Tasks {
     return newWait(taskId, options, executor).block(sleeper);
   }
 
-  /** {@link #awaitAsync(String, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
-  public CompletableFuture<TaskCreations> awaitAsync(String taskId) {
-    return awaitAsync(taskId, AwaitOptions.defaults());
-  }
-
-  /**
-   * {@link #await(String, AwaitOptions)} without a thread held while it waits: each poll is one
-   * request, a short task on the client's async executor ({@link
-   * ViduClient.Builder#asyncExecutor}), and the pause before the next one a scheduled delay. A poll
-   * that fails as a read may recover from is not retried on its thread: the next poll is its retry,
-   * no sooner than a {@code Retry-After}. {@link ViduClient.Builder#sleeper} is not used.
-   * Cancelling the returned future stops the polling (the task itself goes on; cancel it with
-   * {@link #cancel}). After {@link ViduClient#close()} the future fails with a {@link
-   * ViduException}. The timeout is a deadline: the future fails with {@link TaskTimeoutException}
-   * when it passes, however much other work waits on the executor (a poll still queued then is
-   * dropped, one in flight is ignored).
-   */
-  public CompletableFuture<TaskCreations> awaitAsync(String taskId, AwaitOptions options) {
-    return newWait(taskId, options, singleAttempt).schedule(async);
+  /** The wait of {@link Async#await(String, AwaitOptions)}: its polls are single attempts. */
+  TaskWait scheduledWait(String taskId, AwaitOptions options) {
+    return newWait(taskId, options, singleAttempt);
   }
 
   private TaskWait newWait(String taskId, AwaitOptions options, RetryingExecutor reads) {
@@ -193,7 +152,7 @@ public final class Tasks {
         listener);
   }
 
-  private static String requireId(String taskId) {
+  static String requireId(String taskId) {
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank() || taskId.contains("/")) {
       throw new IllegalArgumentException("taskId is not a task id: \"" + taskId + "\"");

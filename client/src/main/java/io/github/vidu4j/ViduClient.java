@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -159,8 +158,7 @@ public final class ViduClient implements AutoCloseable {
     this.async =
         b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
     this.tasks =
-        new Tasks(
-            retrofit.create(TasksApi.class), executor, async, b.clock, b.sleeper, b.eventListener);
+        new Tasks(retrofit.create(TasksApi.class), executor, b.clock, b.sleeper, b.eventListener);
     this.generations =
         new Generations(
             retrofit.create(io.github.vidu4j.internal.OperationApi.class),
@@ -170,11 +168,10 @@ public final class ViduClient implements AutoCloseable {
             b.clock);
     this.images = new Images(generations);
     this.videos = new Videos(generations);
-    this.asyncSide = new Async(generations, tasks, async);
-    this.downloads =
-        new Downloads(http.downloads(), executor, async, b.eventListener, b.maxDownloadBytes);
+    this.downloads = new Downloads(http.downloads(), executor, b.eventListener, b.maxDownloadBytes);
     this.callbacks = new Callbacks(tasks);
     this.accountApi = retrofit.create(AccountApi.class);
+    this.asyncSide = new Async(generations, tasks, downloads, this::credits, async);
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
@@ -237,8 +234,9 @@ public final class ViduClient implements AutoCloseable {
   }
 
   /**
-   * The asynchronous calls in one place: creating any generation operation's task, awaiting,
-   * creating and awaiting, each returning a future.
+   * The asynchronous calls in one place, each returning a future: creating any generation
+   * operation's task, awaiting it, reading, listing and cancelling tasks, credits, downloads and
+   * callback confirmation.
    */
   public Async async() {
     return asyncSide;
@@ -273,16 +271,6 @@ public final class ViduClient implements AutoCloseable {
   public Credits credits(boolean showDetail) {
     return executor.execute(
         accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
-  }
-
-  /** {@link #credits()} on the client's async executor. */
-  public CompletableFuture<Credits> creditsAsync() {
-    return creditsAsync(false);
-  }
-
-  /** {@link #credits(boolean)} on the client's async executor. */
-  public CompletableFuture<Credits> creditsAsync(boolean showDetail) {
-    return async.supply(() -> credits(showDetail));
   }
 
   /**
@@ -602,7 +590,7 @@ public final class ViduClient implements AutoCloseable {
 
     /**
      * How the client waits between retries and between the polls of a blocking {@link Tasks#await};
-     * default {@link Thread#sleep}. {@link Tasks#awaitAsync} schedules its polls on the {@link
+     * default {@link Thread#sleep}. {@link Async#await} schedules its polls on the {@link
      * #asyncExecutor} instead and does not use it.
      */
     public Builder sleeper(Sleeper sleeper) {
@@ -653,11 +641,11 @@ public final class ViduClient implements AutoCloseable {
     }
 
     /**
-     * Where {@code ...Async} calls run and waits between polls are scheduled. Each poll or call is
-     * one short task (a request and its retries); nothing waits on a thread between polls. The
-     * caller owns the executor: {@link ViduClient#close()} does not shut it down. Default: the
-     * client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which end when idle
-     * for 10 s and at {@code close()}.
+     * Where the calls of {@link ViduClient#async()} run and waits between polls are scheduled. Each
+     * poll or call is one short task (a request and its retries); nothing waits on a thread between
+     * polls. The caller owns the executor: {@link ViduClient#close()} does not shut it down.
+     * Default: the client's own, of at most 4 daemon threads named {@code vidu4j-async-<n>}, which
+     * end when idle for 10 s and at {@code close()}.
      */
     public Builder asyncExecutor(ScheduledExecutorService executor) {
       this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");

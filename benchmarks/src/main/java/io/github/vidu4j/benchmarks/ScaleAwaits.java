@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
 /**
- * Scale row: many {@code tasks().awaitAsync} at once on the client's own executor (its default 4
+ * Scale row: many {@code async().await} at once on the client's own executor (its default 4
  * threads), each with the same timeout, on sandbox tasks that never finish (held in {@code
  * processing}). Every wait must end with {@link TaskTimeoutException}; what is measured is when,
  * from its own call: the ideal is the timeout itself, which is this row's baseline (there is no raw
@@ -67,7 +67,7 @@ final class ScaleAwaits {
       sandbox.givenTask("8" + String.format("%017d", 0), TaskState.SUCCESS);
       List<CompletableFuture<TaskCreations>> warm = new ArrayList<>();
       for (int i = 0; i < warmUpReads; i++) {
-        warm.add(client.tasks().awaitAsync("8" + String.format("%017d", 0)));
+        warm.add(client.async().await("8" + String.format("%017d", 0)));
       }
       CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
       polls.set(0);
@@ -81,8 +81,8 @@ final class ScaleAwaits {
         long start = System.nanoTime();
         futures.add(
             client
-                .tasks()
-                .awaitAsync(ids.get(i), wait)
+                .async()
+                .await(ids.get(i), wait)
                 .whenComplete(
                     (done, error) -> {
                       endNanos[index] = System.nanoTime() - start;

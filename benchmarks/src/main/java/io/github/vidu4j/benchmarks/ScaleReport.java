@@ -49,7 +49,7 @@ final class ScaleReport {
     figures.put("scale.awaits.verdict", verdict);
     md.append("### ")
         .append(a.get("awaits").getAsInt())
-        .append(" `awaitAsync` at once, ")
+        .append(" `async().await` at once, ")
         .append(timeout / 1000.0)
         .append(" s timeout each\n\n")
         .append(

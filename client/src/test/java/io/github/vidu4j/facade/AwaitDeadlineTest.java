@@ -37,8 +37,8 @@ class AwaitDeadlineTest extends ClientHarness {
     try (ViduClient backlogged = client(b -> b.asyncExecutor(busy))) {
       CompletableFuture<TaskCreations> wait =
           backlogged
-              .tasks()
-              .awaitAsync("t-1", AwaitOptions.defaults().withTimeout(Duration.ofMillis(50)));
+              .async()
+              .await("t-1", AwaitOptions.defaults().withTimeout(Duration.ofMillis(50)));
 
       // The bound only keeps a failure from hanging the build; before the fix this is where it
       // failed (the future stayed pending as long as the executor was busy).

@@ -226,8 +226,8 @@ class AwaitTest extends ClientHarness {
       // so what is checked below is the queue, not how long nothing happened.
       CompletableFuture<TaskCreations> wait =
           onOwn
-              .tasks()
-              .awaitAsync(
+              .async()
+              .await(
                   "t-1",
                   AwaitOptions.defaults()
                       .withIntervals(Duration.ofHours(1), Duration.ofHours(1))
@@ -257,8 +257,8 @@ class AwaitTest extends ClientHarness {
       long start = System.nanoTime();
       CompletableFuture<TaskCreations> wait =
           observed
-              .tasks()
-              .awaitAsync(
+              .async()
+              .await(
                   "t-1",
                   AwaitOptions.defaults()
                       .withIntervals(Duration.ofMillis(10), Duration.ofMillis(10)));
@@ -277,7 +277,7 @@ class AwaitTest extends ClientHarness {
     server.enqueue(Responses.task("t-1", "processing"));
     ViduClient closing = client(b -> b);
     CompletableFuture<TaskCreations> waiting =
-        closing.tasks().awaitAsync("t-1", AwaitOptions.defaults());
+        closing.async().await("t-1", AwaitOptions.defaults());
 
     closing.close();
 
@@ -286,10 +286,10 @@ class AwaitTest extends ClientHarness {
         .hasMessageContaining("ViduClient is closed");
     for (CompletableFuture<?> later :
         List.of(
-            closing.tasks().awaitAsync("t-1"),
-            closing.tasks().getAsync("t-1"),
-            closing.creditsAsync(),
-            closing.tasks().cancelAsync("t-1"),
+            closing.async().await("t-1"),
+            closing.async().get("t-1"),
+            closing.async().credits(),
+            closing.async().cancel("t-1"),
             closing
                 .async()
                 .create(
@@ -316,7 +316,7 @@ class AwaitTest extends ClientHarness {
             AwaitOptions.defaults()
                 .withIntervals(Duration.ofMillis(10), Duration.ofMillis(10))
                 .withStateListener(task -> pollThreads.add(Thread.currentThread().getName()));
-        assertThat(onOwn.tasks().awaitAsync("t-1", options).get(5, TimeUnit.SECONDS).getState())
+        assertThat(onOwn.async().await("t-1", options).get(5, TimeUnit.SECONDS).getState())
             .isEqualTo(TaskState.SUCCESS);
       }
       assertThat(pollThreads).containsOnly("callers-thread").hasSize(2);

@@ -115,11 +115,7 @@ class ClientConfigTest extends ClientHarness {
     try (ViduClient derived = tagged.newBuilder().maxRetries(0).build()) {
       derived.tasks().get("t-1");
       assertThat(
-              derived
-                  .tasks()
-                  .getAsync("t-1")
-                  .get(5, java.util.concurrent.TimeUnit.SECONDS)
-                  .getState())
+              derived.async().get("t-1").get(5, java.util.concurrent.TimeUnit.SECONDS).getState())
           .isNotNull();
       assertThat(derived.baseUrl()).isEqualTo(tagged.baseUrl());
     }

@@ -93,12 +93,12 @@ class ListCancelCreditsTest extends ClientHarness {
   }
 
   @Test
-  void listAsyncReturnsOnePage() throws Exception {
+  void anAsyncListReturnsOnePage() throws Exception {
     server.enqueue(
         Responses.json(
             200, "{\"next_page_token\":\"p2\",\"tasks\":[{\"id\":\"a\",\"state\":\"success\"}]}"));
 
-    TaskList page = client.tasks().listAsync(TaskQuery.all().pageSize(1)).get(5, TimeUnit.SECONDS);
+    TaskList page = client.async().list(TaskQuery.all().pageSize(1)).get(5, TimeUnit.SECONDS);
 
     assertThat(page.getTasks()).extracting(TaskSummary::getId).containsExactly("a");
     assertThat(page.getNextPageToken()).isEqualTo("p2");

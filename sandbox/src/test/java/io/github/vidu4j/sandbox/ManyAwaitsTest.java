@@ -51,7 +51,7 @@ class ManyAwaitsTest {
               .withIntervals(Duration.ofMillis(100), Duration.ofMillis(100))
               .withTimeout(Duration.ofMinutes(1));
       List<CompletableFuture<TaskCreations>> waits =
-          ids.stream().map(id -> client.tasks().awaitAsync(id, polls)).toList();
+          ids.stream().map(id -> client.async().await(id, polls)).toList();
       CompletableFuture<Void> all =
           CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
 
