@@ -9,6 +9,7 @@ import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.internal.CallIds;
+import io.github.vidu4j.core.internal.ViduGson;
 import io.github.vidu4j.internal.JsonBody;
 import io.github.vidu4j.internal.OperationApi;
 import io.github.vidu4j.internal.RetryingExecutor;
@@ -155,10 +156,13 @@ public final class Generations {
     }
   }
 
-  /** A generated request model as the JSON tree to send. */
+  /**
+   * A generated request model as the JSON tree to send, built by the same adapters that write it:
+   * its strings (an 18 MB data URI, say) are shared with the model, not written out and read back.
+   */
   static JsonObject json(Object request) {
     Objects.requireNonNull(request, "request == null");
-    return JsonParser.parseString(ViduJson.write(request)).getAsJsonObject();
+    return ViduGson.gson().toJsonTree(request).getAsJsonObject();
   }
 
   /** The body to send: written once (a snapshot), validated with its exact length. */
