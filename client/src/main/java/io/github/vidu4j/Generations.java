@@ -2,11 +2,10 @@ package io.github.vidu4j;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
-import io.github.vidu4j.core.ViduException;
-import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.internal.CallIds;
 import io.github.vidu4j.core.internal.ViduGson;
@@ -141,9 +140,10 @@ public final class Generations {
   <T> T typed(GenerationOperation operation, JsonObject task, Class<T> type) {
     Objects.requireNonNull(type, "type == null");
     try {
-      return ViduJson.read(task.toString(), type);
-    } catch (ViduException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
+      // From the tree already parsed (the model keeps that tree for RawJson), not from its text
+      // written out and read again.
+      return ViduGson.gson().fromJson(task, type);
+    } catch (JsonParseException | IllegalStateException cause) {
       String label = "POST " + operation.path();
       throw new ViduResponseException(
           label,
