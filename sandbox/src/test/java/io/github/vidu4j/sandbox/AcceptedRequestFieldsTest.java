@@ -3,6 +3,7 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
@@ -11,6 +12,11 @@ import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.ReferenceToImageTask;
 import io.github.vidu4j.validation.ViduRules;
 import java.io.IOException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +92,14 @@ class AcceptedRequestFieldsTest {
   }
 
   private static JsonObject post(ViduSandbox sandbox, String json) throws IOException {
-    return DirectHttp.post(sandbox, "reference2image", json).body();
+    Request request =
+        new Request.Builder()
+            .url(sandbox.baseUrl() + "ent/v2/reference2image")
+            .header("Authorization", "Token " + sandbox.demoKey())
+            .post(RequestBody.create(json, MediaType.get("application/json")))
+            .build();
+    try (Response response = new OkHttpClient().newCall(request).execute()) {
+      return JsonParser.parseString(response.body().string()).getAsJsonObject();
+    }
   }
 }
