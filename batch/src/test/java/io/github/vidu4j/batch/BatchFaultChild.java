@@ -2,11 +2,9 @@ package io.github.vidu4j.batch;
 
 import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.model.ReferenceToImageRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A batch run in its own JVM, for {@link BatchFaultTest} to kill: {@code <base url> <api key>
@@ -17,17 +15,7 @@ final class BatchFaultChild {
   private BatchFaultChild() {}
 
   static List<BatchLine> lines(int count) {
-    return IntStream.rangeClosed(1, count)
-        .mapToObj(
-            n ->
-                BatchLine.of(
-                    n,
-                    null,
-                    new ReferenceToImageRequest()
-                        .model("viduq2")
-                        .prompt("the same prompt on every line")
-                        .aspectRatio("1:1")))
-        .toList();
+    return SandboxBatchHarness.lines(count, n -> "the same prompt on every line");
   }
 
   public static void main(String[] args) {

@@ -3,84 +3,24 @@ package io.github.vidu4j.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
 import io.github.vidu4j.validation.RequestValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the batch reads and writes on disk: results it did not write, journals edited by hand. */
 @Timeout(120)
-class BatchFilesAndJournalTest {
-  @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    Collections.reverse(open);
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-  }
-
-  private ViduSandbox sandbox() {
-    ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
-    open.add(sandbox);
-    return sandbox;
-  }
-
-  private ViduClient client(ViduSandbox sandbox) {
-    ViduClient client = sandbox.newClient();
-    open.add(client);
-    return client;
-  }
-
-  private static List<BatchLine> lines(int count) {
-    return IntStream.rangeClosed(1, count)
-        .mapToObj(
-            n ->
-                BatchLine.of(
-                    n,
-                    null,
-                    new ReferenceToImageRequest()
-                        .model("viduq2")
-                        .prompt("product shot " + n)
-                        .aspectRatio("1:1")))
-        .toList();
-  }
-
-  private static BatchOptions fast() {
-    return BatchOptions.defaults()
-        .withAwaitOptions(
-            AwaitOptions.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(200)))
-        .withThrottleBackoff(Duration.ofMillis(100));
-  }
-
-  private Path out() {
-    return dir.resolve("out");
-  }
-
-  private Path journal() {
-    return out().resolve(Batches.DEFAULT_JOURNAL_NAME);
-  }
-
+class BatchFilesAndJournalTest extends SandboxBatchHarness {
   @Test
   void aFileTheBatchDidNotWriteIsNeverReplaced() throws Exception {
     ViduSandbox sandbox = sandbox();

@@ -2,74 +2,31 @@ package io.github.vidu4j.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
-import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Creates whose outcome the batch cannot know (no answer within the read timeout, a 5xx, a list
  * that cannot be read): never created again until the task is found or cannot have landed.
  */
 @Timeout(120)
-class BatchUncertainCreateTest {
-  @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    Collections.reverse(open);
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-  }
-
-  private ViduSandbox sandbox() {
-    ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
-    open.add(sandbox);
-    return sandbox;
-  }
-
-  private ViduClient client(ViduClient.Builder builder) {
-    ViduClient client = builder.build();
-    open.add(client);
-    return client;
-  }
-
+class BatchUncertainCreateTest extends SandboxBatchHarness {
+  /** Each line prompting the same: only a line's tag tells its task from the others. */
   static List<BatchLine> sameLines(int count) {
-    return IntStream.rangeClosed(1, count)
-        .mapToObj(
-            n ->
-                BatchLine.of(
-                    n,
-                    null,
-                    new ReferenceToImageRequest()
-                        .model("viduq2")
-                        .prompt("the same prompt")
-                        .aspectRatio("1:1")))
-        .toList();
+    return lines(count, n -> "the same prompt");
   }
 
-  static BatchOptions fast() {
-    return BatchOptions.defaults()
-        .withAwaitOptions(
-            AwaitOptions.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(200)))
-        .withThrottleBackoff(Duration.ofMillis(100))
-        .withUnansweredCreateWait(Duration.ofSeconds(8));
+  /** {@link #fast()}, looking for an unanswered create for 8 s. */
+  static BatchOptions fastFindingUnanswered() {
+    return fast().withUnansweredCreateWait(Duration.ofSeconds(8));
   }
 
   @Test
@@ -87,7 +44,7 @@ class BatchUncertainCreateTest {
                 sameLines(24),
                 out.resolve(Batches.DEFAULT_JOURNAL_NAME),
                 out,
-                fast().withConcurrency(8));
+                fastFindingUnanswered().withConcurrency(8));
 
     assertThat(sandbox.taskCount()).as("tasks paid for 24 lines").isEqualTo(24);
     String journal = Files.readString(out.resolve(Batches.DEFAULT_JOURNAL_NAME));
@@ -98,7 +55,11 @@ class BatchUncertainCreateTest {
       try (ViduClient patient = sandbox.newClient()) {
         report =
             Batches.of(patient)
-                .run(sameLines(24), out.resolve(Batches.DEFAULT_JOURNAL_NAME), out, fast());
+                .run(
+                    sameLines(24),
+                    out.resolve(Batches.DEFAULT_JOURNAL_NAME),
+                    out,
+                    fastFindingUnanswered());
       }
     }
     assertThat(report.allSucceeded()).as("%s", report.lines()).isTrue();
@@ -118,7 +79,11 @@ class BatchUncertainCreateTest {
 
     BatchReport first =
         Batches.of(client)
-            .run(sameLines(3), journal, out, fast().withConcurrency(1).withMaxCreateAttempts(2));
+            .run(
+                sameLines(3),
+                journal,
+                out,
+                fastFindingUnanswered().withConcurrency(1).withMaxCreateAttempts(2));
 
     assertThat(first.lines()).filteredOn(l -> l.state() == LineState.SUCCEEDED).hasSize(2);
     LineResult stuck =
@@ -127,7 +92,8 @@ class BatchUncertainCreateTest {
     assertThat(sandbox.taskCount()).isEqualTo(3);
 
     sandbox.faults().clear();
-    BatchReport second = Batches.of(client).run(sameLines(3), journal, out, fast());
+    BatchReport second =
+        Batches.of(client).run(sameLines(3), journal, out, fastFindingUnanswered());
     assertThat(second.allSucceeded()).isTrue();
     assertThat(sandbox.taskCount()).as("found by its tag on the next run").isEqualTo(3);
   }

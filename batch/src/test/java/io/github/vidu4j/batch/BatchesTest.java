@@ -3,7 +3,6 @@ package io.github.vidu4j.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.sandbox.Fault;
@@ -20,84 +19,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The batch engine against the sandbox: concurrency, lost answers, 429 storms, failures, refusals.
  */
 @Timeout(180)
-class BatchesTest {
-  private static final AwaitOptions FAST_POLLS =
-      AwaitOptions.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(200));
-
-  @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    Collections.reverse(open);
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-  }
-
-  private ViduSandbox sandbox(SandboxOptions.Builder options) {
-    ViduSandbox sandbox = ViduSandbox.start(options.build());
-    open.add(sandbox);
-    return sandbox;
-  }
-
-  private ViduClient client(ViduClient.Builder builder) {
-    ViduClient client = builder.build();
-    open.add(client);
-    return client;
-  }
-
-  /**
-   * Square 1080p: the smallest result the sandbox renders, as rendering dominates its time per
-   * task.
-   */
-  private static List<BatchLine> lines(int count) {
-    return IntStream.rangeClosed(1, count)
-        .mapToObj(
-            n ->
-                BatchLine.of(
-                    n,
-                    null,
-                    new ReferenceToImageRequest()
-                        .model("viduq2")
-                        .prompt("product shot " + n)
-                        .aspectRatio("1:1")))
-        .toList();
-  }
-
-  private static BatchOptions fast() {
-    return BatchOptions.defaults()
-        .withAwaitOptions(FAST_POLLS)
-        .withThrottleBackoff(Duration.ofMillis(100));
-  }
-
-  private Path journal() {
-    return dir.resolve("out").resolve(Batches.DEFAULT_JOURNAL_NAME);
-  }
-
+class BatchesTest extends SandboxBatchHarness {
   @Test
   void twoHundredLinesAtConcurrencyFiveAllSucceedWithFiveInFlightAtMost() throws Exception {
     // The sandbox would let 20 process: the limit of 5 seen below is the batch's own doing.
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder().concurrencyLimit(20));
+    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder().concurrencyLimit(20).build());
     ViduClient client = client(sandbox.clientBuilder());
     long start = System.nanoTime();
     BatchReport report =
-        Batches.of(client)
-            .run(lines(200), journal(), dir.resolve("out"), fast().withConcurrency(5));
+        Batches.of(client).run(lines(200), journal(), out(), fast().withConcurrency(5));
     double minutes = (System.nanoTime() - start) / 60e9;
 
     assertThat(report.allSucceeded())
@@ -118,21 +59,21 @@ class BatchesTest {
 
   @Test
   void withoutAConcurrencyTheAccountsLimitApplies() {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder().concurrencyLimit(3));
+    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder().concurrencyLimit(3).build());
     ViduClient client = client(sandbox.clientBuilder());
     assertThat(Batches.of(client).accountConcurrency()).isEqualTo(3);
-    BatchReport report = Batches.of(client).run(lines(12), journal(), dir.resolve("out"), fast());
+    BatchReport report = Batches.of(client).run(lines(12), journal(), out(), fast());
     assertThat(report.allSucceeded()).isTrue();
     assertThat(sandbox.peakUnfinishedTasks()).isBetween(1, 3);
   }
 
   @Test
   void aCreateWhoseAnswerWasDroppedIsFoundByItsTagAndNotCreatedAgain() throws Exception {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());
     ViduClient client = client(sandbox.clientBuilder());
     BatchReport report =
-        Batches.of(client).run(lines(6), journal(), dir.resolve("out"), fast().withConcurrency(2));
+        Batches.of(client).run(lines(6), journal(), out(), fast().withConcurrency(2));
 
     assertThat(report.allSucceeded()).isTrue();
     assertThat(sandbox.taskCount()).isEqualTo(6);
@@ -142,7 +83,7 @@ class BatchesTest {
 
   @Test
   void a429StormPausesTheWholeBatchAndEveryLineStillGetsOneTask() {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     for (int i = 0; i < 8; i++) {
       sandbox
           .faults()
@@ -185,11 +126,7 @@ class BatchesTest {
         };
     BatchReport report =
         Batches.of(client)
-            .run(
-                lines(10),
-                journal(),
-                dir.resolve("out"),
-                fast().withConcurrency(5).withListener(listener));
+            .run(lines(10), journal(), out(), fast().withConcurrency(5).withListener(listener));
 
     assertThat(report.allSucceeded()).isTrue();
     assertThat(sandbox.taskCount()).isEqualTo(10);
@@ -211,10 +148,10 @@ class BatchesTest {
 
   @Test
   void failedTasksAreRetriedOnlyWithRetryFailedAndOnlyWhenRetryable() {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     sandbox.faults().failNextTask("InternalServiceFailure").failNextTask("CreationPolicyViolation");
     ViduClient client = client(sandbox.clientBuilder());
-    Path out = dir.resolve("out");
+    Path out = out();
     BatchOptions oneAtATime = fast().withConcurrency(1);
 
     BatchReport first = Batches.of(client).run(lines(3), journal(), out, oneAtATime);
@@ -244,7 +181,7 @@ class BatchesTest {
 
   @Test
   void badLinesAreAllReportedWithTheirNumbersBeforeAnythingIsSent() throws Exception {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     Path input = dir.resolve("catalogue.jsonl");
     Files.writeString(
         input,
@@ -280,9 +217,9 @@ class BatchesTest {
 
   @Test
   void aJournalWrittenForOtherInputIsRefused() {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     ViduClient client = client(sandbox.clientBuilder());
-    Path out = dir.resolve("out");
+    Path out = out();
     Batches.of(client).run(lines(2), journal(), out, fast());
     List<BatchLine> other =
         List.of(
@@ -298,7 +235,7 @@ class BatchesTest {
 
   @Test
   void aSecondRunOnAJournalInUseIsRefused() throws Exception {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     ViduClient client = client(sandbox.clientBuilder());
     Files.createDirectories(journal().getParent());
     Path lockFile = journal().resolveSibling(Batches.DEFAULT_JOURNAL_NAME + ".lock");
@@ -306,8 +243,7 @@ class BatchesTest {
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
       assertThat(held.isValid()).isTrue();
-      assertThatThrownBy(
-              () -> Batches.of(client).run(lines(2), journal(), dir.resolve("out"), fast()))
+      assertThatThrownBy(() -> Batches.of(client).run(lines(2), journal(), out(), fast()))
           .isInstanceOf(BatchRefusedException.class)
           .hasMessageContaining("another run is using the journal");
     }
@@ -316,9 +252,9 @@ class BatchesTest {
 
   @Test
   void aCreateRecordedWithoutAnswerIsReconciledOnResumeAndACutRecordIgnored() throws Exception {
-    ViduSandbox sandbox = sandbox(SandboxOptions.fast().toBuilder());
+    ViduSandbox sandbox = sandbox();
     ViduClient client = client(sandbox.clientBuilder());
-    Path out = dir.resolve("out");
+    Path out = out();
     // The first run's create of line 1 reaches Vidu, its answer is lost and the run dies before
     // recording one.
     sandbox.faults().next(Operation.CREATE_TASK, Fault.dropAfterProcessing());

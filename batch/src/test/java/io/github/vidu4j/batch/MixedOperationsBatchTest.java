@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.AwaitOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
 import io.github.vidu4j.sandbox.RecordedExchange;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
 import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.RequestValidator;
@@ -21,25 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lines naming their operation: images and videos in one batch, each checked by its operation's
  * rules before anything is sent, created once, saved by type.
  */
 @Timeout(180)
-class MixedOperationsBatchTest {
-  private static final AwaitOptions FAST_POLLS =
-      AwaitOptions.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(200));
-
+class MixedOperationsBatchTest extends SandboxBatchHarness {
   private static final String MIXED =
       """
       {"name": "fox", "model": "viduq2", "prompt": "a red fox in the snow", "aspect_ratio": "1:1"}
@@ -47,29 +39,6 @@ class MixedOperationsBatchTest {
       {"name": "fox-clip", "operation": "text2video", "model": "viduq2", "prompt": "a red fox runs", "duration": 2, "resolution": "540p"}
       {"name": "sketch-clip", "operation": "img2video", "model": "viduq2-turbo", "images": ["sketch.png"], "duration": 1, "resolution": "720p"}
       """;
-
-  @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    Collections.reverse(open);
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-  }
-
-  private ViduSandbox sandbox() {
-    ViduSandbox sandbox = ViduSandbox.start(SandboxOptions.fast());
-    open.add(sandbox);
-    return sandbox;
-  }
-
-  private ViduClient client(ViduClient.Builder builder) {
-    ViduClient client = builder.build();
-    open.add(client);
-    return client;
-  }
 
   private Path catalogue(String text) throws Exception {
     BufferedImage sketch = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
@@ -258,7 +227,11 @@ class MixedOperationsBatchTest {
 
     BatchReport report =
         Batches.of(client)
-            .run(lines, journal, out, BatchUncertainCreateTest.fast().withConcurrency(4));
+            .run(
+                lines,
+                journal,
+                out,
+                BatchUncertainCreateTest.fastFindingUnanswered().withConcurrency(4));
 
     assertThat(sandbox.taskCount()).as("tasks paid for 4 lines").isEqualTo(4);
     assertThat(Files.readString(journal))
@@ -267,7 +240,9 @@ class MixedOperationsBatchTest {
     if (!report.allSucceeded()) {
       // A download can outlast the short read timeout on a loaded machine: a rerun saves it.
       try (ViduClient patient = sandbox.newClient()) {
-        report = Batches.of(patient).run(lines, journal, out, BatchUncertainCreateTest.fast());
+        report =
+            Batches.of(patient)
+                .run(lines, journal, out, BatchUncertainCreateTest.fastFindingUnanswered());
       }
     }
     assertThat(report.allSucceeded()).as("%s", report.lines()).isTrue();

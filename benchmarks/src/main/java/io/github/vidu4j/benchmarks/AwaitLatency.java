@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -77,18 +76,8 @@ public final class AwaitLatency {
   }
 
   private static Map<String, Object> ours(ViduSandbox sandbox, Duration taskTime) throws Exception {
-    AtomicInteger polls = new AtomicInteger();
-    OkHttpClient counting =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  if (chain.request().method().equals("GET")) {
-                    polls.incrementAndGet();
-                  }
-                  return chain.proceed(chain.request());
-                })
-            .build();
-    try (ViduClient client = sandbox.clientBuilder().httpClient(counting).build()) {
+    try (PollCounter counting = new PollCounter();
+        ViduClient client = sandbox.clientBuilder().httpClient(counting.http()).build()) {
       ReferenceToImageTask task =
           client.images().create(HttpBenchmark.createRequest().images(null).callbackUrl(null));
       long created = System.nanoTime();
@@ -97,9 +86,7 @@ public final class AwaitLatency {
               .tasks()
               .await(
                   task.getTaskId(), AwaitOptions.defaults().withTimeout(taskTime.multipliedBy(3)));
-      return row(done.getState(), polls.get(), System.nanoTime() - created, taskTime);
-    } finally {
-      counting.connectionPool().evictAll();
+      return row(done.getState(), counting.polls(), System.nanoTime() - created, taskTime);
     }
   }
 

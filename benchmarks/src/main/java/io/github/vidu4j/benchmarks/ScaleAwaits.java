@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 
 /**
  * Scale row: many {@code async().await} at once on the client's own executor (its default 4
@@ -35,27 +34,12 @@ final class ScaleAwaits {
 
   /** {@code warmUpReads}: reads of a finished task before the measured waits start. */
   static Map<String, Object> run(int awaits, Duration timeout, int warmUpReads) throws Exception {
-    AtomicInteger polls = new AtomicInteger();
-    AtomicInteger refused = new AtomicInteger();
-    OkHttpClient counting =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  if (chain.request().method().equals("GET")) {
-                    polls.incrementAndGet();
-                  }
-                  okhttp3.Response response = chain.proceed(chain.request());
-                  if (response.code() != 200) {
-                    refused.incrementAndGet();
-                  }
-                  return response;
-                })
-            .build();
     // Enough HTTP workers that the sandbox never refuses a poll (each refusal would be a retry).
     SandboxOptions options =
         SandboxOptions.fast().toBuilder().httpThreads(32).httpQueue(4096).build();
-    try (ViduSandbox sandbox = ViduSandbox.start(options);
-        ViduClient client = sandbox.clientBuilder().httpClient(counting).build()) {
+    try (PollCounter counting = new PollCounter();
+        ViduSandbox sandbox = ViduSandbox.start(options);
+        ViduClient client = sandbox.clientBuilder().httpClient(counting.http()).build()) {
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < awaits; i++) {
         String id = "9" + String.format("%017d", i);
@@ -70,7 +54,7 @@ final class ScaleAwaits {
         warm.add(client.async().await("8" + String.format("%017d", 0)));
       }
       CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-      polls.set(0);
+      counting.resetPolls();
       AwaitOptions wait = AwaitOptions.defaults().withTimeout(timeout);
       long[] endNanos = new long[awaits];
       AtomicInteger timedOut = new AtomicInteger();
@@ -112,16 +96,14 @@ final class ScaleAwaits {
       row.put("timedOut", timedOut.get());
       row.put("otherOutcome", otherOutcome.get());
       row.put("warmUpReads", warmUpReads);
-      row.put("polls", polls.get());
-      row.put("pollsNotAnswered200", refused.get());
+      row.put("polls", counting.polls());
+      row.put("pollsNotAnswered200", counting.notAnswered200());
       row.put("endMinMillis", ends.min());
       row.put("endP50Millis", ends.at(50));
       row.put("endP99Millis", ends.at(99));
       row.put("endMaxMillis", ends.max());
       row.put("lateP99Millis", ends.at(99) - timeout.toMillis());
       return row;
-    } finally {
-      counting.connectionPool().evictAll();
     }
   }
 }

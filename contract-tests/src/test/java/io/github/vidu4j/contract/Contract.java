@@ -1,10 +1,14 @@
 package io.github.vidu4j.contract;
 
 import au.com.dius.pact.consumer.MockServer;
+import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.sandbox.SandboxOptions;
+import io.github.vidu4j.sandbox.ViduSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 /** The names and values every contract shares: who talks to whom, and with which key. */
 public final class Contract {
@@ -32,6 +36,16 @@ public final class Contract {
   public static final String CALLBACK_URL =
       "https://receiver.example.com/vidu/callback?tenant=acme";
 
+  /** The headers Vidu signs a callback with, named as Vidu writes them. */
+  public static final List<String> SIGNATURE_HEADERS =
+      List.of(
+          "Date",
+          "x-request-nonce",
+          "X-HMAC-SIGNED-HEADERS",
+          "X-HMAC-SIGNATURE",
+          "X-HMAC-ALGORITHM",
+          "X-HMAC-ACCESS-KEY");
+
   /** RFC 1123 dates, as in the callback's Date header. */
   public static final String RFC_1123 =
       "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
@@ -51,6 +65,18 @@ public final class Contract {
    */
   public static ViduClient clientFor(MockServer server) {
     return ViduClient.builder().apiKey(API_KEY).baseUrl(server.getUrl()).maxRetries(0).build();
+  }
+
+  /**
+   * The provider the contracts are verified against: the sandbox with fast timings, accepting
+   * {@link #API_KEY} and adding {@link #NEW_FIELD} to every answer. The caller closes it.
+   */
+  public static ViduSandbox providerSandbox() {
+    return ViduSandbox.start(
+        SandboxOptions.fast().toBuilder()
+            .apiKey(API_KEY)
+            .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
+            .build());
   }
 
   /** The working spec, {@code openapi/vidu.yaml}. */

@@ -3,17 +3,11 @@ package io.github.vidu4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * frames' pixel ratio) refuse what Vidu refuses, with no task created.
  */
 class VideoChecksTest {
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final OkHttpClient HTTP = new OkHttpClient();
   private static ViduSandbox sandbox;
 
   @BeforeAll
@@ -39,17 +31,9 @@ class VideoChecksTest {
   }
 
   private static JsonObject post(String operation, String json, int status) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(sandbox.baseUrl() + "ent/v2/" + operation)
-            .header("Authorization", "Token " + sandbox.demoKey())
-            .post(RequestBody.create(json, JSON))
-            .build();
-    try (Response response = HTTP.newCall(request).execute()) {
-      String body = response.body().string();
-      assertThat(response.code()).as(body).isEqualTo(status);
-      return JsonParser.parseString(body).getAsJsonObject();
-    }
+    DirectHttp.Answer answer = DirectHttp.post(sandbox, operation, json);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    return answer.body();
   }
 
   /** Refused 400 {@code FieldInvalid} with a message naming {@code field}; no task created. */

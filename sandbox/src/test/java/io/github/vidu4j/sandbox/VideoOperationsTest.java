@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.model.Creation;
 import io.github.vidu4j.model.TaskCreations;
 import io.github.vidu4j.model.TaskState;
+import io.github.vidu4j.sandbox.DirectHttp.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The four video operations over HTTP: validation as Vidu's, the lifecycle and a real MP4. */
 class VideoOperationsTest {
-  private static final MediaType JSON = MediaType.get("application/json");
   private static ViduSandbox sandbox;
   private static ViduClient client;
   private static final OkHttpClient HTTP = new OkHttpClient();
@@ -46,19 +43,8 @@ class VideoOperationsTest {
     sandbox.close();
   }
 
-  private record Answer(int status, JsonObject body) {}
-
   private static Answer post(String operation, String json) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(sandbox.baseUrl() + "ent/v2/" + operation)
-            .header("Authorization", "Token " + sandbox.demoKey())
-            .post(RequestBody.create(json, JSON))
-            .build();
-    try (Response response = HTTP.newCall(request).execute()) {
-      return new Answer(
-          response.code(), JsonParser.parseString(response.body().string()).getAsJsonObject());
-    }
+    return DirectHttp.post(sandbox, operation, json);
   }
 
   private static byte[] download(String url) throws IOException {

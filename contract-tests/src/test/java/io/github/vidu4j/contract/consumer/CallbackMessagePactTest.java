@@ -7,6 +7,7 @@ import static io.github.vidu4j.contract.Contract.CALLBACK_URL;
 import static io.github.vidu4j.contract.Contract.CONSUMER;
 import static io.github.vidu4j.contract.Contract.NEW_FIELD;
 import static io.github.vidu4j.contract.Contract.RFC_1123;
+import static io.github.vidu4j.contract.Contract.SIGNATURE_HEADERS;
 import static io.github.vidu4j.contract.Contract.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,16 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
     providerType = ProviderType.ASYNCH,
     pactVersion = PactSpecVersion.V4)
 class CallbackMessagePactTest {
-  /** The headers Vidu signs a callback with, named as Vidu writes them. */
-  public static final List<String> SIGNATURE_HEADERS =
-      List.of(
-          "Date",
-          "x-request-nonce",
-          "X-HMAC-SIGNED-HEADERS",
-          "X-HMAC-SIGNATURE",
-          "X-HMAC-ALGORITHM",
-          "X-HMAC-ACCESS-KEY");
-
   static final Instant SENT = Instant.parse("2025-05-06T12:09:42Z");
   static final String NONCE = "123e4567-e89b-12d3-a456-426614174000";
 

@@ -1,7 +1,6 @@
 package io.github.vidu4j.contract.consumer;
 
 import static io.github.vidu4j.contract.Contract.API;
-import static io.github.vidu4j.contract.Contract.API_KEY;
 import static io.github.vidu4j.contract.Contract.CONSUMER;
 import static io.github.vidu4j.contract.Contract.DATE_TIME;
 import static io.github.vidu4j.contract.Contract.EXAMPLE_DATE_TIME;
@@ -11,8 +10,8 @@ import static io.github.vidu4j.contract.Contract.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -59,26 +58,27 @@ class ListAndCreditsPactTest {
     o.stringType(NEW_FIELD, NEW_FIELD_VALUE);
   }
 
+  /** {@code GET /ent/v2/tasks}, tasks that succeeded, 2 a page, authorised. */
+  private static PactDslRequestWithPath listSucceeded(
+      PactDslWithProvider builder, String description) {
+    return Requests.authorised(
+        builder
+            .given("the organisation has 3 tasks that succeeded")
+            .uponReceiving(description)
+            .method("GET")
+            .path("/ent/v2/tasks")
+            .matchQuery("states", "success", "success")
+            .matchQuery("pager.pagesz", "\\d+", "2"));
+  }
+
   @Pact(consumer = CONSUMER)
   V4Pact firstPage(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has 3 tasks that succeeded")
-        .uponReceiving("list the first page of tasks that succeeded, 2 per page")
-        .method("GET")
-        .path("/ent/v2/tasks")
-        .matchQuery("states", "success", "success")
-        .matchQuery("pager.pagesz", "\\d+", "2")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .willRespondWith()
-        .status(200)
-        .body(
-            LambdaDsl.newJsonBody(
-                    o -> {
-                      taskSummaries(o, 2);
-                      o.stringMatcher("next_page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE);
-                    })
-                .build())
-        .toPact(V4Pact.class);
+    return Answers.ok(
+        listSucceeded(builder, "list the first page of tasks that succeeded, 2 per page"),
+        o -> {
+          taskSummaries(o, 2);
+          o.stringMatcher("next_page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE);
+        });
   }
 
   @Test
@@ -98,25 +98,13 @@ class ListAndCreditsPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact lastPage(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has 3 tasks that succeeded")
-        .uponReceiving("list the last page of tasks that succeeded with a page token")
-        .method("GET")
-        .path("/ent/v2/tasks")
-        .matchQuery("states", "success", "success")
-        .matchQuery("pager.pagesz", "\\d+", "2")
-        .matchQuery("pager.page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE)
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .willRespondWith()
-        .status(200)
-        .body(
-            LambdaDsl.newJsonBody(
-                    o -> {
-                      taskSummaries(o, 1);
-                      o.stringMatcher("next_page_token", "", "");
-                    })
-                .build())
-        .toPact(V4Pact.class);
+    return Answers.ok(
+        listSucceeded(builder, "list the last page of tasks that succeeded with a page token")
+            .matchQuery("pager.page_token", "[A-Za-z0-9_=-]+", SECOND_PAGE),
+        o -> {
+          taskSummaries(o, 1);
+          o.stringMatcher("next_page_token", "", "");
+        });
   }
 
   /** An empty next_page_token ends the walk. */
@@ -149,17 +137,9 @@ class ListAndCreditsPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact credits(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has credits")
-        .uponReceiving("get the remaining credits")
-        .method("GET")
-        .path("/ent/v2/credits")
-        .matchQuery("show_detail", "false", "false")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .willRespondWith()
-        .status(200)
-        .body(LambdaDsl.newJsonBody(ListAndCreditsPactTest::balance).build())
-        .toPact(V4Pact.class);
+    return Answers.ok(
+        Requests.getCredits(builder, "get the remaining credits", false),
+        ListAndCreditsPactTest::balance);
   }
 
   @Test
@@ -177,36 +157,25 @@ class ListAndCreditsPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact creditsWithDetail(PactDslWithProvider builder) {
-    return builder
-        .given("the organisation has credits")
-        .uponReceiving("get the remaining credits with the packages")
-        .method("GET")
-        .path("/ent/v2/credits")
-        .matchQuery("show_detail", "true", "true")
-        .matchHeader("Authorization", "Token \\S+", "Token " + API_KEY)
-        .willRespondWith()
-        .status(200)
-        .body(
-            LambdaDsl.newJsonBody(
-                    o -> {
-                      balance(o);
-                      o.minArrayLike(
-                          "packages",
-                          1,
-                          p -> {
-                            p.stringType("id", "pkg-1");
-                            p.stringType("name", "Starter");
-                            p.stringType("type", "metered");
-                            p.integerType("concurrency", 5);
-                            p.integerType("credit_amount", 2000);
-                            p.integerType("credit_remain", 1180);
-                            p.stringMatcher("valid_from", DATE_TIME, "2025-07-01T00:00:00Z");
-                            p.stringMatcher("valid_to", DATE_TIME, "2026-07-01T00:00:00Z");
-                            p.stringType(NEW_FIELD, NEW_FIELD_VALUE);
-                          });
-                    })
-                .build())
-        .toPact(V4Pact.class);
+    return Answers.ok(
+        Requests.getCredits(builder, "get the remaining credits with the packages", true),
+        o -> {
+          balance(o);
+          o.minArrayLike(
+              "packages",
+              1,
+              p -> {
+                p.stringType("id", "pkg-1");
+                p.stringType("name", "Starter");
+                p.stringType("type", "metered");
+                p.integerType("concurrency", 5);
+                p.integerType("credit_amount", 2000);
+                p.integerType("credit_remain", 1180);
+                p.stringMatcher("valid_from", DATE_TIME, "2025-07-01T00:00:00Z");
+                p.stringMatcher("valid_to", DATE_TIME, "2026-07-01T00:00:00Z");
+                p.stringType(NEW_FIELD, NEW_FIELD_VALUE);
+              });
+        });
   }
 
   @Test

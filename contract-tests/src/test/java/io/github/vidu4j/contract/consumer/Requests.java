@@ -5,9 +5,11 @@ import static io.github.vidu4j.contract.Contract.API_KEY;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 
 /**
- * The request side every interaction shares: Vidu's {@code Token} authorisation and JSON bodies.
+ * The request side every interaction shares: Vidu's {@code Token} authorisation, JSON bodies and
+ * the paths the client calls.
  */
 final class Requests {
   private Requests() {}
@@ -34,5 +36,26 @@ final class Requests {
             .method("POST")
             .path("/ent/v2/reference2image"),
         body);
+  }
+
+  /** {@code GET /ent/v2/tasks/{id}/creations}, authorised, any id matching. */
+  static PactDslRequestWithPath getTask(PactDslWithState given, String description, String id) {
+    return authorised(
+        given
+            .uponReceiving(description)
+            .method("GET")
+            .matchPath("/ent/v2/tasks/[^/]+/creations", "/ent/v2/tasks/" + id + "/creations"));
+  }
+
+  /** {@code GET /ent/v2/credits?show_detail=<detail>}, authorised. */
+  static PactDslRequestWithPath getCredits(
+      PactDslWithProvider builder, String description, boolean detail) {
+    return authorised(
+        builder
+            .given("the organisation has credits")
+            .uponReceiving(description)
+            .method("GET")
+            .path("/ent/v2/credits")
+            .matchQuery("show_detail", String.valueOf(detail), String.valueOf(detail)));
   }
 }

@@ -3,8 +3,8 @@ package io.github.vidu4j.contract.provider;
 import static io.github.vidu4j.contract.Contract.API_KEY;
 import static io.github.vidu4j.contract.Contract.CALLBACKS;
 import static io.github.vidu4j.contract.Contract.CALLBACK_URL;
-import static io.github.vidu4j.contract.Contract.NEW_FIELD;
-import static io.github.vidu4j.contract.Contract.NEW_FIELD_VALUE;
+import static io.github.vidu4j.contract.Contract.SIGNATURE_HEADERS;
+import static io.github.vidu4j.contract.Contract.providerSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
@@ -15,7 +15,6 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import com.google.gson.JsonPrimitive;
 import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.callback.CallbackRequest;
@@ -23,7 +22,6 @@ import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.model.TaskState;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,16 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Provider(CALLBACKS)
 @PactFolder("${pact.rootDir}")
 class CallbackProviderTest {
-  /** The signature headers, as the contract names them; HTTP header names arrive in any case. */
-  private static final List<String> SIGNATURE_HEADERS =
-      List.of(
-          "Date",
-          "x-request-nonce",
-          "X-HMAC-SIGNED-HEADERS",
-          "X-HMAC-SIGNATURE",
-          "X-HMAC-ALGORITHM",
-          "X-HMAC-ACCESS-KEY");
-
   private record Delivery(Map<String, List<String>> headers, byte[] body) {}
 
   private ViduSandbox sandbox;
@@ -73,12 +61,7 @@ class CallbackProviderTest {
 
   @BeforeEach
   void start(PactVerificationContext context) throws IOException {
-    sandbox =
-        ViduSandbox.start(
-            SandboxOptions.fast().toBuilder()
-                .apiKey(API_KEY)
-                .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
-                .build());
+    sandbox = providerSandbox();
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.createContext(
         URI.create(CALLBACK_URL).getPath(),

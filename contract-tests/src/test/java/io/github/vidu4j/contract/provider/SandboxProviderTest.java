@@ -2,8 +2,7 @@ package io.github.vidu4j.contract.provider;
 
 import static io.github.vidu4j.contract.Contract.API;
 import static io.github.vidu4j.contract.Contract.API_KEY;
-import static io.github.vidu4j.contract.Contract.NEW_FIELD;
-import static io.github.vidu4j.contract.Contract.NEW_FIELD_VALUE;
+import static io.github.vidu4j.contract.Contract.providerSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.provider.IHttpClientFactory;
@@ -13,11 +12,9 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import com.google.gson.JsonPrimitive;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.sandbox.Fault;
 import io.github.vidu4j.sandbox.Operation;
-import io.github.vidu4j.sandbox.SandboxOptions;
 import io.github.vidu4j.sandbox.ViduSandbox;
 import java.time.Duration;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -41,12 +38,7 @@ class SandboxProviderTest {
 
   @BeforeEach
   void startSandbox(PactVerificationContext context) {
-    sandbox =
-        ViduSandbox.start(
-            SandboxOptions.fast().toBuilder()
-                .apiKey(API_KEY)
-                .extraField(NEW_FIELD, new JsonPrimitive(NEW_FIELD_VALUE).toString())
-                .build());
+    sandbox = providerSandbox();
     // Pact's default HTTP client repeats a 429 after its Retry-After, which would hide the very
     // answer the throttling interaction is about: this one sends each request once.
     IHttpClientFactory sendOnce =
