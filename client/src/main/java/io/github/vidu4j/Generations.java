@@ -205,7 +205,7 @@ public final class Generations {
     Objects.requireNonNull(options, "options == null");
     JsonObject copy = Objects.requireNonNull(body, "body == null").deepCopy();
     List<Violation> clashes = new ArrayList<>();
-    Map<String, String> extras = options.extraFields().asJson();
+    Map<String, String> extras = options.extraFields();
     for (String name : extras.keySet()) {
       if (operation.fields().containsKey(name)) {
         clashes.add(

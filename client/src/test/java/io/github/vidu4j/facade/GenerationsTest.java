@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.Videos;
@@ -83,7 +82,7 @@ class GenerationsTest extends ClientHarness {
                         Videos.TEXT_TO_VIDEO,
                         body("{\"model\":\"viduq2\",\"prompt\":\"p\"}"),
                         RequestOptions.defaults()
-                            .withExtraFields(ExtraBodyFields.none().with("duration", 5))))
+                            .withExtraField("duration", 5)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->
@@ -103,7 +102,7 @@ class GenerationsTest extends ClientHarness {
             Videos.TEXT_TO_VIDEO,
             given,
             RequestOptions.defaults()
-                .withExtraFields(ExtraBodyFields.none().with("quality", "high")));
+                .withExtraField("quality", "high"));
     assertThat(sent(take()).get("quality").getAsString()).isEqualTo("high");
     assertThat(given.has("quality")).isFalse();
   }
