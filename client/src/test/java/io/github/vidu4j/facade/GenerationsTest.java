@@ -208,17 +208,12 @@ class GenerationsTest extends ClientHarness {
   }
 
   @Test
-  void taskQueryHasABuilder() {
+  void taskQueryIsBuiltByCopiesAndAPageTokenClearsThePageNumber() {
     TaskQuery query =
-        TaskQuery.builder()
-            .taskIds(List.of("1", "2"))
-            .states(List.of(TaskState.SUCCESS))
-            .page(2)
-            .build();
+        TaskQuery.all().taskIds(List.of("1", "2")).states(List.of(TaskState.SUCCESS)).page(2);
     assertThat(query.toString()).contains("taskIds=[1, 2]").contains("page=2");
-    assertThat(query.toBuilder().pageToken("t").build().toString())
-        .contains("page=null")
-        .contains("pageToken=t");
-    assertThatThrownBy(() -> TaskQuery.builder().pageSize(0)).isInstanceOf(RuntimeException.class);
+    assertThat(query.pageToken("t").toString()).contains("page=null").contains("pageToken=t");
+    assertThat(TaskQuery.all().toString()).contains("page=null").contains("taskIds=[]");
+    assertThatThrownBy(() -> TaskQuery.all().pageSize(0)).isInstanceOf(RuntimeException.class);
   }
 }
