@@ -137,8 +137,7 @@ final class ImageCommand {
           "POST /ent/v2/reference2image",
           "images",
           session -> {
-            ReferenceToImageTask task =
-                session.client.images().create(request, options);
+            ReferenceToImageTask task = session.client.images().create(request, options);
             return new TaskCreation.Created(
                 task.getTaskId(),
                 RawJson.field(task, "state").orElse(String.valueOf(task.getState())),

@@ -25,8 +25,7 @@ class CreateBodySizeTest extends ClientHarness {
   void extraFieldsThatPushTheBodyOverTheLimitAreRefusedBeforeSending() {
     RequestOptions huge = RequestOptions.defaults().withExtraField("notes", "x".repeat(20_000_000));
 
-    assertThatThrownBy(
-            () -> client.images().create(FOX, huge))
+    assertThatThrownBy(() -> client.images().create(FOX, huge))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->

@@ -27,11 +27,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
             .withExtraField("hd", true)
             .withExtraJson("options", "{\"style\": [\"a\", 1]}");
 
-    client
-        .images()
-        .create(
-            new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-            extras);
+    client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox"), extras);
 
     assertThat(take().getBody().utf8())
         .isEqualTo(
@@ -49,8 +45,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
             .create(
                 Images.REFERENCE_TO_IMAGE,
                 request,
-                RequestOptions.defaults()
-                    .withExtraField("watermark", "low"),
+                RequestOptions.defaults().withExtraField("watermark", "low"),
                 ReferenceToImageTask.class);
     request.prompt("changed after the call");
     future.join();
@@ -66,8 +61,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt(" "),
-                        RequestOptions.defaults()
-                            .withExtraField("watermark", "anything at all")))
+                        RequestOptions.defaults().withExtraField("watermark", "anything at all")))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("prompt"));
@@ -82,8 +76,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-                        RequestOptions.defaults()
-                            .withExtraField("model", "viduimage-2")))
+                        RequestOptions.defaults().withExtraField("model", "viduimage-2")))
         .isInstanceOf(ViduValidationException.class)
         .hasMessageContaining(
             "model: is a field of the spec, not an extra one: set it on the request");

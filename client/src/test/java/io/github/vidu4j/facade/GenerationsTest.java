@@ -81,8 +81,7 @@ class GenerationsTest extends ClientHarness {
                     .create(
                         Videos.TEXT_TO_VIDEO,
                         body("{\"model\":\"viduq2\",\"prompt\":\"p\"}"),
-                        RequestOptions.defaults()
-                            .withExtraField("duration", 5)))
+                        RequestOptions.defaults().withExtraField("duration", 5)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->
@@ -101,8 +100,7 @@ class GenerationsTest extends ClientHarness {
         .create(
             Videos.TEXT_TO_VIDEO,
             given,
-            RequestOptions.defaults()
-                .withExtraField("quality", "high"));
+            RequestOptions.defaults().withExtraField("quality", "high"));
     assertThat(sent(take()).get("quality").getAsString()).isEqualTo("high");
     assertThat(given.has("quality")).isFalse();
   }

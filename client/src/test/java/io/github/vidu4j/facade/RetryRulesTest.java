@@ -272,8 +272,7 @@ class RetryRulesTest extends ClientHarness {
 
     client.tasks().get("t-1");
 
-    assertThat(time.sleeps)
-        .containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(30));
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(30));
   }
 
   @Test

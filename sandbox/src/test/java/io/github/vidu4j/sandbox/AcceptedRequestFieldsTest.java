@@ -59,8 +59,7 @@ class AcceptedRequestFieldsTest {
               .images()
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                  RequestOptions.defaults()
-                      .withExtraField("watermark", "high"));
+                  RequestOptions.defaults().withExtraField("watermark", "high"));
       assertThat(io.github.vidu4j.core.RawJson.field(task, "watermark")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
@@ -68,8 +67,7 @@ class AcceptedRequestFieldsTest {
                       .images()
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                          RequestOptions.defaults()
-                              .withExtraField("meta_data", "disabled")))
+                          RequestOptions.defaults().withExtraField("meta_data", "disabled")))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }
