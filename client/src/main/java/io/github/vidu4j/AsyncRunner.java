@@ -21,10 +21,8 @@ import org.jspecify.annotations.Nullable;
  * it was still queued, scheduled or running.
  */
 final class AsyncRunner {
-  /** The names of the threads of the executor a client makes for itself. */
   static final String THREAD_PREFIX = "vidu4j-async-";
 
-  /** The name of the thread that fails futures at their deadline. */
   static final String DEADLINE_THREAD = "vidu4j-deadline";
 
   /**

@@ -19,24 +19,12 @@ import java.util.function.Consumer;
  * about 2 min 30 s. Each pause follows the previous poll's answer.
  */
 public final class AwaitOptions {
-  /** Default {@link #timeout()}: 10 minutes; Vidu image tasks usually finish within one or two. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-
-  /** Default {@link #initialInterval()}: 1 s. */
-  public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(1);
-
-  /** Default {@link #maxInterval()}: 10 s. */
-  public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(10);
-
-  /** Default {@link #backoffAfter()}: 2 minutes, longer than almost every image task. */
-  public static final Duration DEFAULT_BACKOFF_AFTER = Duration.ofMinutes(2);
-
   private static final AwaitOptions DEFAULTS =
       new AwaitOptions(
-          DEFAULT_TIMEOUT,
-          DEFAULT_INITIAL_INTERVAL,
-          DEFAULT_MAX_INTERVAL,
-          DEFAULT_BACKOFF_AFTER,
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(2),
           task -> {});
 
   private final Duration timeout;
@@ -58,32 +46,36 @@ public final class AwaitOptions {
     this.onStateChange = onStateChange;
   }
 
-  /** 10 minutes, polling every 1 s for 2 minutes, then growing to every 10 s; no listener. */
+  /** Each option's default, as its method documents; no listener. */
   public static AwaitOptions defaults() {
     return DEFAULTS;
   }
 
   /**
-   * How long to wait before giving up with {@link TaskTimeoutException}. No poll and no retry of
-   * one starts after it; a request already in flight may finish (at most one {@code callTimeout}).
+   * How long to wait before giving up with {@link TaskTimeoutException}; default 10 min (Vidu's
+   * image tasks usually finish within one or two). No poll and no retry of one starts after it; a
+   * request already in flight may finish (at most one {@code callTimeout}).
    */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The pause between polls during {@link #backoffAfter()}, and the first pause after it. */
+  /**
+   * The pause between polls during {@link #backoffAfter()}, and the first pause after it; default 1
+   * s.
+   */
   public Duration initialInterval() {
     return initialInterval;
   }
 
-  /** The longest pause between polls. */
+  /** The longest pause between polls; default 10 s. */
   public Duration maxInterval() {
     return maxInterval;
   }
 
   /**
    * How long polls stay {@link #initialInterval()} apart before the pause starts growing; zero
-   * grows from the start.
+   * grows from the start; default 2 min, longer than almost every image task.
    */
   public Duration backoffAfter() {
     return backoffAfter;

@@ -75,7 +75,6 @@ final class DownloadCheck {
     }
   }
 
-  /** The bytes taken so far. */
   long count() {
     return count;
   }

@@ -144,15 +144,8 @@ public final class Generations {
       // written out and read again.
       return ViduGson.gson().fromJson(task, type);
     } catch (JsonParseException | IllegalStateException cause) {
-      String label = "POST " + operation.path();
-      throw new ViduResponseException(
-          label,
-          label
-              + ": the response is not the JSON the spec describes ("
-              + executor.errors().describeUnreadable(cause)
-              + "). "
-              + RetryingExecutor.MAY_EXIST_ADVICE,
-          executor.errors().redactedCopy(cause));
+      throw executor.notTheSpecsJson(
+          "POST " + operation.path(), RetryingExecutor.Mode.CREATES_WORK, cause);
     }
   }
 
@@ -205,7 +198,7 @@ public final class Generations {
     Objects.requireNonNull(options, "options == null");
     JsonObject copy = Objects.requireNonNull(body, "body == null").deepCopy();
     List<Violation> clashes = new ArrayList<>();
-    Map<String, String> extras = options.extraFields().asJson();
+    Map<String, String> extras = options.extraFields();
     for (String name : extras.keySet()) {
       if (operation.fields().containsKey(name)) {
         clashes.add(

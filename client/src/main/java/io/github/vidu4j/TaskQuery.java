@@ -48,24 +48,12 @@ public final class TaskQuery {
     return ALL;
   }
 
-  /**
-   * A builder starting from {@link #all()}: {@code
-   * TaskQuery.builder().states(List.of(TaskState.SUCCESS)).pageSize(50).build()}.
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder starting from this query. */
-  public Builder toBuilder() {
+  private Builder edit() {
     return new Builder(this);
   }
 
-  /**
-   * Builds a {@link TaskQuery}; each method checks its value as the query's method of the same name
-   * does, and throws at once on a bad one. Not thread-safe.
-   */
-  public static final class Builder {
+  /** The query's fields while one is made; each check throws at once on a bad value. */
+  private static final class Builder {
     private @Nullable OffsetDateTime createdFrom;
     private @Nullable OffsetDateTime createdTo;
     private List<String> taskIds = List.of();
@@ -92,50 +80,42 @@ public final class TaskQuery {
       this.pageToken = query.pageToken;
     }
 
-    /** See {@link TaskQuery#createdFrom}. */
-    public Builder createdFrom(OffsetDateTime from) {
+    Builder createdFrom(OffsetDateTime from) {
       this.createdFrom = Objects.requireNonNull(from, "from == null");
       return this;
     }
 
-    /** See {@link TaskQuery#createdTo}. */
-    public Builder createdTo(OffsetDateTime to) {
+    Builder createdTo(OffsetDateTime to) {
       this.createdTo = Objects.requireNonNull(to, "to == null");
       return this;
     }
 
-    /** See {@link TaskQuery#taskIds}. */
-    public Builder taskIds(List<String> ids) {
+    Builder taskIds(List<String> ids) {
       this.taskIds = List.copyOf(ids);
       return this;
     }
 
-    /** See {@link TaskQuery#templates}. */
-    public Builder templates(List<String> names) {
+    Builder templates(List<String> names) {
       this.templates = List.copyOf(names);
       return this;
     }
 
-    /** See {@link TaskQuery#modelVersions}. */
-    public Builder modelVersions(List<String> versions) {
+    Builder modelVersions(List<String> versions) {
       this.modelVersions = List.copyOf(versions);
       return this;
     }
 
-    /** See {@link TaskQuery#resolutions}. */
-    public Builder resolutions(List<String> values) {
+    Builder resolutions(List<String> values) {
       this.resolutions = List.copyOf(values);
       return this;
     }
 
-    /** See {@link TaskQuery#states}. */
-    public Builder states(List<TaskState> values) {
+    Builder states(List<TaskState> values) {
       this.states = List.copyOf(values);
       return this;
     }
 
-    /** See {@link TaskQuery#page}; clears a page token. */
-    public Builder page(int number) {
+    Builder page(int number) {
       if (number < 0) {
         throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
       }
@@ -144,8 +124,7 @@ public final class TaskQuery {
       return this;
     }
 
-    /** See {@link TaskQuery#pageSize}. */
-    public Builder pageSize(int size) {
+    Builder pageSize(int size) {
       int max = ViduRules.spec().maxPageSize();
       if (size < 1 || size > max) {
         throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
@@ -154,32 +133,30 @@ public final class TaskQuery {
       return this;
     }
 
-    /** See {@link TaskQuery#pageToken}; clears a page number. */
-    public Builder pageToken(String token) {
+    Builder pageToken(String token) {
       this.pageToken = Objects.requireNonNull(token, "token == null");
       this.page = null;
       return this;
     }
 
-    /** The query. */
-    public TaskQuery build() {
+    TaskQuery build() {
       return new TaskQuery(this);
     }
   }
 
   /** Tasks created at or after {@code from} ({@code created_at.from}). */
   public TaskQuery createdFrom(OffsetDateTime from) {
-    return toBuilder().createdFrom(from).build();
+    return edit().createdFrom(from).build();
   }
 
   /** Tasks created before {@code to} ({@code created_at.to}). */
   public TaskQuery createdTo(OffsetDateTime to) {
-    return toBuilder().createdTo(to).build();
+    return edit().createdTo(to).build();
   }
 
   /** Only these task ids ({@code task_ids}). */
   public TaskQuery taskIds(List<String> ids) {
-    return toBuilder().taskIds(ids).build();
+    return edit().taskIds(ids).build();
   }
 
   /**
@@ -187,22 +164,22 @@ public final class TaskQuery {
    * have none, so this is here for completeness.
    */
   public TaskQuery templates(List<String> names) {
-    return toBuilder().templates(names).build();
+    return edit().templates(names).build();
   }
 
   /** Only these model versions ({@code model_versions}, for example {@code q2}). */
   public TaskQuery modelVersions(List<String> versions) {
-    return toBuilder().modelVersions(versions).build();
+    return edit().modelVersions(versions).build();
   }
 
   /** Only these resolutions ({@code resolutions}). */
   public TaskQuery resolutions(List<String> values) {
-    return toBuilder().resolutions(values).build();
+    return edit().resolutions(values).build();
   }
 
   /** Only tasks in these states ({@code states}). */
   public TaskQuery states(List<TaskState> values) {
-    return toBuilder().states(values).build();
+    return edit().states(values).build();
   }
 
   /**
@@ -210,7 +187,7 @@ public final class TaskQuery {
    * alternative to {@link #pageToken}, which it clears, as the two together are ambiguous.
    */
   public TaskQuery page(int number) {
-    return toBuilder().page(number).build();
+    return edit().page(number).build();
   }
 
   /**
@@ -218,7 +195,7 @@ public final class TaskQuery {
    * default {@link ViduRules#defaultPageSize()}.
    */
   public TaskQuery pageSize(int size) {
-    return toBuilder().pageSize(size).build();
+    return edit().pageSize(size).build();
   }
 
   /**
@@ -226,7 +203,7 @@ public final class TaskQuery {
    * alternative to {@link #page}, which it clears.
    */
   public TaskQuery pageToken(String token) {
-    return toBuilder().pageToken(token).build();
+    return edit().pageToken(token).build();
   }
 
   @Override

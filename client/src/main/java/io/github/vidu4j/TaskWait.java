@@ -171,7 +171,6 @@ final class TaskWait {
     return null;
   }
 
-  /** The exception for a wait that reached its deadline. */
   private TaskTimeoutException timedOut() {
     // The id may come from the server (createAndAwait): it is quoted only redacted.
     return new TaskTimeoutException(

@@ -1,8 +1,6 @@
 package io.github.vidu4j;
 
-import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
-import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
@@ -11,15 +9,8 @@ import io.github.vidu4j.core.ViduEventListener;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.core.ViduTransportException;
-import io.github.vidu4j.internal.EmptyBodyConverterFactory;
-import io.github.vidu4j.internal.ErrorMapper;
-import io.github.vidu4j.internal.HttpClients;
-import io.github.vidu4j.internal.JsonConverterFactory;
 import io.github.vidu4j.internal.OkHttpVersionCheck;
-import io.github.vidu4j.internal.RetryingExecutor;
 import io.github.vidu4j.internal.SystemLoggerListener;
-import io.github.vidu4j.internal.api.AccountApi;
-import io.github.vidu4j.internal.api.TasksApi;
 import io.github.vidu4j.model.Credits;
 import io.github.vidu4j.validation.RequestValidator;
 import java.time.Clock;
@@ -27,10 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
-import retrofit2.Retrofit;
 
 /**
  * The entry point to Vidu's enterprise image API. Immutable and thread-safe: build one and share
@@ -63,120 +51,17 @@ import retrofit2.Retrofit;
  * ViduResponseException}.
  */
 public final class ViduClient implements AutoCloseable {
-  /** Default {@link Builder#connectTimeout}: 10 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private final ClientSettings settings;
+  private final ClientComponents parts;
 
-  /** Default {@link Builder#readTimeout}: 60 s. Vidu answers a create in about a second. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
-
-  /** Default {@link Builder#writeTimeout}: 60 s, enough for a 20 MB body at about 3 Mbit/s. */
-  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
-
-  /** Default {@link Builder#callTimeout}: 2 min for one attempt, connect to last byte. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-
-  /**
-   * Not a public constant: javac would copy its value into callers, and a new default would not
-   * reach them.
-   */
-  private static final int DEFAULT_MAX_RETRIES = 2;
-
-  /**
-   * Default {@link Builder#maxRetryWait}: 30 s, the longest single wait, even if Retry-After asks
-   * for more.
-   */
-  public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(30);
-
-  /**
-   * Default {@link Builder#retryBudget}: 1 min; no retry starts that would end later than this
-   * after the first attempt.
-   */
-  public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(1);
-
-  /** Default {@link Builder#downloadTimeout}: 5 min for one result file. */
-  public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
-
-  // A full list page (100 tasks, the spec's maximum) of the spec's example task is 58 KB; with
-  // 2,000-character prompts written as JSON escapes, 7 image URLs and 4 presigned result URLs per
-  // task it is about 2 MB: the default leaves eight times that.
-  private static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
-
-  // Vidu's result images are at most tens of MB (a 4K PNG of noise is about 25 MB).
-  private static final long DEFAULT_MAX_DOWNLOAD_BYTES = 64L * 1024 * 1024;
-
-  private final HttpUrl baseUrl;
-  private final boolean ownsHttpClient;
-  private final OkHttpClient apiHttp;
-  private final AsyncRunner async;
-
-  /** What this client was built from, for {@link #newBuilder()}. */
-  private final Builder settings;
-
-  private final Images images;
-  private final Generations generations;
-  private final Videos videos;
-  private final Async asyncSide;
-  private final Tasks tasks;
-  private final Downloads downloads;
-  private final Callbacks callbacks;
-  private final AccountApi accountApi;
-  private final RetryingExecutor executor;
-
-  private ViduClient(Builder b) {
-    this.settings = new Builder(b);
-    this.baseUrl = b.baseUrl;
-    this.ownsHttpClient = b.httpClient == null;
-    HttpClients http =
-        new HttpClients(
-            b.httpClient,
-            Objects.requireNonNull(b.apiKey),
-            b.userAgentSuffix,
-            b.connectTimeout,
-            b.readTimeout,
-            b.writeTimeout,
-            b.callTimeout,
-            b.downloadTimeout,
-            b.baseUrl,
-            b.allowPrivateDownloadAddresses);
-    this.apiHttp = http.api();
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(apiHttp)
-            .addConverterFactory(new EmptyBodyConverterFactory())
-            .addConverterFactory(new JsonConverterFactory(b.maxResponseBytes))
-            .build();
-    this.executor =
-        new RetryingExecutor(
-            b.maxRetries,
-            b.maxRetryWait,
-            b.retryBudget,
-            b.clock,
-            b.sleeper,
-            new ErrorMapper(Objects.requireNonNull(b.apiKey), b.clock),
-            b.eventListener);
-    this.async =
-        b.asyncExecutor == null ? AsyncRunner.ofOwnExecutor() : AsyncRunner.on(b.asyncExecutor);
-    this.tasks =
-        new Tasks(retrofit.create(TasksApi.class), executor, b.clock, b.sleeper, b.eventListener);
-    this.generations =
-        new Generations(
-            retrofit.create(io.github.vidu4j.internal.OperationApi.class),
-            executor,
-            b.validator,
-            tasks,
-            b.clock);
-    this.images = new Images(generations);
-    this.videos = new Videos(generations);
-    this.downloads = new Downloads(http.downloads(), executor, b.eventListener, b.maxDownloadBytes);
-    this.callbacks = new Callbacks(tasks);
-    this.accountApi = retrofit.create(AccountApi.class);
-    this.asyncSide = new Async(generations, tasks, downloads, this::credits, async);
+  private ViduClient(ClientSettings settings) {
+    this.settings = settings;
+    this.parts = new ClientComponents(settings, settings.requireApiKey());
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new ClientSettings());
   }
 
   /**
@@ -186,28 +71,7 @@ public final class ViduClient implements AutoCloseable {
    * otherwise makes its own; closing either client leaves the other working.
    */
   public Builder newBuilder() {
-    return new Builder(settings);
-  }
-
-  /**
-   * Default {@link Builder#maxResponseBytes}: 16 MiB (16,777,216 bytes), eight times a full list
-   * page at the spec's limits.
-   */
-  public static long defaultMaxResponseBytes() {
-    return DEFAULT_MAX_RESPONSE_BYTES;
-  }
-
-  /**
-   * Default {@link Builder#maxDownloadBytes}: 64 MiB (67,108,864 bytes) per result file, a few
-   * times the largest image Vidu makes.
-   */
-  public static long defaultMaxDownloadBytes() {
-    return DEFAULT_MAX_DOWNLOAD_BYTES;
-  }
-
-  /** Default {@link Builder#maxRetries}: 2 retries after the first attempt. */
-  public static int defaultMaxRetries() {
-    return DEFAULT_MAX_RETRIES;
+    return new Builder(new ClientSettings(settings));
   }
 
   /**
@@ -222,7 +86,7 @@ public final class ViduClient implements AutoCloseable {
 
   /** Creating reference-to-image (and text-to-image) tasks. */
   public Images images() {
-    return images;
+    return parts.images;
   }
 
   /**
@@ -230,7 +94,7 @@ public final class ViduClient implements AutoCloseable {
    * create path the typed methods ({@link #videos()}) use.
    */
   public Generations generations() {
-    return generations;
+    return parts.generations;
   }
 
   /**
@@ -239,27 +103,27 @@ public final class ViduClient implements AutoCloseable {
    * callback confirmation.
    */
   public Async async() {
-    return asyncSide;
+    return parts.async;
   }
 
   /** Creating video tasks: text, image, start-end and reference to video. */
   public Videos videos() {
-    return videos;
+    return parts.videos;
   }
 
   /** Reading, listing, cancelling and awaiting tasks. */
   public Tasks tasks() {
-    return tasks;
+    return parts.tasks;
   }
 
   /** Downloading result files. */
   public Downloads downloads() {
-    return downloads;
+    return parts.downloads;
   }
 
   /** Verifying a callback and then confirming it by reading the task from Vidu. */
   public Callbacks callbacks() {
-    return callbacks;
+    return parts.callbacks;
   }
 
   /** The organisation's remaining credits ({@code GET /ent/v2/credits}), without package detail. */
@@ -269,8 +133,7 @@ public final class ViduClient implements AutoCloseable {
 
   /** The remaining credits; {@code showDetail} adds the purchased packages. */
   public Credits credits(boolean showDetail) {
-    return executor.execute(
-        accountApi.getCredits(showDetail), RetryingExecutor.Mode.IDEMPOTENT, "GET /ent/v2/credits");
+    return parts.credits(showDetail);
   }
 
   /**
@@ -279,12 +142,12 @@ public final class ViduClient implements AutoCloseable {
    * broken server can echo the key anywhere, even as a task id).
    */
   public String redact(String text) {
-    return executor.errors().redact(Objects.requireNonNull(text, "text == null"));
+    return parts.executor.errors().redact(Objects.requireNonNull(text, "text == null"));
   }
 
   /** The base URL requests go to, with a trailing slash. */
   public String baseUrl() {
-    return baseUrl.toString();
+    return settings.baseUrl.toString();
   }
 
   /**
@@ -295,73 +158,30 @@ public final class ViduClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    async.close();
-    if (ownsHttpClient) {
+    parts.asyncRunner.close();
+    if (settings.httpClient == null) {
       // Calls are synchronous, so OkHttp's dispatcher never started its executor (asking for it
       // would create one just to shut it down); the pool's idle connections are all there is.
-      apiHttp.connectionPool().evictAll();
+      parts.apiHttp.connectionPool().evictAll();
     }
   }
 
   @Override
   public String toString() {
-    return "ViduClient{baseUrl=" + baseUrl + ", apiKey=<redacted>}";
+    return "ViduClient{baseUrl=" + settings.baseUrl + ", apiKey=<redacted>}";
   }
 
   /**
    * Configures a {@link ViduClient}. Not thread-safe; every option has a documented default.
    *
-   * <p>Fixed, not options: API calls follow a redirect only for a GET to the same scheme, host and
-   * port, at most 5 times (a POST's redirect, or one to another host, is a {@link ViduApiException}
-   * with the 3xx status, naming the target without query values; nothing is re-sent there);
-   * downloads follow OkHttp's redirects, up to 20 to any host, dropping {@code Authorization} when
-   * the host changes; error bodies are read up to 64 KiB.
+   * <p>Fixed, not options: the redirect rules the {@link ViduClient} class documents, and error
+   * bodies read up to 64 KiB.
    */
   public static final class Builder {
-    private @Nullable String apiKey;
-    private HttpUrl baseUrl = HttpUrl.get(Region.GLOBAL.baseUrl());
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
-    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private long maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
-    private boolean allowPrivateDownloadAddresses;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
-    private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
-    private Duration retryBudget = DEFAULT_RETRY_BUDGET;
-    private @Nullable OkHttpClient httpClient;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
-    private @Nullable String userAgentSuffix;
-    private RequestValidator validator = RequestValidator.strict();
-    private ViduEventListener eventListener = ViduEventListener.NONE;
-    private @Nullable ScheduledExecutorService asyncExecutor;
+    private final ClientSettings s;
 
-    private Builder() {}
-
-    private Builder(Builder other) {
-      this.apiKey = other.apiKey;
-      this.baseUrl = other.baseUrl;
-      this.connectTimeout = other.connectTimeout;
-      this.readTimeout = other.readTimeout;
-      this.writeTimeout = other.writeTimeout;
-      this.callTimeout = other.callTimeout;
-      this.downloadTimeout = other.downloadTimeout;
-      this.maxResponseBytes = other.maxResponseBytes;
-      this.maxDownloadBytes = other.maxDownloadBytes;
-      this.allowPrivateDownloadAddresses = other.allowPrivateDownloadAddresses;
-      this.maxRetries = other.maxRetries;
-      this.maxRetryWait = other.maxRetryWait;
-      this.retryBudget = other.retryBudget;
-      this.httpClient = other.httpClient;
-      this.clock = other.clock;
-      this.sleeper = other.sleeper;
-      this.userAgentSuffix = other.userAgentSuffix;
-      this.validator = other.validator;
-      this.eventListener = other.eventListener;
-      this.asyncExecutor = other.asyncExecutor;
+    private Builder(ClientSettings settings) {
+      this.s = settings;
     }
 
     /**
@@ -370,24 +190,7 @@ public final class ViduClient implements AutoCloseable {
      * {@code toString()}, logs or exception messages.
      */
     public Builder apiKey(String apiKey) {
-      Objects.requireNonNull(apiKey, "apiKey == null");
-      if (apiKey.isBlank()) {
-        throw new IllegalArgumentException("apiKey is blank");
-      }
-      for (int i = 0; i < apiKey.length(); i++) {
-        char c = apiKey.charAt(i);
-        if (Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7e) {
-          throw new IllegalArgumentException(
-              "apiKey contains "
-                  + (Character.isWhitespace(c) ? "whitespace" : "a control or non-ASCII character")
-                  + " at index "
-                  + i
-                  + " of "
-                  + apiKey.length()
-                  + "; copy the key again without it");
-        }
-      }
-      this.apiKey = apiKey;
+      s.apiKey(apiKey);
       return this;
     }
 
@@ -397,41 +200,8 @@ public final class ViduClient implements AutoCloseable {
      * an OkHttp client's authenticator and pass it to {@link #httpClient}), query or fragment.
      */
     public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      // A password here would be printed by toString() and every message naming the URL, so
-      // it is refused, and never echoed. Checked on the raw text: the parse below may fail
-      // for other reasons and its message quotes the text.
-      if (hasUserInfo(baseUrl)) {
-        throw new InvalidSettingException(
-            "baseUrl",
-            "must not contain a user name or password (user:password@host); give credentials to an"
-                + " OkHttp client's authenticator and pass it to httpClient(...)");
-      }
-      HttpUrl url = HttpUrl.parse(baseUrl);
-      if (url == null) {
-        throw new InvalidSettingException("baseUrl", "is not an absolute http(s) URL: " + baseUrl);
-      }
-      if (url.query() != null || url.fragment() != null) {
-        throw new InvalidSettingException(
-            "baseUrl", "must have no query or fragment: " + SafeUrl.of(url));
-      }
-      this.baseUrl =
-          url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      s.baseUrl(baseUrl);
       return this;
-    }
-
-    /** Whether the authority part ({@code //...} up to the path) has a {@code @}. */
-    private static boolean hasUserInfo(String url) {
-      int slashes = url.indexOf("//");
-      String rest = slashes < 0 ? url : url.substring(slashes + 2);
-      int end = rest.length();
-      for (char c : new char[] {'/', '\\', '?', '#'}) {
-        int i = rest.indexOf(c);
-        if (i >= 0 && i < end) {
-          end = i;
-        }
-      }
-      return rest.substring(0, end).indexOf('@') >= 0;
     }
 
     /** The region's base URL; default {@link Region#GLOBAL}. */
@@ -446,81 +216,61 @@ public final class ViduClient implements AutoCloseable {
      * @throws ViduException if there is no key in the environment and none was set before
      */
     public Builder fromEnvironment(Map<String, String> environment) {
-      String key = environment.get("VIDU_API_KEY");
-      if (key != null && !key.isBlank()) {
-        apiKey(key.trim());
-      } else if (apiKey == null) {
-        throw new ViduException(
-            "VIDU_API_KEY is not set: create a key at https://platform.vidu.com and export VIDU_API_KEY=<your key>");
-      }
-      String url = environment.get("VIDU_BASE_URL");
-      if (url != null && !url.isBlank()) {
-        baseUrl(url.trim());
-      }
+      s.fromEnvironment(environment);
       return this;
     }
 
-    /** Time to establish a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
+    /** Time to establish a connection; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = PositiveDurations.require(timeout, "connectTimeout");
+      s.connectTimeout = PositiveDurations.require(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest silence while reading a response; default {@link #DEFAULT_READ_TIMEOUT}. */
+    /** Longest silence while reading a response; default 60 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = PositiveDurations.require(timeout, "readTimeout");
+      s.readTimeout = PositiveDurations.require(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest stall while writing a request; default {@link #DEFAULT_WRITE_TIMEOUT}. */
+    /** Longest stall while writing a request; default 60 s. */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = PositiveDurations.require(timeout, "writeTimeout");
+      s.writeTimeout = PositiveDurations.require(timeout, "writeTimeout");
       return this;
     }
 
-    /** Time for one attempt of an API call, end to end; default {@link #DEFAULT_CALL_TIMEOUT}. */
+    /** Time for one attempt of an API call, connect to last byte; default 2 min. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = PositiveDurations.require(timeout, "callTimeout");
+      s.callTimeout = PositiveDurations.require(timeout, "callTimeout");
       return this;
     }
 
-    /** Time for downloading one result file; default {@link #DEFAULT_DOWNLOAD_TIMEOUT}. */
+    /** Time for downloading one result file; default 5 min. */
     public Builder downloadTimeout(Duration timeout) {
-      this.downloadTimeout = PositiveDurations.require(timeout, "downloadTimeout");
+      s.downloadTimeout = PositiveDurations.require(timeout, "downloadTimeout");
       return this;
     }
 
     /**
-     * The longest 2xx API answer read, in bytes; default {@link
-     * ViduClient#defaultMaxResponseBytes()} (16 MiB). A longer one fails with {@link
-     * ViduResponseException} (with {@code limitBytes()}) after at most this many bytes were read,
-     * whatever its {@code Content-Length} says, and is not retried. Error bodies are read up to 64
-     * KiB whatever this says; downloads of result files are not bounded by it.
+     * The longest 2xx API answer read, in bytes, 1024 to {@link Integer#MAX_VALUE}; default 16 MiB
+     * (16,777,216 bytes, eight times a full list page at the spec's limits). A longer one fails
+     * with {@link ViduResponseException} (with {@code limitBytes()}) after at most this many bytes
+     * were read, whatever its {@code Content-Length} says, and is not retried. Error bodies are
+     * read up to 64 KiB whatever this says; downloads of result files are not bounded by it.
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            "maxResponseBytes must be 1024 to "
-                + Integer.MAX_VALUE
-                + " bytes, got "
-                + maxResponseBytes);
-      }
-      this.maxResponseBytes = maxResponseBytes;
+      s.maxResponseBytes(maxResponseBytes);
       return this;
     }
 
     /**
-     * The largest result file downloaded, in bytes, counted after decoding (gzip); default {@link
-     * ViduClient#defaultMaxDownloadBytes()} (64 MiB), from 1024 up. A {@code Content-Length} beyond
-     * it is refused before the body is read; a body going beyond it is stopped there; either is a
-     * {@link ViduResponseException} (with {@code limitBytes()}) and is not retried.
+     * The largest result file downloaded, in bytes, counted after decoding (gzip), from 1024 up;
+     * default 64 MiB (67,108,864 bytes, a few times the largest image Vidu makes). A {@code
+     * Content-Length} beyond it is refused before the body is read; a body going beyond it is
+     * stopped there; either is a {@link ViduResponseException} (with {@code limitBytes()}) and is
+     * not retried.
      */
     public Builder maxDownloadBytes(long maxDownloadBytes) {
-      if (maxDownloadBytes < 1024) {
-        throw new InvalidSettingException(
-            "maxDownloadBytes", "must be at least 1024 bytes, got " + maxDownloadBytes);
-      }
-      this.maxDownloadBytes = maxDownloadBytes;
+      s.maxDownloadBytes(maxDownloadBytes);
       return this;
     }
 
@@ -534,37 +284,31 @@ public final class ViduClient implements AutoCloseable {
      * result files are served inside too.
      */
     public Builder allowPrivateDownloadAddresses(boolean allow) {
-      this.allowPrivateDownloadAddresses = allow;
+      s.allowPrivateDownloadAddresses = allow;
       return this;
     }
 
-    /**
-     * Retries after the first attempt, 0 to disable; default {@link ViduClient#defaultMaxRetries()}
-     * (2).
-     */
+    /** Retries after the first attempt, 0 to 10, 0 disabling them; default 2. */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0 || maxRetries > 10) {
-        throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      s.maxRetries(maxRetries);
       return this;
     }
 
     /**
-     * The longest single wait before a retry, capping {@code Retry-After}; default {@link
-     * #DEFAULT_MAX_RETRY_WAIT}.
+     * The longest single wait before a retry, even if {@code Retry-After} asks for more; default 30
+     * s.
      */
     public Builder maxRetryWait(Duration wait) {
-      this.maxRetryWait = PositiveDurations.require(wait, "maxRetryWait");
+      s.maxRetryWait = PositiveDurations.require(wait, "maxRetryWait");
       return this;
     }
 
     /**
-     * Total time from the first attempt within which retries may start; default {@link
-     * #DEFAULT_RETRY_BUDGET}.
+     * Total time from the first attempt within which retries may start: no retry starts that would
+     * end later; default 1 min.
      */
     public Builder retryBudget(Duration budget) {
-      this.retryBudget = PositiveDurations.require(budget, "retryBudget");
+      s.retryBudget = PositiveDurations.require(budget, "retryBudget");
       return this;
     }
 
@@ -575,7 +319,7 @@ public final class ViduClient implements AutoCloseable {
      * download: that is where HTTP-level telemetry goes.
      */
     public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      s.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
       return this;
     }
 
@@ -584,7 +328,7 @@ public final class ViduClient implements AutoCloseable {
      * system clock.
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      s.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
@@ -594,17 +338,13 @@ public final class ViduClient implements AutoCloseable {
      * #asyncExecutor} instead and does not use it.
      */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      s.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
     /** Appended to the {@code User-Agent}, for example {@code "my-app/1.2"}; default none. */
     public Builder userAgentSuffix(String suffix) {
-      Objects.requireNonNull(suffix, "suffix == null");
-      if (suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: " + suffix);
-      }
-      this.userAgentSuffix = suffix;
+      s.userAgentSuffix(suffix);
       return this;
     }
 
@@ -614,7 +354,7 @@ public final class ViduClient implements AutoCloseable {
      * through with only model-independent checks.
      */
     public Builder validator(RequestValidator validator) {
-      this.validator = Objects.requireNonNull(validator, "validator == null");
+      s.validator = Objects.requireNonNull(validator, "validator == null");
       return this;
     }
 
@@ -626,7 +366,7 @@ public final class ViduClient implements AutoCloseable {
      * to {@link #httpClient}.
      */
     public Builder eventListener(ViduEventListener listener) {
-      this.eventListener = Objects.requireNonNull(listener, "listener == null");
+      s.eventListener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 
@@ -648,7 +388,7 @@ public final class ViduClient implements AutoCloseable {
      * end when idle for 10 s and at {@code close()}.
      */
     public Builder asyncExecutor(ScheduledExecutorService executor) {
-      this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
+      s.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
@@ -661,19 +401,16 @@ public final class ViduClient implements AutoCloseable {
      */
     public ViduClient build() {
       OkHttpVersionCheck.requireOkHttp5();
-      if (apiKey == null) {
-        throw new ViduException(
-            "apiKey is required: ViduClient.builder().apiKey(...) or set VIDU_API_KEY");
-      }
-      return new ViduClient(this);
+      s.requireApiKey();
+      return new ViduClient(new ClientSettings(s));
     }
 
     @Override
     public String toString() {
       return "ViduClient.Builder{baseUrl="
-          + baseUrl
+          + s.baseUrl
           + ", apiKey="
-          + (apiKey == null ? "unset" : "<redacted>")
+          + (s.apiKey == null ? "unset" : "<redacted>")
           + "}";
     }
   }

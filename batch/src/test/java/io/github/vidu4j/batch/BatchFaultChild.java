@@ -26,7 +26,7 @@ final class BatchFaultChild {
             .apiKey(args[1])
             .readTimeout(
                 args.length > 4 && args[4].equals("patient")
-                    ? ViduClient.DEFAULT_READ_TIMEOUT
+                    ? Duration.ofSeconds(60)
                     : Duration.ofSeconds(1))
             .build()) {
       BatchReport report =

@@ -41,10 +41,11 @@ final class ScaleSharedClient {
       ViduClient client = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base).build();
       OkHttpClient http =
           new OkHttpClient.Builder()
-              .connectTimeout(ViduClient.DEFAULT_CONNECT_TIMEOUT)
-              .readTimeout(ViduClient.DEFAULT_READ_TIMEOUT)
-              .writeTimeout(ViduClient.DEFAULT_WRITE_TIMEOUT)
-              .callTimeout(ViduClient.DEFAULT_CALL_TIMEOUT)
+              // The client's documented default timeouts.
+              .connectTimeout(Duration.ofSeconds(10))
+              .readTimeout(Duration.ofSeconds(60))
+              .writeTimeout(Duration.ofSeconds(60))
+              .callTimeout(Duration.ofMinutes(2))
               .build();
       Gson gson = Fixtures.plainGson();
       Request request =

@@ -133,9 +133,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     OutputDirectory.require(output, "no task was created");
     Duration maxInterval =
-        pollInterval.compareTo(AwaitOptions.DEFAULT_MAX_INTERVAL) > 0
+        pollInterval.compareTo(AwaitOptions.defaults().maxInterval()) > 0
             ? pollInterval
-            : AwaitOptions.DEFAULT_MAX_INTERVAL;
+            : AwaitOptions.defaults().maxInterval();
     BatchReport report;
     try (Session session = root.openSession(unknownModels.allowed);
         BatchDisplay display = new BatchDisplay(root.err, root.progressMode())) {

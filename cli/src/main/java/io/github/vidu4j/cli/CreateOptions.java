@@ -1,6 +1,6 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.ExtraBodyFields;
+import io.github.vidu4j.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -77,10 +77,10 @@ final class CreateOptions {
 
   /**
    * The {@code --field}s: {@code NAME=TEXT} as a JSON string, {@code NAME:=JSON} as the JSON value
-   * (the split is at the first {@code =}).
+   * (the split is at the first {@code =}), as the create call's options.
    */
-  ExtraBodyFields extraFields() {
-    ExtraBodyFields extraFields = ExtraBodyFields.none();
+  RequestOptions requestOptions() {
+    RequestOptions options = RequestOptions.defaults();
     for (String field : fields) {
       int equals = field.indexOf('=');
       if (equals <= 0 || (equals == 1 && field.charAt(0) == ':')) {
@@ -90,8 +90,8 @@ final class CreateOptions {
       boolean json = field.charAt(equals - 1) == ':';
       String name = field.substring(0, json ? equals - 1 : equals);
       String value = field.substring(equals + 1);
-      extraFields = json ? extraFields.withJson(name, value) : extraFields.with(name, value);
+      options = json ? options.withExtraJson(name, value) : options.withExtraField(name, value);
     }
-    return extraFields;
+    return options;
   }
 }

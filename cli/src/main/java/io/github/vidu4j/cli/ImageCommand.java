@@ -1,6 +1,5 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.Images;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.RawJson;
@@ -120,7 +119,7 @@ final class ImageCommand {
       if (!imageProblems.isEmpty()) {
         throw allProblems(request, imageProblems);
       }
-      ExtraBodyFields extraFields = create.extraFields();
+      RequestOptions options = create.requestOptions();
       if ("auto".equals(aspectRatio)
           && model != null
           && images.isEmpty()
@@ -138,11 +137,7 @@ final class ImageCommand {
           "POST /ent/v2/reference2image",
           "images",
           session -> {
-            ReferenceToImageTask task =
-                session
-                    .client
-                    .images()
-                    .create(request, RequestOptions.defaults().withExtraFields(extraFields));
+            ReferenceToImageTask task = session.client.images().create(request, options);
             return new TaskCreation.Created(
                 task.getTaskId(),
                 RawJson.field(task, "state").orElse(String.valueOf(task.getState())),

@@ -103,7 +103,7 @@ abstract class VideoCreate implements Callable<Integer> {
   public Integer call() throws Exception {
     create.refuseWaitOptionsWithoutWait();
     JsonObject body = body();
-    RequestOptions options = RequestOptions.defaults().withExtraFields(create.extraFields());
+    RequestOptions options = create.requestOptions();
     return TaskCreation.createAndFollow(
         video.root,
         create,

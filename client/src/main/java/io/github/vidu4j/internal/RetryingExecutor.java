@@ -96,6 +96,11 @@ public final class RetryingExecutor {
     return errors;
   }
 
+  /** A 2xx answer, read after the call, that is not the JSON the spec describes. */
+  public ViduResponseException notTheSpecsJson(String operation, Mode mode, Throwable cause) {
+    return CallFailures.unreadable(operation, mode, NOT_THE_SPECS_JSON, cause, errors);
+  }
+
   /** This executor with another retry count (a call's own {@code RequestOptions}). */
   public RetryingExecutor withMaxRetries(int retries) {
     return retries == maxRetries
@@ -198,8 +203,7 @@ public final class RetryingExecutor {
             null);
       } catch (MalformedJsonException | JsonParseException e) {
         // A 2xx we cannot read still means Vidu acted on the request.
-        throw CallFailures.unreadable(
-            operation, mode, "the response is not the JSON the spec describes", e, errors);
+        throw CallFailures.unreadable(operation, mode, NOT_THE_SPECS_JSON, e, errors);
       } catch (RuntimeException | StackOverflowError e) {
         // What OkHttp, Okio and Gson throw on input they did not expect (IllegalArgumentException
         // for a negative Content-Length, IllegalStateException, NumberFormatException...): the
@@ -258,6 +262,9 @@ public final class RetryingExecutor {
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
+
+  private static final String NOT_THE_SPECS_JSON =
+      "the response is not the JSON the spec describes";
 
   /** What a failed creation's message advises when the task may exist. */
   public static final String MAY_EXIST_ADVICE =

@@ -64,7 +64,7 @@ class LayeringTest {
 
     assertThat(edges.get(BASE + ".ViduClient"))
         .as("the reader sees what ViduClient uses")
-        .contains(BASE + ".core.ViduException", BASE + ".internal.RetryingExecutor");
+        .contains(BASE + ".core.ViduEventListener", BASE + ".internal.RetryingExecutor");
     assertThat(violations(edges)).as("dependencies against the layering").isEmpty();
   }
 

@@ -3,7 +3,6 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
@@ -24,10 +23,9 @@ class CreateBodySizeTest extends ClientHarness {
 
   @Test
   void extraFieldsThatPushTheBodyOverTheLimitAreRefusedBeforeSending() {
-    ExtraBodyFields huge = ExtraBodyFields.none().with("notes", "x".repeat(20_000_000));
+    RequestOptions huge = RequestOptions.defaults().withExtraField("notes", "x".repeat(20_000_000));
 
-    assertThatThrownBy(
-            () -> client.images().create(FOX, RequestOptions.defaults().withExtraFields(huge)))
+    assertThatThrownBy(() -> client.images().create(FOX, huge))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->

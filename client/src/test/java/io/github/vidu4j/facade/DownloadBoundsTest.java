@@ -83,8 +83,7 @@ class DownloadBoundsTest extends ClientHarness {
   @Nested
   class SizeLimit {
     @Test
-    void theDefaultIs64MiBAndALimitBelow1KiBIsRefused() {
-      assertThat(ViduClient.defaultMaxDownloadBytes()).isEqualTo(64L * 1024 * 1024);
+    void aLimitBelow1KiBIsRefused() {
       assertThatThrownBy(() -> ViduClient.builder().maxDownloadBytes(1023))
           .isInstanceOf(InvalidSettingException.class)
           .hasMessageContaining("maxDownloadBytes");

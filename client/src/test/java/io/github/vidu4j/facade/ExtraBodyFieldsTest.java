@@ -3,7 +3,6 @@ package io.github.vidu4j.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.Images;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.model.ReferenceToImageRequest;
@@ -20,19 +19,15 @@ class ExtraBodyFieldsTest extends ClientHarness {
   @Test
   void extraFieldsFollowTheRequestsOwnFieldsInTheBody() throws Exception {
     server.enqueue(Responses.created("t-1"));
-    ExtraBodyFields extras =
-        ExtraBodyFields.none()
-            .with("watermark", "high")
-            .with("meta_data", "disabled")
-            .with("n", 2)
-            .with("hd", true)
-            .withJson("options", "{\"style\": [\"a\", 1]}");
+    RequestOptions extras =
+        RequestOptions.defaults()
+            .withExtraField("watermark", "high")
+            .withExtraField("meta_data", "disabled")
+            .withExtraField("n", 2)
+            .withExtraField("hd", true)
+            .withExtraJson("options", "{\"style\": [\"a\", 1]}");
 
-    client
-        .images()
-        .create(
-            new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-            RequestOptions.defaults().withExtraFields(extras));
+    client.images().create(new ReferenceToImageRequest().model("viduq2").prompt("a fox"), extras);
 
     assertThat(take().getBody().utf8())
         .isEqualTo(
@@ -50,8 +45,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
             .create(
                 Images.REFERENCE_TO_IMAGE,
                 request,
-                RequestOptions.defaults()
-                    .withExtraFields(ExtraBodyFields.none().with("watermark", "low")),
+                RequestOptions.defaults().withExtraField("watermark", "low"),
                 ReferenceToImageTask.class);
     request.prompt("changed after the call");
     future.join();
@@ -67,9 +61,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt(" "),
-                        RequestOptions.defaults()
-                            .withExtraFields(
-                                ExtraBodyFields.none().with("watermark", "anything at all"))))
+                        RequestOptions.defaults().withExtraField("watermark", "anything at all")))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("prompt"));
@@ -84,8 +76,7 @@ class ExtraBodyFieldsTest extends ClientHarness {
                     .images()
                     .create(
                         new ReferenceToImageRequest().model("viduq2").prompt("a fox"),
-                        RequestOptions.defaults()
-                            .withExtraFields(ExtraBodyFields.none().with("model", "viduimage-2"))))
+                        RequestOptions.defaults().withExtraField("model", "viduimage-2")))
         .isInstanceOf(ViduValidationException.class)
         .hasMessageContaining(
             "model: is a field of the spec, not an extra one: set it on the request");
@@ -94,18 +85,18 @@ class ExtraBodyFieldsTest extends ClientHarness {
 
   @Test
   void aValueThatIsNotOneJsonValueIsRefused() {
-    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("watermark", "high"))
+    assertThatThrownBy(() -> RequestOptions.defaults().withExtraJson("watermark", "high"))
         .isInstanceOf(ViduValidationException.class)
         .hasMessageContaining("watermark: an extra field's value must be one JSON value");
-    assertThatThrownBy(() -> ExtraBodyFields.none().withJson("n", "1 2"))
+    assertThatThrownBy(() -> RequestOptions.defaults().withExtraJson("n", "1 2"))
         .isInstanceOf(ViduValidationException.class);
-    assertThatThrownBy(() -> ExtraBodyFields.none().with(" ", "x"))
+    assertThatThrownBy(() -> RequestOptions.defaults().withExtraField(" ", "x"))
         .isInstanceOf(ViduValidationException.class);
   }
 
   @Test
   void toStringNamesTheFieldsNotTheirValues() {
-    assertThat(ExtraBodyFields.none().with("token", "s3cret"))
-        .hasToString("ExtraBodyFields[token]");
+    assertThat(RequestOptions.defaults().withExtraField("token", "s3cret"))
+        .hasToString("RequestOptions{extraFields=[token], timeout=null, maxRetries=null}");
   }
 }

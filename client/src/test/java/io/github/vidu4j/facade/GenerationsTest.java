@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.vidu4j.AwaitOptions;
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.TaskQuery;
 import io.github.vidu4j.Videos;
@@ -82,8 +81,7 @@ class GenerationsTest extends ClientHarness {
                     .create(
                         Videos.TEXT_TO_VIDEO,
                         body("{\"model\":\"viduq2\",\"prompt\":\"p\"}"),
-                        RequestOptions.defaults()
-                            .withExtraFields(ExtraBodyFields.none().with("duration", 5))))
+                        RequestOptions.defaults().withExtraField("duration", 5)))
         .isInstanceOfSatisfying(
             ViduValidationException.class,
             e ->
@@ -102,8 +100,7 @@ class GenerationsTest extends ClientHarness {
         .create(
             Videos.TEXT_TO_VIDEO,
             given,
-            RequestOptions.defaults()
-                .withExtraFields(ExtraBodyFields.none().with("quality", "high")));
+            RequestOptions.defaults().withExtraField("quality", "high"));
     assertThat(sent(take()).get("quality").getAsString()).isEqualTo("high");
     assertThat(given.has("quality")).isFalse();
   }
@@ -209,17 +206,12 @@ class GenerationsTest extends ClientHarness {
   }
 
   @Test
-  void taskQueryHasABuilder() {
+  void taskQueryIsBuiltByCopiesAndAPageTokenClearsThePageNumber() {
     TaskQuery query =
-        TaskQuery.builder()
-            .taskIds(List.of("1", "2"))
-            .states(List.of(TaskState.SUCCESS))
-            .page(2)
-            .build();
+        TaskQuery.all().taskIds(List.of("1", "2")).states(List.of(TaskState.SUCCESS)).page(2);
     assertThat(query.toString()).contains("taskIds=[1, 2]").contains("page=2");
-    assertThat(query.toBuilder().pageToken("t").build().toString())
-        .contains("page=null")
-        .contains("pageToken=t");
-    assertThatThrownBy(() -> TaskQuery.builder().pageSize(0)).isInstanceOf(RuntimeException.class);
+    assertThat(query.pageToken("t").toString()).contains("page=null").contains("pageToken=t");
+    assertThat(TaskQuery.all().toString()).contains("page=null").contains("taskIds=[]");
+    assertThatThrownBy(() -> TaskQuery.all().pageSize(0)).isInstanceOf(RuntimeException.class);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.vidu4j.ExtraBodyFields;
 import io.github.vidu4j.RequestOptions;
 import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.core.ViduApiException;
@@ -60,8 +59,7 @@ class AcceptedRequestFieldsTest {
               .images()
               .create(
                   new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                  RequestOptions.defaults()
-                      .withExtraFields(ExtraBodyFields.none().with("watermark", "high")));
+                  RequestOptions.defaults().withExtraField("watermark", "high"));
       assertThat(io.github.vidu4j.core.RawJson.field(task, "watermark")).hasValue("high");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
@@ -69,9 +67,7 @@ class AcceptedRequestFieldsTest {
                       .images()
                       .create(
                           new ReferenceToImageRequest().model("viduq2").prompt("p"),
-                          RequestOptions.defaults()
-                              .withExtraFields(
-                                  ExtraBodyFields.none().with("meta_data", "disabled"))))
+                          RequestOptions.defaults().withExtraField("meta_data", "disabled")))
           .isInstanceOfSatisfying(
               ViduApiException.class, e -> assertThat(e.reason()).hasValue("FieldUnwanted"));
     }

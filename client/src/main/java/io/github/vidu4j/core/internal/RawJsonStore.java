@@ -70,7 +70,6 @@ public final class RawJsonStore {
       return new Source(null, null, null, tree);
     }
 
-    /** A reader of the JSON from its start. */
     Reader reader() {
       return text != null ? new StringReader(text) : new BytesReader(bytes, charset);
     }
