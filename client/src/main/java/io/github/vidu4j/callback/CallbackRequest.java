@@ -1,9 +1,6 @@
 package io.github.vidu4j.callback;
 
 import io.github.vidu4j.core.SafeUrl;
-import io.github.vidu4j.core.ViduException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * task</em>, the headers (names compared case-insensitively) and the raw body bytes. Immutable.
  *
  * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load balancers
- * rewrite hosts, paths and query encodings, and Vidu signed the URL it was given. {@link
- * JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's
- * request.
+ * rewrite hosts, paths and query encodings, and Vidu signed the URL it was given. {@code
+ * JdkHttpServerCallbackRequests} and {@code ServletCallbackRequests} in {@code
+ * vidu4j-callback-servers} read one from a server's request.
  */
 public final class CallbackRequest {
   /**
@@ -83,30 +80,6 @@ public final class CallbackRequest {
       String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(body, "body == null");
     return owning(method, callbackUrl, headers, body.clone());
-  }
-
-  /**
-   * The longest callback body the server adapters read: 1 MiB. A callback carries one task (its
-   * prompt, up to 7 image URLs and the result URLs), a few KB; the bound keeps an unauthenticated
-   * sender from making a receiver buffer what it likes before the signature is checked.
-   */
-  static final int MAX_ADAPTER_BODY_BYTES = 1024 * 1024;
-
-  /**
-   * The whole body from a server adapter's stream, bounded and typed like everything vidu4j throws.
-   */
-  static byte[] readAdapterBody(InputStream in) {
-    try (in) {
-      byte[] body = in.readNBytes(MAX_ADAPTER_BODY_BYTES + 1);
-      if (body.length > MAX_ADAPTER_BODY_BYTES) {
-        throw new ViduException(
-            "the callback body is over " + MAX_ADAPTER_BODY_BYTES + " bytes: not a Vidu callback");
-      }
-      return body;
-    } catch (IOException e) {
-      // The sender went away mid-body: nothing to verify.
-      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
-    }
   }
 
   /** {@link #of} for a body array nobody else holds, so it is not copied again. */
