@@ -159,27 +159,6 @@ public final class CallbackVerifier {
         task, verified.nonce(), verified.date(), request.bodyUnsafe(), verified.replayChecked());
   }
 
-  /**
-   * As people write a duration, {@code 5m}, {@code 90s}, {@code 1h30m}: never Java's {@code PT5M}.
-   */
-  static String written(Duration d) {
-    long seconds = d.toSeconds();
-    if (seconds == 0) {
-      return d.toMillis() + "ms";
-    }
-    StringBuilder text = new StringBuilder();
-    if (seconds >= 3600) {
-      text.append(seconds / 3600).append('h');
-    }
-    if (seconds % 3600 >= 60) {
-      text.append(seconds % 3600 / 60).append('m');
-    }
-    if (seconds % 60 > 0) {
-      text.append(seconds % 60).append('s');
-    }
-    return text.toString();
-  }
-
   @Override
   public String toString() {
     return "CallbackVerifier{secrets="
@@ -244,7 +223,7 @@ public final class CallbackVerifier {
      * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxAge(Duration maxAge) {
-      this.maxAge = window(maxAge, "maxAge");
+      this.maxAge = Windows.checked(maxAge, "maxAge");
       return this;
     }
 
@@ -255,7 +234,7 @@ public final class CallbackVerifier {
      * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxFutureSkew(Duration skew) {
-      this.maxFutureSkew = window(skew, "maxFutureSkew");
+      this.maxFutureSkew = Windows.checked(skew, "maxFutureSkew");
       return this;
     }
 
@@ -307,18 +286,6 @@ public final class CallbackVerifier {
             "at least one secret is required: the API key that created the tasks");
       }
       return new CallbackVerifier(this);
-    }
-
-    private static Duration window(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative()) {
-        throw new CallbackConfigurationException(name + " must not be negative, got " + d);
-      }
-      if (d.compareTo(MAX_WINDOW) > 0) {
-        throw new CallbackConfigurationException(
-            name + " must be at most " + written(MAX_WINDOW) + ", got " + d);
-      }
-      return d;
     }
 
     @Override

@@ -285,10 +285,10 @@ class CallbackVerifierTest {
 
     @Test
     void durationsInMessagesAreWrittenAsPeopleWriteThem() {
-      assertThat(CallbackVerifier.written(Duration.ofMinutes(5))).isEqualTo("5m");
-      assertThat(CallbackVerifier.written(Duration.ofSeconds(90))).isEqualTo("1m30s");
-      assertThat(CallbackVerifier.written(Duration.ofMinutes(90))).isEqualTo("1h30m");
-      assertThat(CallbackVerifier.written(Duration.ofMillis(500))).isEqualTo("500ms");
+      assertThat(Windows.written(Duration.ofMinutes(5))).isEqualTo("5m");
+      assertThat(Windows.written(Duration.ofSeconds(90))).isEqualTo("1m30s");
+      assertThat(Windows.written(Duration.ofMinutes(90))).isEqualTo("1h30m");
+      assertThat(Windows.written(Duration.ofMillis(500))).isEqualTo("500ms");
     }
 
     @Test
