@@ -1,11 +1,11 @@
 package io.github.vidu4j.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,7 +63,7 @@ final class CallbackCommand {
     CallbackVerifier.Builder builder = CallbackVerifier.builder().clock(clock);
     try {
       builder.maxAge(maxAge);
-    } catch (CallbackConfigurationException e) {
+    } catch (InvalidSettingException e) {
       throw new ViduCli.UsageException(
           "--max-age must be at most "
               + CliFormat.duration(CallbackVerifier.MAX_WINDOW)
@@ -72,14 +72,14 @@ final class CallbackCommand {
     }
     try {
       builder.secrets(secrets);
-    } catch (CallbackConfigurationException e) {
+    } catch (InvalidSettingException e) {
       throw new ViduCli.UsageException(
           "--secret must not be empty: give the API key that created the task");
     }
     try {
       builder.callbackUrl(url);
-    } catch (CallbackConfigurationException e) {
-      throw new ViduCli.UsageException("--url: " + e.getMessage());
+    } catch (InvalidSettingException e) {
+      throw new ViduCli.UsageException("--url " + e.problem());
     }
     return builder.build();
   }

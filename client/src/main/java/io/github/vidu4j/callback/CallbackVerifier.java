@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.core.ViduEventListener;
@@ -122,8 +123,8 @@ public final class CallbackVerifier {
    * Verifies {@code request} and parses its body.
    *
    * @throws InvalidSignatureException with the reason the callback was refused
-   * @throws CallbackConfigurationException if {@code request}'s callback URL (yours, as registered)
-   *     cannot be parsed; register it with {@link Builder#callbackUrl} to learn this at build time
+   * @throws ViduException if {@code request}'s callback URL (yours, as registered) cannot be
+   *     parsed; register it with {@link Builder#callbackUrl} to learn this at build time instead
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -198,12 +199,12 @@ public final class CallbackVerifier {
     /**
      * Adds a secret: the API key that created the tasks whose callbacks this verifies.
      *
-     * @throws CallbackConfigurationException if {@code secret} is empty
+     * @throws InvalidSettingException {@code secret} if it is empty
      */
     public Builder secret(String secret) {
       Objects.requireNonNull(secret, "secret == null");
       if (secret.isEmpty()) {
-        throw new CallbackConfigurationException("secret is empty");
+        throw new InvalidSettingException("secret", "is empty");
       }
       secrets.add(secret);
       return this;
@@ -220,7 +221,7 @@ public final class CallbackVerifier {
      * Nonces are kept this long plus the future skew (the TTL passed to {@link
      * NonceStore#markIfNew}).
      *
-     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     * @throws InvalidSettingException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxAge(Duration maxAge) {
       this.maxAge = Windows.checked(maxAge, "maxAge");
@@ -231,7 +232,7 @@ public final class CallbackVerifier {
      * How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}, at most {@link
      * #MAX_WINDOW}.
      *
-     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     * @throws InvalidSettingException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxFutureSkew(Duration skew) {
       this.maxFutureSkew = Windows.checked(skew, "maxFutureSkew");
@@ -243,11 +244,11 @@ public final class CallbackVerifier {
      * one that cannot be parsed fails now rather than on the first callback, and verifying a
      * request for it skips the parse. Optional; requests for other URLs are still verified.
      *
-     * @throws CallbackConfigurationException if {@code callbackUrl} is not a valid URI
+     * @throws InvalidSettingException if {@code callbackUrl} is not a valid URI
      */
     public Builder callbackUrl(String callbackUrl) {
       Objects.requireNonNull(callbackUrl, "callbackUrl == null");
-      targets.put(callbackUrl, CallbackTargets.parse(callbackUrl));
+      targets.put(callbackUrl, CallbackTargets.parseRegistered(callbackUrl));
       return this;
     }
 
@@ -278,12 +279,12 @@ public final class CallbackVerifier {
     /**
      * The verifier.
      *
-     * @throws CallbackConfigurationException without a secret
+     * @throws InvalidSettingException {@code secret} without one
      */
     public CallbackVerifier build() {
       if (secrets.isEmpty()) {
-        throw new CallbackConfigurationException(
-            "at least one secret is required: the API key that created the tasks");
+        throw new InvalidSettingException(
+            "secret", "is required (at least one): the API key that created the tasks");
       }
       return new CallbackVerifier(this);
     }

@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,16 +11,16 @@ final class Windows {
   /**
    * {@code d}, if between zero and {@link CallbackVerifier#MAX_WINDOW}.
    *
-   * @throws CallbackConfigurationException otherwise, naming {@code name}
+   * @throws InvalidSettingException otherwise, naming {@code name}
    */
   static Duration checked(Duration d, String name) {
     Objects.requireNonNull(d, name + " == null");
     if (d.isNegative()) {
-      throw new CallbackConfigurationException(name + " must not be negative, got " + d);
+      throw new InvalidSettingException(name, "must not be negative, got " + d);
     }
     if (d.compareTo(CallbackVerifier.MAX_WINDOW) > 0) {
-      throw new CallbackConfigurationException(
-          name + " must be at most " + written(CallbackVerifier.MAX_WINDOW) + ", got " + d);
+      throw new InvalidSettingException(
+          name, "must be at most " + written(CallbackVerifier.MAX_WINDOW) + ", got " + d);
     }
     return d;
   }
