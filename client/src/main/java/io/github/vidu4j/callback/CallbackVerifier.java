@@ -19,8 +19,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies Vidu's signed callbacks: genuine, fresh and not replayed. Immutable and thread-safe;
- * build one per receiver and share it.
+ * Verifies Vidu's signed callbacks: genuine, fresh and not replayed; for receivers (and the CLI's
+ * {@code vidu callback} commands). Immutable and thread-safe; build one per receiver and share it.
  *
  * <pre>{@code
  * CallbackVerifier verifier = CallbackVerifier.builder().secret(System.getenv("VIDU_API_KEY")).build();
