@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.batch.BatchInputException;
 import io.github.vidu4j.batch.BatchRefusedException;
-import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.core.ViduApiException;
@@ -52,8 +51,7 @@ final class Failure {
         || e instanceof BatchInputException
         || e instanceof BatchRefusedException
         || e instanceof ViduCli.UsageException
-        || e instanceof IllegalArgumentException
-        || e instanceof CallbackConfigurationException) {
+        || e instanceof IllegalArgumentException) {
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof ViduApiException) {

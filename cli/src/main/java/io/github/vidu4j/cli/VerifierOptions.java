@@ -1,7 +1,7 @@
 package io.github.vidu4j.cli;
 
-import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.CallbackVerifier;
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class VerifierOptions {
     CallbackVerifier.Builder builder = CallbackVerifier.builder().clock(clock);
     try {
       builder.maxAge(maxAge);
-    } catch (CallbackConfigurationException e) {
+    } catch (InvalidSettingException e) {
       throw new ViduCli.UsageException(
           "--max-age must be at most "
               + CliFormat.duration(CallbackVerifier.MAX_WINDOW)
@@ -53,14 +53,14 @@ final class VerifierOptions {
     }
     try {
       builder.secrets(secrets);
-    } catch (CallbackConfigurationException e) {
+    } catch (InvalidSettingException e) {
       throw new ViduCli.UsageException(
           "--secret must not be empty: give the API key that created the task");
     }
     try {
       builder.callbackUrl(url);
-    } catch (CallbackConfigurationException e) {
-      throw new ViduCli.UsageException("--url: " + e.getMessage());
+    } catch (InvalidSettingException e) {
+      throw new ViduCli.UsageException("--url " + e.problem());
     }
     return builder.build();
   }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A verifier the client refuses to build ({@code CallbackConfigurationException}) is the user's
- * input error: exit 2, the option named, no stack-trace hint, and {@code listen} never starts.
+ * A verifier the client refuses to build ({@code InvalidSettingException}) is the user's input
+ * error: exit 2, the option named, no stack-trace hint, and {@code listen} never starts.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CallbackConfigurationCliTest {
@@ -91,8 +91,7 @@ class CallbackConfigurationCliTest {
   void aConfigurationFailureFromTheClientMapsToExit2() {
     assertThat(
             Failure.exitCode(
-                new io.github.vidu4j.callback.CallbackConfigurationException(
-                    "maxAge must be at most 24h")))
+                new io.github.vidu4j.core.InvalidSettingException("maxAge", "must be at most 24h")))
         .isEqualTo(ExitCode.INVALID_INPUT);
   }
 }

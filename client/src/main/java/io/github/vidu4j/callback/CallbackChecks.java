@@ -1,6 +1,6 @@
 package io.github.vidu4j.callback;
 
-import static io.github.vidu4j.callback.CallbackVerifier.written;
+import static io.github.vidu4j.callback.Windows.written;
 
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
@@ -137,7 +137,7 @@ final class CallbackChecks {
       values = required.values(slot); // present and readable: checked when read
     } else {
       values = request.headers(name);
-      if (request.hasNullValue(name)) {
+      if (request.entries().hasNull(name)) {
         throw new InvalidSignatureException(
             Reason.MALFORMED_HEADER, shorten(name) + " has a null value");
       }

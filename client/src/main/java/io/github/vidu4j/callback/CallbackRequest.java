@@ -1,74 +1,31 @@
 package io.github.vidu4j.callback;
 
 import io.github.vidu4j.core.SafeUrl;
-import io.github.vidu4j.core.ViduException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
- * A received callback, framework-free: the method, the callback URL <em>as registered with the
- * task</em>, the headers (names compared case-insensitively) and the raw body bytes. Immutable.
+ * A received callback, framework-free, for receivers (and the server adapters of {@code
+ * vidu4j-callback-servers}) to hand to {@link CallbackVerifier}: the method, the callback URL
+ * <em>as registered with the task</em>, the headers (names compared case-insensitively) and the raw
+ * body bytes. Immutable.
  *
  * <p>Use the URL you sent as {@code callback_url}, not the request line: proxies and load balancers
- * rewrite hosts, paths and query encodings, and Vidu signed the URL it was given. {@link
- * JdkHttpServerCallbackRequests} and {@link ServletCallbackRequests} read one from a server's
- * request.
+ * rewrite hosts, paths and query encodings, and Vidu signed the URL it was given. {@code
+ * JdkHttpServerCallbackRequests} and {@code ServletCallbackRequests} in {@code
+ * vidu4j-callback-servers} read one from a server's request.
  */
 public final class CallbackRequest {
-  /**
-   * Above this many headers, lookups go through an index built on first use instead of a scan: a
-   * receiver's request has a dozen headers, and a scan of those is cheaper than hashing a
-   * lower-cased copy of each name.
-   */
-  private static final int SCAN_LIMIT = 16;
-
   private final String method;
   private final String callbackUrl;
-
-  /** The names as given, in the caller's order; duplicates in other cases are kept apart. */
-  private final String[] names;
-
-  /** Each name's values without {@code null}s: the caller's own list when it is immutable. */
-  private final List<String>[] values;
-
-  /**
-   * Whether each name's value list held a {@code null} ({@code null} if none did): no HTTP stack
-   * sends one, so such a header is unreadable.
-   */
-  private final boolean @Nullable [] hadNull;
-
+  private final HeaderEntries headers;
   private final byte[] body;
 
-  /** Lookups by lower-cased name, for requests with more than {@link #SCAN_LIMIT} headers. */
-  private volatile @Nullable Index index;
-
-  /** Values and unreadable names, keyed by the lower-cased name. */
-  private record Index(Map<String, List<String>> values, Set<String> withNull) {}
-
-  private CallbackRequest(
-      String method,
-      String callbackUrl,
-      String[] names,
-      List<String>[] values,
-      boolean @Nullable [] hadNull,
-      byte[] body) {
+  private CallbackRequest(String method, String callbackUrl, HeaderEntries headers, byte[] body) {
     this.method = method;
     this.callbackUrl = callbackUrl;
-    this.names = names;
-    this.values = values;
-    this.hadNull = hadNull;
+    this.headers = headers;
     this.body = body;
   }
 
@@ -81,86 +38,11 @@ public final class CallbackRequest {
    */
   public static CallbackRequest of(
       String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
-    Objects.requireNonNull(body, "body == null");
-    return owning(method, callbackUrl, headers, body.clone());
-  }
-
-  /**
-   * The longest callback body the server adapters read: 1 MiB. A callback carries one task (its
-   * prompt, up to 7 image URLs and the result URLs), a few KB; the bound keeps an unauthenticated
-   * sender from making a receiver buffer what it likes before the signature is checked.
-   */
-  static final int MAX_ADAPTER_BODY_BYTES = 1024 * 1024;
-
-  /**
-   * The whole body from a server adapter's stream, bounded and typed like everything vidu4j throws.
-   */
-  static byte[] readAdapterBody(InputStream in) {
-    try (in) {
-      byte[] body = in.readNBytes(MAX_ADAPTER_BODY_BYTES + 1);
-      if (body.length > MAX_ADAPTER_BODY_BYTES) {
-        throw new ViduException(
-            "the callback body is over " + MAX_ADAPTER_BODY_BYTES + " bytes: not a Vidu callback");
-      }
-      return body;
-    } catch (IOException e) {
-      // The sender went away mid-body: nothing to verify.
-      throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
-    }
-  }
-
-  /** {@link #of} for a body array nobody else holds, so it is not copied again. */
-  @SuppressWarnings({
-    "unchecked",
-    "rawtypes"
-  }) // a generic array of List<String>, filled only with those
-  static CallbackRequest owning(
-      String method, String callbackUrl, Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
-    // The entries as given, not a case-insensitive map: the verifier reads its six headers in one
-    // pass over these, and a map would hash or compare every name on insert and again on lookup.
-    int size = headers.size();
-    String[] names = new String[size];
-    List<String>[] values = new List[size];
-    boolean[] hadNull = null;
-    int n = 0;
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      String name = header.getKey();
-      List<String> given = header.getValue();
-      if (name == null || given == null || n == size) {
-        continue; // n == size: a map that grew while it was read; its extra entries are left out
-      }
-      boolean withNull = false;
-      for (String value : given) {
-        withNull |= value == null;
-      }
-      if (withNull) {
-        if (hadNull == null) {
-          hadNull = new boolean[size];
-        }
-        hadNull[n] = true;
-        List<String> present = new ArrayList<>(given.size());
-        for (String value : given) {
-          if (value != null) {
-            present.add(value);
-          }
-        }
-        values[n] = List.copyOf(present);
-      } else {
-        // Free for the immutable lists servers and List.of hand over; a copy of any other.
-        values[n] = List.copyOf(given);
-      }
-      names[n++] = name;
-    }
-    if (n < size) {
-      names = Arrays.copyOf(names, n);
-      values = Arrays.copyOf(values, n);
-      hadNull = hadNull == null ? null : Arrays.copyOf(hadNull, n);
-    }
-    return new CallbackRequest(method, callbackUrl, names, values, hadNull, body);
+    return new CallbackRequest(method, callbackUrl, HeaderEntries.of(headers), body.clone());
   }
 
   /** The HTTP method, as received. */
@@ -176,71 +58,7 @@ public final class CallbackRequest {
   /** Every value of header {@code name} (any case), in order; empty if absent. */
   public List<String> headers(String name) {
     Objects.requireNonNull(name, "name == null");
-    if (names.length > SCAN_LIMIT) {
-      return index().values().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
-    }
-    List<String> found = List.of();
-    boolean merged = false;
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equalsIgnoreCase(name)) {
-        if (found.isEmpty()) {
-          found = values[i];
-        } else {
-          // The same name in another case: one header, values in order.
-          List<String> all = merged ? found : new ArrayList<>(found);
-          all.addAll(values[i]);
-          found = all;
-          merged = true;
-        }
-      }
-    }
-    return merged ? List.copyOf(found) : found;
-  }
-
-  /** The number of header entries as given (names differing only in case counted apart). */
-  int headerCount() {
-    return names.length;
-  }
-
-  /** The name of entry {@code i}, as given. */
-  String nameAt(int i) {
-    return names[i];
-  }
-
-  /** The values of entry {@code i}, without {@code null}s. */
-  List<String> valuesAt(int i) {
-    return values[i];
-  }
-
-  /** Whether entry {@code i}'s values held a {@code null}. */
-  boolean hadNullAt(int i) {
-    return hadNull != null && hadNull[i];
-  }
-
-  private Index index() {
-    Index built = index;
-    if (built == null) {
-      Map<String, List<String>> byName = new HashMap<>(names.length * 2);
-      Set<String> withNull = new HashSet<>();
-      for (int i = 0; i < names.length; i++) {
-        String key = names[i].toLowerCase(Locale.ROOT);
-        if (hadNullAt(i)) {
-          withNull.add(key);
-        }
-        List<String> before = byName.get(key);
-        if (before == null) {
-          byName.put(key, values[i]);
-        } else {
-          List<String> merged = new ArrayList<>(before);
-          merged.addAll(values[i]);
-          byName.put(key, List.copyOf(merged));
-        }
-      }
-      built = new Index(byName, withNull);
-      // Two threads may both build it; the maps are equal and either may be kept.
-      index = built;
-    }
-    return built;
+    return headers.values(name);
   }
 
   /**
@@ -248,18 +66,7 @@ public final class CallbackRequest {
    * differing only in case were merged).
    */
   public Map<String, List<String>> headers() {
-    TreeMap<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (int i = 0; i < names.length; i++) {
-      all.merge(
-          names[i].toLowerCase(Locale.ROOT),
-          values[i],
-          (before, more) -> {
-            List<String> merged = new ArrayList<>(before);
-            merged.addAll(more);
-            return List.copyOf(merged);
-          });
-    }
-    return Collections.unmodifiableMap(all);
+    return headers.all();
   }
 
   /** A copy of the raw body bytes. */
@@ -267,20 +74,8 @@ public final class CallbackRequest {
     return body.clone();
   }
 
-  /** Whether header {@code name} (any case) had a {@code null} among its values. */
-  boolean hasNullValue(String name) {
-    if (hadNull == null) {
-      return false;
-    }
-    if (names.length > SCAN_LIMIT) {
-      return index().withNull().contains(name.toLowerCase(Locale.ROOT));
-    }
-    for (int i = 0; i < names.length; i++) {
-      if (hadNull[i] && names[i].equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
+  HeaderEntries entries() {
+    return headers;
   }
 
   byte[] bodyUnsafe() {
@@ -295,7 +90,7 @@ public final class CallbackRequest {
         + " "
         + SafeUrl.of(callbackUrl)
         + ", "
-        + names.length
+        + headers.count()
         + " headers, "
         + body.length
         + "-byte body}";

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Signs a callback exactly as Vidu does, producing its six headers. For receivers' tests and for
- * emulators:
+ * Signs a callback exactly as Vidu does, producing its six headers; for receivers' tests and for
+ * emulators (the sandbox, {@code vidu callback sign}):
  *
  * <pre>{@code
  * Map<String, String> headers = CallbackSigner.withSecret(apiKey)

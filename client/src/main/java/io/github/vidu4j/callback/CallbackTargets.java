@@ -1,5 +1,7 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
+import io.github.vidu4j.core.ViduException;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,8 @@ final class CallbackTargets implements Function<String, SigningString.Target> {
   /**
    * The signed parts of {@code callbackUrl}.
    *
-   * @throws CallbackConfigurationException if it cannot be parsed
+   * @throws ViduException if it cannot be parsed: at verify time, a failure like any other of a
+   *     receiver's run, not a verdict on the callback
    */
   @Override
   public SigningString.Target apply(String callbackUrl) {
@@ -32,21 +35,26 @@ final class CallbackTargets implements Function<String, SigningString.Target> {
     if (seen != null && seen.url.equals(callbackUrl)) {
       return seen;
     }
-    seen = parse(callbackUrl);
+    try {
+      seen = SigningString.Target.of(callbackUrl);
+    } catch (IllegalArgumentException e) {
+      // The message shows the URL through SafeUrl (query names only).
+      throw new ViduException("the callback URL cannot be parsed: " + e.getMessage());
+    }
     last = seen;
     return seen;
   }
 
   /**
-   * @throws CallbackConfigurationException if {@code callbackUrl} cannot be parsed
+   * A URL registered with the builder, parsed.
+   *
+   * @throws InvalidSettingException {@code callbackUrl} if it cannot be parsed
    */
-  static SigningString.Target parse(String callbackUrl) {
+  static SigningString.Target parseRegistered(String callbackUrl) {
     try {
       return SigningString.Target.of(callbackUrl);
     } catch (IllegalArgumentException e) {
-      // The message shows the URL through SafeUrl (query names only).
-      throw new CallbackConfigurationException(
-          "the registered callback URL cannot be parsed: " + e.getMessage());
+      throw new InvalidSettingException("callbackUrl", "cannot be parsed: " + e.getMessage());
     }
   }
 }

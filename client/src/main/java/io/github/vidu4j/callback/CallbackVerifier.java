@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.core.ViduEventListener;
@@ -18,8 +19,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies Vidu's signed callbacks: genuine, fresh and not replayed. Immutable and thread-safe;
- * build one per receiver and share it.
+ * Verifies Vidu's signed callbacks: genuine, fresh and not replayed; for receivers (and the CLI's
+ * {@code vidu callback} commands). Immutable and thread-safe; build one per receiver and share it.
  *
  * <pre>{@code
  * CallbackVerifier verifier = CallbackVerifier.builder().secret(System.getenv("VIDU_API_KEY")).build();
@@ -122,8 +123,8 @@ public final class CallbackVerifier {
    * Verifies {@code request} and parses its body.
    *
    * @throws InvalidSignatureException with the reason the callback was refused
-   * @throws CallbackConfigurationException if {@code request}'s callback URL (yours, as registered)
-   *     cannot be parsed; register it with {@link Builder#callbackUrl} to learn this at build time
+   * @throws ViduException if {@code request}'s callback URL (yours, as registered) cannot be
+   *     parsed; register it with {@link Builder#callbackUrl} to learn this at build time instead
    */
   public VerifiedCallback verify(CallbackRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -157,27 +158,6 @@ public final class CallbackVerifier {
     // Shared, not copied: the request's bytes are its own copy and both hand out only copies.
     return new VerifiedCallback(
         task, verified.nonce(), verified.date(), request.bodyUnsafe(), verified.replayChecked());
-  }
-
-  /**
-   * As people write a duration, {@code 5m}, {@code 90s}, {@code 1h30m}: never Java's {@code PT5M}.
-   */
-  static String written(Duration d) {
-    long seconds = d.toSeconds();
-    if (seconds == 0) {
-      return d.toMillis() + "ms";
-    }
-    StringBuilder text = new StringBuilder();
-    if (seconds >= 3600) {
-      text.append(seconds / 3600).append('h');
-    }
-    if (seconds % 3600 >= 60) {
-      text.append(seconds % 3600 / 60).append('m');
-    }
-    if (seconds % 60 > 0) {
-      text.append(seconds % 60).append('s');
-    }
-    return text.toString();
   }
 
   @Override
@@ -219,12 +199,12 @@ public final class CallbackVerifier {
     /**
      * Adds a secret: the API key that created the tasks whose callbacks this verifies.
      *
-     * @throws CallbackConfigurationException if {@code secret} is empty
+     * @throws InvalidSettingException {@code secret} if it is empty
      */
     public Builder secret(String secret) {
       Objects.requireNonNull(secret, "secret == null");
       if (secret.isEmpty()) {
-        throw new CallbackConfigurationException("secret is empty");
+        throw new InvalidSettingException("secret", "is empty");
       }
       secrets.add(secret);
       return this;
@@ -241,10 +221,10 @@ public final class CallbackVerifier {
      * Nonces are kept this long plus the future skew (the TTL passed to {@link
      * NonceStore#markIfNew}).
      *
-     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     * @throws InvalidSettingException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxAge(Duration maxAge) {
-      this.maxAge = window(maxAge, "maxAge");
+      this.maxAge = Windows.checked(maxAge, "maxAge");
       return this;
     }
 
@@ -252,10 +232,10 @@ public final class CallbackVerifier {
      * How far ahead a {@code Date} may be; default {@link #DEFAULT_MAX_FUTURE_SKEW}, at most {@link
      * #MAX_WINDOW}.
      *
-     * @throws CallbackConfigurationException if negative or above {@link #MAX_WINDOW}
+     * @throws InvalidSettingException if negative or above {@link #MAX_WINDOW}
      */
     public Builder maxFutureSkew(Duration skew) {
-      this.maxFutureSkew = window(skew, "maxFutureSkew");
+      this.maxFutureSkew = Windows.checked(skew, "maxFutureSkew");
       return this;
     }
 
@@ -264,11 +244,11 @@ public final class CallbackVerifier {
      * one that cannot be parsed fails now rather than on the first callback, and verifying a
      * request for it skips the parse. Optional; requests for other URLs are still verified.
      *
-     * @throws CallbackConfigurationException if {@code callbackUrl} is not a valid URI
+     * @throws InvalidSettingException if {@code callbackUrl} is not a valid URI
      */
     public Builder callbackUrl(String callbackUrl) {
       Objects.requireNonNull(callbackUrl, "callbackUrl == null");
-      targets.put(callbackUrl, CallbackTargets.parse(callbackUrl));
+      targets.put(callbackUrl, CallbackTargets.parseRegistered(callbackUrl));
       return this;
     }
 
@@ -299,26 +279,14 @@ public final class CallbackVerifier {
     /**
      * The verifier.
      *
-     * @throws CallbackConfigurationException without a secret
+     * @throws InvalidSettingException {@code secret} without one
      */
     public CallbackVerifier build() {
       if (secrets.isEmpty()) {
-        throw new CallbackConfigurationException(
-            "at least one secret is required: the API key that created the tasks");
+        throw new InvalidSettingException(
+            "secret", "is required (at least one): the API key that created the tasks");
       }
       return new CallbackVerifier(this);
-    }
-
-    private static Duration window(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative()) {
-        throw new CallbackConfigurationException(name + " must not be negative, got " + d);
-      }
-      if (d.compareTo(MAX_WINDOW) > 0) {
-        throw new CallbackConfigurationException(
-            name + " must be at most " + written(MAX_WINDOW) + ", got " + d);
-      }
-      return d;
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  * general parser cost as much as the HMAC. Both ways give the same instant for every text.
  */
 final class HttpDates {
-  /** RFC 7231 IMF-fixdate and the other RFC 1123 forms. */
   private static final DateTimeFormatter RFC_1123 =
       DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US);
 

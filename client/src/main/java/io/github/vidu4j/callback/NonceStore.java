@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Remembers callback nonces so that a replayed callback is refused. The in-memory default suits one
+ * Remembers callback nonces so that a replayed callback is refused; implemented by {@code
+ * vidu4j-redis} and by receivers that share nonces another way. The in-memory default suits one
  * receiver process; receivers running on several instances need a shared store, such as {@code
  * RedisNonceStore} in the {@code vidu4j-redis} module ({@code SET nonce 1 NX PX ttl}, whose answer
  * is exactly {@link #markIfNew}'s).

@@ -46,20 +46,21 @@ final class RequiredHeaders {
    */
   static RequiredHeaders of(CallbackRequest request) {
     RequiredHeaders found = new RequiredHeaders();
+    HeaderEntries entries = request.entries();
     boolean[] hadNull = null;
-    for (int i = 0, n = request.headerCount(); i < n; i++) {
-      int slot = slotOf(request.nameAt(i));
+    for (int i = 0, n = entries.count(); i < n; i++) {
+      int slot = slotOf(entries.nameAt(i));
       if (slot < 0) {
         continue;
       }
-      if (request.hadNullAt(i)) {
+      if (entries.hadNullAt(i)) {
         if (hadNull == null) {
           hadNull = new boolean[NAMES.length];
         }
         hadNull[slot] = true;
       }
       List<String> before = found.values[slot];
-      List<String> more = request.valuesAt(i);
+      List<String> more = entries.valuesAt(i);
       if (before == null || before.isEmpty()) {
         found.values[slot] = more;
       } else if (!more.isEmpty()) {

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A callback whose headers verified: genuine (signed with one of your secrets), fresh (within the
- * date window) and new (nonce not seen). Its {@link #task()} is the body as sent. The body is
- * <em>not</em> covered by the signature; see {@link CallbackVerifier} for when to re-read the task.
+ * A callback whose headers verified, as {@link CallbackVerifier#verify} hands it to a receiver:
+ * genuine (signed with one of your secrets), fresh (within the date window) and new (nonce not
+ * seen). Its {@link #task()} is the body as sent. The body is <em>not</em> covered by the
+ * signature; see {@link CallbackVerifier} for when to re-read the task.
  */
 public final class VerifiedCallback {
   private final TaskCreations task;

@@ -1,10 +1,12 @@
 package io.github.vidu4j.core;
 
 /**
- * A {@code ViduClient.Builder} setting was refused. The setting's name and the problem are
- * separate, so that a tool can name the setting the way its user knows it (a command-line option,
- * an environment variable) without taking the message apart. Tools that name settings their own way
- * catch it: the CLI turns it into an option name.
+ * A setting was refused: of {@code ViduClient.Builder}, {@code CallbackVerifier.Builder} or {@code
+ * RedisNonceStore.Builder}. A mistake in the caller's own configuration, never in what Vidu or a
+ * callback sent: fix the configuration. The setting's name and the problem are separate, so that a
+ * tool can name the setting the way its user knows it (a command-line option, an environment
+ * variable) without taking the message apart. Tools that name settings their own way catch it: the
+ * CLI turns it into an option name.
  */
 public final class InvalidSettingException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -31,7 +33,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
   }
 
   /**
-   * What is wrong, worded to follow the setting's name; never contains a password or the API key.
+   * What is wrong, worded to follow the setting's name; never contains a password, the API key, a
+   * callback secret or a URL's query values.
    */
   public String problem() {
     return problem;

@@ -3,6 +3,7 @@ package io.github.vidu4j.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.InvalidSignatureException.Reason;
 import io.github.vidu4j.model.TaskState;
@@ -285,10 +286,10 @@ class CallbackVerifierTest {
 
     @Test
     void durationsInMessagesAreWrittenAsPeopleWriteThem() {
-      assertThat(CallbackVerifier.written(Duration.ofMinutes(5))).isEqualTo("5m");
-      assertThat(CallbackVerifier.written(Duration.ofSeconds(90))).isEqualTo("1m30s");
-      assertThat(CallbackVerifier.written(Duration.ofMinutes(90))).isEqualTo("1h30m");
-      assertThat(CallbackVerifier.written(Duration.ofMillis(500))).isEqualTo("500ms");
+      assertThat(Windows.written(Duration.ofMinutes(5))).isEqualTo("5m");
+      assertThat(Windows.written(Duration.ofSeconds(90))).isEqualTo("1m30s");
+      assertThat(Windows.written(Duration.ofMinutes(90))).isEqualTo("1h30m");
+      assertThat(Windows.written(Duration.ofMillis(500))).isEqualTo("500ms");
     }
 
     @Test
@@ -679,12 +680,12 @@ class CallbackVerifierTest {
     @Test
     void builderRefusesNoSecretEmptySecretAndNegativeWindows() {
       assertThatThrownBy(() -> CallbackVerifier.builder().build())
-          .isInstanceOf(CallbackConfigurationException.class)
+          .isInstanceOf(InvalidSettingException.class)
           .hasMessageContaining("secret");
       assertThatThrownBy(() -> CallbackVerifier.builder().secret(""))
-          .isInstanceOf(CallbackConfigurationException.class);
+          .isInstanceOf(InvalidSettingException.class);
       assertThatThrownBy(() -> CallbackVerifier.builder().maxAge(Duration.ofSeconds(-1)))
-          .isInstanceOf(CallbackConfigurationException.class)
+          .isInstanceOf(InvalidSettingException.class)
           .hasMessageContaining("maxAge");
     }
   }

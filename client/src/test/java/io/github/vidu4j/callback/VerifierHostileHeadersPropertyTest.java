@@ -3,6 +3,7 @@ package io.github.vidu4j.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.core.InvalidSignatureException;
+import io.github.vidu4j.core.ViduException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +23,8 @@ import net.jqwik.api.Provide;
 /**
  * Random header sets (random and real names, random, empty, huge and null values, duplicates,
  * random dates, half-valid signatures) and random registered URLs: whatever arrives, the verifier
- * answers with an {@link InvalidSignatureException}, or with a {@link
- * CallbackConfigurationException} for a URL that cannot be parsed, and nothing else.
+ * answers with an {@link InvalidSignatureException}, or with a {@link ViduException} (that class
+ * itself) for a URL that cannot be parsed, and nothing else.
  */
 class VerifierHostileHeadersPropertyTest {
   private static final String SECRET = "vda_hostile_secret";
@@ -136,8 +137,13 @@ class VerifierHostileHeadersPropertyTest {
         CallbackVerifier.builder().secret(SECRET).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     try {
       verifier.verify(CallbackRequest.of("POST", attempt.url(), attempt.headers(), attempt.body()));
-    } catch (InvalidSignatureException | CallbackConfigurationException expected) {
+    } catch (InvalidSignatureException expected) {
       assertThat(expected.getMessage()).doesNotContain(SECRET);
+    } catch (ViduException expected) {
+      assertThat(expected.getClass()).isEqualTo(ViduException.class);
+      assertThat(expected.getMessage())
+          .startsWith("the callback URL cannot be parsed")
+          .doesNotContain(SECRET);
     } catch (RuntimeException | Error unexpected) {
       throw new AssertionError("escaped untyped: " + unexpected, unexpected);
     }

@@ -2,25 +2,16 @@ package io.github.vidu4j.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.vidu4j.callback.CallbackSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
  * The code of the README and of the pages in {@code docs/} is this module's test code: the same
- * text, compiled and run here.
+ * text, compiled and run here (the callback receiver in {@code callback-servers}, which needs that
+ * module).
  */
 class ReadmeExamplesTest {
   private static final Path ROOT = Path.of(System.getProperty("vidu.spec", "../openapi/vidu.yaml")).toAbsolutePath().getParent().getParent();
@@ -99,32 +90,6 @@ class ReadmeExamplesTest {
         .contains("images: viduq1 needs 1 to 7 images, got 0")
         .contains("aspect_ratio")
         .contains("resolution");
-  }
-
-  @Test
-  void receiverAcceptsASignedCallbackOnceAndRefusesReplaysAndForgeries() throws Exception {
-    HttpServer server = CallbackReceiver.start(0, "new-key", "old-key");
-    try {
-      // Delivered to a local port, verified against the registered public URL: as behind a proxy.
-      String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/vidu/callback?tenant=acme";
-      OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
-      Map<String, String> byOldKey = CallbackSigner.withSecret("old-key").sign("POST", CallbackReceiver.CALLBACK_URL, Instant.now(), "n-1");
-      Map<String, String> byStranger = CallbackSigner.withSecret("stranger").sign("POST", CallbackReceiver.CALLBACK_URL, Instant.now(), "n-2");
-      assertThat(post(http, local, byOldKey)).isEqualTo(200);
-      assertThat(post(http, local, byOldKey)).isEqualTo(401);
-      assertThat(post(http, local, byStranger)).isEqualTo(401);
-    } finally {
-      server.stop(0);
-    }
-  }
-
-  private static int post(OkHttpClient http, String url, Map<String, String> signatureHeaders) throws Exception {
-    Request.Builder request = new Request.Builder().url(url)
-        .post(RequestBody.create("{\"id\":\"t-1\",\"state\":\"success\"}", MediaType.get("application/json")));
-    signatureHeaders.forEach(request::header);
-    try (Response response = http.newCall(request.build()).execute()) {
-      return response.code();
-    }
   }
 
   /** The file from its first import on: the README leaves out the package line. */

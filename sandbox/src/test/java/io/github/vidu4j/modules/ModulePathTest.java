@@ -24,12 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's first example and its callback receiver, compiled and run as a modular application
  * would run them: {@code javac} and {@code java} with the client and its dependencies on the {@code
  * --module-path} (never the class path), in a module of their own that requires only {@code
- * io.github.vidu4j}. Anything the client needs from a library's unexported packages, or anything it
- * forgot to export or open, fails here.
+ * io.github.vidu4j} (and the receiver {@code io.github.vidu4j.callback.servers}). Anything the
+ * client needs from a library's unexported packages, or anything it forgot to export or open, fails
+ * here.
  */
 class ModulePathTest {
   private static final Path README_EXAMPLES =
       Path.of("..", "client", "src", "test", "java", "io", "github", "vidu4j", "readme");
+
+  private static final Path RECEIVER_EXAMPLE =
+      Path.of(
+          "..",
+          "callback-servers",
+          "src",
+          "test",
+          "java",
+          "io",
+          "github",
+          "vidu4j",
+          "callback",
+          "servers",
+          "readme");
 
   /**
    * The client and what it needs at run time; a test library on the module path would hide a
@@ -37,7 +52,7 @@ class ModulePathTest {
    */
   private static final Pattern RUNTIME =
       Pattern.compile(
-          ".*(client[/\\\\]target|generated[/\\\\]target|vidu4j-client|vidu4j-generated|gson-|okhttp-jvm|okio-jvm|kotlin-stdlib-|retrofit-|jspecify-).*");
+          ".*(client[/\\\\]target|generated[/\\\\]target|callback-servers[/\\\\]target|vidu4j-client|vidu4j-generated|vidu4j-callback-servers|gson-|okhttp-jvm|okio-jvm|kotlin-stdlib-|retrofit-|jspecify-).*");
 
   @TempDir static Path work;
   private static String modulePath;
@@ -55,12 +70,15 @@ class ModulePathTest {
     Path sources = work.resolve("src");
     Path pkg = Files.createDirectories(sources.resolve("io/github/vidu4j/readme"));
     Files.copy(README_EXAMPLES.resolve("FirstImage.java"), pkg.resolve("FirstImage.java"));
+    Path receiverPkg =
+        Files.createDirectories(sources.resolve("io/github/vidu4j/callback/servers/readme"));
     Files.copy(
-        README_EXAMPLES.resolve("CallbackReceiver.java"), pkg.resolve("CallbackReceiver.java"));
+        RECEIVER_EXAMPLE.resolve("CallbackReceiver.java"),
+        receiverPkg.resolve("CallbackReceiver.java"));
     Files.writeString(
-        pkg.resolve("CallbackDrill.java"),
+        receiverPkg.resolve("CallbackDrill.java"),
         """
-        package io.github.vidu4j.readme;
+        package io.github.vidu4j.callback.servers.readme;
 
         import io.github.vidu4j.core.RawJson;
         import io.github.vidu4j.core.ViduJson;
@@ -103,6 +121,7 @@ class ModulePathTest {
         """
         module readme.examples {
           requires io.github.vidu4j;
+          requires io.github.vidu4j.callback.servers;
           requires jdk.httpserver;
         }
         """);
@@ -137,7 +156,11 @@ class ModulePathTest {
 
   @Test
   void theCallbackReceiverVerifiesOnTheModulePath() throws Exception {
-    Run drill = java("io.github.vidu4j.readme.CallbackDrill", Map.of(), "vda_module_path_key");
+    Run drill =
+        java(
+            "io.github.vidu4j.callback.servers.readme.CallbackDrill",
+            Map.of(),
+            "vda_module_path_key");
 
     assertThat(drill.exitCode).as(drill.output).isZero();
     assertThat(drill.output)

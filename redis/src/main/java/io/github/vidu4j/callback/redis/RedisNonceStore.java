@@ -1,7 +1,7 @@
 package io.github.vidu4j.callback.redis;
 
-import io.github.vidu4j.callback.CallbackConfigurationException;
 import io.github.vidu4j.callback.NonceStore;
+import io.github.vidu4j.core.InvalidSettingException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -320,8 +320,8 @@ public final class RedisNonceStore implements NonceStore, AutoCloseable {
     public Builder keyPrefix(String keyPrefix) {
       Objects.requireNonNull(keyPrefix, "keyPrefix == null");
       if (keyPrefix.isEmpty()) {
-        throw new CallbackConfigurationException(
-            "keyPrefix is empty: nonce keys would mix with the database's other keys");
+        throw new InvalidSettingException(
+            "keyPrefix", "is empty: nonce keys would mix with the database's other keys");
       }
       this.keyPrefix = keyPrefix;
       return this;

@@ -1,5 +1,6 @@
-package io.github.vidu4j.callback;
+package io.github.vidu4j.callback.servers;
 
+import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.core.ViduException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -10,11 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a Jakarta Servlet request as a {@link CallbackRequest}. Needs {@code jakarta.servlet-api}
- * on the classpath (an optional dependency of vidu4j).
+ * Reads a Jakarta Servlet request as a {@link CallbackRequest}, for receivers in a Servlet
+ * container; needs {@code jakarta.servlet-api} (an optional dependency of this module, which the
+ * container provides).
  *
  * <p>Call it before anything reads the body (no {@code getParameter}, no JSON binding): the raw
- * bytes are read once here and kept in the returned request.
+ * bytes (at most 1 MiB, else a {@code ViduException}) are read once here and kept in the returned
+ * request.
  */
 public final class ServletCallbackRequests {
   private ServletCallbackRequests() {}
@@ -29,10 +32,10 @@ public final class ServletCallbackRequests {
     }
     byte[] body;
     try {
-      body = CallbackRequest.readAdapterBody(request.getInputStream());
+      body = CallbackBodies.read(request.getInputStream());
     } catch (IOException e) {
       throw new ViduException("cannot read the callback body: " + e.getClass().getSimpleName(), e);
     }
-    return CallbackRequest.owning(request.getMethod(), callbackUrl, headers, body);
+    return CallbackRequest.of(request.getMethod(), callbackUrl, headers, body);
   }
 }

@@ -1,9 +1,9 @@
-package io.github.vidu4j.readme;
+package io.github.vidu4j.callback.servers.readme;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.core.InvalidSignatureException;
-import io.github.vidu4j.callback.JdkHttpServerCallbackRequests;
+import io.github.vidu4j.callback.servers.JdkHttpServerCallbackRequests;
 import io.github.vidu4j.callback.VerifiedCallback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
