@@ -47,8 +47,8 @@ public final class BatchReport {
    * queued}, {@code credits} (every ended task of the batch, earlier runs' too), {@code
    * credits_this_run}, {@code credits_committed} (tasks not ended), {@code nothing_to_do} (every
    * line had ended before this run), {@code elapsed_seconds}, {@code journal}, and {@code lines},
-   * each with {@code line}, {@code name}, {@code state}, {@code task_id}, {@code files}, {@code
-   * credits}, {@code err_code}, {@code error} (absent when unknown).
+   * each with {@code line}, {@code name}, {@code operation}, {@code state}, {@code task_id}, {@code
+   * files}, {@code credits}, {@code err_code}, {@code error} (absent when unknown).
    */
   public String toJson() {
     JsonObject root = new JsonObject();
@@ -68,6 +68,7 @@ public final class BatchReport {
       JsonObject o = new JsonObject();
       o.addProperty("line", line.line());
       line.name().ifPresent(n -> o.addProperty("name", n));
+      o.addProperty("operation", line.operation());
       o.addProperty("state", line.state().name().toLowerCase(Locale.ROOT));
       line.taskId().ifPresent(id -> o.addProperty("task_id", id));
       JsonArray files = new JsonArray();

@@ -49,6 +49,7 @@ final class BatchTotals {
     return new LineResult(
         line.line.number(),
         line.line.name().orElse(null),
+        line.line.operation().name(),
         state,
         line.taskIdSecret ? "<redacted>" : line.taskId,
         files,

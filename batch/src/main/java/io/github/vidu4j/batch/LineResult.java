@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 public final class LineResult {
   private final int line;
   private final @Nullable String name;
+  private final String operation;
   private final LineState state;
   private final @Nullable String taskId;
   private final List<Path> files;
@@ -20,6 +21,7 @@ public final class LineResult {
   LineResult(
       int line,
       @Nullable String name,
+      String operation,
       LineState state,
       @Nullable String taskId,
       List<Path> files,
@@ -28,6 +30,7 @@ public final class LineResult {
       @Nullable String error) {
     this.line = line;
     this.name = name;
+    this.operation = Objects.requireNonNull(operation);
     this.state = Objects.requireNonNull(state);
     this.taskId = taskId;
     this.files = List.copyOf(files);
@@ -44,6 +47,14 @@ public final class LineResult {
   /** The line's name, if it has one. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
+  }
+
+  /**
+   * The name of the operation the line's task is created by, as its {@link BatchLine#operation()}
+   * has it: {@value BatchLine#DEFAULT_OPERATION}, {@code text2video}, {@code img2video}, ...
+   */
+  public String operation() {
+    return operation;
   }
 
   /** Where the line stands. */
@@ -81,6 +92,8 @@ public final class LineResult {
     return "line "
         + line
         + (name == null ? "" : " (" + name + ")")
+        + " "
+        + operation
         + ": "
         + state.name().toLowerCase(java.util.Locale.ROOT)
         + (taskId == null ? "" : ", task " + taskId)

@@ -19,12 +19,15 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code vidu image batch}: a face over {@code Batches.of(client)}, for images and videos alike.
+ * {@code vidu batch}: a face over {@code Batches.of(client)}, for images and videos alike. The same
+ * class is also {@code vidu image batch}, its first name, kept for the scripts that use it: one
+ * command model, so the two cannot drift apart.
  */
 @Command(
     name = "batch",
@@ -46,7 +49,8 @@ final class BatchCommand implements Callable<Integer> {
       "sandbox prices: 8, 12, 16 credits per 1080p, 2K, 4K image; 4, 7, 12, 15 credits a second"
           + " of 360p, 540p, 720p, 1080p video (invented, after Vidu's CN price table)";
 
-  @ParentCommand ImageCommand image;
+  /** This command as registered: under {@code vidu} or under {@code vidu image}. */
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "One create request per line.")
   Path file;
@@ -112,7 +116,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ViduCli root = image.root;
+    ViduCli root = (ViduCli) spec.root().userObject();
     if (concurrency != null && (concurrency < 1 || concurrency > 100)) {
       throw new ViduCli.UsageException("--concurrency must be 1 to 100, got " + concurrency);
     }

@@ -52,7 +52,9 @@ final class BatchDisplay implements BatchListener, AutoCloseable {
     String who =
         "line "
             + line.line()
-            + line.name().map(n -> " (" + TerminalText.escape(n) + ")").orElse("");
+            + line.name().map(n -> " (" + TerminalText.escape(n) + ")").orElse("")
+            + " "
+            + TerminalText.escape(line.operation());
     String task = line.taskId().map(id -> ", task " + TerminalText.escape(id)).orElse("");
     return switch (line.state()) {
       case SUCCEEDED ->

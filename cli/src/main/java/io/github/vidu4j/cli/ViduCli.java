@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ImageCommand.class,
       VideoCommand.class,
+      BatchCommand.class,
       TaskCommand.class,
       CreditsCommand.class,
       CallbackCommand.class,

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code vidu image batch} with lines naming their operation: the mixed catalogue of docs/batch.md
- * run as the page shows it, and bad video lines refused before anything is sent.
+ * {@code vidu batch} (and {@code vidu image batch}, the same command) with lines naming their
+ * operation: the mixed catalogue of docs/batch.md run as the page shows it, and bad video lines
+ * refused before anything is sent.
  */
 @Timeout(300)
 class BatchOperationsCliTest {
@@ -44,7 +45,7 @@ class BatchOperationsCliTest {
     Path file = mixedCatalogue();
     Path out = dir.resolve("shots");
     String[] command = {
-      "--sandbox", "--no-progress", "image", "batch", file.toString(), "--output", out.toString()
+      "--sandbox", "--no-progress", "batch", file.toString(), "--output", out.toString()
     };
 
     CliRun run = CliRun.of(Map.of(), command);
@@ -78,7 +79,6 @@ class BatchOperationsCliTest {
         CliRun.of(
             Map.of(),
             "--sandbox",
-            "image",
             "batch",
             mixedCatalogue().toString(),
             "--output",

@@ -1,5 +1,9 @@
 package io.github.vidu4j.cli;
 
+import static io.github.vidu4j.cli.SandboxedCli.KEY;
+import static io.github.vidu4j.cli.SandboxedCli.imageCreate;
+import static io.github.vidu4j.cli.SandboxedCli.imageCreateAndWait;
+import static io.github.vidu4j.cli.SandboxedCli.prefixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vidu4j.callback.CallbackSigner;
@@ -19,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every exit code and usage error of the command line, against an in-process sandbox. */
 class ExitCodesCliTest {
-  static final String KEY = SandboxedCli.KEY;
-
   @RegisterExtension static final ViduSandboxExtension vidu = SandboxedCli.extension();
 
   @TempDir Path dir;
@@ -31,8 +33,7 @@ class ExitCodesCliTest {
 
   @Test
   void invalidInputExits2WithTheClientsMessagesAndSendsNothing() {
-    CliRun run =
-        vidu("image", "create", "--model", "viduq1", "--prompt", " ", "--resolution", "4K");
+    CliRun run = vidu(imageCreate("viduq1", " ", "--resolution", "4K"));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err())
         .contains("nothing was sent")
@@ -44,13 +45,12 @@ class ExitCodesCliTest {
 
   @Test
   void unknownModelIsRefusedUnlessExplicitlyAllowed() {
-    CliRun refused = vidu("image", "create", "--model", "viduq3", "--prompt", "p");
+    CliRun refused = vidu(imageCreate("viduq3", "p"));
     assertThat(refused.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(refused.err()).contains("--allow-unknown-model").doesNotContain("Exception");
     assertThat(vidu.sandbox().received()).isEmpty();
 
-    CliRun sent =
-        vidu("image", "create", "--model", "viduq3", "--prompt", "p", "--allow-unknown-model");
+    CliRun sent = vidu(imageCreate("viduq3", "p", "--allow-unknown-model"));
     // The sandbox, like Vidu today, does not know viduq3 either: an API error, exit 3.
     assertThat(sent.exitCode()).as(sent.toString()).isEqualTo(ExitCode.API_ERROR);
     assertThat(vidu.sandbox().received(Operation.CREATE_TASK)).hasSize(1);
@@ -125,7 +125,7 @@ class ExitCodesCliTest {
         .doesNotContainIgnoringCase("unknown_default");
     assertThat(vidu("task", "list", "--state", "SUCCESS").exitCode()).isZero();
 
-    CliRun model = vidu("image", "create", "--model", "viduq3", "--prompt", "p");
+    CliRun model = vidu(imageCreate("viduq3", "p"));
     assertThat(model.err())
         .contains("unknown model; known: viduq1, viduq2")
         .contains("--allow-unknown-model")
@@ -244,17 +244,7 @@ class ExitCodesCliTest {
   @Test
   void failedTaskExits4WithErrCode() {
     vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
-    CliRun run =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--wait",
-            "--output",
-            dir.toString());
+    CliRun run = vidu(imageCreateAndWait("viduq2", "p", dir));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TASK_FAILED);
     assertThat(run.err()).contains("CreationPolicyViolation");
   }
@@ -301,18 +291,10 @@ class ExitCodesCliTest {
     CliRun run =
         CliRun.of(
             Map.of(),
-            "--sandbox",
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--wait",
-            "--timeout",
-            "300ms",
-            "--output",
-            dir.toString());
+            prefixed(
+                imageCreate(
+                    "viduq2", "p", "--wait", "--timeout", "300ms", "--output", dir.toString()),
+                "--sandbox"));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
     assertThat(run.err())
         .contains("cannot be resumed")
@@ -329,7 +311,7 @@ class ExitCodesCliTest {
     List<String> args =
         new ArrayList<>(
             List.of("callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
-    headers.forEach((k, v) -> args.addAll(List.of("--header", k + ": " + v)));
+    args.addAll(SandboxedCli.headerOptions(headers));
     CliRun run = CliRun.of(Map.of(), args.toArray(String[]::new));
     assertThat(run.exitCode()).isEqualTo(ExitCode.CALLBACK_REJECTED);
     assertThat(run.err()).contains("BAD_SIGNATURE").doesNotContain(KEY);

@@ -1,9 +1,14 @@
 package io.github.vidu4j.cli;
 
+import static io.github.vidu4j.cli.SandboxedCli.KEY;
+import static io.github.vidu4j.cli.SandboxedCli.imageCreate;
+import static io.github.vidu4j.cli.SandboxedCli.imageCreateAndWait;
+import static io.github.vidu4j.cli.SandboxedCli.prefixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import io.github.vidu4j.callback.CallbackSigner;
+import io.github.vidu4j.cli.SandboxedCli.FakeApi;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.sandbox.Operation;
 import io.github.vidu4j.sandbox.junit5.ViduSandboxExtension;
@@ -23,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The image commands: create, wait, download, progress and --json, against an in-process sandbox.
  */
 class ImageCreateCliTest {
-  static final String KEY = SandboxedCli.KEY;
-
   @RegisterExtension static final ViduSandboxExtension vidu = SandboxedCli.extension();
 
   @TempDir Path dir;
@@ -36,7 +39,7 @@ class ImageCreateCliTest {
   // create and --wait
   @Test
   void createPrintsTheTaskAndHowToFollowIt() {
-    CliRun run = vidu("image", "create", "--model", "viduq2", "--prompt", "a red fox");
+    CliRun run = vidu(imageCreate("viduq2", "a red fox"));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).startsWith("task ").contains("created");
     assertThat(run.err()).contains("vidu task wait ");
@@ -46,17 +49,14 @@ class ImageCreateCliTest {
   void waitDownloadsAPngAndPrintsItsPath() throws Exception {
     CliRun run =
         vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "a red fox",
-            "--aspect-ratio",
-            "1:1",
-            "--wait",
-            "--output",
-            dir.toString());
+            imageCreate(
+                "viduq2",
+                "a red fox",
+                "--aspect-ratio",
+                "1:1",
+                "--wait",
+                "--output",
+                dir.toString()));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     Path png = Path.of(run.out().strip());
     assertThat(png.getParent()).isEqualTo(dir);
@@ -68,18 +68,7 @@ class ImageCreateCliTest {
 
   @Test
   void jsonPutsOnlyTheApisJsonOnStdout() {
-    CliRun run =
-        vidu(
-            "--json",
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "a red fox",
-            "--wait",
-            "--output",
-            dir.toString());
+    CliRun run = vidu(prefixed(imageCreateAndWait("viduq2", "a red fox", dir), "--json"));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(JsonParser.parseString(run.out()).getAsJsonObject().get("state").getAsString())
         .isEqualTo("success");
@@ -90,16 +79,7 @@ class ImageCreateCliTest {
   void localImageFileIsSentInline() throws Exception {
     Path input = dir.resolve("in.png");
     ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", input.toFile());
-    CliRun run =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq1",
-            "--prompt",
-            "same scene at night",
-            "--image",
-            input.toString());
+    CliRun run = vidu(imageCreate("viduq1", "same scene at night", "--image", input.toString()));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(vidu.sandbox().received(Operation.CREATE_TASK).get(0).requestBody())
         .contains("data:image/png;base64,");
@@ -107,22 +87,10 @@ class ImageCreateCliTest {
 
   @Test
   void waitOptionsWithoutWaitAreRefusedNotIgnored() {
-    CliRun output =
-        vidu("image", "create", "--model", "viduq2", "--prompt", "p", "--output", dir.toString());
+    CliRun output = vidu(imageCreate("viduq2", "p", "--output", dir.toString()));
     assertThat(output.exitCode()).as(output.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(output.err()).contains("--output applies only with --wait");
-    CliRun both =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--timeout",
-            "5m",
-            "--output",
-            dir.toString());
+    CliRun both = vidu(imageCreate("viduq2", "p", "--timeout", "5m", "--output", dir.toString()));
     assertThat(both.err()).contains("--timeout and --output apply only with --wait");
     assertThat(vidu.sandbox().received()).isEmpty();
   }
@@ -131,17 +99,7 @@ class ImageCreateCliTest {
   void anOutputThatCannotBeWrittenIsRefusedBeforeTheTaskIsCreated() throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "not a directory");
     for (Path output : List.of(file, file.resolve("below"))) {
-      CliRun run =
-          vidu(
-              "image",
-              "create",
-              "--model",
-              "viduq2",
-              "--prompt",
-              "p",
-              "--wait",
-              "--output",
-              output.toString());
+      CliRun run = vidu(imageCreateAndWait("viduq2", "p", output));
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(run.err())
           .contains("--output")
@@ -159,48 +117,18 @@ class ImageCreateCliTest {
   @Test
   void aMissingOutputDirectoryIsCreatedOnlyWhenSaving() {
     Path output = dir.resolve("a/b");
-    CliRun invalid =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq1",
-            "--prompt",
-            "p",
-            "--wait",
-            "--output",
-            output.toString());
+    CliRun invalid = vidu(imageCreateAndWait("viduq1", "p", output));
     assertThat(invalid.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(output.getParent()).doesNotExist();
 
-    CliRun run =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--wait",
-            "--output",
-            output.toString());
+    CliRun run = vidu(imageCreateAndWait("viduq2", "p", output));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(Path.of(run.out().strip())).exists().hasParent(output);
   }
 
   @Test
   void anExistingFileIsKeptAndTheImageSavedUnderTheNextFreeName() throws Exception {
-    CliRun created =
-        vidu(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "twice",
-            "--wait",
-            "--output",
-            dir.toString());
+    CliRun created = vidu(imageCreateAndWait("viduq2", "twice", dir));
     Path first = Path.of(created.out().strip());
     String id = first.getFileName().toString().replace("-1.png", "");
     byte[] before = Files.readAllBytes(first);
@@ -226,37 +154,29 @@ class ImageCreateCliTest {
     BufferedImage pixel = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     ImageIO.write(pixel, "png", png);
-    com.sun.net.httpserver.HttpServer stub =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    String base = "http://127.0.0.1:" + stub.getAddress().getPort();
-    String task =
-        "{\"id\":\"t-two\",\"state\":\"success\",\"err_code\":\"\",\"creations\":["
-            + "{\"id\":\"c1\",\"url\":\""
-            + base
-            + "/gone.png?sig=x\"},{\"id\":\"c2\",\"url\":\""
-            + base
-            + "/ok?sig=y\"}]}";
-    stub.createContext(
-        "/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          byte[] body =
-              path.endsWith("/creations")
-                  ? task.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                  : path.equals("/ok") ? png.toByteArray() : new byte[0];
-          exchange.sendResponseHeaders(
-              body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    stub.start();
-    try {
+    try (FakeApi stub =
+        FakeApi.start(
+            exchange -> {
+              String path = exchange.getRequestURI().getPath();
+              String base = "http://127.0.0.1:" + exchange.getLocalAddress().getPort();
+              String task =
+                  "{\"id\":\"t-two\",\"state\":\"success\",\"err_code\":\"\",\"creations\":["
+                      + "{\"id\":\"c1\",\"url\":\""
+                      + base
+                      + "/gone.png?sig=x\"},{\"id\":\"c2\",\"url\":\""
+                      + base
+                      + "/ok?sig=y\"}]}";
+              byte[] body =
+                  path.endsWith("/creations")
+                      ? task.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                      : path.equals("/ok") ? png.toByteArray() : new byte[0];
+              FakeApi.answer(exchange, body.length == 0 ? 404 : 200, body);
+            })) {
       CliRun run =
           CliRun.of(
               Map.of("VIDU_API_KEY", KEY),
               "--base-url",
-              base + "/",
+              stub.base() + "/",
               "task",
               "wait",
               "t-two",
@@ -267,27 +187,13 @@ class ImageCreateCliTest {
       assertThat(run.out().strip()).isEqualTo(dir.resolve("t-two-2.png").toString());
       assertThat(run.err()).contains("creation 1 of task t-two not saved").doesNotContain("sig=x");
       assertThat(dir.resolve("t-two-1.png")).doesNotExist();
-    } finally {
-      stub.stop(0);
     }
   }
 
   // progress while waiting
   String[] waitFor(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--base-url", vidu.baseUrl()));
-    args.addAll(List.of(extra));
-    args.addAll(
-        List.of(
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--wait",
-            "--output",
-            dir.toString()));
-    return args.toArray(String[]::new);
+    return prefixed(
+        imageCreateAndWait("viduq2", "p", dir), prefixed(extra, "--base-url", vidu.baseUrl()));
   }
 
   @Test
@@ -332,18 +238,7 @@ class ImageCreateCliTest {
   @Test
   void aWaitEndingFailedOrTimedOutStillPrintsTheLastTaskJson() {
     vidu.sandbox().faults().failNextTask("CreationPolicyViolation");
-    CliRun failed =
-        vidu(
-            "--json",
-            "image",
-            "create",
-            "--model",
-            "viduq2",
-            "--prompt",
-            "p",
-            "--wait",
-            "--output",
-            dir.toString());
+    CliRun failed = vidu(prefixed(imageCreateAndWait("viduq2", "p", dir), "--json"));
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.TASK_FAILED);
     var task = JsonParser.parseString(failed.out()).getAsJsonObject();
     assertThat(task.get("state").getAsString()).isEqualTo("failed");
@@ -376,9 +271,10 @@ class ImageCreateCliTest {
         new ArrayList<>(
             List.of(
                 "--json", "callback", "verify", "--secret", KEY, "--url", "https://h.example/cb"));
-    CallbackSigner.withSecret(KEY)
-        .sign("POST", "https://h.example/cb", Instant.now(), "n-json")
-        .forEach((k, v) -> verify.addAll(List.of("--header", k + ": " + v)));
+    verify.addAll(
+        SandboxedCli.headerOptions(
+            CallbackSigner.withSecret(KEY)
+                .sign("POST", "https://h.example/cb", Instant.now(), "n-json")));
     CliRun headersOnly = CliRun.of(Map.of(), verify.toArray(String[]::new));
     assertThat(headersOnly.exitCode()).as(headersOnly.toString()).isZero();
     assertThat(

@@ -1,17 +1,17 @@
 package io.github.vidu4j.cli;
 
+import static io.github.vidu4j.cli.SandboxedCli.imageCreate;
+import static io.github.vidu4j.cli.SandboxedCli.prefixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.github.vidu4j.cli.SandboxedCli.FakeApi;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exact values.
  */
 class TerminalInjectionTest {
-  static final String KEY = "vda_terminal_test_key_51f0";
-
   /** Everything a terminal would act on, behind one printable character (so trim() keeps it). */
   static final String HOSTILE =
       "x\u001b]0;PWNEDTITLE\u0007\u001b]52;c;cm0gLXJmIH4K\u0007\u001b[2J\u001b[1A\rPWNEDOVERWRITE"
@@ -37,20 +35,16 @@ class TerminalInjectionTest {
 
   @TempDir Path dir;
   volatile String createdId = HOSTILE_ID;
-  HttpServer fake;
-  String base;
+  FakeApi hostile;
 
   @BeforeEach
   void startHostileApi() throws IOException {
-    fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    base = "http://127.0.0.1:" + fake.getAddress().getPort();
-    fake.createContext("/", this::answer);
-    fake.start();
+    hostile = FakeApi.start(this::answer);
   }
 
   @AfterEach
   void stopHostileApi() {
-    fake.stop(0);
+    hostile.close();
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -92,15 +86,7 @@ class TerminalInjectionTest {
       body.addProperty("state", HOSTILE);
       body.addProperty("credits", 8);
     }
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  private Map<String, String> env() {
-    return Map.of("VIDU_API_KEY", KEY, "VIDU_BASE_URL", base);
+    FakeApi.answerJson(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Every character a terminal would act on, other than the line feeds the CLI writes itself. */
@@ -120,15 +106,35 @@ class TerminalInjectionTest {
     assertThat(stream).doesNotContain("\rPWNEDOVERWRITE").doesNotContain("\nFAKE LINE");
   }
 
-  private static CliRun assertSafe(CliRun run) {
+  /** {@code vidu} against the hostile API, asserting that nothing raw reached either stream. */
+  private CliRun safeRun(String... args) {
+    CliRun run = CliRun.of(hostile.environment(), args);
     assertNoRawControl(run.out(), false);
     assertNoRawControl(run.err(), false);
     return run;
   }
 
+  /** {@code image create} of a fox from a reference URL, then {@code more}. */
+  private static String[] foxImage(String... more) {
+    return imageCreate("viduq2", "a fox", prefixed(more, "--image", "https://img.example/fox.png"));
+  }
+
+  /** {@code video text2video} of a fox, then {@code more}. */
+  private static String[] foxVideo(String... more) {
+    return prefixed(
+        more, "video", "text2video", "--model", "viduq2", "--prompt", "a fox in the snow");
+  }
+
+  /** A wait on a task stuck in the hostile state, for one second. */
+  private String[] waitOneSecond() {
+    return new String[] {
+      "task", "wait", "900000000000000001", "--timeout", "1s", "--output", dir.toString()
+    };
+  }
+
   @Test
   void taskGetShowsStateErrCodeAndUrlEscaped() {
-    CliRun run = assertSafe(CliRun.of(env(), "task", "get", "900000000000000001"));
+    CliRun run = safeRun("task", "get", "900000000000000001");
     assertThat(run.out())
         .contains("\\x1b]0;PWNEDTITLE\\x07")
         .contains("\\x1b]52;c;cm0gLXJmIH4K\\x07")
@@ -140,53 +146,34 @@ class TerminalInjectionTest {
 
   @Test
   void verboseLogsAreEscapedToo() {
-    CliRun run = assertSafe(CliRun.of(env(), "--verbose", "task", "get", "900000000000000001"));
+    CliRun run = safeRun("--verbose", "task", "get", "900000000000000001");
     assertThat(run.err()).contains("[http]");
   }
 
   @Test
   void anApiErrorsReasonMessageAndTraceIdAreEscaped() {
-    CliRun run = assertSafe(CliRun.of(env(), "credits"));
+    CliRun run = safeRun("credits");
     assertThat(run.exitCode()).isEqualTo(ExitCode.API_ERROR);
     assertThat(run.err()).contains("x\\x1b]0;PWNEDTITLE");
   }
 
   @Test
   void taskListEscapesEveryColumnAndTheNextPageToken() {
-    CliRun run = assertSafe(CliRun.of(env(), "task", "list"));
+    CliRun run = safeRun("task", "list");
     assertThat(run.out()).contains("x\\x1b]0;PWNEDTITLE");
     assertThat(run.err()).contains("more: vidu task list --page-token 'x\\x1b]0;");
   }
 
   @Test
   void theProgressLinesAndTheTimeoutMessageAreEscaped() {
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "task",
-                "wait",
-                "900000000000000001",
-                "--timeout",
-                "1s",
-                "--output",
-                dir.toString()));
+    CliRun run = safeRun(waitOneSecond());
     assertThat(run.exitCode()).isEqualTo(ExitCode.WAIT_TIMED_OUT);
     assertThat(run.err()).contains("task 900000000000000001: x\\x1b]0;PWNEDTITLE");
   }
 
   @Test
   void theLiveProgressLineRedrawsWithItsOwnCarriageReturnsOnly() {
-    CliRun run =
-        CliRun.onTerminal(
-            env(),
-            "task",
-            "wait",
-            "900000000000000001",
-            "--timeout",
-            "1s",
-            "--output",
-            dir.toString());
+    CliRun run = CliRun.onTerminal(hostile.environment(), waitOneSecond());
     assertNoRawControl(run.out(), false);
     assertNoRawControl(run.err(), true);
     assertThat(run.err()).contains("\r").contains("x\\x1b]0;PWNEDTITLE");
@@ -194,18 +181,7 @@ class TerminalInjectionTest {
 
   @Test
   void imageCreateShowsTheTaskIdEscapedAndQuotedForTheShell() {
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "image",
-                "create",
-                "--model",
-                "viduq2",
-                "--prompt",
-                "a fox",
-                "--image",
-                "https://img.example/fox.png"));
+    CliRun run = safeRun(foxImage());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).startsWith("task x\\x1b]0;PWNEDTITLE");
     assertThat(run.err()).contains("follow it with: vidu task wait 'x\\x1b]0;PWNEDTITLE");
@@ -214,41 +190,14 @@ class TerminalInjectionTest {
   @Test
   void aFollowCommandIsQuotedSoTheShellCannotRunWhatTheIdHolds() {
     createdId = "1 && touch INJECTED; echo";
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "image",
-                "create",
-                "--model",
-                "viduq2",
-                "--prompt",
-                "a fox",
-                "--image",
-                "https://img.example/fox.png"));
+    CliRun run = safeRun(foxImage());
     assertThat(run.err()).contains("follow it with: vidu task wait '1 && touch INJECTED; echo'");
   }
 
   @Test
   void waitingOnAnIdThatCannotBeFollowedSaysTheTaskWasCreatedNotInvalidInput() {
     createdId = "1 && touch /tmp/INJECTED; echo";
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "image",
-                "create",
-                "--model",
-                "viduq2",
-                "--prompt",
-                "a fox",
-                "--image",
-                "https://img.example/fox.png",
-                "--wait",
-                "--timeout",
-                "2s",
-                "--output",
-                dir.toString()));
+    CliRun run = safeRun(foxImage("--wait", "--timeout", "2s", "--output", dir.toString()));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OTHER);
     assertThat(run.err())
         .contains("created the task")
@@ -259,16 +208,7 @@ class TerminalInjectionTest {
 
   @Test
   void videoCreateShowsTheTaskIdEscapedAndQuotedForTheShellAsImageCreateDoes() {
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "video",
-                "text2video",
-                "--model",
-                "viduq2",
-                "--prompt",
-                "a fox in the snow"));
+    CliRun run = safeRun(foxVideo());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).startsWith("task x\\x1b]0;PWNEDTITLE");
     assertThat(run.err()).contains("follow it with: vidu task wait 'x\\x1b]0;PWNEDTITLE");
@@ -277,21 +217,7 @@ class TerminalInjectionTest {
   @Test
   void waitingOnAVideoIdThatCannotBeFollowedSaysTheTaskWasCreated() {
     createdId = "1 && touch /tmp/INJECTED; echo";
-    CliRun run =
-        assertSafe(
-            CliRun.of(
-                env(),
-                "video",
-                "text2video",
-                "--model",
-                "viduq2",
-                "--prompt",
-                "a fox in the snow",
-                "--wait",
-                "--timeout",
-                "2s",
-                "--output",
-                dir.toString()));
+    CliRun run = safeRun(foxVideo("--wait", "--timeout", "2s", "--output", dir.toString()));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OTHER);
     assertThat(run.err())
         .contains("created the task")
@@ -300,14 +226,55 @@ class TerminalInjectionTest {
   }
 
   @Test
+  void aBatchReportNamesEachLinesOperationAndShowsTheServersTaskIdEscaped() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("clips.jsonl"),
+            "{\"name\": \"fox-run\", \"operation\": \"text2video\", \"model\": \"viduq2\","
+                + " \"prompt\": \"a fox in the snow\"}\n");
+    String[] batch = {
+      "--no-progress",
+      "batch",
+      file.toString(),
+      "--output",
+      dir.resolve("out").toString(),
+      "--timeout",
+      "1s",
+      "--poll-interval",
+      "100ms"
+    };
+
+    CliRun text = safeRun(batch);
+
+    assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCode.TASK_FAILED);
+    assertThat(text.out())
+        .contains("line 1 (fox-run) text2video: ")
+        .contains("x\\x1b]0;PWNEDTITLE");
+
+    // Another output directory: this one's journal holds a task id a resume refuses.
+    batch[4] = dir.resolve("out-json").toString();
+    CliRun json = CliRun.of(hostile.environment(), prefixed(batch, "--json"));
+    assertNoRawControl(json.out(), false);
+    assertThat(json.out()).as(json.toString()).contains("\"lines\"");
+    JsonObject line =
+        JsonParser.parseString(json.out())
+            .getAsJsonObject()
+            .getAsJsonArray("lines")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(line.get("operation").getAsString()).isEqualTo("text2video");
+    assertThat(line.get("task_id").getAsString()).isEqualTo(HOSTILE_ID);
+  }
+
+  @Test
   void jsonOutputStaysExactJson() {
-    CliRun get = CliRun.of(env(), "--json", "task", "get", "900000000000000001");
+    CliRun get = CliRun.of(hostile.environment(), "--json", "task", "get", "900000000000000001");
     assertNoRawControl(get.out(), false);
     JsonObject task = JsonParser.parseString(get.out()).getAsJsonObject();
     assertThat(task.get("state").getAsString()).isEqualTo(HOSTILE);
     assertThat(task.get("err_code").getAsString()).isEqualTo(HOSTILE);
 
-    CliRun credits = CliRun.of(env(), "--json", "credits");
+    CliRun credits = CliRun.of(hostile.environment(), "--json", "credits");
     assertNoRawControl(credits.out(), false);
     assertNoRawControl(credits.err(), false);
     JsonObject error = JsonParser.parseString(credits.out()).getAsJsonObject();
