@@ -128,6 +128,23 @@ class BatchFilesAndJournalTest extends SandboxBatchHarness {
     }
   }
 
+  @Test
+  void aTaskIdWithControlCharactersIsJournalledAndResumedWithoutASecondCreate() throws Exception {
+    ViduSandbox sandbox = sandbox();
+    ViduClient client = client(sandbox);
+    sandbox
+        .faults()
+        .next(Operation.CREATE_TASK, Fault.extraField("task_id", "\"\\u001b[31m42\\u0007\""));
+
+    BatchReport first = Batches.of(client).run(lines(1), journal(), out(), fast());
+    assertThat(first.allSucceeded()).as("the sandbox knows no such task").isFalse();
+
+    // The run recorded the id the server gave; resuming reads it back instead of calling the
+    // journal damaged, and does not create the line again.
+    Batches.of(client).run(lines(1), journal(), out(), fast());
+    assertThat(sandbox.taskCount()).isEqualTo(1);
+  }
+
   // ---- images given as local paths ----------------------------------------------------------
 
   /** A PNG header for 1024x1024 followed by {@code size} bytes: all the batch reads of it. */
