@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.model.TaskCreations;
 import java.time.Duration;
@@ -104,8 +105,8 @@ public final class AwaitOptions {
     PositiveDurations.require(initial, "initial");
     PositiveDurations.require(max, "max");
     if (initial.compareTo(max) > 0) {
-      throw new IllegalArgumentException(
-          "initial interval " + initial + " exceeds max interval " + max);
+      throw new InvalidSettingException(
+          "initialInterval", initial + " exceeds the max interval " + max);
     }
     return new AwaitOptions(timeout, initial, max, backoffAfter, onStateChange);
   }
@@ -117,7 +118,8 @@ public final class AwaitOptions {
   public AwaitOptions withBackoffAfter(Duration backoffAfter) {
     Objects.requireNonNull(backoffAfter, "backoffAfter == null");
     if (backoffAfter.isNegative()) {
-      throw new IllegalArgumentException("backoffAfter must not be negative, got " + backoffAfter);
+      throw new InvalidSettingException(
+          "backoffAfter", "must not be negative, got " + backoffAfter);
     }
     return new AwaitOptions(timeout, initialInterval, maxInterval, backoffAfter, onStateChange);
   }

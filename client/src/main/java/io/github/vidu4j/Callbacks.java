@@ -3,6 +3,7 @@ package io.github.vidu4j;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -39,7 +40,7 @@ public final class Callbacks {
     Objects.requireNonNull(verifier, "verifier == null");
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank()) {
-      throw new IllegalArgumentException("taskId is blank");
+      throw new InvalidSettingException("taskId", "is blank");
     }
     verifier.verify(request);
     return taskId;

@@ -75,13 +75,14 @@ final class ClientSettings {
   void apiKey(String apiKey) {
     Objects.requireNonNull(apiKey, "apiKey == null");
     if (apiKey.isBlank()) {
-      throw new IllegalArgumentException("apiKey is blank");
+      throw new InvalidSettingException("apiKey", "is blank");
     }
     for (int i = 0; i < apiKey.length(); i++) {
       char c = apiKey.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7e) {
-        throw new IllegalArgumentException(
-            "apiKey contains "
+        throw new InvalidSettingException(
+            "apiKey",
+            "contains "
                 + (Character.isWhitespace(c) ? "whitespace" : "a control or non-ASCII character")
                 + " at index "
                 + i
@@ -146,11 +147,9 @@ final class ClientSettings {
 
   void maxResponseBytes(long maxResponseBytes) {
     if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be 1024 to "
-              + Integer.MAX_VALUE
-              + " bytes, got "
-              + maxResponseBytes);
+      throw new InvalidSettingException(
+          "maxResponseBytes",
+          "must be 1024 to " + Integer.MAX_VALUE + " bytes, got " + maxResponseBytes);
     }
     this.maxResponseBytes = maxResponseBytes;
   }
@@ -165,7 +164,7 @@ final class ClientSettings {
 
   void maxRetries(int maxRetries) {
     if (maxRetries < 0 || maxRetries > 10) {
-      throw new IllegalArgumentException("maxRetries must be 0 to 10, got " + maxRetries);
+      throw new InvalidSettingException("maxRetries", "must be 0 to 10, got " + maxRetries);
     }
     this.maxRetries = maxRetries;
   }
@@ -173,7 +172,7 @@ final class ClientSettings {
   void userAgentSuffix(String suffix) {
     Objects.requireNonNull(suffix, "suffix == null");
     if (suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-      throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: " + suffix);
+      throw new InvalidSettingException("userAgentSuffix", "must be printable ASCII: " + suffix);
     }
     this.userAgentSuffix = suffix;
   }

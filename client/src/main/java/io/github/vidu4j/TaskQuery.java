@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.validation.ViduRules;
 import java.time.OffsetDateTime;
@@ -117,7 +118,7 @@ public final class TaskQuery {
 
     Builder page(int number) {
       if (number < 0) {
-        throw new IllegalArgumentException("page is zero-based, so 0 or more, got " + number);
+        throw new InvalidSettingException("page", "is zero-based, so 0 or more, got " + number);
       }
       this.page = number;
       this.pageToken = null;
@@ -127,7 +128,7 @@ public final class TaskQuery {
     Builder pageSize(int size) {
       int max = ViduRules.spec().maxPageSize();
       if (size < 1 || size > max) {
-        throw new IllegalArgumentException("pageSize must be 1 to " + max + ", got " + size);
+        throw new InvalidSettingException("pageSize", "must be 1 to " + max + ", got " + size);
       }
       this.pageSize = size;
       return this;

@@ -1,5 +1,6 @@
 package io.github.vidu4j;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.Sleeper;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
@@ -155,7 +156,7 @@ public final class Tasks {
   static String requireId(String taskId) {
     Objects.requireNonNull(taskId, "taskId == null");
     if (taskId.isBlank() || taskId.contains("/")) {
-      throw new IllegalArgumentException("taskId is not a task id: \"" + taskId + "\"");
+      throw new InvalidSettingException("taskId", "is not a task id: \"" + taskId + "\"");
     }
     return taskId;
   }

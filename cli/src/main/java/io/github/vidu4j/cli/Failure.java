@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.vidu4j.batch.BatchInputException;
 import io.github.vidu4j.batch.BatchRefusedException;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.TaskFailedException;
 import io.github.vidu4j.core.TaskTimeoutException;
 import io.github.vidu4j.core.ViduApiException;
@@ -51,6 +52,7 @@ final class Failure {
         || e instanceof BatchInputException
         || e instanceof BatchRefusedException
         || e instanceof ViduCli.UsageException
+        || e instanceof InvalidSettingException
         || e instanceof IllegalArgumentException) {
       return ExitCode.INVALID_INPUT;
     }

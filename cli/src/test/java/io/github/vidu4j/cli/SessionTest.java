@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.InvalidSettingException;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SessionTest {
 
     // The sandbox takes a key with a tab inside; the client refuses it, after the sandbox started.
     assertThatThrownBy(() -> Session.withSandbox(ViduClient.builder(), "demo\tkey", cli))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("apiKey contains whitespace");
 
     long deadline = System.nanoTime() + 5_000_000_000L;

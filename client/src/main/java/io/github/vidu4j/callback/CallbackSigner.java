@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,7 @@ public final class CallbackSigner {
   public static CallbackSigner withSecret(String secret) {
     Objects.requireNonNull(secret, "secret == null");
     if (secret.isEmpty()) {
-      throw new IllegalArgumentException("secret is empty");
+      throw new InvalidSettingException("secret", "is empty");
     }
     return new CallbackSigner(secret);
   }

@@ -1,5 +1,6 @@
 package io.github.vidu4j.callback;
 
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -15,7 +16,7 @@ final class InMemoryNonceStore implements NonceStore {
 
   InMemoryNonceStore(int maxEntries) {
     if (maxEntries < 1) {
-      throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
+      throw new InvalidSettingException("maxEntries", "must be at least 1, got " + maxEntries);
     }
     this.maxEntries = maxEntries;
   }

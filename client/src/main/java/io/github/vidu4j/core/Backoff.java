@@ -27,8 +27,8 @@ public final class Backoff {
     Objects.requireNonNull(initial, "initial == null");
     Objects.requireNonNull(max, "max == null");
     if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException(
-          "backoff needs 0 < initial <= max, got " + initial + " and " + max);
+      throw new InvalidSettingException(
+          "backoff", "needs 0 < initial <= max, got " + initial + " and " + max);
     }
     return new Backoff(initial, max);
   }

@@ -1,14 +1,16 @@
 package io.github.vidu4j.core;
 
 /**
- * A setting was refused: of {@code ViduClient.Builder}, {@code CallbackVerifier.Builder} or {@code
- * RedisNonceStore.Builder}. A mistake in the caller's own configuration, never in what Vidu or a
- * callback sent: fix the configuration. The setting's name and the problem are separate, so that a
+ * A setting or argument was refused before anything was sent: of {@code ViduClient.Builder}, {@code
+ * CallbackVerifier.Builder}, {@code RedisNonceStore.Builder}, {@code AwaitOptions}, {@code
+ * TaskQuery}, or a call's own argument (a task id, a download URL). A mistake in the caller's own
+ * code or configuration, never in what Vidu or a callback sent: fix it. Like everything vidu4j
+ * throws it is a {@link ViduException}. The setting's name and the problem are separate, so that a
  * tool can name the setting the way its user knows it (a command-line option, an environment
  * variable) without taking the message apart. Tools that name settings their own way catch it: the
  * CLI turns it into an option name.
  */
-public final class InvalidSettingException extends IllegalArgumentException {
+public final class InvalidSettingException extends ViduException {
   private static final long serialVersionUID = 1L;
 
   private final String setting;
@@ -17,7 +19,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
   /**
    * Creates the exception; vidu4j builds these, users need this only in tests.
    *
-   * @param setting the builder method's name, for example {@code baseUrl}
+   * @param setting the builder method's or argument's name, for example {@code baseUrl}
    * @param problem what is wrong, worded to follow the name, for example {@code must have no query
    *     or fragment}
    */
@@ -27,7 +29,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
     this.problem = problem;
   }
 
-  /** The builder method's name, for example {@code baseUrl}. */
+  /** The builder method's or argument's name, for example {@code baseUrl}. */
   public String setting() {
     return setting;
   }

@@ -28,9 +28,9 @@ class BackoffTest {
   @Test
   void aCurveMustStartAboveZeroAndNotEndBelowItsStart() {
     assertThatThrownBy(() -> Backoff.exponential(Duration.ZERO, Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidSettingException.class);
     assertThatThrownBy(() -> Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("PT2S");
   }
 }

@@ -8,6 +8,7 @@ import io.github.vidu4j.ViduClient;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.model.TaskState;
 import io.github.vidu4j.testing.Responses;
@@ -118,10 +119,10 @@ class AsyncCallsTest extends ClientHarness {
     Async async = client.async();
 
     assertThatThrownBy(() -> async.get("a/b"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("a/b");
-    assertThatThrownBy(() -> async.cancel(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> async.await("a/b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> async.cancel(" ")).isInstanceOf(InvalidSettingException.class);
+    assertThatThrownBy(() -> async.await("a/b")).isInstanceOf(InvalidSettingException.class);
     assertThatThrownBy(() -> async.list(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> async.downloadToFile("https://cdn.example/1.png", null))
         .isInstanceOf(NullPointerException.class);
@@ -130,7 +131,7 @@ class AsyncCallsTest extends ClientHarness {
                 async.verifyAndFetch(verifier(), callback("someone-else", "n-3", "{\"id\":\"t\"}")))
         .isInstanceOf(InvalidSignatureException.class);
     assertThatThrownBy(() -> async.verifyAndFetch(verifier(), callback(API_KEY, "n-4", "{}"), " "))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidSettingException.class);
 
     assertThat(server.getRequestCount()).isZero();
   }

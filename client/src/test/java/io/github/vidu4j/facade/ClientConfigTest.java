@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.Region;
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.testing.Responses;
@@ -44,7 +45,7 @@ class ClientConfigTest extends ClientHarness {
   void keysWithWhitespaceOrBlankAreRefusedWithoutEchoingThem() {
     assertThatThrownBy(() -> ViduClient.builder().apiKey("   ")).hasMessage("apiKey is blank");
     assertThatThrownBy(() -> ViduClient.builder().apiKey("vda_secret\n"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSettingException.class)
         .hasMessage("apiKey contains whitespace at index 10 of 11; copy the key again without it");
     assertThatThrownBy(() -> ViduClient.builder().build())
         .isInstanceOf(ViduException.class)
@@ -52,6 +53,38 @@ class ClientConfigTest extends ClientHarness {
     // The same condition as fromEnvironment's missing key, so the same type.
     assertThatThrownBy(() -> ViduClient.builder().fromEnvironment(Map.of()))
         .isInstanceOf(ViduException.class);
+  }
+
+  /** The brief's rule: everything vidu4j throws, a refused setting or argument too, is typed. */
+  @Test
+  void aRefusedSettingOrArgumentIsAViduExceptionNamingIt() {
+    Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> refusals =
+        Map.of(
+            "maxRetries", () -> ViduClient.builder().maxRetries(11),
+            "pageSize", () -> io.github.vidu4j.TaskQuery.all().pageSize(0),
+            "backoffAfter",
+                () ->
+                    io.github.vidu4j.AwaitOptions.defaults()
+                        .withBackoffAfter(java.time.Duration.ofSeconds(-1)),
+            "maxAge",
+                () ->
+                    io.github.vidu4j.callback.CallbackVerifier.builder()
+                        .maxAge(java.time.Duration.ofDays(30)),
+            "taskId", () -> client.tasks().get(" "),
+            "url",
+                () ->
+                    client
+                        .downloads()
+                        .toStream("ftp://x/y", java.io.OutputStream.nullOutputStream()));
+    refusals.forEach(
+        (setting, call) ->
+            assertThatThrownBy(call)
+                .as(setting)
+                .isInstanceOf(ViduException.class)
+                .isInstanceOfSatisfying(
+                    InvalidSettingException.class,
+                    e -> assertThat(e.setting()).isEqualTo(setting)));
+    assertThat(server.getRequestCount()).as("nothing sent").isZero();
   }
 
   @Test
@@ -93,7 +126,7 @@ class ClientConfigTest extends ClientHarness {
             "ftp://user:s3cr3t-pw@proxy.example.com/")) {
       assertThatThrownBy(() -> ViduClient.builder().baseUrl(url))
           .as(url)
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(InvalidSettingException.class)
           .hasMessageContaining("must not contain a user name or password")
           .hasMessageNotContaining("s3cr3t-pw");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vidu4j.ViduClient;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.ViduApiException;
 import io.github.vidu4j.core.ViduResponseException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
@@ -232,7 +233,7 @@ class ResponseLimitsTest {
   void theLimitHasAFloorAndACeiling() {
     for (long bad : List.of(0L, 1023L, (long) Integer.MAX_VALUE + 1)) {
       assertThatThrownBy(() -> ViduClient.builder().maxResponseBytes(bad))
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(InvalidSettingException.class)
           .hasMessage("maxResponseBytes must be 1024 to 2147483647 bytes, got " + bad);
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackSigner;
 import io.github.vidu4j.callback.CallbackVerifier;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.InvalidSignatureException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.TaskCreations;
@@ -102,7 +103,7 @@ class VerifyAndFetchTest extends ClientHarness {
     assertThatThrownBy(
             () ->
                 client.callbacks().verifyAndFetch(verifier(), callback(API_KEY, "n-7", "{}"), " "))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidSettingException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
