@@ -107,7 +107,8 @@ final class ClientSettings {
     }
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
-      throw new InvalidSettingException("baseUrl", "is not an absolute http(s) URL: " + baseUrl);
+      throw new InvalidSettingException(
+          "baseUrl", "is not an absolute http(s) URL: " + SafeUrl.of(baseUrl));
     }
     if (url.query() != null || url.fragment() != null) {
       throw new InvalidSettingException(

@@ -1,7 +1,6 @@
 package io.github.vidu4j;
 
 import io.github.vidu4j.core.IncompleteDownloadException;
-import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.PrivateAddressException;
 import io.github.vidu4j.core.SafeUrl;
 import io.github.vidu4j.core.ViduEventListener;
@@ -137,7 +136,7 @@ public final class Downloads {
     Objects.requireNonNull(url, "url == null");
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      throw new InvalidSettingException("url", "is not an http(s) URL: " + SafeUrl.of(url));
+      throw new ViduException("not an http(s) URL: " + SafeUrl.of(url));
     }
     String operation = "GET " + parsed.host() + parsed.encodedPath();
     long callId = CallIds.next();

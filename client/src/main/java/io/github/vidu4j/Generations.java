@@ -234,7 +234,7 @@ public final class Generations {
   String taskId(GenerationOperation operation, JsonObject task) {
     JsonElement id = task.get(TASK_ID);
     String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
-    if (text == null || text.isBlank() || text.contains("/")) {
+    if (text == null || !Tasks.isTaskId(text)) {
       String label = "POST " + operation.path();
       String shown =
           text == null

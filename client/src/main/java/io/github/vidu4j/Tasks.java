@@ -153,9 +153,17 @@ public final class Tasks {
         listener);
   }
 
+  /**
+   * Whether {@code id} can name a task in a URL path: not blank, no {@code /}, not {@code .} or
+   * {@code ..} (which a URL resolves away). Vidu's ids are numeric strings; this allows more.
+   */
+  static boolean isTaskId(String id) {
+    return !id.isBlank() && !id.contains("/") && !id.equals(".") && !id.equals("..");
+  }
+
   static String requireId(String taskId) {
     Objects.requireNonNull(taskId, "taskId == null");
-    if (taskId.isBlank() || taskId.contains("/")) {
+    if (!isTaskId(taskId)) {
       throw new InvalidSettingException("taskId", "is not a task id: \"" + taskId + "\"");
     }
     return taskId;

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.ViduJson;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.validation.GenerationOperation;
@@ -64,8 +65,8 @@ public final class BatchLine {
    * A line. Its files are named {@code <name>-<n>.<ext>}, or {@code <number>-<n>.<ext>} without a
    * name.
    *
-   * @throws IllegalArgumentException if {@code number} is below 1 or {@code name} is not a safe
-   *     file name stem
+   * @throws InvalidSettingException if {@code number} is below 1 or {@code name} is not a safe file
+   *     name stem
    */
   public static BatchLine of(int number, @Nullable String name, ReferenceToImageRequest request) {
     return of(number, name, request, Map.of());
@@ -94,7 +95,7 @@ public final class BatchLine {
    * ReferenceToImageRequest}, so the line is the one {@link #of(int, String,
    * ReferenceToImageRequest)} makes.
    *
-   * @throws IllegalArgumentException if {@code number} is below 1, {@code name} is not a safe file
+   * @throws InvalidSettingException if {@code number} is below 1, {@code name} is not a safe file
    *     name stem, or a {@value #DEFAULT_OPERATION} body is not such a request
    */
   public static BatchLine of(
@@ -126,13 +127,13 @@ public final class BatchLine {
       String requestJson,
       Map<Integer, Path> localImages) {
     if (number < 1) {
-      throw new IllegalArgumentException("line numbers start at 1, got " + number);
+      throw new InvalidSettingException(
+          "number", "must be at least 1 (line numbers start at 1), got " + number);
     }
     if (name != null && !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "name must be 1 to 100 of A-Z a-z 0-9 . _ - and not start with a dot, got \""
-              + name
-              + "\"");
+      throw new InvalidSettingException(
+          "name",
+          "must be 1 to 100 of A-Z a-z 0-9 . _ - and not start with a dot, got \"" + name + "\"");
     }
     return new BatchLine(number, name, operation, requestJson, Map.copyOf(localImages));
   }

@@ -1,6 +1,7 @@
 package io.github.vidu4j.batch;
 
 import io.github.vidu4j.AwaitOptions;
+import io.github.vidu4j.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -134,8 +135,8 @@ public final class BatchOptions {
   /** See {@link #concurrency()}. */
   public BatchOptions withConcurrency(int concurrency) {
     if (concurrency < 0 || concurrency > 100) {
-      throw new IllegalArgumentException(
-          "concurrency must be 1 to 100 (or 0: the account's limit), got " + concurrency);
+      throw new InvalidSettingException(
+          "concurrency", "must be 1 to 100 (or 0: the account's limit), got " + concurrency);
     }
     return new BatchOptions(
         concurrency,
@@ -175,11 +176,9 @@ public final class BatchOptions {
   public BatchOptions withThrottleBackoff(Duration backoff) {
     Objects.requireNonNull(backoff, "backoff == null");
     if (backoff.isZero() || backoff.isNegative() || backoff.compareTo(MAX_THROTTLE_BACKOFF) > 0) {
-      throw new IllegalArgumentException(
-          "throttleBackoff must be positive and at most "
-              + MAX_THROTTLE_BACKOFF
-              + ", got "
-              + backoff);
+      throw new InvalidSettingException(
+          "throttleBackoff",
+          "must be positive and at most " + MAX_THROTTLE_BACKOFF + ", got " + backoff);
     }
     return new BatchOptions(
         concurrency,
@@ -194,7 +193,7 @@ public final class BatchOptions {
   /** See {@link #maxCreateAttempts()}; at least 1. */
   public BatchOptions withMaxCreateAttempts(int attempts) {
     if (attempts < 1) {
-      throw new IllegalArgumentException("maxCreateAttempts must be at least 1, got " + attempts);
+      throw new InvalidSettingException("maxCreateAttempts", "must be at least 1, got " + attempts);
     }
     return new BatchOptions(
         concurrency,
@@ -222,7 +221,7 @@ public final class BatchOptions {
   public BatchOptions withUnansweredCreateWait(Duration wait) {
     Objects.requireNonNull(wait, "wait == null");
     if (wait.isNegative() || wait.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("unansweredCreateWait must be 0 to 1 hour, got " + wait);
+      throw new InvalidSettingException("unansweredCreateWait", "must be 0 to 1 hour, got " + wait);
     }
     return new BatchOptions(
         concurrency, retryFailed, awaitOptions, throttleBackoff, maxCreateAttempts, listener, wait);

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * and the line of it named ({@link BatchRefusedException}); nothing is sent.
  */
 final class JournalReplay {
-  /** What the batch writes as a task id: Vidu's are numeric strings; this allows a little more. */
   private final Path journal;
 
   private final Map<Integer, RunLine> lines;
@@ -134,11 +133,12 @@ final class JournalReplay {
 
   /**
    * The recorded task id, held to the rule the client holds a created task's id to (not blank, no
-   * {@code /}): the run records whatever id Vidu gave, control characters included, and a resume
-   * that refused what the run wrote would call its own journal damaged.
+   * {@code /}, not {@code .} or {@code ..}): the run records whatever id Vidu gave, control
+   * characters included, and a resume that refused what the run wrote would call its own journal
+   * damaged.
    */
   private String taskId(Journal.Entry entry, String task) {
-    if (task.isBlank() || task.contains("/")) {
+    if (task.isBlank() || task.contains("/") || task.equals(".") || task.equals("..")) {
       throw bad(entry, "\"task\" is not a task id: " + shown(entry.event().get("task")));
     }
     return task;

@@ -85,6 +85,7 @@ class BatchFilesAndJournalTest extends SandboxBatchHarness {
         "\"files\":[\"1-1.png\"]|\"files\":[\"../../../../../../etc/passwd\"]|\"files\" holds \"../../../../../../etc/passwd\", not a name this batch writes for line 1",
         "\"credits\":8|\"credits\":\"lots\"|\"credits\" must be a whole number",
         "\"task\":\"|\"task\":\"../../credits\",\"x\":\"|\"task\" is not a task id",
+        "\"task\":\"|\"task\":\"..\",\"x\":\"|\"task\" is not a task id",
       })
   void aHandEditedJournalIsRefusedNamingItsLine(String from, String to, String problem)
       throws Exception {

@@ -17,7 +17,8 @@ final class VerifierOptions {
       names = "--secret",
       required = true,
       paramLabel = "S",
-      description = "The API key that created the task. Repeatable (key rotation). Never printed.")
+      description =
+          "The API key that created the task(s). Repeatable (key rotation). Never printed.")
   List<String> secrets = new ArrayList<>();
 
   @Option(
@@ -25,7 +26,7 @@ final class VerifierOptions {
       required = true,
       paramLabel = "CALLBACK_URL",
       description =
-          "The callback_url as registered with the task (behind a proxy it differs from the address the request reached).")
+          "The callback_url as registered with the task(s) (behind a proxy it differs from the address the request reached).")
   String url;
 
   @Option(

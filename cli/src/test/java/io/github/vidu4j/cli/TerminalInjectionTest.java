@@ -251,7 +251,7 @@ class TerminalInjectionTest {
         .contains("line 1 (fox-run) text2video: ")
         .contains("x\\x1b]0;PWNEDTITLE");
 
-    // Another output directory: this one's journal holds a task id a resume refuses.
+    // Another output directory, so that this run creates (and reports) a task of its own.
     batch[4] = dir.resolve("out-json").toString();
     CliRun json = CliRun.of(hostile.environment(), prefixed(batch, "--json"));
     assertNoRawControl(json.out(), false);

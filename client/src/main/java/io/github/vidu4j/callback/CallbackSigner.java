@@ -59,12 +59,18 @@ public final class CallbackSigner {
     Objects.requireNonNull(date, "date == null");
     Objects.requireNonNull(nonce, "nonce == null");
     String httpDate = HTTP_DATE.format(date);
-    String signingString =
-        SigningString.of(
-            method,
-            callbackUrl,
-            httpDate,
-            List.of(Map.entry("Date", httpDate), Map.entry("x-request-nonce", nonce)));
+    String signingString;
+    try {
+      signingString =
+          SigningString.of(
+              method,
+              callbackUrl,
+              httpDate,
+              List.of(Map.entry("Date", httpDate), Map.entry("x-request-nonce", nonce)));
+    } catch (IllegalArgumentException e) {
+      // The message shows the URL through SafeUrl (query names only).
+      throw new InvalidSettingException("callbackUrl", "cannot be parsed: " + e.getMessage());
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Date", httpDate);
     headers.put("x-request-nonce", nonce);

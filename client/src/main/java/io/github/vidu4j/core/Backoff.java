@@ -21,7 +21,7 @@ public final class Backoff {
   /**
    * A curve starting at {@code initial} and doubling up to {@code max}.
    *
-   * @throws IllegalArgumentException if {@code initial} is not positive or {@code max} is below it
+   * @throws InvalidSettingException if {@code initial} is not positive or {@code max} is below it
    */
   public static Backoff exponential(Duration initial, Duration max) {
     Objects.requireNonNull(initial, "initial == null");

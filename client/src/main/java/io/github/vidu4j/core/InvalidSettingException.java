@@ -3,12 +3,12 @@ package io.github.vidu4j.core;
 /**
  * A setting or argument was refused before anything was sent: of {@code ViduClient.Builder}, {@code
  * CallbackVerifier.Builder}, {@code RedisNonceStore.Builder}, {@code AwaitOptions}, {@code
- * TaskQuery}, or a call's own argument (a task id, a download URL). A mistake in the caller's own
- * code or configuration, never in what Vidu or a callback sent: fix it. Like everything vidu4j
- * throws it is a {@link ViduException}. The setting's name and the problem are separate, so that a
- * tool can name the setting the way its user knows it (a command-line option, an environment
- * variable) without taking the message apart. Tools that name settings their own way catch it: the
- * CLI turns it into an option name.
+ * TaskQuery}, {@code CallbackSigner}, or a call's own argument (a task id). A mistake in the
+ * caller's own code or configuration, never in what Vidu or a callback sent: fix it. Like
+ * everything vidu4j throws it is a {@link ViduException}. The setting's name and the problem are
+ * separate, so that a tool can name the setting the way its user knows it (a command-line option,
+ * an environment variable) without taking the message apart. Tools that name settings their own way
+ * catch it: the CLI turns it into an option name.
  */
 public final class InvalidSettingException extends ViduException {
   private static final long serialVersionUID = 1L;

@@ -53,8 +53,8 @@ public final class Violation implements java.io.Serializable {
     /** A JSON body over the spec's request limit. */
     BODY_SIZE,
     /**
-     * An extra body field ({@code ExtraBodyFields}) that is malformed or names a field the spec
-     * has.
+     * An extra body field ({@code RequestOptions.withExtraField}, {@code withExtraJson}) that is
+     * malformed or names a field the spec has.
      */
     EXTRA_FIELD,
     /** A field the operation's request schema does not have (send it as an extra field). */

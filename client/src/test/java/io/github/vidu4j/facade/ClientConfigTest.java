@@ -9,6 +9,7 @@ import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageRequest;
 import io.github.vidu4j.testing.Responses;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
@@ -70,12 +71,11 @@ class ClientConfigTest extends ClientHarness {
                 () ->
                     io.github.vidu4j.callback.CallbackVerifier.builder()
                         .maxAge(java.time.Duration.ofDays(30)),
-            "taskId", () -> client.tasks().get(" "),
-            "url",
+            "taskId", () -> client.tasks().get(".."),
+            "callbackUrl",
                 () ->
-                    client
-                        .downloads()
-                        .toStream("ftp://x/y", java.io.OutputStream.nullOutputStream()));
+                    io.github.vidu4j.callback.CallbackSigner.withSecret("s")
+                        .sign("POST", "https://h.example/a%zz?token=s3cret", Instant.EPOCH, "n"));
     refusals.forEach(
         (setting, call) ->
             assertThatThrownBy(call)
@@ -84,6 +84,19 @@ class ClientConfigTest extends ClientHarness {
                 .isInstanceOfSatisfying(
                     InvalidSettingException.class,
                     e -> assertThat(e.setting()).isEqualTo(setting)));
+    assertThatThrownBy(() -> client.tasks().get(" ")).isInstanceOf(InvalidSettingException.class);
+    assertThatThrownBy(
+            () ->
+                io.github.vidu4j.callback.CallbackSigner.withSecret("s")
+                    .sign("POST", "https://h.example/a%zz?token=s3cret", Instant.EPOCH, "n"))
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> ViduClient.builder().baseUrl("api.vidu.com/?token=s3cret"))
+        .hasMessageNotContaining("s3cret");
+    // A download URL usually comes from Vidu: not the caller's setting, but typed all the same.
+    assertThatThrownBy(
+            () -> client.downloads().toStream("ftp://x/y", java.io.OutputStream.nullOutputStream()))
+        .isInstanceOf(ViduException.class)
+        .isNotInstanceOf(InvalidSettingException.class);
     assertThat(server.getRequestCount()).as("nothing sent").isZero();
   }
 
