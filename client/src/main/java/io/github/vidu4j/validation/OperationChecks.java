@@ -98,7 +98,7 @@ final class OperationChecks {
               "at most " + max + " characters"));
     }
     if (name.equals("callback_url")) {
-      String problem = ImageInput.urlProblem(text);
+      String problem = HttpUrlCheck.problem(text);
       if (problem != null) {
         violations.add(new Violation(Code.CALLBACK_URL, name, text, problem));
       }
@@ -202,7 +202,6 @@ final class OperationChecks {
                 aspectRatio,
                 model + " supports " + String.join(", ", rules.aspectRatios())));
       } else if (aspectRatio.equals("auto") && imageCount == 0) {
-        // Vidu documents auto as following the first image but no error without one: warn, send.
         RequestValidator.warnAutoWithoutImage();
       }
     }
