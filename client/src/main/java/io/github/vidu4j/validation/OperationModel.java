@@ -79,17 +79,10 @@ public record OperationModel(
    * The resolutions accepted at {@code seconds} (the model's default duration when null): that
    * duration's own list if the spec has one, else {@link #resolutions()}.
    */
-  public List<String> resolutionsAt(@Nullable Integer seconds) {
+  List<String> resolutionsAt(@Nullable Integer seconds) {
     Integer at = seconds == null ? defaultDuration : seconds;
     List<String> own = at == null ? null : resolutionsByDuration.get(at);
     return own != null ? own : resolutions;
-  }
-
-  /** The default resolution at {@code seconds} (the default duration when null), or null. */
-  public @Nullable String defaultResolutionAt(@Nullable Integer seconds) {
-    Integer at = seconds == null ? defaultDuration : seconds;
-    String own = at == null ? null : defaultResolutionByDuration.get(at);
-    return own != null ? own : defaultResolution;
   }
 
   /** The rules in one line, for help texts. */
