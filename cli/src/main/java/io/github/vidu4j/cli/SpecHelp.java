@@ -1,7 +1,7 @@
 package io.github.vidu4j.cli;
 
 import io.github.vidu4j.Images;
-import io.github.vidu4j.validation.ImageRules;
+import io.github.vidu4j.validation.GenerationOperation;
 import io.github.vidu4j.validation.OperationModel;
 import io.github.vidu4j.validation.ViduRules;
 import java.util.ListResourceBundle;
@@ -26,7 +26,7 @@ final class SpecHelp extends ListResourceBundle {
   @Override
   protected Object[][] getContents() {
     ViduRules rules = ViduRules.spec();
-    ImageRules limits = rules.images();
+    GenerationOperation.Limits limits = rules.images();
     return new Object[][] {
       {
         MODEL,

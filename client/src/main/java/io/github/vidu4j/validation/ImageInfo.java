@@ -7,13 +7,13 @@ import java.util.Optional;
 
 /**
  * What an image's header says: its format and pixel size. Read from the first bytes only; the
- * pixels are never decoded. Used by {@code vidu4j-batch} to name result files by their bytes and by
- * the checks of {@link ImageInput}.
+ * pixels are never decoded. What {@link ImageInput#info()} reports of a local image; its {@link
+ * Format} is what the core's download check and {@code vidu4j-batch}'s file names go by.
  */
 public final class ImageInfo {
   /**
    * The formats the header reader recognises. Which of them Vidu accepts is the spec's {@code
-   * x-vidu-image-rules.formats} ({@link ImageRules#accepts}).
+   * x-vidu-image-rules.formats} ({@link GenerationOperation.Limits#formats()}).
    */
   public enum Format {
     /** PNG. */

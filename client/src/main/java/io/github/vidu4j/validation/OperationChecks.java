@@ -98,7 +98,7 @@ final class OperationChecks {
               "at most " + max + " characters"));
     }
     if (name.equals("callback_url")) {
-      String problem = ImageInput.urlProblem(text);
+      String problem = HttpUrlCheck.problem(text);
       if (problem != null) {
         violations.add(new Violation(Code.CALLBACK_URL, name, text, problem));
       }
@@ -135,11 +135,7 @@ final class OperationChecks {
             size,
             operation.name()
                 + " takes "
-                + (Objects.equals(field.minItems(), field.maxItems())
-                    ? "exactly " + field.maxItems()
-                    : (field.minItems() == null ? 0 : field.minItems())
-                        + " to "
-                        + (field.maxItems() == null ? "any number of" : field.maxItems()))
+                + between(field.minItems(), field.maxItems(), "any number of")
                 + " "
                 + field.name()));
   }
@@ -165,9 +161,7 @@ final class OperationChecks {
               count,
               rules.model()
                   + " needs "
-                  + (Objects.equals(rules.minImages(), rules.maxImages())
-                      ? "exactly " + rules.maxImages()
-                      : min + " to " + (rules.maxImages() == null ? "any" : rules.maxImages()))
+                  + between(rules.minImages(), rules.maxImages(), "any")
                   + " images"));
     }
     return true;
@@ -202,7 +196,6 @@ final class OperationChecks {
                 aspectRatio,
                 model + " supports " + String.join(", ", rules.aspectRatios())));
       } else if (aspectRatio.equals("auto") && imageCount == 0) {
-        // Vidu documents auto as following the first image but no error without one: warn, send.
         RequestValidator.warnAutoWithoutImage();
       }
     }
@@ -224,6 +217,13 @@ final class OperationChecks {
                       ? " (case as written)"
                       : "")));
     }
+  }
+
+  /** {@code exactly 2}, {@code 0 to 7}, {@code 1 to <unbounded>}. */
+  private static String between(@Nullable Integer min, @Nullable Integer max, String unbounded) {
+    return Objects.equals(min, max)
+        ? "exactly " + max
+        : (min == null ? 0 : min) + " to " + (max == null ? unbounded : max);
   }
 
   private static boolean isInteger(JsonElement value) {

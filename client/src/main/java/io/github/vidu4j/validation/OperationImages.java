@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class OperationImages {
   private OperationImages() {}
 
-  static void check(ImageRules limits, String field, JsonElement item, List<Violation> violations) {
+  static void check(
+      GenerationOperation.Limits limits,
+      String field,
+      JsonElement item,
+      List<Violation> violations) {
     if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
       violations.add(new Violation(Code.IMAGE_URL, field, item, "must be a string"));
       return;
@@ -35,7 +39,7 @@ final class OperationImages {
       return;
     }
     if (!image.regionMatches(true, 0, "data:", 0, 5)) {
-      if (ImageInput.urlProblem(image) != null) {
+      if (HttpUrlCheck.problem(image) != null) {
         violations.add(
             new Violation(
                 Code.IMAGE_URL,
@@ -48,7 +52,7 @@ final class OperationImages {
       return;
     }
     ImageInfo info = sniff(limits, field, image, violations);
-    String problem = info == null ? null : ImageInput.dimensionProblem(info, limits);
+    String problem = info == null ? null : ImageChecks.dimensionProblem(info, limits);
     if (problem != null) {
       violations.add(
           Violation.stated(Code.IMAGE_DIMENSIONS, field, image, "the image is " + problem));
@@ -60,7 +64,10 @@ final class OperationImages {
    * null: nothing is added).
    */
   private static @Nullable ImageInfo sniff(
-      ImageRules limits, String field, String image, @Nullable List<Violation> violations) {
+      GenerationOperation.Limits limits,
+      String field,
+      String image,
+      @Nullable List<Violation> violations) {
     List<Violation> problems = violations == null ? new ArrayList<>() : violations;
     DataUri uri = DataUri.parse(image);
     if (uri == null) {

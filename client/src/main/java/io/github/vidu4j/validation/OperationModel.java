@@ -2,13 +2,13 @@ package io.github.vidu4j.validation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One model's rules for one generation operation: an entry of the operation's {@code
- * x-vidu-model-rules} in {@code openapi/vidu.yaml}, as read by {@link GenerationOperation}. Every
- * rule is optional in the spec; an absent one is not checked. The values are the spec's.
+ * x-vidu-model-rules} in {@code openapi/vidu.yaml}, as read by {@link GenerationOperation}; the CLI
+ * builds its help and completions from it. Every rule is optional in the spec; an absent one is not
+ * checked. The values are the spec's.
  *
  * @param model the model name, as sent in {@code model}
  * @param description the spec's words about the model
@@ -64,16 +64,10 @@ public record OperationModel(
         && (maxDuration == null || seconds <= maxDuration);
   }
 
-  /** The durations in words, for messages and help: {@code 1 to 16 s}, {@code 4 or 8 s}. */
-  public String durationRule() {
+  /** For messages: {@code 1 to 16 s}, {@code 4 or 8 s}. */
+  String durationRule() {
     if (!durations.isEmpty()) {
-      List<String> values = durations.stream().map(String::valueOf).toList();
-      return (values.size() == 1
-              ? values.get(0)
-              : String.join(", ", values.subList(0, values.size() - 1))
-                  + " or "
-                  + values.get(values.size() - 1))
-          + " s";
+      return Words.or(durations.stream().map(String::valueOf).toList()) + " s";
     }
     if (minDuration == null && maxDuration == null) {
       return "any duration";
@@ -85,17 +79,10 @@ public record OperationModel(
    * The resolutions accepted at {@code seconds} (the model's default duration when null): that
    * duration's own list if the spec has one, else {@link #resolutions()}.
    */
-  public List<String> resolutionsAt(@Nullable Integer seconds) {
+  List<String> resolutionsAt(@Nullable Integer seconds) {
     Integer at = seconds == null ? defaultDuration : seconds;
     List<String> own = at == null ? null : resolutionsByDuration.get(at);
     return own != null ? own : resolutions;
-  }
-
-  /** The default resolution at {@code seconds} (the default duration when null), or null. */
-  public @Nullable String defaultResolutionAt(@Nullable Integer seconds) {
-    Integer at = seconds == null ? defaultDuration : seconds;
-    String own = at == null ? null : defaultResolutionByDuration.get(at);
-    return own != null ? own : defaultResolution;
   }
 
   /** The rules in one line, for help texts. */
@@ -112,7 +99,7 @@ public record OperationModel(
       text.append(resolutionsByDuration.isEmpty() ? "" : ")".repeat(resolutionsByDuration.size()));
     }
     if (!aspectRatios.isEmpty()) {
-      text.append(", ").append(aspectRatios.stream().collect(Collectors.joining(" ")));
+      text.append(", ").append(String.join(" ", aspectRatios));
     }
     if (minImages != null && maxImages != null) {
       text.append(", ")

@@ -149,7 +149,7 @@ public final class RequestValidator {
       long bodyBytes) {
     Objects.requireNonNull(operation, "operation == null");
     List<Violation> violations = new ArrayList<>();
-    ImageRules limits = operation.limits();
+    GenerationOperation.Limits limits = operation.limits();
     Set<String> typed = OperationChecks.unknownAndTyped(operation, body, violations);
     OperationModel rules = checkModel(operation, body, typed, violations);
     for (String name : operation.required()) {

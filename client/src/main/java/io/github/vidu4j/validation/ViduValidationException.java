@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The request breaks one or more rules; nothing was sent. {@link #violations()} lists every problem
- * found, not only the first, so one run fixes them all.
+ * found, not only the first, so one run fixes them all. Thrown by every create, by {@link
+ * RequestValidator} and by {@link ImageInput}'s factories.
  *
  * <p>It is a {@link ViduException}, not an {@link IllegalArgumentException}, so that one {@code
  * catch (ViduException e)} covers everything a call can throw; the input is the user's data, not a

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One broken rule: a stable {@link Code}, the field (JSON name, with an index for list items, for
  * example {@code images[2]}), the offending value (shortened for display) and the rule it breaks.
+ * Listed by {@link ViduValidationException#violations()}, for programs (the CLI, the batch engine,
+ * a form) that report each problem at its field.
  */
 public final class Violation implements java.io.Serializable {
   private static final long serialVersionUID = 1L;

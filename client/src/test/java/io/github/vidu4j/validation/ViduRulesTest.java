@@ -22,7 +22,7 @@ class ViduRulesTest {
 
   /** reference2image's models, read with every other operation's. */
   private static Map<String, OperationModel> models() {
-    return ViduRules.spec().operation("reference2image").orElseThrow().models();
+    return GenerationOperation.named("reference2image").orElseThrow().models();
   }
 
   @BeforeAll
@@ -65,7 +65,7 @@ class ViduRulesTest {
     Map<String, Object> spec =
         new LinkedHashMap<>((Map<String, Object>) schema.get("x-vidu-image-rules"));
     spec.remove("description");
-    ImageRules read = ViduRules.spec().images();
+    GenerationOperation.Limits read = ViduRules.spec().images();
     assertThat(spec)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
@@ -117,7 +117,7 @@ class ViduRulesTest {
   void theSpecAgreesWithItself() {
     Map<String, Map<String, Object>> properties =
         (Map<String, Map<String, Object>>) schema.get("properties");
-    ImageRules limits = ViduRules.spec().images();
+    GenerationOperation.Limits limits = ViduRules.spec().images();
     assertThat(properties.get("prompt").get("maxLength")).isEqualTo(limits.promptMaxCodePoints());
     assertThat(properties.get("payload").get("maxLength")).isEqualTo(limits.payloadMaxChars());
     assertThat(properties.get("images").containsKey("maxItems"))
