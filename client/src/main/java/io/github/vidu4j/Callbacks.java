@@ -3,7 +3,6 @@ package io.github.vidu4j;
 import io.github.vidu4j.callback.CallbackRequest;
 import io.github.vidu4j.callback.CallbackVerifier;
 import io.github.vidu4j.callback.VerifiedCallback;
-import io.github.vidu4j.core.InvalidSettingException;
 import io.github.vidu4j.core.RawJson;
 import io.github.vidu4j.core.ViduException;
 import io.github.vidu4j.model.ReferenceToImageTask;
@@ -38,10 +37,8 @@ public final class Callbacks {
   /** {@code taskId}, once {@code request} verified: the id comes from the caller, not the body. */
   static String verifiedGivenId(CallbackVerifier verifier, CallbackRequest request, String taskId) {
     Objects.requireNonNull(verifier, "verifier == null");
-    Objects.requireNonNull(taskId, "taskId == null");
-    if (taskId.isBlank()) {
-      throw new InvalidSettingException("taskId", "is blank");
-    }
+    // Before verify: a refused id must not spend the callback's nonce.
+    Tasks.requireId(taskId);
     verifier.verify(request);
     return taskId;
   }
@@ -59,6 +56,14 @@ public final class Callbacks {
                     new ViduException(
                         "the callback verified but its body has no task id to confirm with;"
                             + " pass the id you know, with verifyAndFetch(verifier, request, taskId)"));
+    if (!Tasks.isTaskId(taskId)) {
+      // The body is not signed: its id is the sender's text, not the caller's mistake.
+      throw new ViduException(
+          "the callback verified but its body's task id \""
+              + shown(taskId)
+              + "\" is not a task id; pass the id you know, with verifyAndFetch(verifier, request,"
+              + " taskId)");
+    }
     return taskId;
   }
 
@@ -75,5 +80,15 @@ public final class Callbacks {
   public TaskCreations verifyAndFetch(
       CallbackVerifier verifier, CallbackRequest request, String taskId) {
     return tasks.get(verifiedGivenId(verifier, request, taskId));
+  }
+
+  /** Up to 64 characters of {@code text}, its control characters escaped. */
+  private static String shown(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && i < 64; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return text.length() > 64 ? out + "..." : out.toString();
   }
 }

@@ -95,8 +95,10 @@ public final class BatchLine {
    * ReferenceToImageRequest}, so the line is the one {@link #of(int, String,
    * ReferenceToImageRequest)} makes.
    *
-   * @throws InvalidSettingException if {@code number} is below 1, {@code name} is not a safe file
-   *     name stem, or a {@value #DEFAULT_OPERATION} body is not such a request
+   * @throws InvalidSettingException if {@code number} is below 1 or {@code name} is not a safe file
+   *     name stem
+   * @throws io.github.vidu4j.core.ViduException if a {@value #DEFAULT_OPERATION} body is not such a
+   *     request
    */
   public static BatchLine of(
       int number, @Nullable String name, GenerationOperation operation, JsonObject body) {

@@ -196,6 +196,7 @@ final class OperationChecks {
                 aspectRatio,
                 model + " supports " + String.join(", ", rules.aspectRatios())));
       } else if (aspectRatio.equals("auto") && imageCount == 0) {
+        // Vidu documents auto as following the first image but no error without one: warn, send.
         RequestValidator.warnAutoWithoutImage();
       }
     }

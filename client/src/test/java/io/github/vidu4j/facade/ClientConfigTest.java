@@ -85,6 +85,7 @@ class ClientConfigTest extends ClientHarness {
                     InvalidSettingException.class,
                     e -> assertThat(e.setting()).isEqualTo(setting)));
     assertThatThrownBy(() -> client.tasks().get(" ")).isInstanceOf(InvalidSettingException.class);
+    assertThatThrownBy(() -> client.tasks().get(".")).isInstanceOf(InvalidSettingException.class);
     assertThatThrownBy(
             () ->
                 io.github.vidu4j.callback.CallbackSigner.withSecret("s")

@@ -66,7 +66,7 @@ class MalformedResponsesTest {
 
   @Test
   void aTaskIdThatIsNoIdIsTypedToo() {
-    for (String id : new String[] {"", "  ", "../../etc"}) {
+    for (String id : new String[] {"", "  ", "../../etc", ".", ".."}) {
       byte[] body = ("{\"task_id\":\"" + id + "\",\"state\":\"created\"}").getBytes(UTF_8);
       server.respondWith(
           RawHttpServer.head(

@@ -108,6 +108,39 @@ class VerifyAndFetchTest extends ClientHarness {
   }
 
   @Test
+  void aBodyIdThatIsNoTaskIdIsTheSendersNotTheCallersMistake() {
+    assertThatThrownBy(
+            () ->
+                client
+                    .callbacks()
+                    .verifyAndFetch(
+                        verifier(), callback(API_KEY, "n-8", "{\"id\":\"a/\\u001b[2J\"}")))
+        .isInstanceOf(ViduException.class)
+        .isNotInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("is not a task id")
+        .hasMessageNotContaining("\u001b");
+    assertThatThrownBy(
+            () ->
+                client
+                    .callbacks()
+                    .verifyAndFetch(verifier(), callback(API_KEY, "n-9", "{\"id\":\"..\"}")))
+        .isNotInstanceOf(InvalidSettingException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aGivenIdThatIsNoTaskIdIsRefusedBeforeTheNonceIsSpent() throws Exception {
+    CallbackVerifier verifier = verifier();
+    CallbackRequest request = callback(API_KEY, "n-10", "{}");
+    assertThatThrownBy(() -> client.callbacks().verifyAndFetch(verifier, request, ".."))
+        .isInstanceOf(InvalidSettingException.class);
+    server.enqueue(Responses.succeeded("t-9", "https://cdn.example/9.png"));
+    assertThat(client.callbacks().verifyAndFetch(verifier, request, "t-9").getState())
+        .as("the same callback, its nonce unspent")
+        .isEqualTo(TaskState.SUCCESS);
+  }
+
+  @Test
   void acceptsTheCreateResponseSpellingTaskId() throws Exception {
     server.enqueue(Responses.task("t-7", "processing"));
     TaskCreations task =
