@@ -6,7 +6,9 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import okhttp3.OkHttpClient;
 
 /** The JSON and keys every benchmark shares: realistic sizes, one field no release knows yet. */
 final class Fixtures {
@@ -75,6 +77,19 @@ final class Fixtures {
         + "_wm.png"
         + signed
         + "\"}";
+  }
+
+  /**
+   * What someone without vidu4j would use to call the API: OkHttp with the client's documented
+   * default timeouts, nothing else.
+   */
+  static OkHttpClient plainOkHttp() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(60))
+        .writeTimeout(Duration.ofSeconds(60))
+        .callTimeout(Duration.ofMinutes(2))
+        .build();
   }
 
   /**

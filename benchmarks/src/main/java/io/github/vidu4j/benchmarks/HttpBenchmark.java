@@ -10,7 +10,6 @@ import io.github.vidu4j.model.TaskList;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -66,13 +65,7 @@ public class HttpBenchmark {
     server = new LoopbackServer();
     base = server.baseUrl();
     client = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base).build();
-    http =
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(60))
-            .writeTimeout(Duration.ofSeconds(60))
-            .callTimeout(Duration.ofMinutes(2))
-            .build();
+    http = Fixtures.plainOkHttp();
   }
 
   @TearDown

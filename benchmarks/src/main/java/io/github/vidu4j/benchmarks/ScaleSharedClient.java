@@ -39,14 +39,7 @@ final class ScaleSharedClient {
     try (LoopbackServer server = new LoopbackServer()) {
       String base = server.baseUrl();
       ViduClient client = ViduClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base).build();
-      OkHttpClient http =
-          new OkHttpClient.Builder()
-              // The client's documented default timeouts.
-              .connectTimeout(Duration.ofSeconds(10))
-              .readTimeout(Duration.ofSeconds(60))
-              .writeTimeout(Duration.ofSeconds(60))
-              .callTimeout(Duration.ofMinutes(2))
-              .build();
+      OkHttpClient http = Fixtures.plainOkHttp();
       Gson gson = Fixtures.plainGson();
       Request request =
           new Request.Builder()
