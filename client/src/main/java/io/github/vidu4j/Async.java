@@ -145,7 +145,7 @@ public final class Async {
    */
   public CompletableFuture<TaskCreations> verifyAndFetch(
       CallbackVerifier verifier, CallbackRequest request) {
-    return get(Callbacks.verifiedTaskId(verifier, request));
+    return get(Callbacks.verifiedTaskId(tasks, verifier, request));
   }
 
   /**

@@ -31,7 +31,7 @@ public final class Callbacks {
    * @throws ViduException if the body names no task, or reading the task fails
    */
   public TaskCreations verifyAndFetch(CallbackVerifier verifier, CallbackRequest request) {
-    return tasks.get(verifiedTaskId(verifier, request));
+    return tasks.get(verifiedTaskId(tasks, verifier, request));
   }
 
   /** {@code taskId}, once {@code request} verified: the id comes from the caller, not the body. */
@@ -43,7 +43,7 @@ public final class Callbacks {
     return taskId;
   }
 
-  static String verifiedTaskId(CallbackVerifier verifier, CallbackRequest request) {
+  static String verifiedTaskId(Tasks tasks, CallbackVerifier verifier, CallbackRequest request) {
     Objects.requireNonNull(verifier, "verifier == null");
     VerifiedCallback callback = verifier.verify(request);
     String taskId =
@@ -60,7 +60,7 @@ public final class Callbacks {
       // The body is not signed: its id is the sender's text, not the caller's mistake.
       throw new ViduException(
           "the callback verified but its body's task id \""
-              + shown(taskId)
+              + tasks.quote(taskId)
               + "\" is not a task id; pass the id you know, with verifyAndFetch(verifier, request,"
               + " taskId)");
     }
@@ -80,15 +80,5 @@ public final class Callbacks {
   public TaskCreations verifyAndFetch(
       CallbackVerifier verifier, CallbackRequest request, String taskId) {
     return tasks.get(verifiedGivenId(verifier, request, taskId));
-  }
-
-  /** Up to 64 characters of {@code text}, its control characters escaped. */
-  private static String shown(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && i < 64; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return text.length() > 64 ? out + "..." : out.toString();
   }
 }

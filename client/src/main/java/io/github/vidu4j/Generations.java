@@ -236,12 +236,7 @@ public final class Generations {
     String text = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
     if (text == null || !Tasks.isTaskId(text)) {
       String label = "POST " + operation.path();
-      String shown =
-          text == null
-              ? ""
-              : executor
-                  .errors()
-                  .redact(text.length() <= 64 ? text : text.substring(0, 64) + "...");
+      String shown = text == null ? "" : executor.errors().quote(text);
       throw new ViduResponseException(
           label,
           label

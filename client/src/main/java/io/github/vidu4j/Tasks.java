@@ -161,6 +161,11 @@ public final class Tasks {
     return !id.isBlank() && !id.contains("/") && !id.equals(".") && !id.equals("..");
   }
 
+  /** A task id from Vidu as a message quotes it (see {@code ErrorMapper.quote}). */
+  String quote(String taskId) {
+    return executor.errors().quote(taskId);
+  }
+
   static String requireId(String taskId) {
     Objects.requireNonNull(taskId, "taskId == null");
     if (!isTaskId(taskId)) {

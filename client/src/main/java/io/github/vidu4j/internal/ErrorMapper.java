@@ -100,6 +100,20 @@ public final class ErrorMapper {
   }
 
   /**
+   * A short value from Vidu (a task id) as a message quotes it: the key redacted first (so a cut
+   * never leaves part of it), then at most 64 characters, control characters escaped.
+   */
+  public String quote(String text) {
+    String redacted = redact(text);
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < redacted.length() && i < 64; i++) {
+      char c = redacted.charAt(i);
+      shown.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
+    }
+    return redacted.length() > 64 ? shown + "..." : shown.toString();
+  }
+
+  /**
    * What went wrong reading a 2xx body, as a message may show it: the kind of failure and where
    * (Gson's JSON path), never the value found there. Gson quotes the value it could not convert
    * ("Expected an int but was ..."), and a server echoing request headers may have put the key
